@@ -1,0 +1,3 @@
+from samverkan_tui.cli import main
+
+main()

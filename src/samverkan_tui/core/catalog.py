@@ -1,0 +1,88 @@
+"""Finding routine files: the shipped ones and the municipality's own folders.
+
+Order of precedence for the same routine id (first wins): ``--katalog`` folders,
+``SAMVERKAN_KATALOG`` (paths separated by the OS path separator), ``routine_dirs``
+in the config file, and last the routines shipped with the package.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from samverkan_tui.core.config import ROUTINE_DIRS_ENV, Config
+from samverkan_tui.core.loader import load_routine
+from samverkan_tui.core.model import Routine
+from samverkan_tui.core.problems import Problem
+
+BUILTIN = "inbyggd"
+USER = "egen"
+
+
+def builtin_dir() -> Path:
+    """Shipped routines: inside the wheel, or the repo's checklists/ in a development install."""
+    packaged = Path(__file__).resolve().parent.parent / "checklists"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "checklists"
+
+
+@dataclass(frozen=True)
+class Entry:
+    routine: Routine
+    path: Path
+    origin: str  # BUILTIN or USER
+    shadows: tuple[Path, ...] = ()  # files with the same id that this one overrides
+
+
+@dataclass
+class Catalog:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # files that could not be loaded
+
+    def get(self, routine_id: str) -> Routine | None:
+        entry = self.entries.get(routine_id)
+        return entry.routine if entry else None
+
+    def routines(self) -> list[Routine]:
+        return [e.routine for e in self.entries.values()]
+
+
+def search_dirs(extra: list[Path] | None = None, config: Config | None = None) -> list[tuple[Path, str]]:
+    dirs: list[tuple[Path, str]] = [(Path(d), USER) for d in extra or []]
+    env = os.environ.get(ROUTINE_DIRS_ENV, "")
+    dirs += [(Path(p), USER) for p in env.split(os.pathsep) if p]
+    if config is not None:
+        dirs += [(d, USER) for d in config.routine_dirs]
+    dirs.append((builtin_dir(), BUILTIN))
+    return dirs
+
+
+def routine_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.toml") if p.is_file())
+
+
+def load_catalog(extra: list[Path] | None = None, config: Config | None = None) -> Catalog:
+    catalog = Catalog()
+    for directory, origin in search_dirs(extra, config):
+        if not directory.is_dir():
+            if origin == USER:
+                catalog.problems.append(Problem(str(directory), 0, "rutinkatalogen finns inte",
+                                                "kontrollera sökvägen"))
+            continue
+        for path in routine_files(directory):
+            result = load_routine(path)
+            if result.routine is None:
+                catalog.problems.extend(result.problems[:1])
+                continue
+            routine = result.routine
+            existing = catalog.entries.get(routine.id)
+            if existing is None:
+                catalog.entries[routine.id] = Entry(routine, path, origin)
+            else:
+                catalog.entries[routine.id] = Entry(
+                    existing.routine, existing.path, existing.origin, (*existing.shadows, path)
+                )
+    catalog.entries = dict(sorted(catalog.entries.items()))
+    return catalog

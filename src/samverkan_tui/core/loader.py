@@ -1,0 +1,392 @@
+"""Reading a routine file: TOML → checked structure → immutable ``Routine``.
+
+This is where a routine is parsed. Structural problems (unknown keys, wrong
+types, missing fields, bad conditions, deadlines or times) are reported here
+with the file and line; cross-references and the walk-through proof live in
+``core.validate``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from samverkan_tui.core.conditions import Condition, ConditionError, parse_condition
+from samverkan_tui.core.deadlines import DeadlineError, parse_deadline
+from samverkan_tui.core.model import (
+    NO,
+    WEEKDAYS,
+    YES,
+    Contact,
+    Deadline,
+    Exercise,
+    ExpectedAnswer,
+    OpeningHours,
+    Option,
+    Phase,
+    Question,
+    Remark,
+    Role,
+    Routine,
+    Step,
+    TimeRange,
+)
+from samverkan_tui.core.problems import ERROR, Problem, did_you_mean
+from samverkan_tui.core.schema import FORMAT_VERSION, ID_PATTERN, TABLES, Field, kind_name
+from samverkan_tui.core.toml_lines import LineIndex
+
+_ID = re.compile(ID_PATTERN)
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TABLE_NAMES = {
+    "remark": "[[remarks]]", "role": "[[roles]]", "phase": "[[phases]]",
+    "question": "[[questions]]", "option": "options", "step": "[[steps]]",
+    "contact": "[[contacts]]", "break": "breaks", "exercise": "[[exercises]]",
+    "expected": "answers", "routine": "rutinen",
+}  # fmt: skip
+
+
+@dataclass
+class LoadResult:
+    """What loading one file gave: the routine (when it could be built) and every problem."""
+
+    path: Path
+    routine: Routine | None
+    problems: list[Problem] = field(default_factory=list)
+    lines: LineIndex | None = None
+
+
+class _Reader:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.name = str(path)
+        self.text = text
+        self.text_lines = text.splitlines()
+        self.lines = LineIndex(text)
+        self.problems: list[Problem] = []
+
+    # -- reporting ----------------------------------------------------------
+    def error(self, where: tuple[str | int, ...], message: str, hint: str = "", column: int = 0):
+        self.problems.append(
+            Problem(self.name, self.lines.line(where), message, hint, column, ERROR)
+        )
+
+    def value_column(self, where: tuple[str | int, ...], offset: int) -> int:
+        """Column of character ``offset`` (1-based) inside the string written at ``where``."""
+        number = self.lines.line(where)
+        if 0 < number <= len(self.text_lines):
+            text = self.text_lines[number - 1]
+            quote = text.find('"', text.find("=") + 1 if "=" in text else 0)
+            if quote >= 0:
+                return quote + 1 + offset
+        return 0
+
+    # -- structure ------------------------------------------------------------
+    def check_table(self, data: object, table: str, where: tuple[str | int, ...]) -> bool:
+        """Check one table against its spec; returns False when it cannot be used at all."""
+        label = _TABLE_NAMES.get(table, table)
+        if not isinstance(data, dict):
+            self.error(where, f"{label} ska vara en tabell", "skriv nycklar som `namn = värde`")
+            return False
+        spec = TABLES[table]
+        ok = True
+        for key, value in data.items():
+            if key not in spec:
+                self.error(
+                    (*where, key),
+                    f"okänd nyckel `{key}` i {label}",
+                    did_you_mean(key, spec) or "ta bort raden",
+                )
+                ok = False
+                continue
+            ok = self.check_value(value, spec[key], (*where, key), key) and ok
+        for key, field_spec in spec.items():
+            if field_spec.required and key not in data:
+                self.error(
+                    where,
+                    f"{label} saknar `{key}`",
+                    f"lägg till `{key} = …` ({kind_name(field_spec.kind)})",
+                )
+                ok = False
+        return ok
+
+    def check_value(self, value: Any, spec: Field, where: tuple[str | int, ...], key: str) -> bool:
+        kind = spec.kind
+        wrong = f"`{key}` ska vara {kind_name(kind)}"
+        if kind.startswith("list[table:"):
+            if not isinstance(value, list):
+                self.error(where, wrong, f"skriv varje post som [[{key}]] eller {key} = [{{ … }}]")
+                return False
+            table = kind[11:-1]
+            return all(
+                [self.check_table(item, table, (*where, i)) for i, item in enumerate(value)]
+            )
+        if kind in ("str", "condition", "deadline"):
+            if not isinstance(value, str) or not value.strip():
+                self.error(where, wrong if not isinstance(value, str) else f"`{key}` är tom",
+                           'skriv texten inom citattecken: "…"')
+                return False
+            if spec.choices and value not in spec.choices:
+                self.error(where, f"`{key}` kan inte vara {value!r}",
+                           did_you_mean(value, spec.choices))
+                return False
+            return True
+        if kind == "id":
+            if not isinstance(value, str) or not _ID.match(value):
+                self.error(where, f"`{key}` ska vara {kind_name(kind)}, inte {value!r}",
+                           "till exempel \"akut\" eller \"rvt-bou\"")
+                return False
+            return True
+        if kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                self.error(where, wrong, "skriv ett tal utan citattecken, till exempel 12")
+                return False
+            return True
+        if kind == "bool":
+            if not isinstance(value, bool):
+                self.error(where, wrong, "skriv true eller false utan citattecken")
+                return False
+            return True
+        if kind == "date":
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                return True
+            if isinstance(value, str):
+                try:
+                    dt.date.fromisoformat(value)
+                    return True
+                except ValueError:
+                    pass
+            self.error(where, f"`{key}` ska vara ett datum, inte {value!r}",
+                       "skriv till exempel 2023-01-24")
+            return False
+        if kind in ("list[str]", "list[id]"):
+            item_ok = (lambda v: isinstance(v, str) and bool(_ID.match(v))) if kind == "list[id]" \
+                else (lambda v: isinstance(v, str) and bool(v.strip()))
+            if not isinstance(value, list) or not all(item_ok(v) for v in value):
+                self.error(where, wrong, f'skriv {key} = ["…", "…"]')
+                return False
+            return True
+        if kind == "time":
+            if not isinstance(value, str) or _parse_time(value) is None:
+                self.error(where, f"`{key}` ska vara en tid, inte {value!r}", 'skriv till exempel "12:00"')
+                return False
+            return True
+        if kind == "hours":
+            if not isinstance(value, dict):
+                self.error(where, wrong, 'skriv hours = { mon = "08:30-16:00", … }')
+                return False
+            ok = True
+            for day, ranges in value.items():
+                if day not in WEEKDAYS:
+                    self.error((*where, day), f"okänd veckodag `{day}`",
+                               did_you_mean(day, WEEKDAYS))
+                    ok = False
+                    continue
+                items = ranges if isinstance(ranges, list) else [ranges]
+                for item in items:
+                    if not isinstance(item, str) or _parse_range(item) is None:
+                        self.error((*where, day), f"ogiltig tid {item!r} för `{day}`",
+                                   'skriv "08:30-16:00" (start före slut)')
+                        ok = False
+            return ok
+        raise AssertionError(f"unknown field kind {kind}")  # a bug in TABLES, not in the file
+
+    # -- values ---------------------------------------------------------------
+    def condition(self, text: str | None, where: tuple[str | int, ...]) -> Condition | None:
+        if text is None:
+            return None
+        try:
+            return parse_condition(text)
+        except ConditionError as error:
+            self.error(
+                where,
+                f"villkoret {text!r} går inte att läsa: {error.message}",
+                "till exempel: akut = ja och mottagare i (rvt, bou)",
+                self.value_column(where, error.column),
+            )
+            return None
+
+    def deadline(self, text: str | None, where: tuple[str | int, ...]) -> Deadline | None:
+        if text is None:
+            return None
+        try:
+            return parse_deadline(text)
+        except DeadlineError as error:
+            message, _, hint = str(error).partition(": ")
+            self.error(where, message, hint)
+            return None
+
+
+def _parse_time(text: str) -> int | None:
+    match = _TIME.match(text.strip())
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
+        return None
+    return hour * 60 + minute
+
+
+def _parse_range(text: str, label: str = "") -> TimeRange | None:
+    start, sep, end = text.partition("-")
+    if not sep:
+        return None
+    first, last = _parse_time(start), _parse_time(end)
+    if first is None or last is None or first >= last:
+        return None
+    return TimeRange(first, last, label)
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return None
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_routine(path: Path | str) -> LoadResult:
+    """Read and check one routine file. Never raises for problems in the file."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return LoadResult(path, None, [Problem(str(path), 0, f"kan inte läsa filen: {reason}")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return LoadResult(path, None, [Problem(
+            str(path), line, "filen är inte UTF-8", "spara filen som UTF-8 i din editor"
+        )])
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        position = _TOML_POSITION.search(str(error))
+        line, column = (int(position.group(1)), int(position.group(2))) if position else (0, 0)
+        detail = _TOML_POSITION.sub("", str(error)).strip()
+        return LoadResult(path, None, [Problem(
+            str(path), line, f"TOML-syntaxfel: {detail}",
+            "kontrollera citattecken, likhetstecken och hakparenteser på raden", column,
+        )])
+    reader = _Reader(path, text)
+    structure_ok = reader.check_table(data, "routine", ())
+    if data.get("format", FORMAT_VERSION) != FORMAT_VERSION:
+        reader.error(("format",), f"filformat {data.get('format')!r} stöds inte",
+                     f"den här versionen läser format = {FORMAT_VERSION}")
+        structure_ok = False
+    if not structure_ok:
+        return LoadResult(path, None, reader.problems, reader.lines)
+    routine = _build(reader, data, content_hash(raw))
+    if reader.problems:
+        return LoadResult(path, None, reader.problems, reader.lines)
+    return LoadResult(path, routine, [], reader.lines)
+
+
+def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
+    questions = []
+    for index, item in enumerate(data.get("questions", [])):
+        where = ("questions", index)
+        kind = item.get("type", "ja_nej")
+        if "options" in item:
+            options = tuple(
+                Option(o["value"], o["label"], o.get("phrase", "")) for o in item["options"]
+            )
+        elif kind == "ja_nej":
+            options = (Option(YES, "Ja"), Option(NO, "Nej"))
+        else:
+            reader.error(where, f"frågan `{item['id']}` är av typen \"val\" men saknar options",
+                         'lägg till options = [{ value = "…", label = "…" }, …]')
+            options = ()
+        questions.append(Question(
+            id=item["id"], text=item["text"], kind=kind, options=options,
+            help=item.get("help", ""), when=reader.condition(item.get("when"), (*where, "when")),
+            line=reader.lines.line(where),
+        ))
+    steps = []
+    for index, item in enumerate(data["steps"]):
+        where = ("steps", index)
+        steps.append(Step(
+            id=item["id"], text=item["text"], role=item["role"], phase=item["phase"],
+            when=reader.condition(item.get("when"), (*where, "when")),
+            section=item.get("section", ""),
+            deadline=reader.deadline(item.get("deadline"), (*where, "deadline")),
+            contacts=tuple(item.get("contacts", ())),
+            warnings=tuple(item.get("warnings", ())),
+            notes=tuple(item.get("notes", ())),
+            line=reader.lines.line(where),
+        ))
+    contacts = []
+    for index, item in enumerate(data.get("contacts", [])):
+        hours = None
+        if "hours" in item:
+            days = {
+                day: tuple(
+                    r for r in (_parse_range(t) for t in (v if isinstance(v, list) else [v])) if r
+                )
+                for day, v in item["hours"].items()
+            }
+            breaks = tuple(
+                TimeRange(_parse_time(b["start"]) or 0, _parse_time(b["end"]) or 0,
+                          b.get("name", "uppehåll"))
+                for b in item.get("breaks", ())
+            )
+            for b_index, span in enumerate(breaks):
+                if span.start >= span.end:
+                    reader.error(("contacts", index, "breaks", b_index),
+                                 "uppehållet slutar innan det börjar", "kontrollera start och end")
+            hours = OpeningHours(days, breaks, item.get("closed_on_holidays", True))
+        elif "breaks" in item:
+            reader.error(("contacts", index, "breaks"), "breaks utan hours",
+                         "ange telefontiderna i hours, eller ta bort breaks")
+        contacts.append(Contact(
+            id=item["id"], name=item["name"], unit=item.get("unit", ""),
+            phones=tuple(item.get("phones", ())), fax=tuple(item.get("fax", ())),
+            instructions=item.get("instructions", ""), hours=hours,
+            hours_note=item.get("hours_note", ""), fallback=item.get("fallback"),
+            line=reader.lines.line(("contacts", index)),
+        ))
+    exercises = []
+    for index, item in enumerate(data.get("exercises", [])):
+        now = None
+        if "now" in item:
+            try:
+                now = dt.datetime.fromisoformat(item["now"])
+            except ValueError:
+                reader.error(("exercises", index, "now"), f"ogiltig tid {item['now']!r}",
+                             'skriv till exempel "2026-11-27T16:40"')
+        exercises.append(Exercise(
+            id=item["id"], title=item["title"], case=item["case"], now=now,
+            answers=tuple(
+                ExpectedAnswer(a["question"], a["answer"], a["reason"],
+                               reader.lines.line(("exercises", index, "answers", a_index)))
+                for a_index, a in enumerate(item["answers"])
+            ),
+            line=reader.lines.line(("exercises", index)),
+        ))
+    return Routine(
+        id=data["id"], title=data["title"], version=data["version"],
+        units=tuple(data["units"]), source=data["source"],
+        questions=tuple(questions), steps=tuple(steps),
+        roles=tuple(Role(r["id"], r["name"], r.get("description", "")) for r in data["roles"]),
+        phases=tuple(Phase(p["id"], p["name"], p.get("description", "")) for p in data["phases"]),
+        contacts=tuple(contacts),
+        short_title=data.get("short_title", ""),
+        responsible=data.get("responsible", ""),
+        adopted=_date(data.get("adopted")), revised=_date(data.get("revised")),
+        review_interval_months=data.get("review_interval_months"),
+        review_text=data.get("review_text", ""),
+        general_rules=tuple(data.get("general_rules", ())),
+        remarks=tuple(Remark(r["text"], r.get("severity", "info")) for r in data.get("remarks", ())),
+        path=str(reader.path), content_hash=digest, exercises=tuple(exercises),
+    )

@@ -1,0 +1,222 @@
+"""The routine model: immutable dataclasses built by the loader from a TOML file.
+
+Nothing here knows about files, Textual or the CLI. A ``Routine`` is a template;
+a walk (``core.walk``) applies answers to it and never changes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from samverkan_tui.core.conditions import Condition
+
+YES = "ja"
+NO = "nej"
+
+QUESTION_KINDS = ("ja_nej", "val")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer to a question. ``phrase`` is how a condition on it reads in plain Swedish."""
+
+    value: str
+    label: str
+    phrase: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    kind: str  # "ja_nej" or "val"
+    options: tuple[Option, ...]
+    help: str = ""
+    when: Condition | None = None
+    line: int = 0
+
+    def option(self, value: str) -> Option | None:
+        for option in self.options:
+            if option.value == value:
+                return option
+        return None
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(o.value for o in self.options)
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    """A span within one day, in minutes after midnight (end exclusive)."""
+
+    start: int
+    end: int
+    label: str = ""
+
+    def contains(self, minute: int) -> bool:
+        return self.start <= minute < self.end
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    """Telefontider: ranges per weekday (``mon`` … ``sun``) and breaks applying every open day."""
+
+    days: dict[str, tuple[TimeRange, ...]]
+    breaks: tuple[TimeRange, ...] = ()
+    closed_on_holidays: bool = True
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    name: str
+    unit: str = ""
+    phones: tuple[str, ...] = ()
+    fax: tuple[str, ...] = ()
+    instructions: str = ""
+    hours: OpeningHours | None = None
+    hours_note: str = ""
+    fallback: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline as the source writes it ("inom en vecka") and as an offset."""
+
+    text: str
+    days: int = 0
+    months: int = 0
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    text: str
+    role: str
+    phase: str
+    when: Condition | None = None
+    section: str = ""
+    deadline: Deadline | None = None
+    contacts: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Remark:
+    """A review remark shown prominently (e.g. a law that has changed since adoption)."""
+
+    text: str
+    severity: str = "info"  # "info" or "varning"
+
+
+@dataclass(frozen=True)
+class ExpectedAnswer:
+    question: str
+    answer: str
+    reason: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A fictional training case with the answers a trainee is expected to give."""
+
+    id: str
+    title: str
+    case: str
+    answers: tuple[ExpectedAnswer, ...]
+    now: dt.datetime | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    title: str
+    version: str
+    units: tuple[str, ...]
+    source: str
+    questions: tuple[Question, ...]
+    steps: tuple[Step, ...]
+    roles: tuple[Role, ...]
+    phases: tuple[Phase, ...]
+    contacts: tuple[Contact, ...] = ()
+    short_title: str = ""
+    responsible: str = ""
+    adopted: dt.date | None = None
+    revised: dt.date | None = None
+    review_interval_months: int | None = None
+    review_text: str = ""
+    general_rules: tuple[str, ...] = ()
+    remarks: tuple[Remark, ...] = ()
+    path: str = ""
+    content_hash: str = ""
+    exercises: tuple[Exercise, ...] = field(default=(), compare=False)
+
+    # -- look-ups -----------------------------------------------------------
+    def question(self, question_id: str) -> Question | None:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        return None
+
+    def contact(self, contact_id: str) -> Contact | None:
+        for contact in self.contacts:
+            if contact.id == contact_id:
+                return contact
+        return None
+
+    def role(self, role_id: str) -> Role | None:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        return None
+
+    def phase(self, phase_id: str) -> Phase | None:
+        for phase in self.phases:
+            if phase.id == phase_id:
+                return phase
+        return None
+
+    def step(self, step_id: str) -> Step | None:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        return None
+
+    # -- review -------------------------------------------------------------
+    @property
+    def last_reviewed(self) -> dt.date | None:
+        return self.revised or self.adopted
+
+    def review_due(self) -> dt.date | None:
+        """The date by which the routine should have been read through again."""
+        if self.review_interval_months is None or self.last_reviewed is None:
+            return None
+        from samverkan_tui.core.deadlines import add_months
+
+        return add_months(self.last_reviewed, self.review_interval_months)
+
+    def review_overdue(self, today: dt.date) -> bool:
+        due = self.review_due()
+        return due is not None and today > due

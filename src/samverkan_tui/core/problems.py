@@ -1,0 +1,58 @@
+"""Problems found while loading or validating a routine file, in plain Swedish."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+ERROR = "fel"
+WARNING = "varning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: where it is, what is wrong, and how to fix it."""
+
+    file: str
+    line: int
+    message: str
+    hint: str = ""
+    column: int = 0
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.line and self.column:
+            where += f":{self.column}"
+        text = f"{where}: {self.severity}: {self.message}"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """``menade du `akut`?`` for a near miss, otherwise a list of what exists."""
+    pool = sorted(set(candidates))
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if close:
+        return f"menade du `{close[0]}`?"
+    if not pool:
+        return ""
+    shown = ", ".join(f"`{c}`" for c in pool[:8])
+    more = " …" if len(pool) > 8 else ""
+    return f"giltiga är {shown}{more}"
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.severity == ERROR for p in problems)

@@ -1,0 +1,103 @@
+"""Where in a TOML file a value was written, so that errors can name the line.
+
+``tomllib`` gives values but no positions. Routine files use a plain subset of
+TOML (tables, arrays of tables, ``key = value`` lines), so scanning the text for
+headers and keys, and counting array-of-table headers, recovers each value's line.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_\-]+)\s*=')
+_INLINE_ITEM = re.compile(r"\{")
+
+Path = tuple[str | int, ...]
+
+
+class LineIndex:
+    """Maps a value's path (``("steps", 3, "role")``) to its 1-based line."""
+
+    def __init__(self, text: str) -> None:
+        self.lines: dict[Path, int] = {}
+        self._build(text)
+
+    def _build(self, text: str) -> None:
+        counters: dict[Path, int] = {}
+        table: Path = ()
+        open_array: tuple[Path, int] | None = None  # a multi-line inline array being read
+        for number, raw in enumerate(text.splitlines(), start=1):
+            line = _strip_comment(raw)
+            header = None if open_array is not None else _HEADER.match(line)
+            if header:
+                open_array = None
+                is_array = header.group(1) == "[["
+                parts = [p.strip().strip('"') for p in header.group(2).split(".")]
+                path: Path = ()
+                for index, part in enumerate(parts):
+                    path = (*path, part)
+                    last = index == len(parts) - 1
+                    if last and is_array:
+                        count = counters.get(path, -1) + 1
+                        counters[path] = count
+                        for key in [p for p in counters if p[: len(path)] == path and p != path]:
+                            del counters[key]
+                        path = (*path, count)
+                    elif not last and path in counters:
+                        path = (*path, counters[path])
+                table = path
+                self.lines.setdefault(table, number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                name = key.group(1).strip('"')
+                path = (*table, name)
+                self.lines.setdefault(path, number)
+                rest = line[key.end():]
+                if "[" in rest and rest.count("[") > rest.count("]"):
+                    open_array = (path, 0)
+                    open_array = self._inline_items(open_array, rest, number)
+                else:
+                    open_array = None
+                    self._inline_items((path, 0), rest, number)
+                continue
+            if open_array is not None:
+                open_array = self._inline_items(open_array, line, number)
+                if "]" in line and line.count("]") > line.count("["):
+                    open_array = None
+
+    def _inline_items(self, state: tuple[Path, int], text: str, number: int) -> tuple[Path, int]:
+        """Note the line of each ``{ … }`` item and each string of an inline array."""
+        path, count = state
+        for _ in _INLINE_ITEM.finditer(text):
+            self.lines.setdefault((*path, count), number)
+            count += 1
+        if "{" not in text:
+            for _ in re.finditer(r'"(?:[^"\\]|\\.)*"', text):
+                self.lines.setdefault((*path, count), number)
+                count += 1
+        return (path, count)
+
+    def line(self, path: Path) -> int:
+        """The line of ``path``, or of its nearest ancestor that was found."""
+        probe = tuple(path)
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            probe = probe[:-1]
+        return 1
+
+
+def _strip_comment(line: str) -> str:
+    in_string = False
+    quote = ""
+    for index, char in enumerate(line):
+        if in_string:
+            if char == quote:
+                in_string = False
+        elif char in "\"'":
+            in_string, quote = True, char
+        elif char == "#":
+            return line[:index]
+    return line

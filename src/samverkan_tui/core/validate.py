@@ -1,0 +1,245 @@
+"""Checks across a whole routine: references, reachability and the all-paths proof.
+
+Routines are small, so every path a walk can take is enumerated: each must end
+with a non-empty plan, every question and step must be reached by some path,
+and conditions must only look at questions asked before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from samverkan_tui.core.conditions import Compare, comparisons, holds
+from samverkan_tui.core.loader import load_routine
+from samverkan_tui.core.model import NO, YES, Routine
+from samverkan_tui.core.problems import ERROR, WARNING, Problem, did_you_mean
+from samverkan_tui.core.toml_lines import LineIndex
+from samverkan_tui.core.walk import effective_answers, enumerate_paths, next_question
+
+# A routine whose walk has more complete paths than this is too big to prove and
+# too big for a person to walk; say so rather than spin.
+MAX_PATHS = 20_000
+
+
+@dataclass
+class FileReport:
+    path: Path
+    routine: Routine | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == ERROR for p in self.problems)
+
+
+def validate_file(path: Path | str) -> FileReport:
+    result = load_routine(path)
+    problems = list(result.problems)
+    if result.routine is not None and result.lines is not None:
+        problems += check_routine(result.routine, result.lines)
+    return FileReport(Path(path), result.routine if _no_errors(problems) else None, problems)
+
+
+def _no_errors(problems: Iterable[Problem]) -> bool:
+    return not any(p.severity == ERROR for p in problems)
+
+
+def check_routine(routine: Routine, lines: LineIndex | None = None) -> list[Problem]:
+    """Every semantic problem of a routine that loaded structurally."""
+    checker = _Checker(routine, lines or LineIndex(""))
+    checker.run()
+    return checker.problems
+
+
+class _Checker:
+    def __init__(self, routine: Routine, lines: LineIndex) -> None:
+        self.routine = routine
+        self.lines = lines
+        self.file = routine.path
+        self.problems: list[Problem] = []
+
+    def add(self, where: tuple[str | int, ...], message: str, hint: str = "",
+            severity: str = ERROR, column: int = 0) -> None:
+        self.problems.append(
+            Problem(self.file, self.lines.line(where), message, hint, column, severity)
+        )
+
+    def run(self) -> None:
+        self.duplicates()
+        self.question_options()
+        self.references()
+        if not any(p.severity == ERROR for p in self.problems):
+            self.paths()
+            self.exercises()
+
+    def duplicates(self) -> None:
+        for name, items in (
+            ("questions", self.routine.questions), ("steps", self.routine.steps),
+            ("contacts", self.routine.contacts), ("roles", self.routine.roles),
+            ("phases", self.routine.phases), ("exercises", self.routine.exercises),
+        ):
+            seen: dict[str, int] = {}
+            for index, item in enumerate(items):
+                if item.id in seen:
+                    first = self.lines.line((name, seen[item.id]))
+                    self.add((name, index, "id"), f"id `{item.id}` finns redan (rad {first})",
+                             "varje id måste vara unikt i filen; byt namn på det ena")
+                else:
+                    seen[item.id] = index
+        for q_index, question in enumerate(self.routine.questions):
+            values = [o.value for o in question.options]
+            for value in {v for v in values if values.count(v) > 1}:
+                self.add(("questions", q_index, "options"),
+                         f"frågan `{question.id}` har svaret `{value}` två gånger",
+                         "ge varje svarsalternativ ett eget value")
+
+    def question_options(self) -> None:
+        for index, question in enumerate(self.routine.questions):
+            if question.kind == "ja_nej" and sorted(question.values) != sorted((YES, NO)):
+                self.add(("questions", index, "options"),
+                         f"ja/nej-frågan `{question.id}` ska ha svaren `ja` och `nej`",
+                         'ändra value till "ja" och "nej", eller sätt type = "val"')
+            if question.kind == "val" and len(question.options) < 2:
+                self.add(("questions", index, "options"),
+                         f"valfrågan `{question.id}` har färre än två svar",
+                         "lägg till alternativ, eller gör den till en ja/nej-fråga")
+
+    def _check_condition(self, condition, where, earlier: list[str] | None) -> None:
+        for compare in comparisons(condition):
+            self._check_compare(compare, where, earlier)
+
+    def _check_compare(self, compare: Compare, where, earlier: list[str] | None) -> None:
+        question = self.routine.question(compare.question)
+        known = [q.id for q in self.routine.questions]
+        if question is None:
+            self.add(where, f"okänd fråga `{compare.question}` i villkoret",
+                     did_you_mean(compare.question, known))
+            return
+        if earlier is not None and compare.question not in earlier:
+            self.add(where, f"villkoret använder `{compare.question}`, som ställs senare",
+                     "en fråga kan bara bero på frågor som står före den i filen")
+        for value in compare.values:
+            if question.option(value) is None:
+                self.add(where, f"okänt svar `{value}` på frågan `{question.id}`",
+                         did_you_mean(value, question.values))
+
+    def references(self) -> None:
+        routine = self.routine
+        asked: list[str] = []
+        for index, question in enumerate(routine.questions):
+            if question.when is not None:
+                self._check_condition(question.when, ("questions", index, "when"), asked)
+            asked.append(question.id)
+        role_ids = [r.id for r in routine.roles]
+        phase_ids = [p.id for p in routine.phases]
+        contact_ids = [c.id for c in routine.contacts]
+        for index, step in enumerate(routine.steps):
+            if step.role not in role_ids:
+                self.add(("steps", index, "role"), f"okänd roll `{step.role}`",
+                         did_you_mean(step.role, role_ids))
+            if step.phase not in phase_ids:
+                self.add(("steps", index, "phase"), f"okänd fas `{step.phase}`",
+                         did_you_mean(step.phase, phase_ids))
+            for contact_id in step.contacts:
+                if contact_id not in contact_ids:
+                    self.add(("steps", index, "contacts"), f"okänd kontakt `{contact_id}`",
+                             did_you_mean(contact_id, contact_ids))
+            if step.when is not None:
+                self._check_condition(step.when, ("steps", index, "when"), None)
+        for index, contact in enumerate(routine.contacts):
+            if contact.fallback is not None:
+                if contact.fallback not in contact_ids:
+                    self.add(("contacts", index, "fallback"),
+                             f"okänd reservkontakt `{contact.fallback}`",
+                             did_you_mean(contact.fallback, contact_ids))
+                elif contact.fallback == contact.id:
+                    self.add(("contacts", index, "fallback"),
+                             f"kontakten `{contact.id}` är sin egen reserv",
+                             "ange en annan kontakt eller ta bort fallback")
+            if contact.hours is None and not contact.hours_note:
+                self.add(("contacts", index), f"kontakten `{contact.id}` saknar telefontider",
+                         'ange hours, eller hours_note = "Tider anges inte i rutinen."',
+                         WARNING)
+
+    def paths(self) -> None:
+        routine = self.routine
+        reached_questions: set[str] = set()
+        reached_steps: set[str] = set()
+        undecided: dict[str, dict[str, str]] = {}
+        count = 0
+        for answers in enumerate_paths(routine):
+            count += 1
+            if count > MAX_PATHS:
+                self.add((), f"rutinen har fler än {MAX_PATHS} olika vägar",
+                         "dela upp den i flera rutiner eller använd villkor på frågorna")
+                return
+            reached_questions.update(answers)
+            plan_ids = [s.id for s in routine.steps if holds(s.when, answers) is True]
+            reached_steps.update(plan_ids)
+            if not plan_ids:
+                described = ", ".join(f"{q}={v}" for q, v in answers.items()) or "inga svar"
+                self.add((), f"svaren {described} ger en tom plan",
+                         "lägg till ett steg för den vägen eller ändra villkoren")
+            for step in routine.steps:
+                if step.when is not None and holds(step.when, answers) is None:
+                    undecided.setdefault(step.id, answers)
+        for step_id, answers in undecided.items():
+            index = next(i for i, s in enumerate(routine.steps) if s.id == step_id)
+            described = ", ".join(f"{q}={v}" for q, v in answers.items())
+            self.add(("steps", index, "when"),
+                     f"villkoret för steget `{step_id}` kan inte avgöras med svaren {described}",
+                     "villkoret använder en fråga som inte ställs på den vägen; "
+                     "lägg till villkoret som avgör om frågan ställs", WARNING)
+        for index, question in enumerate(routine.questions):
+            if question.id not in reached_questions:
+                self.add(("questions", index), f"frågan `{question.id}` ställs aldrig",
+                         "kontrollera villkoret i when")
+        for index, step in enumerate(routine.steps):
+            if step.id not in reached_steps:
+                self.add(("steps", index), f"steget `{step.id}` kommer aldrig med i någon plan",
+                         "kontrollera villkoret i when")
+
+    def exercises(self) -> None:
+        for index, exercise in enumerate(self.routine.exercises):
+            answers: dict[str, str] = {}
+            for a_index, expected in enumerate(exercise.answers):
+                where = ("exercises", index, "answers", a_index)
+                question = self.routine.question(expected.question)
+                if question is None:
+                    self.add(where, f"övningen `{exercise.id}` svarar på okänd fråga "
+                             f"`{expected.question}`",
+                             did_you_mean(expected.question, [q.id for q in self.routine.questions]))
+                    continue
+                if question.option(expected.answer) is None:
+                    self.add(where, f"övningen `{exercise.id}`: okänt svar `{expected.answer}` "
+                             f"på `{question.id}`", did_you_mean(expected.answer, question.values))
+                    continue
+                answers[expected.question] = expected.answer
+            effective = effective_answers(self.routine, answers)
+            for a_index, expected in enumerate(exercise.answers):
+                if expected.question in answers and expected.question not in effective:
+                    self.add(("exercises", index, "answers", a_index),
+                             f"övningen `{exercise.id}`: frågan `{expected.question}` ställs inte "
+                             "med de andra förväntade svaren", "ta bort svaret eller rätta de andra")
+            missing = next_question(self.routine, effective)
+            if missing is not None and not any(p.severity == ERROR for p in self.problems):
+                self.add(("exercises", index), f"övningen `{exercise.id}` saknar svar på "
+                         f"`{missing.id}`", "lägg till ett förväntat svar för frågan")
+
+
+def validate_paths(paths: Iterable[Path]) -> list[FileReport]:
+    """Validate files, and report the same routine id defined in two files."""
+    reports = [validate_file(path) for path in paths]
+    owners: dict[str, Path] = {}
+    for report in reports:
+        if report.routine is None:
+            continue
+        first = owners.setdefault(report.routine.id, report.path)
+        if first != report.path:
+            report.problems.append(Problem(
+                str(report.path), 1, f"rutin-id `{report.routine.id}` finns även i {first}",
+                "ge rutinerna olika id", 0, ERROR))
+    return reports
+
