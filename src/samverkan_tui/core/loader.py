@@ -382,6 +382,7 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
         phases=tuple(Phase(p["id"], p["name"], p.get("description", "")) for p in data["phases"]),
         contacts=tuple(contacts),
         short_title=data.get("short_title", ""),
+        source_file=data.get("source_file", ""),
         responsible=data.get("responsible", ""),
         adopted=_date(data.get("adopted")), revised=_date(data.get("revised")),
         review_interval_months=data.get("review_interval_months"),

@@ -162,6 +162,7 @@ class Routine:
     phases: tuple[Phase, ...]
     contacts: tuple[Contact, ...] = ()
     short_title: str = ""
+    source_file: str = ""
     responsible: str = ""
     adopted: dt.date | None = None
     revised: dt.date | None = None

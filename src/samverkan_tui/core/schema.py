@@ -34,6 +34,7 @@ TABLES: dict[str, dict[str, Field]] = {
         "version": Field("str", True, "Rutinens version, till exempel \"2023.1\"."),
         "units": Field("list[str]", True, "Enheter som äger rutinen."),
         "source": Field("str", True, "Källdokumentet som rutinen bygger på."),
+        "source_file": Field("str", doc="Källtextens filnamn i docs/sources/, för spårbarhet."),
         "responsible": Field("str", doc="Vem som ansvarar för rutinen."),
         "adopted": Field("date", doc="Datum då rutinen fastställdes (ÅÅÅÅ-MM-DD)."),
         "revised": Field("date", doc="Datum för senaste revidering (ÅÅÅÅ-MM-DD)."),

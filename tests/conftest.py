@@ -1,0 +1,45 @@
+"""Shared fixtures: an isolated user environment for every test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from samverkan_tui.core.clock import parse_now
+from samverkan_tui.core.loader import load_routine
+from samverkan_tui.core.model import Routine
+
+REPO = Path(__file__).resolve().parent.parent
+CHECKLISTS = REPO / "checklists"
+SOURCES = REPO / "docs" / "sources"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never read or write the developer's real config, data or routine folders."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+    monkeypatch.setenv("SAMVERKAN_CONFIG", str(home / "config.toml"))
+    monkeypatch.setenv("SAMVERKAN_DATA", str(home / "data"))
+    monkeypatch.delenv("SAMVERKAN_KATALOG", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return home
+
+
+def shipped(routine_id: str) -> Routine:
+    """A shipped routine by id; fails the test loudly if it does not load."""
+    result = load_routine(CHECKLISTS / f"{routine_id}.toml")
+    assert result.routine is not None, [str(p) for p in result.problems]
+    return result.routine
+
+
+@pytest.fixture
+def monday_morning() -> dt.datetime:
+    """Monday 23 November 2026, 10:00 Stockholm time: an ordinary working day."""
+    return parse_now("2026-11-23T10:00")
