@@ -168,9 +168,7 @@ class _Checker:
         reached_questions: set[str] = set()
         reached_steps: set[str] = set()
         undecided: dict[str, dict[str, str]] = {}
-        count = 0
-        for answers in enumerate_paths(routine):
-            count += 1
+        for count, answers in enumerate(enumerate_paths(routine), start=1):
             if count > MAX_PATHS:
                 self.add((), f"rutinen har fler än {MAX_PATHS} olika vägar",
                          "dela upp den i flera rutiner eller använd villkor på frågorna")

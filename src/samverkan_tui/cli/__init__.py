@@ -1,0 +1,74 @@
+"""The `samverkan` command: entry point and the one place that turns errors into exit codes.
+
+Exit codes: 0 ok, 1 failure (e.g. invalid routine files), 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+_CLICK_MESSAGES = [
+    (re.compile(r"No such option: (\S+)(?: Did you mean (\S+)\?)?"),
+     lambda m: f"okänd flagga {m[1]}" + (f"; menade du {m[2]}?" if m[2] else "")),
+    (re.compile(r"No such command '([^']+)'\."), lambda m: f"okänt kommando '{m[1]}'"),
+    (re.compile(r"Missing argument '([^']+)'\."), lambda m: f"argumentet {m[1]} saknas"),
+    (re.compile(r"Missing option '([^']+)'\."), lambda m: f"flaggan {m[1]} saknas"),
+    (re.compile(r"Option '([^']+)' requires an argument\."),
+     lambda m: f"flaggan {m[1]} behöver ett värde"),
+    (re.compile(r"Got unexpected extra arguments? \((.*)\)"),
+     lambda m: f"oväntat argument: {m[1]}"),
+    (re.compile(r"Invalid value for (.+?): (?:Value error, )?'([^']*)' is not one of (.*?)\.?$"),
+     lambda m: f"ogiltigt värde '{m[2]}' för {m[1]}; välj en av {m[3]}"),
+    (re.compile(r"Invalid value for (.+?): (.*)"),
+     lambda m: f"ogiltigt värde för {m[1]}: {m[2]}"),
+]
+
+
+def _swedish(message: str) -> str:
+    for pattern, render in _CLICK_MESSAGES:
+        match = pattern.search(message)
+        if match:
+            return render(match)
+    return message
+
+
+def _is_click_error(error: BaseException) -> bool:
+    # Typer may ship its own copy of Click, so match Click's exceptions by shape, not class.
+    return hasattr(error, "format_message") and hasattr(error, "exit_code")
+
+
+def main(argv: list[str] | None = None) -> None:
+    from typer.main import get_command
+
+    from samverkan_tui.cli.commands import app
+    from samverkan_tui.cli.common import EXIT_FAILURE, EXIT_USAGE, STATE, CliError
+
+    command = get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="samverkan", standalone_mode=False)
+    except CliError as error:
+        print(f"samverkan: {error.message}", file=sys.stderr)
+        sys.exit(error.code)
+    except BrokenPipeError:
+        sys.exit(EXIT_FAILURE)
+    except KeyboardInterrupt:
+        print("samverkan: avbrutet", file=sys.stderr)
+        sys.exit(130)
+    except Exception as error:
+        if _is_click_error(error):
+            message = _swedish(error.format_message())
+            if error.exit_code == EXIT_USAGE:
+                message += " (se samverkan --help)"
+            print(f"samverkan: {message}", file=sys.stderr)
+            sys.exit(error.exit_code)
+        if type(error).__name__ == "Abort":
+            print("samverkan: avbrutet", file=sys.stderr)
+            sys.exit(130)
+        # The last line of defence: never a traceback unless asked for.
+        if STATE.debug or "--debug" in (argv if argv is not None else sys.argv):
+            raise
+        print(f"samverkan: oväntat fel: {error.__class__.__name__}: {error} "
+              "(kör igen med --debug för detaljer)", file=sys.stderr)
+        sys.exit(EXIT_FAILURE)
+    sys.exit(result if isinstance(result, int) else 0)

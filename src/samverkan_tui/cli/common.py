@@ -1,0 +1,111 @@
+"""What every command shares: global options, loading routines, one-line errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from samverkan_tui.core.catalog import Catalog, load_catalog
+from samverkan_tui.core.clock import NowError, current_time, parse_now
+from samverkan_tui.core.config import Config, ConfigError, load_config
+from samverkan_tui.core.model import Routine
+from samverkan_tui.core.problems import did_you_mean
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+class CliError(Exception):
+    """A user-facing failure: one Swedish line and an exit code, never a traceback."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    raise CliError(message, code)
+
+
+@dataclass
+class State:
+    """Global options from the top-level callback, shared by the commands."""
+
+    now_text: str | None = None
+    routine_dirs: list[Path] = field(default_factory=list)
+    debug: bool = False
+    _config: Config | None = None
+    _catalog: Catalog | None = None
+
+    def config(self) -> Config:
+        if self._config is None:
+            try:
+                self._config = load_config()
+            except ConfigError as error:
+                fail(str(error), EXIT_FAILURE)
+        return self._config
+
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = load_catalog(self.routine_dirs, self.config())
+        return self._catalog
+
+    def routine(self, routine_id: str) -> Routine:
+        catalog = self.catalog()
+        routine = catalog.get(routine_id)
+        if routine is None:
+            hint = did_you_mean(routine_id, catalog.entries)
+            fail(f"okänd rutin `{routine_id}`; {hint}" if hint else f"okänd rutin `{routine_id}`")
+        return routine
+
+    def now(self, override: str | None = None) -> dt.datetime:
+        text = override or self.now_text
+        if text is None:
+            return current_time()
+        try:
+            return parse_now(text)
+        except NowError as error:
+            fail(f"--now: {error}")
+
+
+STATE = State()
+
+NowOption = Annotated[
+    str | None,
+    typer.Option("--now", metavar="ISO-TID",
+                 help="Beräkna allt vid denna tidpunkt (Europe/Stockholm), t.ex. 2026-11-27T16:40."),
+]
+
+
+def parse_answers(pairs: list[str] | None) -> dict[str, str]:
+    answers: dict[str, str] = {}
+    for pair in pairs or []:
+        question, sep, value = pair.partition("=")
+        if not sep or not question.strip() or not value.strip():
+            fail(f"--svar {pair!r}: skriv FRÅGA=SVAR, till exempel --svar akut=ja")
+        answers[question.strip()] = value.strip()
+    return answers
+
+
+def print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

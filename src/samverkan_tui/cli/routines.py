@@ -1,0 +1,173 @@
+"""Commands about routines: list, show, validate, schema, info."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from samverkan_tui.cli.app import app
+from samverkan_tui.cli.common import (
+    EXIT_FAILURE,
+    STATE,
+    Format,
+    NowOption,
+    ShowFormat,
+    fail,
+    parse_answers,
+    print_json,
+)
+from samverkan_tui.core.catalog import USER, builtin_dir, routine_files, search_dirs
+from samverkan_tui.core.walk import AnswerError, build_plan, check_answers
+
+
+@app.command("list")
+def list_routines(
+    format: Annotated[Format, typer.Option("--format", "-f", help="text eller json.")] = Format.text,
+    now: NowOption = None,
+) -> None:
+    """Lista rutinerna som finns."""
+    catalog = STATE.catalog()
+    today = STATE.now(now).date()
+    for problem in catalog.problems:
+        print(f"samverkan: varning: hoppar över {problem}", file=sys.stderr)
+    if format is Format.json:
+        from samverkan_tui.export.data import routine_summary
+
+        rows = []
+        for entry in catalog.entries.values():
+            row = routine_summary(entry.routine, today)
+            row["path"] = str(entry.path)
+            row["origin"] = entry.origin
+            row["overrides"] = [str(p) for p in entry.shadows]
+            rows.append(row)
+        print_json(rows)
+        return
+    if not catalog.entries:
+        print("Inga rutiner hittades.")
+        return
+    width = max(len(rid) for rid in catalog.entries)
+    for routine_id, entry in catalog.entries.items():
+        routine = entry.routine
+        due = routine.review_due()
+        if due is None:
+            review = "översynsdatum saknas"
+        elif routine.review_overdue(today):
+            review = f"ÖVERSYN FÖRSENAD sedan {due.isoformat()}"
+        else:
+            review = f"översyn senast {due.isoformat()}"
+        print(f"{routine_id:<{width}}  {routine.short_title or routine.title}")
+        print(f"{'':<{width}}  version {routine.version} · {', '.join(routine.units)} · {review}")
+        if entry.origin == USER:
+            print(f"{'':<{width}}  egen rutin: {entry.path}")
+        for shadowed in entry.shadows:
+            print(f"{'':<{width}}  ersätter {shadowed}")
+
+
+@app.command("show")
+def show(
+    routine_id: Annotated[str, typer.Argument(metavar="ID", help="Rutinens id (se samverkan list).")],
+    svar: Annotated[list[str] | None, typer.Option(
+        "--svar", "-s", metavar="FRÅGA=SVAR", help="Ett svar; kan anges flera gånger.")] = None,
+    format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="text, json eller md.")
+    ] = ShowFormat.text,
+    roll: Annotated[str | None, typer.Option("--roll", help="Din roll; visas först.")] = None,
+    now: NowOption = None,
+) -> None:
+    """Visa en rutins frågor, och planen för givna svar."""
+    routine = STATE.routine(routine_id)
+    answers = parse_answers(svar)
+    try:
+        check_answers(routine, answers)
+    except AnswerError as error:
+        fail(str(error))
+    if roll is not None and routine.role(roll) is None:
+        from samverkan_tui.core.problems import did_you_mean
+
+        fail(f"okänd roll `{roll}`; {did_you_mean(roll, [r.id for r in routine.roles])}")
+    moment = STATE.now(now)
+    plan = build_plan(routine, answers, moment, first_role=roll)
+    if format is ShowFormat.json:
+        from samverkan_tui.export.data import plan_dict, question_dict, routine_summary
+
+        data = routine_summary(routine, moment.date())
+        data["questions"] = [question_dict(routine, q) for q in routine.questions]
+        if answers:
+            data.update(plan_dict(plan))
+        print_json(data)
+        return
+    if format is ShowFormat.md:
+        from samverkan_tui.export.markdown import plan_markdown
+
+        sys.stdout.write(plan_markdown(plan))
+        return
+    from samverkan_tui.export.text import plan_text, questions_text
+
+    sys.stdout.write(plan_text(plan) if answers else questions_text(routine, moment.date()))
+
+
+@app.command("validate")
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        metavar="[FILER|KATALOGER]...",
+        help="Rutinfiler eller kataloger. Utan argument: alla kända rutinkataloger.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text eller json.")] = Format.text,
+) -> None:
+    """Kontrollera rutinfiler: format, hänvisningar och varje kombination av svar."""
+    from samverkan_tui.core.validate import validate_paths
+
+    files: list[Path] = []
+    targets = paths or [d for d, _ in search_dirs(STATE.routine_dirs, STATE.config()) if d.is_dir()]
+    for target in targets:
+        if target.is_dir():
+            found = routine_files(target)
+            if not found and paths:
+                fail(f"{target}: inga .toml-filer i katalogen")
+            files += found
+        elif target.is_file():
+            files.append(target)
+        else:
+            fail(f"{target}: filen eller katalogen finns inte")
+    reports = validate_paths(files)
+    if format is Format.json:
+        print_json([
+            {"file": str(r.path), "ok": r.ok, "routine": r.routine.id if r.routine else None,
+             "problems": [p.as_dict() for p in r.problems]}
+            for r in reports
+        ])
+    else:
+        for report in reports:
+            for problem in report.problems:
+                print(problem)
+        bad = sum(1 for r in reports if not r.ok)
+        warnings = sum(1 for r in reports for p in r.problems if p.severity != "fel")
+        summary = f"{len(reports)} filer kontrollerade: {len(reports) - bad} godkända"
+        if bad:
+            summary += f", {bad} med fel"
+        if warnings:
+            summary += f", {warnings} varningar"
+        print(summary, file=sys.stderr if bad else sys.stdout)
+    if any(not r.ok for r in reports):
+        raise typer.Exit(EXIT_FAILURE)
+
+
+@app.command("schema")
+def schema() -> None:
+    """Skriv ut JSON Schema för rutinfiler (för editorns kontroll medan du skriver)."""
+    from samverkan_tui.core.schema import json_schema
+
+    print_json(json_schema())
+
+
+@app.command("info")
+def info() -> None:
+    """Visa var inställningar, data och rutiner finns."""
+    config = STATE.config()
+    print(f"Inställningar: {config.path}{'' if config.path.exists() else ' (finns inte än)'}")
+    print(f"Inbyggda rutiner: {builtin_dir()}")
+    for directory, origin in search_dirs(STATE.routine_dirs, config):
+        if origin == USER:
+            print(f"Egen rutinkatalog: {directory}{'' if directory.is_dir() else ' (finns inte)'}")

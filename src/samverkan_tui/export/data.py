@@ -1,0 +1,79 @@
+"""Plain dictionaries for JSON output: the scripting interface other tools rely on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from samverkan_tui.core.model import Contact, Question, Routine
+from samverkan_tui.core.walk import Plan, describe_condition
+
+
+def routine_summary(routine: Routine, today: dt.date) -> dict[str, object]:
+    due = routine.review_due()
+    return {
+        "id": routine.id,
+        "title": routine.title,
+        "short_title": routine.short_title or routine.title,
+        "version": routine.version,
+        "source": routine.source,
+        "units": list(routine.units),
+        "adopted": routine.adopted.isoformat() if routine.adopted else None,
+        "revised": routine.revised.isoformat() if routine.revised else None,
+        "review_due": due.isoformat() if due else None,
+        "review_overdue": routine.review_overdue(today),
+        "remarks": [{"text": r.text, "severity": r.severity} for r in routine.remarks],
+        "content_hash": routine.content_hash,
+    }
+
+
+def question_dict(routine: Routine, question: Question) -> dict[str, object]:
+    return {
+        "id": question.id,
+        "text": question.text,
+        "help": question.help,
+        "type": question.kind,
+        "when": describe_condition(routine, question.when) or None,
+        "options": [{"value": o.value, "label": o.label} for o in question.options],
+    }
+
+
+def contact_dict(contact: Contact) -> dict[str, object]:
+    return {
+        "id": contact.id,
+        "name": contact.name,
+        "unit": contact.unit,
+        "phones": list(contact.phones),
+        "fax": list(contact.fax),
+        "instructions": contact.instructions,
+        "hours_note": contact.hours_note,
+        "fallback": contact.fallback,
+    }
+
+
+def plan_dict(plan: Plan) -> dict[str, object]:
+    routine = plan.routine
+    return {
+        "now": plan.now.isoformat(),
+        "answers": dict(plan.answers),
+        "complete": plan.complete,
+        "next_question": plan.next_question.id if plan.next_question else None,
+        "unanswered": [question_dict(routine, q) for q in plan.unanswered],
+        "general_rules": list(routine.general_rules),
+        "plan": [
+            {
+                "id": p.step.id,
+                "text": p.step.text,
+                "role": p.step.role,
+                "role_name": routine.role(p.step.role).name if routine.role(p.step.role) else "",
+                "phase": p.step.phase,
+                "phase_name": routine.phase(p.step.phase).name if routine.phase(p.step.phase) else "",
+                "section": p.step.section,
+                "deadline": p.step.deadline.text if p.step.deadline else None,
+                "due": p.due.isoformat() if p.due else None,
+                "contacts": [contact_dict(c) for c in p.contacts],
+                "warnings": list(p.step.warnings),
+                "notes": list(p.step.notes),
+            }
+            for p in plan.steps
+        ],
+    }

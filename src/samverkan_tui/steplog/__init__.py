@@ -1,0 +1,1 @@
+"""The anonymized step log: storage, scrubbing, retention, statistics. No UI imports."""
