@@ -60,7 +60,17 @@ def contact_line(contact: Contact) -> str:
     return ", ".join(parts)
 
 
-def step_lines(planned: PlannedStep, number: int, box: str = "[ ]") -> list[str]:
+def contact_status_line(contact: Contact, routine: Routine | None, now: dt.datetime) -> str:
+    """"Öppet nu, stänger 16.00" or "Stängt (lunch), öppnar 13.00 — ring …", at ``now``."""
+    from samverkan_tui.core.hours import contact_status  # holidays is imported only when needed
+
+    return contact_status(contact, routine, now).summary
+
+
+def step_lines(
+    planned: PlannedStep, number: int, box: str = "[ ]",
+    now: dt.datetime | None = None, routine: Routine | None = None,
+) -> list[str]:
     step = planned.step
     lead = f"  {box} {number}. "
     indent = " " * len(lead)
@@ -73,6 +83,8 @@ def step_lines(planned: PlannedStep, number: int, box: str = "[ ]") -> list[str]
         lines += _wrap(note, indent + "  ", indent + "– ")
     for contact in planned.contacts:
         lines += _wrap(f"Kontakt: {contact_line(contact)}", indent + "  ", indent)
+        if now is not None:
+            lines += _wrap(contact_status_line(contact, routine, now), indent + "  ", indent + "  ")
     return lines
 
 
@@ -100,7 +112,7 @@ def plan_text(plan: Plan) -> str:
         lines.append("-" * len(lines[-1]))
         for planned in group.steps:
             number += 1
-            lines += step_lines(planned, number)
+            lines += step_lines(planned, number, now=plan.now, routine=routine)
     if not plan.steps:
         lines.append("")
         lines.append("Inga steg ännu: besvara frågorna ovan.")
