@@ -38,7 +38,7 @@ from samverkan_tui.core.model import (
 )
 from samverkan_tui.core.problems import ERROR, Problem, did_you_mean
 from samverkan_tui.core.schema import FORMAT_VERSION, ID_PATTERN, TABLES, Field, kind_name
-from samverkan_tui.core.toml_lines import LineIndex
+from samverkan_tui.core.toml_lines import LineIndex, array_headers
 
 _ID = re.compile(ID_PATTERN)
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
@@ -58,7 +58,15 @@ class LoadResult:
     path: Path
     routine: Routine | None
     problems: list[Problem] = field(default_factory=list)
-    lines: LineIndex | None = None
+    text: str = ""
+    _lines: LineIndex | None = None
+
+    @property
+    def lines(self) -> LineIndex:
+        """Where each value stands in the file; built on first use."""
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
 
 
 class _Reader:
@@ -66,9 +74,19 @@ class _Reader:
         self.path = path
         self.name = str(path)
         self.text = text
-        self.text_lines = text.splitlines()
-        self.lines = LineIndex(text)
+        self._lines: LineIndex | None = None
         self.problems: list[Problem] = []
+
+    @property
+    def lines(self) -> LineIndex:
+        """Built on first use: a file without problems never needs line numbers."""
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    @property
+    def text_lines(self) -> list[str]:
+        return self.text.splitlines()
 
     # -- reporting ----------------------------------------------------------
     def error(self, where: tuple[str | int, ...], message: str, hint: str = "", column: int = 0):
@@ -286,14 +304,20 @@ def load_routine(path: Path | str) -> LoadResult:
                      f"den här versionen läser format = {FORMAT_VERSION}")
         structure_ok = False
     if not structure_ok:
-        return LoadResult(path, None, reader.problems, reader.lines)
+        return LoadResult(path, None, reader.problems, text, reader._lines)
     routine = _build(reader, data, content_hash(raw))
     if reader.problems:
-        return LoadResult(path, None, reader.problems, reader.lines)
-    return LoadResult(path, routine, [], reader.lines)
+        return LoadResult(path, None, reader.problems, text, reader._lines)
+    return LoadResult(path, routine, [], text, reader._lines)
 
 
 def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
+    headers = array_headers(reader.text)
+
+    def header(table: str, index: int) -> int:
+        lines = headers.get(table, [])
+        return lines[index] if index < len(lines) else 0
+
     questions = []
     for index, item in enumerate(data.get("questions", [])):
         where = ("questions", index)
@@ -311,7 +335,7 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
         questions.append(Question(
             id=item["id"], text=item["text"], kind=kind, options=options,
             help=item.get("help", ""), when=reader.condition(item.get("when"), (*where, "when")),
-            line=reader.lines.line(where),
+            line=header("questions", index),
         ))
     steps = []
     for index, item in enumerate(data["steps"]):
@@ -324,7 +348,7 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
             contacts=tuple(item.get("contacts", ())),
             warnings=tuple(item.get("warnings", ())),
             notes=tuple(item.get("notes", ())),
-            line=reader.lines.line(where),
+            line=header("steps", index),
         ))
     contacts = []
     for index, item in enumerate(data.get("contacts", [])):
@@ -354,7 +378,7 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
             phones=tuple(item.get("phones", ())), fax=tuple(item.get("fax", ())),
             instructions=item.get("instructions", ""), hours=hours,
             hours_note=item.get("hours_note", ""), fallback=item.get("fallback"),
-            line=reader.lines.line(("contacts", index)),
+            line=header("contacts", index),
         ))
     exercises = []
     for index, item in enumerate(data.get("exercises", [])):
@@ -368,11 +392,10 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
         exercises.append(Exercise(
             id=item["id"], title=item["title"], case=item["case"], now=now,
             answers=tuple(
-                ExpectedAnswer(a["question"], a["answer"], a["reason"],
-                               reader.lines.line(("exercises", index, "answers", a_index)))
-                for a_index, a in enumerate(item["answers"])
+                ExpectedAnswer(a["question"], a["answer"], a["reason"], header("exercises", index))
+                for a in item["answers"]
             ),
-            line=reader.lines.line(("exercises", index)),
+            line=header("exercises", index),
         ))
     return Routine(
         id=data["id"], title=data["title"], version=data["version"],

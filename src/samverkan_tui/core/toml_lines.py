@@ -101,3 +101,18 @@ def _strip_comment(line: str) -> str:
         elif char == "#":
             return line[:index]
     return line
+
+
+_ARRAY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_\-]+)[ \t]*\]\]", re.MULTILINE)
+
+
+def array_headers(text: str) -> dict[str, list[int]]:
+    """Line of each top-level ``[[name]]`` header, in order: a cheap pass for the model's
+    ``line`` fields, so that the full index is only built when a problem is reported."""
+    found: dict[str, list[int]] = {}
+    line, position = 1, 0
+    for match in _ARRAY_HEADER.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        found.setdefault(match.group(1), []).append(line)
+    return found

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from samverkan_tui.core.conditions import Compare, comparisons, holds
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.model import NO, YES, Routine
+from samverkan_tui.core.loader import LoadResult, load_routine
+from samverkan_tui.core.model import NO, YES, Routine, Step
 from samverkan_tui.core.problems import ERROR, WARNING, Problem, did_you_mean
-from samverkan_tui.core.toml_lines import LineIndex
-from samverkan_tui.core.walk import effective_answers, enumerate_paths, next_question
+from samverkan_tui.core.walk import effective_answers, next_question
 
 # A routine whose walk has more complete paths than this is too big to prove and
 # too big for a person to walk; say so rather than spin.
@@ -37,8 +36,8 @@ class FileReport:
 def validate_file(path: Path | str) -> FileReport:
     result = load_routine(path)
     problems = list(result.problems)
-    if result.routine is not None and result.lines is not None:
-        problems += check_routine(result.routine, result.lines)
+    if result.routine is not None:
+        problems += check_routine(result.routine, result)
     return FileReport(Path(path), result.routine if _no_errors(problems) else None, problems)
 
 
@@ -46,25 +45,27 @@ def _no_errors(problems: Iterable[Problem]) -> bool:
     return not any(p.severity == ERROR for p in problems)
 
 
-def check_routine(routine: Routine, lines: LineIndex | None = None) -> list[Problem]:
-    """Every semantic problem of a routine that loaded structurally."""
-    checker = _Checker(routine, lines or LineIndex(""))
+def check_routine(routine: Routine, source: LoadResult | None = None) -> list[Problem]:
+    """Every semantic problem of a routine that loaded structurally.
+
+    ``source`` gives line numbers; its index is only built if there is a problem to place.
+    """
+    checker = _Checker(routine, source)
     checker.run()
     return checker.problems
 
 
 class _Checker:
-    def __init__(self, routine: Routine, lines: LineIndex) -> None:
+    def __init__(self, routine: Routine, source: LoadResult | None) -> None:
         self.routine = routine
-        self.lines = lines
+        self.source = source
         self.file = routine.path
         self.problems: list[Problem] = []
 
     def add(self, where: tuple[str | int, ...], message: str, hint: str = "",
             severity: str = ERROR, column: int = 0) -> None:
-        self.problems.append(
-            Problem(self.file, self.lines.line(where), message, hint, column, severity)
-        )
+        line = self.source.lines.line(where) if self.source is not None else 0
+        self.problems.append(Problem(self.file, line, message, hint, column, severity))
 
     def run(self) -> None:
         self.duplicates()
@@ -83,7 +84,7 @@ class _Checker:
             seen: dict[str, int] = {}
             for index, item in enumerate(items):
                 if item.id in seen:
-                    first = self.lines.line((name, seen[item.id]))
+                    first = self.source.lines.line((name, seen[item.id])) if self.source else 0
                     self.add((name, index, "id"), f"id `{item.id}` finns redan (rad {first})",
                              "varje id måste vara unikt i filen; byt namn på det ena")
                 else:
@@ -164,25 +165,78 @@ class _Checker:
                          WARNING)
 
     def paths(self) -> None:
+        """Depth-first through every walk, deciding each step once per branch.
+
+        A step whose condition is already true or false at a node keeps that value in
+        the whole subtree (answers are only added), so only undecided steps are
+        evaluated again deeper down. This keeps the proof cheap for large trees.
+        """
         routine = self.routine
+        questions = routine.questions
         reached_questions: set[str] = set()
-        reached_steps: set[str] = set()
+        reached_steps = {s.id for s in routine.steps if s.when is None}
         undecided: dict[str, dict[str, str]] = {}
-        for count, answers in enumerate(enumerate_paths(routine), start=1):
-            if count > MAX_PATHS:
-                self.add((), f"rutinen har fler än {MAX_PATHS} olika vägar",
-                         "dela upp den i flera rutiner eller använd villkor på frågorna")
-                return
-            reached_questions.update(answers)
-            plan_ids = [s.id for s in routine.steps if holds(s.when, answers) is True]
-            reached_steps.update(plan_ids)
-            if not plan_ids:
-                described = ", ".join(f"{q}={v}" for q, v in answers.items()) or "inga svar"
-                self.add((), f"svaren {described} ger en tom plan",
-                         "lägg till ett steg för den vägen eller ändra villkoren")
-            for step in routine.steps:
-                if step.when is not None and holds(step.when, answers) is None:
-                    undecided.setdefault(step.id, answers)
+        empty: list[dict[str, str]] = []
+        conditional = tuple(s for s in routine.steps if s.when is not None)
+        # Only an answer to a question a condition mentions can change its value, and a
+        # decided condition stays decided below that node (answers are only added).
+        by_question: dict[str, list[Step]] = {}
+        for step in conditional:
+            for question_id in {c.question for c in comparisons(step.when)}:
+                by_question.setdefault(question_id, []).append(step)
+        root: dict[str, bool] = {}
+        for step in conditional:
+            value = step.when.evaluate({})
+            if value is not None:
+                root[step.id] = value
+                if value:
+                    reached_steps.add(step.id)
+        has_any = len(conditional) < len(routine.steps) or any(root.values())
+        stack: list[tuple[dict[str, str], int, dict[str, bool], bool]] = [({}, 0, root, has_any)]
+        count = 0
+        while stack:
+            answers, start, decided, has_step = stack.pop()
+            position = next((k for k in range(start, len(questions))
+                             if holds(questions[k].when, answers) is True), None)
+            if position is None:
+                count += 1
+                if count > MAX_PATHS:
+                    self.add((), f"rutinen har fler än {MAX_PATHS} olika vägar",
+                             "dela upp den i flera rutiner eller använd villkor på frågorna")
+                    return
+                if not has_step:
+                    empty.append(answers)
+                if len(decided) < len(conditional):
+                    for step in conditional:
+                        if step.id not in decided:
+                            undecided.setdefault(step.id, answers)
+                continue
+            question = questions[position]
+            reached_questions.add(question.id)
+            affected = by_question.get(question.id, ())
+            for option in reversed(question.options):
+                child = {**answers, question.id: option.value}
+                child_decided, child_has = decided, has_step
+                for step in affected:
+                    if step.id in decided:
+                        continue
+                    value = step.when.evaluate(child)
+                    if value is None:
+                        continue
+                    if child_decided is decided:
+                        child_decided = dict(decided)
+                    child_decided[step.id] = value
+                    if value:
+                        child_has = True
+                        reached_steps.add(step.id)
+                stack.append((child, position + 1, child_decided, child_has))
+        for answers in empty[:5]:
+            described = ", ".join(f"{q}={v}" for q, v in answers.items()) or "inga svar"
+            self.add((), f"svaren {described} ger en tom plan",
+                     "lägg till ett steg för den vägen eller ändra villkoren")
+        if len(empty) > 5:
+            self.add((), f"ytterligare {len(empty) - 5} kombinationer av svar ger en tom plan",
+                     "rätta de första, kör sedan validate igen")
         for step_id, answers in undecided.items():
             index = next(i for i, s in enumerate(routine.steps) if s.id == step_id)
             described = ", ".join(f"{q}={v}" for q, v in answers.items())

@@ -1,0 +1,73 @@
+"""Generated routines of realistic size for the validate benchmark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from samverkan_tui.core.conditions import parse_condition
+from samverkan_tui.core.model import NO, YES, Option, Phase, Question, Role, Routine, Step
+
+_PHASES = ("inledande", "utredning", "langre-sikt")
+_ROLES = ("a", "b", "gemensamt")
+
+
+def routine_text(index: int) -> str:
+    """~8 questions (two nested), ~40 steps, 3 contacts: the size of the shipped routines."""
+    lines = [
+        "format = 1", f'id = "genererad-{index:03d}"', f'title = "Genererad rutin {index}"',
+        'version = "1"', 'units = ["Enhet A", "Enhet B"]', 'source = "Genererad"',
+        "adopted = 2026-01-01", "review_interval_months = 12",
+    ]
+    for role in _ROLES:
+        lines += ["[[roles]]", f'id = "{role}"', f'name = "Roll {role.upper()}"']
+    for phase in _PHASES:
+        lines += ["[[phases]]", f'id = "{phase}"', f'name = "Fas {phase}"']
+    lines += ["[[questions]]", 'id = "inkom"', 'type = "val"', 'text = "Var inkom ärendet?"',
+              'options = [{ value = "a", label = "A" }, { value = "b", label = "B" }, '
+              '{ value = "c", label = "C" }]']
+    questions = ["akut", "barn", "utredning", "skydd", "samtycke", "tolk"]
+    for q in questions:
+        lines += ["[[questions]]", f'id = "{q}"', f'text = "Gäller {q}?"', f'help = "Hjälp om {q}."']
+    lines += ["[[questions]]", 'id = "plats"', 'when = "utredning"', 'text = "På plats?"']
+    lines += ["[[questions]]", 'id = "boende"', 'when = "skydd och akut"', 'text = "Boende?"']
+    for c in range(3):
+        lines += ["[[contacts]]", f'id = "k{c}"', f'name = "Kontakt {c}"', 'phones = ["08-123 45 67"]',
+                  'hours = { mon = "08:30-16:00", tue = "08:30-16:00", fri = "08:30-14:00" }',
+                  'breaks = [{ start = "12:00", end = "13:00", name = "lunch" }]']
+    conditions = ["inkom = a", "inkom = b", "inkom = c", "akut", "akut = nej", "barn och akut",
+                  "utredning och plats", "utredning och plats = nej", "skydd och akut och boende",
+                  "samtycke eller tolk", "inte barn"]
+    for s in range(40):
+        lines += ["[[steps]]", f'id = "steg-{s}"', f'role = "{_ROLES[s % 3]}"',
+                  f'phase = "{_PHASES[s % 3]}"', f'text = "Steg {s}: gör det som rutinen säger."']
+        if s % 4:
+            lines.append(f'when = "{conditions[s % len(conditions)]}"')
+        if s % 5 == 0:
+            lines.append('deadline = "inom en vecka"')
+        if s % 7 == 0:
+            lines.append(f'contacts = ["k{s % 3}"]')
+    return "\n".join(lines) + "\n"
+
+
+def write_routines(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = folder / f"genererad-{index:03d}.toml"
+        path.write_text(routine_text(index), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def yes_no_routine(questions: int) -> Routine:
+    """Independent yes/no questions and one step per answer: 2**questions complete paths."""
+    qs = tuple(
+        Question(f"q{i}", f"Fråga {i}?", "ja_nej", (Option(YES, "Ja"), Option(NO, "Nej")))
+        for i in range(questions)
+    )
+    steps = tuple(
+        Step(f"s{i}-{value}", f"Steg {i} {value}", "a", "p", parse_condition(f"q{i} = {value}"))
+        for i in range(questions) for value in (YES, NO)
+    )
+    return Routine("ja-nej", "Ja/nej", "1", ("A",), "Genererad", qs, steps,
+                   (Role("a", "A"),), (Phase("p", "P"),))

@@ -1,0 +1,230 @@
+"""Every performance budget, measured side by side in one run, printed as one table.
+
+    .venv/bin/python bench/run.py [--rounds N] [--markdown]
+
+Timings on these machines are noisy, so each budget is a ratio against a
+baseline measured in the same run (interleaved, median of N), or an absolute
+limit with a generous margin. Nothing here is asserted in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+BIN = Path(sys.executable).parent
+SAMVERKAN = str(BIN / "samverkan")
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass
+class Row:
+    budget: str
+    measured: str
+    target: str
+    ok: bool | None  # None: could not be measured (reason in `measured`)
+
+
+def wall(cmd: list[str], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def interleaved(commands: dict[str, list[str]], rounds: int, env: dict[str, str]) -> dict[str, float]:
+    """Median wall time per command, alternating between them so drift hits all alike."""
+    for cmd in commands.values():  # warm the OS file cache and .pyc files once
+        wall(cmd, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, cmd in commands.items():
+            times[name].append(wall(cmd, env))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def isolated_env(tmp: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SAMVERKAN")}
+    env.update(HOME=str(tmp), XDG_CONFIG_HOME=str(tmp / "config"), XDG_DATA_HOME=str(tmp / "data"),
+               SAMVERKAN_CONFIG=str(tmp / "config.toml"), SAMVERKAN_DATA=str(tmp / "samverkan"))
+    return env
+
+
+# -- 2. CLI start-up -----------------------------------------------------------------
+
+def bench_cli(rounds: int, env: dict[str, str]) -> list[Row]:
+    baseline = [sys.executable, str(HERE / "baselines" / "minimal_typer.py"), "--help"]
+    commands = {
+        "baseline": baseline,
+        "--help": [SAMVERKAN, "--help"],
+        "list": [SAMVERKAN, "list"],
+        "show": [SAMVERKAN, "show", "rvt-bou", "--svar", "inkom=rvt", "--svar", "akut=ja",
+                 "--now", "2026-11-23T10:00"],
+    }
+    medians = interleaved(commands, rounds, env)
+    rows = []
+    for name in ("--help", "list", "show"):
+        ratio = medians[name] / medians["baseline"]
+        rows.append(Row(f"samverkan {name} vs minimal Typer app",
+                        f"{ratio:.2f}× ({medians[name] * 1000:.0f} ms vs "
+                        f"{medians['baseline'] * 1000:.0f} ms)", "≤ 1.20×", ratio <= 1.2))
+    return rows
+
+
+# -- 4. validate and the all-paths proof ---------------------------------------------
+
+def bench_validate(tmp: Path) -> list[Row]:
+    from bench.generate import write_routines, yes_no_routine
+    from samverkan_tui.core.validate import check_routine, validate_paths
+
+    folder = tmp / "generated"
+    paths = write_routines(folder, 500)
+    start = time.perf_counter()
+    reports = validate_paths(paths)
+    elapsed = time.perf_counter() - start
+    assert all(r.ok for r in reports), [str(p) for r in reports for p in r.problems][:3]
+    rows = [Row("validate 500 generated routines", f"{elapsed:.2f} s", "< 2 s", elapsed < 2)]
+
+    routine = yes_no_routine(12)
+    start = time.perf_counter()
+    problems = check_routine(routine)
+    elapsed = time.perf_counter() - start
+    assert not problems, problems[:3]
+    rows.append(Row("all-paths proof, 12 yes/no questions (4096 paths)", f"{elapsed:.2f} s",
+                    "< 0.5 s", elapsed < 0.5))
+    return rows
+
+
+# -- 1, 3, 7. the TUI ------------------------------------------------------------------
+
+def bench_tui_start(rounds: int, env: dict[str, str]) -> list[Row]:
+    probe = HERE / "tui_probe.py"
+    commands = {"baseline": [sys.executable, str(probe), "minimal"],
+                "samverkan": [sys.executable, str(probe), "samverkan"]}
+    try:
+        medians = interleaved(commands, rounds, env)
+    except subprocess.CalledProcessError as error:
+        return [Row("TUI cold start vs minimal Textual app", f"kunde inte mätas: {error}", "≤ 1.25×", None)]
+    ratio = medians["samverkan"] / medians["baseline"]
+    rows = [Row("TUI cold start to first screen vs minimal Textual app",
+                f"{ratio:.2f}× ({medians['samverkan'] * 1000:.0f} ms vs "
+                f"{medians['baseline'] * 1000:.0f} ms)", "≤ 1.25×", ratio <= 1.25)]
+    memory = {}
+    for name, cmd in commands.items():
+        out = subprocess.run([*cmd, "--rss"], capture_output=True, text=True, env=env, check=True)
+        memory[name] = int(out.stdout.strip().splitlines()[-1])
+    ratio = memory["samverkan"] / memory["baseline"]
+    rows.append(Row("TUI peak memory vs minimal Textual app",
+                    f"{ratio:.2f}× ({memory['samverkan'] / 1024:.0f} MiB vs "
+                    f"{memory['baseline'] / 1024:.0f} MiB)", "≤ 1.30×", ratio <= 1.3))
+    return rows
+
+
+def bench_keypress(env: dict[str, str]) -> list[Row]:
+    out = subprocess.run([sys.executable, str(HERE / "keypress.py")], capture_output=True,
+                         text=True, env=env, check=False)
+    if out.returncode != 0:
+        reason = (out.stderr.strip().splitlines() or ["okänt fel"])[-1]
+        return [Row("keypress to repaint (200 keys)", f"kunde inte mätas: {reason}", "p99 < 50 ms", None)]
+    median, p99 = (float(x) for x in out.stdout.split())
+    return [Row("keypress to repaint during a walk (200 keys)",
+                f"median {median:.1f} ms, p99 {p99:.1f} ms", "p99 < 50 ms", p99 < 50)]
+
+
+# -- 5. step log -------------------------------------------------------------------------
+
+def bench_steplog(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
+    try:
+        from bench.steplog_fixture import fill_step_log
+    except ImportError as error:
+        return [Row("logg lista / statistik, 10 000 walks", f"kunde inte mätas: {error}", "< 0.5 s", None)]
+    fill_step_log(Path(env["SAMVERKAN_DATA"]), 10_000)
+    rows = []
+    for name, args in (("logg lista", ["logg", "lista"]), ("logg statistik", ["logg", "statistik"])):
+        times = [wall([SAMVERKAN, *args], env) for _ in range(max(3, rounds // 3))]
+        median = statistics.median(times)
+        rows.append(Row(f"{name} with 10 000 stored walks", f"{median:.2f} s", "< 0.5 s", median < 0.5))
+    return rows
+
+
+# -- 6. PDF export -----------------------------------------------------------------------
+
+def bench_pdf() -> list[Row]:
+    try:
+        from samverkan_tui.export import render
+        from samverkan_tui.export.document import document_for_routine
+    except ImportError as error:
+        return [Row("PDF export of every shipped routine", f"kunde inte mätas: {error}", "< 2 s", None)]
+    from samverkan_tui.core.catalog import load_catalog
+    from samverkan_tui.core.clock import parse_now
+
+    routines = load_catalog().routines()
+    now = parse_now("2026-11-23T10:00")
+    start = time.perf_counter()
+    for routine in routines:
+        data = render(document_for_routine(routine, now), "pdf")
+        assert data[:4] == b"%PDF"
+    elapsed = time.perf_counter() - start
+    return [Row(f"PDF export of every shipped routine ({len(routines)})", f"{elapsed:.2f} s", "< 2 s",
+                elapsed < 2)]
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| budget | measured | target | ok |", "|---|---|---|---|"]
+    for row in rows:
+        mark = {True: "ja", False: "**nej**", None: "–"}[row.ok]
+        lines.append(f"| {row.budget} | {row.measured} | {row.target} | {mark} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{cpu}, {os.cpu_count()} kärnor, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--only", help="comma-separated: cli,tui,keys,validate,steplog,pdf")
+    args = parser.parse_args()
+    chosen = set(args.only.split(",")) if args.only else None
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        env = isolated_env(tmp)
+        sections: list[tuple[str, Callable[[], list[Row]]]] = [
+            ("tui", lambda: bench_tui_start(args.rounds, env)),
+            ("cli", lambda: bench_cli(args.rounds, env)),
+            ("keys", lambda: bench_keypress(env)),
+            ("validate", lambda: bench_validate(tmp)),
+            ("steplog", lambda: bench_steplog(args.rounds, env, tmp)),
+            ("pdf", bench_pdf),
+        ]
+        for key, section in sections:
+            if chosen is None or key in chosen:
+                print(f"mäter {key} …", file=sys.stderr)
+                rows += section()
+    print(f"Maskin: {machine()}\n")
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()
