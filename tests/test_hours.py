@@ -11,15 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from samverkan_tui.core import holiday_table
 from samverkan_tui.core.clock import STOCKHOLM, parse_now
 from samverkan_tui.core.hours import (
     LOOKAHEAD_DAYS,
     ContactStatus,
     contact_record,
     contact_status,
+    holiday_table_source,
     is_holiday,
     weekly_hours_lines,
 )
@@ -340,9 +343,31 @@ def test_contact_record_keeps_numbers_as_written() -> None:
     assert record["routine"] == "test"
 
 
-def test_importing_hours_does_not_import_holidays() -> None:
-    # The CLI's start-up time is budgeted; the holidays package is loaded on first use.
-    code = ("import sys, samverkan_tui.core.hours as h; assert 'holidays' not in sys.modules; "
-            "import datetime as dt; h.is_holiday(dt.date(2026, 12, 25)); "
+def test_holiday_table_matches_the_holidays_package() -> None:
+    # The table exists only for start-up time; the package stays the authority.
+    table = Path(holiday_table.__file__).read_text(encoding="utf-8")
+    assert table == holiday_table_source(), (
+        "holiday_table.py is out of date: .venv/bin/python -m samverkan_tui.core.hours "
+        "> src/samverkan_tui/core/holiday_table.py")
+
+
+@pytest.mark.parametrize(("day", "name"), [
+    (dt.date(1999, 12, 24), "julafton"),
+    (dt.date(2099, 6, 19), "midsommarafton"),
+    (dt.date(2099, 6, 20), "midsommardagen"),
+    (dt.date(2099, 6, 21), None),  # a Sunday
+])
+def test_years_outside_the_table_ask_the_package(day, name) -> None:
+    assert day.year not in holiday_table.HOLIDAYS
+    assert is_holiday(day) == name
+
+
+def test_status_lookups_do_not_import_holidays() -> None:
+    # The CLI's start-up time is budgeted: years in the table never load the package,
+    # other years load it on first use.
+    code = ("import sys, datetime as dt, samverkan_tui.core.hours as h; "
+            "assert h.is_holiday(dt.date(2026, 12, 25)) == 'juldagen'; "
+            "assert 'holidays' not in sys.modules; "
+            "assert h.is_holiday(dt.date(2099, 12, 25)) == 'juldagen'; "
             "assert 'holidays' in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)

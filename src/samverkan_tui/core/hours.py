@@ -5,8 +5,14 @@ aware datetime is built only at the end. That way a day on which daylight saving
 changes is still "08.30–16.00" on the wall clock, which is what the routines mean.
 
 Holidays come from the ``holidays`` package (Sweden): the public holidays plus the
-de facto holidays (midsommarafton, julafton, nyårsafton). The package is imported
-lazily because it costs tens of milliseconds and the CLI's start-up time is budgeted.
+de facto holidays (midsommarafton, julafton, nyårsafton). Looking up one year with it
+costs about 150 ms (its ``countries`` package imports every country), which would blow
+the CLI's start-up budget, so the years 2000–2060 are read from ``holiday_table``, a
+table generated from the package (``python -m samverkan_tui.core.hours``) and checked
+against it by the tests. Other years ask the package directly, imported lazily.
+
+Regenerate the table after upgrading ``holidays``:
+    .venv/bin/python -m samverkan_tui.core.hours > src/samverkan_tui/core/holiday_table.py
 """
 
 from __future__ import annotations
@@ -40,10 +46,9 @@ _PROPER_FIRST_WORDS = frozenset({"Kristi", "Marie"})
 # -- holidays -------------------------------------------------------------------
 
 
-@lru_cache(maxsize=16)
-def _holidays_for_year(year: int) -> dict[dt.date, str]:
+def _holidays_from_package(year: int) -> dict[dt.date, str]:
     """Public holidays first, then the de facto ones, as {date: name} for one year."""
-    import holidays  # lazy: ~70 ms at import
+    import holidays  # lazy: see the module docstring
     from holidays.countries.sweden import Sweden
 
     # Before holidays 0.88 the de facto holidays sat in PUBLIC and DE_FACTO did not
@@ -65,6 +70,41 @@ def _holidays_for_year(year: int) -> dict[dt.date, str]:
     return result
 
 
+@lru_cache(maxsize=16)
+def _holidays_for_year(year: int) -> dict[dt.date, str]:
+    from samverkan_tui.core import holiday_table
+
+    line = holiday_table.HOLIDAYS.get(year)
+    if line is None:
+        return _holidays_from_package(year)
+    return {
+        dt.date(year, int(entry[:2]), int(entry[2:4])): entry[5:] for entry in line.split("|")
+    }
+
+
+def holiday_table_source(first: int = 2000, last: int = 2060) -> str:
+    """The text of ``holiday_table.py``, freshly computed from the ``holidays`` package."""
+    lines = [
+        '"""Swedish public and de facto holidays, generated from the `holidays` package.',
+        "",
+        "Do not edit. Regenerate after upgrading `holidays` (tests/test_hours.py compares):",
+        "    .venv/bin/python -m samverkan_tui.core.hours > src/samverkan_tui/core/holiday_table.py",
+        "",
+        'Each year is "MMDD name|MMDD name|…"; see samverkan_tui.core.hours for why a table.',
+        '"""',
+        "",
+        "# ruff: noqa: E501",
+        "",
+        "HOLIDAYS: dict[int, str] = {",
+    ]
+    for year in range(first, last + 1):
+        days = _holidays_from_package(year)
+        entries = "|".join(f"{day:%m%d} {name}" for day, name in sorted(days.items()))
+        lines.append(f"    {year}: {entries!r},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
 def _swedish_name(name: str) -> str:
     # The package may join two names on one day with "; ": keep the first.
     first = name.split(";")[0].strip()
@@ -77,7 +117,7 @@ def _swedish_name(name: str) -> str:
 def is_holiday(day: dt.date) -> str | None:
     """The Swedish name of the public or de facto holiday on ``day``, or None.
 
-    Sundays are not holidays here (see ``_holidays_for_year``); Easter Sunday,
+    Sundays are not holidays here (see ``_holidays_from_package``); Easter Sunday,
     Pentecost and the like are, by name.
     """
     return _holidays_for_year(day.year).get(day)
@@ -333,3 +373,9 @@ def contact_record(contact: Contact, routine: Routine | None, now: dt.datetime) 
     }
     record.update(status.as_dict())
     return record
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(holiday_table_source())
