@@ -63,9 +63,13 @@ def isolated_env(tmp: Path) -> dict[str, str]:
 # -- 2. CLI start-up -----------------------------------------------------------------
 
 def bench_cli(rounds: int, env: dict[str, str]) -> list[Row]:
-    baseline = [sys.executable, str(HERE / "baselines" / "minimal_typer.py"), "--help"]
+    # Typer 0.29 imports pydantic to coerce parameters when a command runs, which
+    # `--help` never does; so `--help` is compared with the minimal app's `--help`, and
+    # the commands with the minimal app running a command with an option.
+    minimal = [sys.executable, str(HERE / "baselines" / "minimal_typer.py")]
     commands = {
-        "baseline": baseline,
+        "baseline": [*minimal, "--help"],
+        "baseline-command": [*minimal, "hello", "--name", "Åsa"],
         "--help": [SAMVERKAN, "--help"],
         "list": [SAMVERKAN, "list"],
         "show": [SAMVERKAN, "show", "rvt-bou", "--svar", "inkom=rvt", "--svar", "akut=ja",
@@ -73,11 +77,13 @@ def bench_cli(rounds: int, env: dict[str, str]) -> list[Row]:
     }
     medians = interleaved(commands, rounds, env)
     rows = []
-    for name in ("--help", "list", "show"):
-        ratio = medians[name] / medians["baseline"]
-        rows.append(Row(f"samverkan {name} vs minimal Typer app",
+    for name, base in (("--help", "baseline"), ("list", "baseline-command"),
+                       ("show", "baseline-command")):
+        ratio = medians[name] / medians[base]
+        what = "--help" if base == "baseline" else "a command"
+        rows.append(Row(f"samverkan {name} vs minimal Typer app ({what})",
                         f"{ratio:.2f}× ({medians[name] * 1000:.0f} ms vs "
-                        f"{medians['baseline'] * 1000:.0f} ms)", "≤ 1.20×", ratio <= 1.2))
+                        f"{medians[base] * 1000:.0f} ms)", "≤ 1.20×", ratio <= 1.2))
     return rows
 
 
@@ -207,6 +213,13 @@ def main() -> None:
     args = parser.parse_args()
     chosen = set(args.only.split(",")) if args.only else None
     rows: list[Row] = []
+    # pip writes bytecode when it installs a package, so a user's `samverkan` starts from
+    # .pyc files; an editable checkout under PYTHONDONTWRITEBYTECODE=1 would recompile
+    # our sources on every run while Typer and Textual start from their .pyc files.
+    import compileall
+
+    compileall.compile_dir(REPO / "src", quiet=1)
+    compileall.compile_dir(HERE, quiet=1)
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         env = isolated_env(tmp)

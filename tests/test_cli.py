@@ -163,12 +163,12 @@ def test_version_and_module_entry_point() -> None:
 
 
 def test_unexpected_error_is_one_line_unless_debug(capsys, monkeypatch) -> None:
-    from samverkan_tui.cli import routines
+    from samverkan_tui.core import walk
 
     def boom(*args, **kwargs):
         raise RuntimeError("trasigt")
 
-    monkeypatch.setattr(routines, "build_plan", boom)
+    monkeypatch.setattr(walk, "build_plan", boom)
     code, _, err = run(capsys, "show", "rvt-bou", "--svar", "akut=ja")
     assert code == 1 and err.count("\n") == 1 and "--debug" in err
     with pytest.raises(RuntimeError):

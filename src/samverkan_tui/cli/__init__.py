@@ -5,28 +5,32 @@ Exit codes: 0 ok, 1 failure (e.g. invalid routine files), 2 usage or input error
 
 from __future__ import annotations
 
-import re
 import sys
 
-_CLICK_MESSAGES = [
-    (re.compile(r"No such option: (\S+)(?: Did you mean (\S+)\?)?"),
-     lambda m: f"okänd flagga {m[1]}" + (f"; menade du {m[2]}?" if m[2] else "")),
-    (re.compile(r"No such command '([^']+)'\."), lambda m: f"okänt kommando '{m[1]}'"),
-    (re.compile(r"Missing argument '([^']+)'\."), lambda m: f"argumentet {m[1]} saknas"),
-    (re.compile(r"Missing option '([^']+)'\."), lambda m: f"flaggan {m[1]} saknas"),
-    (re.compile(r"Option '([^']+)' requires an argument\."),
-     lambda m: f"flaggan {m[1]} behöver ett värde"),
-    (re.compile(r"Got unexpected extra arguments? \((.*)\)"),
-     lambda m: f"oväntat argument: {m[1]}"),
-    (re.compile(r"Invalid value for (.+?): (?:Value error, )?'([^']*)' is not one of (.*?)\.?$"),
-     lambda m: f"ogiltigt värde '{m[2]}' för {m[1]}; välj en av {m[3]}"),
-    (re.compile(r"Invalid value for (.+?): (.*)"),
-     lambda m: f"ogiltigt värde för {m[1]}: {m[2]}"),
-]
+
+def _click_messages() -> list:
+    """Click's English usage errors and their Swedish wording (compiled only on an error)."""
+    import re
+
+    return [
+        (re.compile(r"No such option: (\S+)(?: Did you mean (\S+)\?)?"),
+         lambda m: f"okänd flagga {m[1]}" + (f"; menade du {m[2]}?" if m[2] else "")),
+        (re.compile(r"No such command '([^']+)'\."), lambda m: f"okänt kommando '{m[1]}'"),
+        (re.compile(r"Missing argument '([^']+)'\."), lambda m: f"argumentet {m[1]} saknas"),
+        (re.compile(r"Missing option '([^']+)'\."), lambda m: f"flaggan {m[1]} saknas"),
+        (re.compile(r"Option '([^']+)' requires an argument\."),
+         lambda m: f"flaggan {m[1]} behöver ett värde"),
+        (re.compile(r"Got unexpected extra arguments? \((.*)\)"),
+         lambda m: f"oväntat argument: {m[1]}"),
+        (re.compile(r"Invalid value for (.+?): (?:Value error, )?'([^']*)' is not one of (.*?)\.?$"),
+         lambda m: f"ogiltigt värde '{m[2]}' för {m[1]}; välj en av {m[3]}"),
+        (re.compile(r"Invalid value for (.+?): (.*)"),
+         lambda m: f"ogiltigt värde för {m[1]}: {m[2]}"),
+    ]
 
 
 def _swedish(message: str) -> str:
-    for pattern, render in _CLICK_MESSAGES:
+    for pattern, render in _click_messages():
         match = pattern.search(message)
         if match:
             return render(match)
@@ -41,9 +45,10 @@ def _is_click_error(error: BaseException) -> bool:
 def main(argv: list[str] | None = None) -> None:
     from typer.main import get_command
 
-    from samverkan_tui.cli.commands import app
+    from samverkan_tui.cli.commands import app, load_commands
     from samverkan_tui.cli.common import EXIT_FAILURE, EXIT_USAGE, STATE, CliError
 
+    load_commands(sys.argv[1:] if argv is None else argv)
     command = get_command(app)
     try:
         result = command.main(args=argv, prog_name="samverkan", standalone_mode=False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -47,15 +46,15 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise CliError(message, code)
 
 
-@dataclass
 class State:
     """Global options from the top-level callback, shared by the commands."""
 
-    now_text: str | None = None
-    routine_dirs: list[Path] = field(default_factory=list)
-    debug: bool = False
-    _config: Config | None = None
-    _catalog: Catalog | None = None
+    def __init__(self) -> None:
+        self.now_text: str | None = None
+        self.routine_dirs: list[Path] = []
+        self.debug = False
+        self._config: Config | None = None
+        self._catalog: Catalog | None = None
 
     def config(self) -> Config:
         if self._config is None:

@@ -20,7 +20,6 @@ from samverkan_tui.cli.common import (
     print_json,
 )
 from samverkan_tui.core.catalog import USER, builtin_dir, routine_files, search_dirs
-from samverkan_tui.core.walk import AnswerError, build_plan, check_answers
 
 
 @app.command("list")
@@ -78,6 +77,8 @@ def show(
     now: NowOption = None,
 ) -> None:
     """Visa en rutins frågor, och planen för givna svar."""
+    from samverkan_tui.core.walk import AnswerError, build_plan, check_answers
+
     routine = STATE.routine(routine_id)
     answers = parse_answers(svar)
     try:

@@ -8,13 +8,13 @@ in the config file, and last the routines shipped with the package.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from samverkan_tui.core.config import ROUTINE_DIRS_ENV, Config
-from samverkan_tui.core.loader import load_routine
 from samverkan_tui.core.model import Routine
 from samverkan_tui.core.problems import Problem
+from samverkan_tui.core.routine_cache import RoutineCache
 
 BUILTIN = "inbyggd"
 USER = "egen"
@@ -28,18 +28,19 @@ def builtin_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "checklists"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     routine: Routine
     path: Path
     origin: str  # BUILTIN or USER
     shadows: tuple[Path, ...] = ()  # files with the same id that this one overrides
 
 
-@dataclass
 class Catalog:
-    entries: dict[str, Entry] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)  # files that could not be loaded
+    """The routines found, by id, and the files that could not be loaded."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.problems: list[Problem] = []
 
     def get(self, routine_id: str) -> Routine | None:
         entry = self.entries.get(routine_id)
@@ -64,7 +65,13 @@ def routine_files(directory: Path) -> list[Path]:
 
 
 def load_catalog(extra: list[Path] | None = None, config: Config | None = None) -> Catalog:
+    """Every routine in every folder, the first of each id winning.
+
+    Parsed routines are cached (see ``routine_cache``): `samverkan list` and `show`
+    are on a start-up budget, and parsing TOML is most of their work.
+    """
     catalog = Catalog()
+    cache = RoutineCache.open()
     for directory, origin in search_dirs(extra, config):
         if not directory.is_dir():
             if origin == USER:
@@ -72,11 +79,16 @@ def load_catalog(extra: list[Path] | None = None, config: Config | None = None) 
                                                 "kontrollera sökvägen"))
             continue
         for path in routine_files(directory):
-            result = load_routine(path)
-            if result.routine is None:
-                catalog.problems.extend(result.problems[:1])
-                continue
-            routine = result.routine
+            routine = cache.get(path)
+            if routine is None:
+                from samverkan_tui.core.loader import load_routine
+
+                result = load_routine(path)
+                if result.routine is None:
+                    catalog.problems.extend(result.problems[:1])
+                    continue
+                routine = result.routine
+                cache.put(path, routine)
             existing = catalog.entries.get(routine.id)
             if existing is None:
                 catalog.entries[routine.id] = Entry(routine, path, origin)
@@ -84,5 +96,6 @@ def load_catalog(extra: list[Path] | None = None, config: Config | None = None) 
                 catalog.entries[routine.id] = Entry(
                     existing.routine, existing.path, existing.origin, (*existing.shadows, path)
                 )
+    cache.save()
     catalog.entries = dict(sorted(catalog.entries.items()))
     return catalog

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Answers = Mapping[str, str]
 
@@ -38,8 +38,7 @@ class ConditionError(ValueError):
         self.column = column
 
 
-@dataclass(frozen=True)
-class Compare:
+class Compare(NamedTuple):
     """``question`` has one of ``values`` (or, when ``negated``, none of them)."""
 
     question: str
@@ -54,8 +53,7 @@ class Compare:
         return (answer in self.values) != self.negated
 
 
-@dataclass(frozen=True)
-class Not:
+class Not(NamedTuple):
     item: Condition
 
     def evaluate(self, answers: Answers) -> bool | None:
@@ -63,8 +61,7 @@ class Not:
         return None if value is None else not value
 
 
-@dataclass(frozen=True)
-class All:
+class All(NamedTuple):
     items: tuple[Condition, ...]
 
     def evaluate(self, answers: Answers) -> bool | None:
@@ -78,8 +75,7 @@ class All:
         return result
 
 
-@dataclass(frozen=True)
-class Any:
+class Any(NamedTuple):
     items: tuple[Condition, ...]
 
     def evaluate(self, answers: Answers) -> bool | None:

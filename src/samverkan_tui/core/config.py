@@ -13,7 +13,6 @@ Keys (all optional)::
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,11 +48,15 @@ def config_path() -> Path:
 def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Config(path)
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"kan inte läsa inställningarna i {path}: {error}") from None
+    import tomllib  # only when there is a file: start-up time is budgeted
+
+    try:
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: TOML-syntaxfel: {error}") from None
     config = Config(path, raw=raw)

@@ -1,13 +1,18 @@
-"""The routine model: immutable dataclasses built by the loader from a TOML file.
+"""The routine model: immutable records built by the loader from a TOML file.
 
 Nothing here knows about files, Textual or the CLI. A ``Routine`` is a template;
 a walk (``core.walk``) applies answers to it and never changes it.
+
+The records are ``NamedTuple``s rather than frozen dataclasses: the CLI's start-up
+is on a budget, and creating a frozen dataclass costs about 1 ms at import, four
+times a NamedTuple. Equality is by value, as tuples; do not compare records of
+different types.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from samverkan_tui.core.conditions import Condition
 
@@ -18,8 +23,7 @@ QUESTION_KINDS = ("ja_nej", "val")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One answer to a question. ``phrase`` is how a condition on it reads in plain Swedish."""
 
     value: str
@@ -27,8 +31,7 @@ class Option:
     phrase: str = ""
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     id: str
     text: str
     kind: str  # "ja_nej" or "val"
@@ -48,22 +51,19 @@ class Question:
         return tuple(o.value for o in self.options)
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     id: str
     name: str
     description: str = ""
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(NamedTuple):
     id: str
     name: str
     description: str = ""
 
 
-@dataclass(frozen=True)
-class TimeRange:
+class TimeRange(NamedTuple):
     """A span within one day, in minutes after midnight (end exclusive)."""
 
     start: int
@@ -74,8 +74,7 @@ class TimeRange:
         return self.start <= minute < self.end
 
 
-@dataclass(frozen=True)
-class OpeningHours:
+class OpeningHours(NamedTuple):
     """Telefontider: ranges per weekday (``mon`` … ``sun``) and breaks applying every open day."""
 
     days: dict[str, tuple[TimeRange, ...]]
@@ -83,8 +82,7 @@ class OpeningHours:
     closed_on_holidays: bool = True
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(NamedTuple):
     id: str
     name: str
     unit: str = ""
@@ -97,8 +95,7 @@ class Contact:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """A deadline as the source writes it ("inom en vecka") and as an offset."""
 
     text: str
@@ -106,8 +103,7 @@ class Deadline:
     months: int = 0
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     id: str
     text: str
     role: str
@@ -121,24 +117,21 @@ class Step:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Remark:
+class Remark(NamedTuple):
     """A review remark shown prominently (e.g. a law that has changed since adoption)."""
 
     text: str
     severity: str = "info"  # "info" or "varning"
 
 
-@dataclass(frozen=True)
-class ExpectedAnswer:
+class ExpectedAnswer(NamedTuple):
     question: str
     answer: str
     reason: str
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(NamedTuple):
     """A fictional training case with the answers a trainee is expected to give."""
 
     id: str
@@ -149,8 +142,7 @@ class Exercise:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Routine:
+class Routine(NamedTuple):
     id: str
     title: str
     version: str
@@ -172,7 +164,7 @@ class Routine:
     remarks: tuple[Remark, ...] = ()
     path: str = ""
     content_hash: str = ""
-    exercises: tuple[Exercise, ...] = field(default=(), compare=False)
+    exercises: tuple[Exercise, ...] = ()
 
     # -- look-ups -----------------------------------------------------------
     def question(self, question_id: str) -> Question | None:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ERROR = "fel"
 WARNING = "varning"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One finding: where it is, what is wrong, and how to fix it."""
 
     file: str
@@ -43,6 +41,8 @@ class Problem:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """``menade du `akut`?`` for a near miss, otherwise a list of what exists."""
+    import difflib  # only when there is a near miss to explain
+
     pool = sorted(set(candidates))
     close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     if close:

@@ -200,6 +200,4 @@ class WalkSession:
 
 
 def _with_now(plan: Plan, now: dt.datetime) -> Plan:
-    from dataclasses import replace
-
-    return replace(plan, now=now)
+    return plan._replace(now=now)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from samverkan_tui.core.conditions import Condition, describe, holds
 from samverkan_tui.core.deadlines import due_date
@@ -30,8 +30,7 @@ class AnswerError(ValueError):
     """An answer that names an unknown question or value; the message is user-facing Swedish."""
 
 
-@dataclass(frozen=True)
-class PlannedStep:
+class PlannedStep(NamedTuple):
     step: Step
     due: dt.date | None
     contacts: tuple[Contact, ...]
@@ -41,15 +40,13 @@ class PlannedStep:
         return self.step.id
 
 
-@dataclass(frozen=True)
-class PlanGroup:
+class PlanGroup(NamedTuple):
     phase: Phase
     role: Role
     steps: tuple[PlannedStep, ...]
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     routine: Routine
     answers: dict[str, str]  # effective answers: only relevant questions
     now: dt.datetime
