@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,13 @@ from samverkan_tui.core.model import (
 from samverkan_tui.core.problems import ERROR, Problem, did_you_mean
 from samverkan_tui.core.schema import FORMAT_VERSION, ID_PATTERN, TABLES, Field, kind_name
 from samverkan_tui.core.toml_lines import LineIndex, array_headers
+
+try:  # tomli is tomllib's upstream, compiled with mypyc: about 3× faster on routine files
+    from tomli import TOMLDecodeError
+    from tomli import loads as toml_loads
+except ImportError:  # pragma: no cover - tomli is a dependency; tomllib has the same API
+    from tomllib import TOMLDecodeError
+    from tomllib import loads as toml_loads
 
 _ID = re.compile(ID_PATTERN)
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
@@ -135,6 +141,8 @@ class _Reader:
 
     def check_value(self, value: Any, spec: Field, where: tuple[str | int, ...], key: str) -> bool:
         kind = spec.kind
+        if kind == "str" and isinstance(value, str) and value.strip() and not spec.choices:
+            return True  # the common case, checked first: most values are plain text
         wrong = f"`{key}` ska vara {kind_name(kind)}"
         if kind.startswith("list[table:"):
             if not isinstance(value, list):
@@ -288,8 +296,8 @@ def load_routine(path: Path | str) -> LoadResult:
             str(path), line, "filen är inte UTF-8", "spara filen som UTF-8 i din editor"
         )])
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = toml_loads(text)
+    except TOMLDecodeError as error:
         position = _TOML_POSITION.search(str(error))
         line, column = (int(position.group(1)), int(position.group(2))) if position else (0, 0)
         detail = _TOML_POSITION.sub("", str(error)).strip()
