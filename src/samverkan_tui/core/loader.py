@@ -392,9 +392,11 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
     for index, item in enumerate(data.get("exercises", [])):
         now = None
         if "now" in item:
+            from samverkan_tui.core.clock import NowError, parse_now
+
             try:
-                now = dt.datetime.fromisoformat(item["now"])
-            except ValueError:
+                now = parse_now(item["now"])  # naive times are Stockholm time, like --now
+            except NowError:
                 reader.error(("exercises", index, "now"), f"ogiltig tid {item['now']!r}",
                              'skriv till exempel "2026-11-27T16:40"')
         exercises.append(Exercise(
