@@ -12,12 +12,14 @@ different types.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from samverkan_tui.core.conditions import Condition
 
 YES = "ja"
 NO = "nej"
+
+_Item = TypeVar("_Item")
 
 QUESTION_KINDS = ("ja_nej", "val")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -167,35 +169,21 @@ class Routine(NamedTuple):
     exercises: tuple[Exercise, ...] = ()
 
     # -- look-ups -----------------------------------------------------------
+    # Routines hold tens of items, so a linear search is cheaper than building indexes.
     def question(self, question_id: str) -> Question | None:
-        for question in self.questions:
-            if question.id == question_id:
-                return question
-        return None
+        return _by_id(self.questions, question_id)
 
     def contact(self, contact_id: str) -> Contact | None:
-        for contact in self.contacts:
-            if contact.id == contact_id:
-                return contact
-        return None
+        return _by_id(self.contacts, contact_id)
 
     def role(self, role_id: str) -> Role | None:
-        for role in self.roles:
-            if role.id == role_id:
-                return role
-        return None
+        return _by_id(self.roles, role_id)
 
     def phase(self, phase_id: str) -> Phase | None:
-        for phase in self.phases:
-            if phase.id == phase_id:
-                return phase
-        return None
+        return _by_id(self.phases, phase_id)
 
     def step(self, step_id: str) -> Step | None:
-        for step in self.steps:
-            if step.id == step_id:
-                return step
-        return None
+        return _by_id(self.steps, step_id)
 
     # -- review -------------------------------------------------------------
     @property
@@ -213,3 +201,7 @@ class Routine(NamedTuple):
     def review_overdue(self, today: dt.date) -> bool:
         due = self.review_due()
         return due is not None and today > due
+
+
+def _by_id(items: tuple[_Item, ...], item_id: str) -> _Item | None:
+    return next((item for item in items if item.id == item_id), None)
