@@ -66,6 +66,9 @@ class Event:
     status: str | None = None
     category: str | None = None
     contact: str | None = None
+    # A short deviation comment. Only text that has passed the step log's scrubber
+    # (steplog.scrub.scrub) belongs here; the step log scrubs it again before storing.
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class StepState:
     status: str
     at: dt.datetime
     category: str | None = None
+    comment: str | None = None
 
 
 Listener = Callable[["WalkSession", Event], None]
@@ -105,7 +109,7 @@ class WalkSession:
         elif event.kind == CLEAR_ANSWER:
             self.answers.pop(event.question, None)
         elif event.kind == STEP:
-            self.steps[event.step] = StepState(event.status, event.at, event.category)
+            self.steps[event.step] = StepState(event.status, event.at, event.category, event.comment)
         elif event.kind == CLEAR_STEP:
             self.steps.pop(event.step, None)
         elif event.kind == CONTACT:
@@ -136,6 +140,8 @@ class WalkSession:
                     raise SessionError(f"okänd avvikelsekategori {event.category!r}")
                 if event.status != DEVIATION and event.category is not None:
                     raise SessionError("bara avvikelser har kategori")
+                if event.status != DEVIATION and event.comment is not None:
+                    raise SessionError("bara avvikelser har kommentar")
         elif event.kind == CONTACT and routine.contact(event.contact or "") is None:
             raise SessionError(f"okänd kontakt {event.contact!r}")
 
@@ -161,13 +167,15 @@ class WalkSession:
         self.apply(Event(CLEAR_ANSWER, at, question=question_id))
 
     def set_step(
-        self, step_id: str, status: str | None, at: dt.datetime, category: str | None = None
+        self, step_id: str, status: str | None, at: dt.datetime, category: str | None = None,
+        comment: str | None = None,
     ) -> None:
-        """Set a step's status; ``None`` clears it."""
+        """Set a step's status; ``None`` clears it. ``comment``: scrubbed text, deviations only."""
         if status is None:
             self.apply(Event(CLEAR_STEP, at, step=step_id))
         else:
-            self.apply(Event(STEP, at, step=step_id, status=status, category=category))
+            self.apply(Event(STEP, at, step=step_id, status=status, category=category,
+                             comment=comment))
 
     def toggle_done(self, step_id: str, at: dt.datetime) -> None:
         current = self.steps.get(step_id)
