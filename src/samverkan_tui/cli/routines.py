@@ -50,13 +50,7 @@ def list_routines(
     width = max(len(rid) for rid in catalog.entries)
     for routine_id, entry in catalog.entries.items():
         routine = entry.routine
-        due = routine.review_due()
-        if due is None:
-            review = "översynsdatum saknas"
-        elif routine.review_overdue(today):
-            review = f"ÖVERSYN FÖRSENAD sedan {due.isoformat()}"
-        else:
-            review = f"översyn senast {due.isoformat()}"
+        review = routine.review_status(today)
         print(f"{routine_id:<{width}}  {routine.short_title or routine.title}")
         print(f"{'':<{width}}  version {routine.version} · {', '.join(routine.units)} · {review}")
         if entry.origin == USER:

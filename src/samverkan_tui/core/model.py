@@ -21,6 +21,10 @@ NO = "nej"
 
 _Item = TypeVar("_Item")
 
+# The sources' "ska revideras minst en gång/år". Assumed where a routine states when it
+# was adopted or revised but not how often it is reviewed, and always said so.
+DEFAULT_REVIEW_INTERVAL_MONTHS = 12
+
 QUESTION_KINDS = ("ja_nej", "val")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -190,17 +194,36 @@ class Routine(NamedTuple):
     def last_reviewed(self) -> dt.date | None:
         return self.revised or self.adopted
 
+    @property
+    def review_interval_assumed(self) -> bool:
+        """True when the routine gives dates but no interval, so the yearly default applies."""
+        return self.review_interval_months is None and self.last_reviewed is not None
+
     def review_due(self) -> dt.date | None:
         """The date by which the routine should have been read through again."""
-        if self.review_interval_months is None or self.last_reviewed is None:
+        if self.last_reviewed is None:
             return None
         from samverkan_tui.core.deadlines import add_months
 
-        return add_months(self.last_reviewed, self.review_interval_months)
+        interval = self.review_interval_months or DEFAULT_REVIEW_INTERVAL_MONTHS
+        return add_months(self.last_reviewed, interval)
 
     def review_overdue(self, today: dt.date) -> bool:
         due = self.review_due()
         return due is not None and today > due
+
+    def review_status(self, today: dt.date) -> str:
+        """One Swedish line for lists and headers: "ÖVERSYN FÖRSENAD sedan 2024-01-24" …"""
+        due = self.review_due()
+        if due is None:
+            return "översynsdatum saknas"
+        if self.review_overdue(today):
+            text = f"ÖVERSYN FÖRSENAD sedan {due.isoformat()}"
+        else:
+            text = f"översyn senast {due.isoformat()}"
+        if self.review_interval_assumed:
+            text += " (årlig översyn antagen; rutinen anger inget intervall)"
+        return text
 
 
 def _by_id(items: tuple[_Item, ...], item_id: str) -> _Item | None:

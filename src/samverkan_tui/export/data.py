@@ -21,6 +21,8 @@ def routine_summary(routine: Routine, today: dt.date) -> dict[str, object]:
         "revised": routine.revised.isoformat() if routine.revised else None,
         "review_due": due.isoformat() if due else None,
         "review_overdue": routine.review_overdue(today),
+        "review_interval_assumed": routine.review_interval_assumed,
+        "review_status": routine.review_status(today),
         "remarks": [{"text": r.text, "severity": r.severity} for r in routine.remarks],
         "content_hash": routine.content_hash,
     }

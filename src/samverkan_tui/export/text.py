@@ -20,14 +20,11 @@ def _wrap(text: str, indent: str, first: str | None = None, width: int = WIDTH) 
 
 
 def review_line(routine: Routine, today: dt.date) -> str:
-    """"Översyn: senast 2024-01-24 (försenad)" or why it cannot be said."""
-    due = routine.review_due()
-    if due is None:
-        if routine.review_text:
-            return f"Översyn: {routine.review_text} Datum för senaste översyn saknas."
-        return "Översyn: inget översynsintervall anges."
-    status = " – FÖRSENAD" if routine.review_overdue(today) else ""
-    return f"Översyn: senast {due.isoformat()}{status} ({routine.review_text or 'enligt rutinen'})"
+    """"Översyn: ÖVERSYN FÖRSENAD sedan 2024-01-24 (…)" and the source's own words on review."""
+    line = f"Översyn: {routine.review_status(today)}"
+    if routine.review_text:
+        line += f". {routine.review_text}"
+    return line
 
 
 def header_lines(routine: Routine, today: dt.date) -> list[str]:

@@ -1,0 +1,40 @@
+"""The routine's review due date and the overdue mark."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from samverkan_tui.core.loader import load_routine
+from tests.conftest import REPO, shipped
+
+SMALL = load_routine(REPO / "tests" / "data" / "liten.toml").routine
+
+
+@pytest.mark.parametrize(
+    ("today", "overdue", "status"),
+    [
+        (dt.date(2026, 1, 10), False, "översyn senast 2026-01-10"),
+        (dt.date(2026, 1, 11), True, "ÖVERSYN FÖRSENAD sedan 2026-01-10"),
+    ],
+)
+def test_interval_from_the_adoption_date(today: dt.date, overdue: bool, status: str) -> None:
+    assert SMALL.review_due() == dt.date(2026, 1, 10)
+    assert SMALL.review_overdue(today) is overdue
+    assert SMALL.review_status(today) == status
+
+
+def test_revision_date_wins_and_a_missing_interval_is_assumed_yearly_and_said() -> None:
+    routine = shipped("vasterbotten-sexuell-beteendeproblematik")
+    assert routine.adopted == dt.date(2021, 11, 18) and routine.revised == dt.date(2023, 1, 24)
+    assert routine.review_interval_assumed
+    assert routine.review_due() == dt.date(2024, 1, 24)
+    status = routine.review_status(dt.date(2026, 11, 23))
+    assert status.startswith("ÖVERSYN FÖRSENAD sedan 2024-01-24") and "antagen" in status
+
+
+def test_no_dates_no_due_date() -> None:
+    routine = shipped("rvt-bou")
+    assert routine.review_due() is None and not routine.review_overdue(dt.date(2030, 1, 1))
+    assert routine.review_status(dt.date(2030, 1, 1)) == "översynsdatum saknas"
