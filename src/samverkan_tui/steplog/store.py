@@ -1,0 +1,562 @@
+"""The step log on disk: one SQLite file of walks and their events, anonymized by design.
+
+What is stored (DESIGN.md §3): a random session id, the routine's id, version and
+content hash, the mode, timestamps, and the walk's events — answers (option values
+from the routine), step statuses with fixed deviation categories, contacts used. The
+only text that is not an id from the routine is the optional deviation comment, which
+is scrubbed (``steplog.scrub``) in the same function that writes it.
+
+Durability: WAL with ``synchronous=FULL``; every event is its own short ``BEGIN
+IMMEDIATE`` transaction, so a ``kill -9`` or a power cut loses at most the event being
+written, and two app instances wait for each other (``busy_timeout``) instead of
+failing. Tables ``answers`` and ``step_states`` are the current state of each walk,
+written in the same transaction as the event (they make `logg statistik` fast); the
+events remain the truth and resuming a walk replays them.
+
+The log never raises into the UI while a walk is going on: a write that fails (disk
+full, read-only, locked too long) is kept in memory, retried with the next event, and
+``status_message`` says in Swedish why nothing is being saved.
+
+Times are stored as UTC ISO-8601 text of fixed width (sortable), returned in
+Europe/Stockholm. Purging uses ``secure_delete``, then VACUUM and a WAL checkpoint that
+truncates the WAL, so deleted values leave no bytes behind in any of the files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from samverkan_tui.core.clock import STOCKHOLM, current_time
+from samverkan_tui.core.config import APP_NAME, DATA_DIR_ENV, Config, ConfigError, load_config
+from samverkan_tui.core.model import Routine
+from samverkan_tui.core.session import (
+    ANSWER,
+    CLEAR_ANSWER,
+    CLEAR_STEP,
+    DEVIATION,
+    DEVIATION_CATEGORIES,
+    EVENT_KINDS,
+    MODES,
+    STATUSES,
+    STEP,
+    Event,
+    WalkSession,
+)
+from samverkan_tui.steplog.scrub import MAX_COMMENT, scrub_comment
+
+DB_NAME = "steglogg.sqlite3"
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 3000  # another instance's write takes milliseconds; a purge under a second
+AKUT_QUESTION = "akut"  # the question whose "ja" makes a walk count as akut in the follow-up
+
+_WHAT_TO_DO = ("Appen fungerar som vanligt men genomgången sparas inte: "
+               "exportera den innan du stänger.")
+
+
+class StepLogError(Exception):
+    """The log cannot be used; the message is one Swedish line: why, and what to do."""
+
+
+def _quote(values: Iterable[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+# Lower-case SQL on purpose: nothing in the file's bytes looks like a capitalised name.
+_SCHEMA = f"""
+create table sessions (
+    id text primary key,
+    routine_id text not null,
+    routine_version text not null,
+    content_hash text not null,
+    mode text not null check (mode in ({_quote(MODES)})),
+    started_at text not null,
+    updated_at text not null,
+    finished_at text,
+    answered integer not null default 0,
+    steps_handled integer not null default 0
+);
+create index sessions_updated on sessions (updated_at);
+create index sessions_started on sessions (mode, started_at);
+create table events (
+    id integer primary key,
+    session_id text not null references sessions (id) on delete cascade,
+    kind text not null check (kind in ({_quote(EVENT_KINDS)})),
+    at text not null,
+    question text,
+    value text,
+    step text,
+    status text check (status in ({_quote(STATUSES)})),
+    category text check (category in ({_quote(DEVIATION_CATEGORIES)})),
+    contact text,
+    comment text check (comment is null or (status = '{DEVIATION}' and length(comment) <= {MAX_COMMENT}))
+);
+create index events_session on events (session_id, id);
+create table answers (
+    session_id text not null references sessions (id) on delete cascade,
+    question text not null,
+    value text not null,
+    primary key (session_id, question)
+) without rowid;
+create table step_states (
+    session_id text not null references sessions (id) on delete cascade,
+    step text not null,
+    status text not null,
+    category text,
+    at text not null,
+    seconds_from_start integer not null,
+    primary key (session_id, step)
+) without rowid;
+create index step_states_status on step_states (status, session_id);
+"""
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """One stored walk, without its events."""
+
+    id: str
+    routine_id: str
+    routine_version: str
+    content_hash: str
+    mode: str
+    started_at: dt.datetime
+    updated_at: dt.datetime
+    finished_at: dt.datetime | None
+    answered: int
+    steps_handled: int
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+
+# -- paths and times ----------------------------------------------------------------
+
+def data_dir(config: Config | None = None) -> Path:
+    """``SAMVERKAN_DATA`` > config ``data_dir`` > the platform's user data folder."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    if config is not None and config.data_dir is not None:
+        return config.data_dir
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def to_db_time(moment: dt.datetime) -> str:
+    """Fixed-width UTC text, so that text order is time order. Naive means Stockholm."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=STOCKHOLM)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+def from_db_time(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).astimezone(STOCKHOLM)
+
+
+def _info(row: tuple) -> SessionInfo:
+    return SessionInfo(
+        row[0], row[1], row[2], row[3], row[4], from_db_time(row[5]), from_db_time(row[6]),
+        from_db_time(row[7]) if row[7] else None, row[8], row[9],
+    )
+
+
+_INFO_COLUMNS = ("id, routine_id, routine_version, content_hash, mode, started_at, updated_at, "
+                 "finished_at, answered, steps_handled")
+
+
+def failure_reason(error: BaseException) -> str:
+    """Why a write failed, in Swedish, for the user."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error).lower()
+    errno = getattr(error, "errno", None)
+    if name.startswith("SQLITE_FULL") or "disk is full" in text or errno == 28:
+        return "disken är full"
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text or errno in (13, 30):
+        return "loggfilen eller mappen är skrivskyddad"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return "loggen är låst av ett annat program för länge"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text \
+            or "not a database" in text:
+        return "loggfilen är skadad"
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        return "loggfilen kan inte skrivas (in/ut-fel)"
+    return f"oväntat fel ({error})"
+
+
+# -- the log ------------------------------------------------------------------------
+
+class StepLog:
+    """An open step log. Create with ``StepLog.open()``; one per app instance."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._conn = connection
+        self.path = path
+        self.status_message: str | None = None
+        self._lock = threading.RLock()
+        self._pending: list[tuple[WalkSession, Event | None]] = []
+        self._tracked: list[WalkSession] = []
+        self._closed = False
+
+    # -- opening ----------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls, path: Path | None = None, *, config: Config | None = None,
+        retention_days: int | None = None,
+    ) -> StepLog:
+        """Open (or create) the log in the folder ``path`` or the user's data folder.
+
+        Applies the retention period (config ``retention_days``, default 90) against the
+        real clock, never ``--now``: a training "what if" must not purge real data.
+        """
+        if config is None:
+            try:
+                config = load_config()
+            except ConfigError as error:
+                raise StepLogError(f"Steglogg: {error}. {_WHAT_TO_DO}") from None
+        folder = Path(path) if path is not None else data_dir(config)
+        db_path = folder / DB_NAME
+        log = cls(_connect(folder, db_path), db_path)
+        days = retention_days if retention_days is not None else config.retention_days
+        try:
+            log.purge(older_than=dt.timedelta(days=days), only_if_any=True)
+        except StepLogError:
+            log.close()
+            raise
+        return log
+
+    # -- walks -------------------------------------------------------------------------
+    def start(self, session: WalkSession) -> None:
+        """Store a new walk and every event it gets from now on (events it has already had too)."""
+        with self._lock:
+            self._pending.append((session, None))
+            self._pending.extend((session, event) for event in session.events)
+            self._attach(session)
+            self._flush()
+
+    def resume(self, session_id: str, routine: Routine) -> WalkSession:
+        """The stored walk rebuilt from its events, with the log listening again."""
+        info = self.get(session_id)
+        if info is None:
+            raise StepLogError(f"genomgången {session_id} finns inte i loggen")
+        session = WalkSession.replay(routine, info.id, info.mode, info.started_at, self.events(info.id))
+        with self._lock:
+            self._attach(session)
+        return session
+
+    def replay(self, info: SessionInfo, routine: Routine) -> WalkSession:
+        """The stored walk rebuilt, for reading only (nothing more is written)."""
+        return WalkSession.replay(routine, info.id, info.mode, info.started_at, self.events(info.id))
+
+    def _attach(self, session: WalkSession) -> None:
+        if self._listener not in session.listeners:
+            session.listeners.append(self._listener)
+        if session not in self._tracked:
+            self._tracked.append(session)
+
+    def _listener(self, session: WalkSession, event: Event) -> None:
+        # Called by the session after every event, in the UI's thread: never raise.
+        try:
+            with self._lock:
+                if self._closed:
+                    self.status_message = "Steglogg: loggen är stängd. " + _WHAT_TO_DO
+                    return
+                self._pending.append((session, event))
+                self._flush()
+        except Exception as error:  # the last line of defence for the UI
+            self.status_message = f"Steglogg: {failure_reason(error)}. {_WHAT_TO_DO}"
+
+    def _flush(self) -> None:
+        """Write everything pending in one transaction; on failure keep it and say why."""
+        if not self._pending:
+            return
+        conn = self._conn
+        refused = 0
+        try:
+            conn.execute("begin immediate")
+            try:
+                for session, event in self._pending:
+                    # A row the schema refuses can never be written: drop it rather than
+                    # block every later event behind it.
+                    conn.execute("savepoint item")
+                    try:
+                        _write(conn, session, event)
+                    except sqlite3.IntegrityError:
+                        conn.execute("rollback to item")
+                        refused += 1
+                    conn.execute("release item")
+                conn.execute("commit")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("rollback")
+                raise
+        except (sqlite3.Error, OSError) as error:
+            reason = failure_reason(error)
+            retry = " Försöker igen vid nästa ändring." if "låst" in reason else ""
+            self.status_message = f"Steglogg: {reason}.{retry} {_WHAT_TO_DO}"
+            return
+        self._pending.clear()
+        self.status_message = (
+            f"Steglogg: {refused} ändring(ar) passade inte loggen och sparades inte." if refused else None)
+
+    def retry(self) -> bool:
+        """Try again to write what is pending (e.g. after the user freed disk space)."""
+        with self._lock:
+            if not self._closed:
+                self._flush()
+            return not self._pending
+
+    @property
+    def pending(self) -> int:
+        """Events (and walk starts) kept in memory because they could not be written."""
+        return len(self._pending)
+
+    # -- reading ----------------------------------------------------------------------
+    def _query(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, tuple(params)).fetchall()
+            except sqlite3.Error as error:
+                raise StepLogError(f"Steglogg: {failure_reason(error)} ({self.path}).") from None
+
+    def unfinished(self) -> list[SessionInfo]:
+        """Walks not yet finished, the most recently changed first."""
+        rows = self._query(f"select {_INFO_COLUMNS} from sessions where finished_at is null "
+                           "order by updated_at desc")
+        return [_info(row) for row in rows]
+
+    def list_sessions(self) -> list[SessionInfo]:
+        """Every stored walk, the most recently started first."""
+        rows = self._query(f"select {_INFO_COLUMNS} from sessions order by started_at desc, id")
+        return [_info(row) for row in rows]
+
+    def get(self, session_id: str) -> SessionInfo | None:
+        rows = self._query(f"select {_INFO_COLUMNS} from sessions where id = ?", (session_id,))
+        return _info(rows[0]) if rows else None
+
+    def find(self, prefix: str) -> list[SessionInfo]:
+        """Walks whose id starts with ``prefix`` (ids are shown shortened)."""
+        prefix = prefix.strip().lower()
+        if not prefix or any(c not in "0123456789abcdef" for c in prefix):
+            return []
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        rows = self._query(f"select {_INFO_COLUMNS} from sessions where id >= ? and id < ? "
+                           "order by id limit 11", (prefix, upper))
+        return [_info(row) for row in rows]
+
+    def events(self, session_id: str) -> list[Event]:
+        rows = self._query(
+            "select kind, at, question, value, step, status, category, contact, comment "
+            "from events where session_id = ? order by id", (session_id,))
+        return [Event(r[0], from_db_time(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8]) for r in rows]
+
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for read-only queries (statistics)."""
+        return self._conn
+
+    # -- purging ----------------------------------------------------------------------
+    def purge(
+        self, older_than: dt.timedelta | None = None, *, before: dt.datetime | None = None,
+        everything: bool = False, only_if_any: bool = False,
+    ) -> int:
+        """Really delete walks last changed before a moment (or all); returns how many.
+
+        ``secure_delete`` overwrites the deleted rows, VACUUM rebuilds the file without
+        them, and a truncating checkpoint empties the WAL, which may still hold copies of
+        recently written pages.
+        """
+        if everything:
+            where, params = "", ()
+        else:
+            if before is None:
+                if older_than is None:
+                    raise ValueError("purge needs older_than, before or everything")
+                before = current_time() - older_than
+            where, params = " where updated_at < ?", (to_db_time(before),)
+        with self._lock:
+            conn = self._conn
+            try:
+                if only_if_any and not conn.execute(
+                        f"select exists(select 1 from sessions{where})", params).fetchone()[0]:
+                    return 0
+                conn.execute("begin immediate")
+                try:
+                    count = conn.execute(f"delete from sessions{where}", params).rowcount
+                    conn.execute("commit")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("rollback")
+                    raise
+                if count:
+                    conn.execute("vacuum")
+                conn.execute("pragma wal_checkpoint(truncate)")
+            except sqlite3.Error as error:
+                raise StepLogError(
+                    f"Steglogg: kunde inte rensa loggen: {failure_reason(error)} ({self.path}).") from None
+        return count
+
+    def checkpoint(self) -> bool:
+        """Move the WAL into the database file and empty it; False if another reader held it."""
+        with self._lock:
+            busy, _, _ = self._conn.execute("pragma wal_checkpoint(truncate)").fetchone()
+        return busy == 0
+
+    # -- closing ----------------------------------------------------------------------
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._flush()
+            for session in self._tracked:
+                if self._listener in session.listeners:
+                    session.listeners.remove(self._listener)
+            self._tracked.clear()
+            self._closed = True
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+
+    def __enter__(self) -> StepLog:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def _write(conn: sqlite3.Connection, session: WalkSession, event: Event | None) -> None:
+    """One event (or, for ``None``, the walk's row) and the walk's current summary."""
+    started = to_db_time(session.started_at)
+    updated = to_db_time(session.updated_at or session.started_at)
+    finished = to_db_time(session.finished_at) if session.finished_at else None
+    routine = session.routine
+    # An upsert, so that a walk whose row another instance purged meanwhile is recreated.
+    conn.execute(
+        "insert into sessions (id, routine_id, routine_version, content_hash, mode, started_at, "
+        "updated_at, finished_at, answered, steps_handled) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "on conflict (id) do update set updated_at = excluded.updated_at, "
+        "finished_at = excluded.finished_at, answered = excluded.answered, "
+        "steps_handled = excluded.steps_handled",
+        (session.id, routine.id, routine.version, routine.content_hash, session.mode, started,
+         updated, finished, len(session.answers), len(session.steps)),
+    )
+    if event is None:
+        return
+    at = to_db_time(event.at)
+    comment = scrub_comment(event.comment) if event.kind == STEP and event.status == DEVIATION else None
+    conn.execute(
+        "insert into events (session_id, kind, at, question, value, step, status, category, "
+        "contact, comment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (session.id, event.kind, at, event.question, event.value, event.step, event.status,
+         event.category, event.contact, comment),
+    )
+    if event.kind == ANSWER:
+        conn.execute("insert or replace into answers (session_id, question, value) values (?, ?, ?)",
+                     (session.id, event.question, event.value))
+    elif event.kind == CLEAR_ANSWER:
+        conn.execute("delete from answers where session_id = ? and question = ?",
+                     (session.id, event.question))
+    elif event.kind == STEP:
+        seconds = int((_aware(event.at) - _aware(session.started_at)).total_seconds())
+        conn.execute(
+            "insert or replace into step_states (session_id, step, status, category, at, "
+            "seconds_from_start) values (?, ?, ?, ?, ?, ?)",
+            (session.id, event.step, event.status, event.category, at, max(seconds, 0)))
+    elif event.kind == CLEAR_STEP:
+        conn.execute("delete from step_states where session_id = ? and step = ?",
+                     (session.id, event.step))
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=STOCKHOLM)
+
+
+def _connect(folder: Path, db_path: Path) -> sqlite3.Connection:
+    """The folder (0700) and file (0600) made or tightened, the database opened and migrated."""
+    what = f"{_WHAT_TO_DO} Kontrollera mappen {folder} eller ange en annan med {DATA_DIR_ENV}."
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+        fd = os.open(db_path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.close(fd)
+        os.chmod(db_path, 0o600)
+    except OSError as error:
+        reason = failure_reason(error) if error.errno in (13, 28, 30) else error.strerror or str(error)
+        where = error.filename or folder
+        raise StepLogError(f"Steglogg kan inte öppnas: {reason} ({where}). {what}") from None
+    try:
+        conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise StepLogError(f"Steglogg kan inte öppnas: {failure_reason(error)} ({db_path}). {what}") from None
+    try:
+        conn.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("pragma journal_mode = wal").fetchone()[0]
+        if mode != "wal":
+            raise sqlite3.OperationalError(f"WAL stöds inte här (journal_mode={mode})")
+        conn.execute("pragma synchronous = full")
+        conn.execute("pragma secure_delete = on")
+        conn.execute("pragma foreign_keys = on")
+        _migrate(conn)
+        for suffix in ("-wal", "-shm"):
+            side = db_path.with_name(db_path.name + suffix)
+            if side.exists():
+                os.chmod(side, 0o600)
+    except sqlite3.Error as error:
+        conn.close()
+        reason = failure_reason(error)
+        if "skadad" in reason:
+            what = (f"{_WHAT_TO_DO} Flytta undan {db_path} (och filerna bredvid med -wal/-shm) "
+                    "så skapas en ny logg nästa gång.")
+        raise StepLogError(f"Steglogg kan inte öppnas: {reason} ({db_path}). {what}") from None
+    except (OSError, StepLogError) as error:
+        conn.close()
+        if isinstance(error, StepLogError):
+            raise
+        raise StepLogError(f"Steglogg kan inte öppnas: {failure_reason(error)} ({db_path}). {what}") from None
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    version = conn.execute("pragma user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        # A no-op write transaction: fails now, not mid-walk, on a read-only file.
+        conn.execute("begin immediate")
+        conn.execute("commit")
+        return
+    if version > SCHEMA_VERSION:
+        raise StepLogError(
+            "Steglogg: loggen är skapad av en nyare version av samverkan; uppdatera programmet. "
+            + _WHAT_TO_DO)
+    conn.execute("begin immediate")
+    try:
+        if conn.execute("pragma user_version").fetchone()[0] == 0:  # another instance may have won
+            # One statement at a time: executescript() would commit the open transaction.
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
+        conn.execute("commit")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("rollback")
+        raise
+
+
+__all__ = [
+    "AKUT_QUESTION",
+    "DB_NAME",
+    "SessionInfo",
+    "StepLog",
+    "StepLogError",
+    "data_dir",
+    "failure_reason",
+    "from_db_time",
+    "to_db_time",
+]
