@@ -32,7 +32,8 @@ def stored(folder: Path) -> set[tuple[str, str]]:
     conn = sqlite3.connect(folder / DB_NAME)
     try:
         assert conn.execute("pragma integrity_check").fetchall() == [("ok",)]
-        return set(conn.execute("select session_id, at from events").fetchall())
+        return set(conn.execute(
+            "select s.id, e.at from events e join sessions s on s.key = e.session").fetchall())
     finally:
         conn.close()
 

@@ -9,8 +9,9 @@ is scrubbed (``steplog.scrub``) in the same function that writes it.
 Durability: WAL with ``synchronous=FULL``; every event is its own short ``BEGIN
 IMMEDIATE`` transaction, so a ``kill -9`` or a power cut loses at most the event being
 written, and two app instances wait for each other (``busy_timeout``) instead of
-failing. Tables ``answers`` and ``step_states`` are the current state of each walk,
-written in the same transaction as the event (they make `logg statistik` fast); the
+failing. The ``sessions`` row and the ``step_states`` table hold each walk's current
+state, written in the same transaction as the event, with the few walk fields the
+follow-up filters on copied next to each step (they make `logg statistik` fast); the
 events remain the truth and resuming a walk replays them.
 
 The log never raises into the UI while a walk is going on: a write that fails (disk
@@ -35,10 +36,8 @@ from pathlib import Path
 
 from samverkan_tui.core.clock import STOCKHOLM, current_time
 from samverkan_tui.core.config import APP_NAME, DATA_DIR_ENV, Config, ConfigError, load_config
-from samverkan_tui.core.model import Routine
+from samverkan_tui.core.model import YES, Routine
 from samverkan_tui.core.session import (
-    ANSWER,
-    CLEAR_ANSWER,
     CLEAR_STEP,
     DEVIATION,
     DEVIATION_CATEGORIES,
@@ -61,7 +60,14 @@ _WHAT_TO_DO = ("Appen fungerar som vanligt men genomgången sparas inte: "
 
 
 class StepLogError(Exception):
-    """The log cannot be used; the message is one Swedish line: why, and what to do."""
+    """The log cannot be used; the message is one Swedish line: why, and what to do.
+
+    ``problem`` is the why alone (the CLI prints that; the app shows the whole message).
+    """
+
+    def __init__(self, problem: str, advice: str = _WHAT_TO_DO) -> None:
+        super().__init__(f"{problem} {advice}".strip())
+        self.problem = problem
 
 
 def _quote(values: Iterable[str]) -> str:
@@ -71,7 +77,8 @@ def _quote(values: Iterable[str]) -> str:
 # Lower-case SQL on purpose: nothing in the file's bytes looks like a capitalised name.
 _SCHEMA = f"""
 create table sessions (
-    id text primary key,
+    key integer primary key,
+    id text not null unique,
     routine_id text not null,
     routine_version text not null,
     content_hash text not null,
@@ -80,13 +87,14 @@ create table sessions (
     updated_at text not null,
     finished_at text,
     answered integer not null default 0,
-    steps_handled integer not null default 0
+    steps_handled integer not null default 0,
+    akut integer check (akut in (0, 1))
 );
 create index sessions_updated on sessions (updated_at);
 create index sessions_started on sessions (mode, started_at);
 create table events (
     id integer primary key,
-    session_id text not null references sessions (id) on delete cascade,
+    session integer not null references sessions (key) on delete cascade,
     kind text not null check (kind in ({_quote(EVENT_KINDS)})),
     at text not null,
     question text,
@@ -97,23 +105,21 @@ create table events (
     contact text,
     comment text check (comment is null or (status = '{DEVIATION}' and length(comment) <= {MAX_COMMENT}))
 );
-create index events_session on events (session_id, id);
-create table answers (
-    session_id text not null references sessions (id) on delete cascade,
-    question text not null,
-    value text not null,
-    primary key (session_id, question)
-) without rowid;
+create index events_session on events (session, id);
 create table step_states (
-    session_id text not null references sessions (id) on delete cascade,
+    session integer not null references sessions (key) on delete cascade,
     step text not null,
     status text not null,
     category text,
     at text not null,
     seconds_from_start integer not null,
-    primary key (session_id, step)
+    mode text not null,
+    routine_id text not null,
+    started_at text not null,
+    primary key (session, step)
 ) without rowid;
-create index step_states_status on step_states (status, session_id);
+create index step_states_followup
+    on step_states (status, mode, routine_id, step, seconds_from_start, started_at, category);
 """
 
 
@@ -155,7 +161,7 @@ def to_db_time(moment: dt.datetime) -> str:
     """Fixed-width UTC text, so that text order is time order. Naive means Stockholm."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=STOCKHOLM)
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def from_db_time(text: str) -> dt.datetime:
@@ -205,6 +211,7 @@ class StepLog:
         self._pending: list[tuple[WalkSession, Event | None]] = []
         self._tracked: list[WalkSession] = []
         self._closed = False
+        self.purged_at_open = 0  # walks removed by the retention period when the log opened
 
     # -- opening ----------------------------------------------------------------------
     @classmethod
@@ -221,13 +228,13 @@ class StepLog:
             try:
                 config = load_config()
             except ConfigError as error:
-                raise StepLogError(f"Steglogg: {error}. {_WHAT_TO_DO}") from None
+                raise StepLogError(f"Steglogg: {error}.") from None
         folder = Path(path) if path is not None else data_dir(config)
         db_path = folder / DB_NAME
         log = cls(_connect(folder, db_path), db_path)
         days = retention_days if retention_days is not None else config.retention_days
         try:
-            log.purge(older_than=dt.timedelta(days=days), only_if_any=True)
+            log.purged_at_open = log.purge(older_than=dt.timedelta(days=days), only_if_any=True)
         except StepLogError:
             log.close()
             raise
@@ -242,11 +249,37 @@ class StepLog:
             self._attach(session)
             self._flush()
 
+    def store_walks(self, sessions: Iterable[WalkSession]) -> int:
+        """Write whole walks (row and every event) in one transaction, without listening.
+
+        For walks made elsewhere: a benchmark's or a test's data, or a walk kept in memory
+        while the log was unusable. Raises ``StepLogError`` if it cannot be written.
+        """
+        count = 0
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("begin immediate")
+                try:
+                    for session in sessions:
+                        _write(conn, session, None)
+                        for event in session.events:
+                            _write_event(conn, session, event)
+                        count += 1
+                    conn.execute("commit")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("rollback")
+                    raise
+            except sqlite3.Error as error:
+                raise StepLogError(f"Steglogg: {failure_reason(error)} ({self.path}).", "") from None
+        return count
+
     def resume(self, session_id: str, routine: Routine) -> WalkSession:
         """The stored walk rebuilt from its events, with the log listening again."""
         info = self.get(session_id)
         if info is None:
-            raise StepLogError(f"genomgången {session_id} finns inte i loggen")
+            raise StepLogError(f"Steglogg: genomgången {session_id} finns inte i loggen.", "")
         session = WalkSession.replay(routine, info.id, info.mode, info.started_at, self.events(info.id))
         with self._lock:
             self._attach(session)
@@ -325,7 +358,7 @@ class StepLog:
             try:
                 return self._conn.execute(sql, tuple(params)).fetchall()
             except sqlite3.Error as error:
-                raise StepLogError(f"Steglogg: {failure_reason(error)} ({self.path}).") from None
+                raise StepLogError(f"Steglogg: {failure_reason(error)} ({self.path}).", "") from None
 
     def unfinished(self) -> list[SessionInfo]:
         """Walks not yet finished, the most recently changed first."""
@@ -355,7 +388,8 @@ class StepLog:
     def events(self, session_id: str) -> list[Event]:
         rows = self._query(
             "select kind, at, question, value, step, status, category, contact, comment "
-            "from events where session_id = ? order by id", (session_id,))
+            "from events where session = (select key from sessions where id = ?) order by id",
+            (session_id,))
         return [Event(r[0], from_db_time(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8]) for r in rows]
 
     def connection(self) -> sqlite3.Connection:
@@ -400,7 +434,8 @@ class StepLog:
                 conn.execute("pragma wal_checkpoint(truncate)")
             except sqlite3.Error as error:
                 raise StepLogError(
-                    f"Steglogg: kunde inte rensa loggen: {failure_reason(error)} ({self.path}).") from None
+                    f"Steglogg: kunde inte rensa loggen: {failure_reason(error)} ({self.path}).",
+                    "") from None
         return count
 
     def checkpoint(self) -> bool:
@@ -435,42 +470,43 @@ def _write(conn: sqlite3.Connection, session: WalkSession, event: Event | None) 
     started = to_db_time(session.started_at)
     updated = to_db_time(session.updated_at or session.started_at)
     finished = to_db_time(session.finished_at) if session.finished_at else None
+    akut = session.answers.get(AKUT_QUESTION)
     routine = session.routine
     # An upsert, so that a walk whose row another instance purged meanwhile is recreated.
     conn.execute(
         "insert into sessions (id, routine_id, routine_version, content_hash, mode, started_at, "
-        "updated_at, finished_at, answered, steps_handled) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "updated_at, finished_at, answered, steps_handled, akut) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "on conflict (id) do update set updated_at = excluded.updated_at, "
         "finished_at = excluded.finished_at, answered = excluded.answered, "
-        "steps_handled = excluded.steps_handled",
+        "steps_handled = excluded.steps_handled, akut = excluded.akut",
         (session.id, routine.id, routine.version, routine.content_hash, session.mode, started,
-         updated, finished, len(session.answers), len(session.steps)),
+         updated, finished, len(session.answers), len(session.steps),
+         None if akut is None else int(akut == YES)),
     )
-    if event is None:
-        return
+    if event is not None:
+        _write_event(conn, session, event)
+
+
+def _write_event(conn: sqlite3.Connection, session: WalkSession, event: Event) -> None:
+    key = conn.execute("select key from sessions where id = ?", (session.id,)).fetchone()[0]
     at = to_db_time(event.at)
     comment = scrub_comment(event.comment) if event.kind == STEP and event.status == DEVIATION else None
     conn.execute(
-        "insert into events (session_id, kind, at, question, value, step, status, category, "
+        "insert into events (session, kind, at, question, value, step, status, category, "
         "contact, comment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (session.id, event.kind, at, event.question, event.value, event.step, event.status,
+        (key, event.kind, at, event.question, event.value, event.step, event.status,
          event.category, event.contact, comment),
     )
-    if event.kind == ANSWER:
-        conn.execute("insert or replace into answers (session_id, question, value) values (?, ?, ?)",
-                     (session.id, event.question, event.value))
-    elif event.kind == CLEAR_ANSWER:
-        conn.execute("delete from answers where session_id = ? and question = ?",
-                     (session.id, event.question))
-    elif event.kind == STEP:
+    if event.kind == STEP:
         seconds = int((_aware(event.at) - _aware(session.started_at)).total_seconds())
         conn.execute(
-            "insert or replace into step_states (session_id, step, status, category, at, "
-            "seconds_from_start) values (?, ?, ?, ?, ?, ?)",
-            (session.id, event.step, event.status, event.category, at, max(seconds, 0)))
+            "insert or replace into step_states (session, step, status, category, at, "
+            "seconds_from_start, mode, routine_id, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, event.step, event.status, event.category, at, max(seconds, 0), session.mode,
+             session.routine.id, to_db_time(session.started_at)))
     elif event.kind == CLEAR_STEP:
-        conn.execute("delete from step_states where session_id = ? and step = ?",
-                     (session.id, event.step))
+        conn.execute("delete from step_states where session = ? and step = ?", (key, event.step))
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -479,7 +515,11 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 
 def _connect(folder: Path, db_path: Path) -> sqlite3.Connection:
     """The folder (0700) and file (0600) made or tightened, the database opened and migrated."""
-    what = f"{_WHAT_TO_DO} Kontrollera mappen {folder} eller ange en annan med {DATA_DIR_ENV}."
+    advice = f"{_WHAT_TO_DO} Kontrollera mappen {folder} eller ange en annan med {DATA_DIR_ENV}."
+
+    def refused(reason: str, where: object) -> StepLogError:
+        return StepLogError(f"Steglogg kan inte öppnas: {reason} ({where}).", advice)
+
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.chmod(folder, 0o700)
@@ -488,13 +528,12 @@ def _connect(folder: Path, db_path: Path) -> sqlite3.Connection:
         os.chmod(db_path, 0o600)
     except OSError as error:
         reason = failure_reason(error) if error.errno in (13, 28, 30) else error.strerror or str(error)
-        where = error.filename or folder
-        raise StepLogError(f"Steglogg kan inte öppnas: {reason} ({where}). {what}") from None
+        raise refused(reason, error.filename or folder) from None
     try:
         conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False,
                                timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
-        raise StepLogError(f"Steglogg kan inte öppnas: {failure_reason(error)} ({db_path}). {what}") from None
+        raise refused(failure_reason(error), db_path) from None
     try:
         conn.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = conn.execute("pragma journal_mode = wal").fetchone()[0]
@@ -508,18 +547,19 @@ def _connect(folder: Path, db_path: Path) -> sqlite3.Connection:
             side = db_path.with_name(db_path.name + suffix)
             if side.exists():
                 os.chmod(side, 0o600)
+    except StepLogError:
+        conn.close()
+        raise
     except sqlite3.Error as error:
         conn.close()
         reason = failure_reason(error)
         if "skadad" in reason:
-            what = (f"{_WHAT_TO_DO} Flytta undan {db_path} (och filerna bredvid med -wal/-shm) "
-                    "så skapas en ny logg nästa gång.")
-        raise StepLogError(f"Steglogg kan inte öppnas: {reason} ({db_path}). {what}") from None
-    except (OSError, StepLogError) as error:
+            advice = (f"{_WHAT_TO_DO} Flytta undan {db_path} (och filerna bredvid med -wal/-shm) "
+                      "så skapas en ny logg nästa gång.")
+        raise refused(reason, db_path) from None
+    except OSError as error:
         conn.close()
-        if isinstance(error, StepLogError):
-            raise
-        raise StepLogError(f"Steglogg kan inte öppnas: {failure_reason(error)} ({db_path}). {what}") from None
+        raise refused(failure_reason(error), db_path) from None
     return conn
 
 
@@ -532,8 +572,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
         return
     if version > SCHEMA_VERSION:
         raise StepLogError(
-            "Steglogg: loggen är skapad av en nyare version av samverkan; uppdatera programmet. "
-            + _WHAT_TO_DO)
+            "Steglogg: loggen är skapad av en nyare version av samverkan; uppdatera programmet.")
     conn.execute("begin immediate")
     try:
         if conn.execute("pragma user_version").fetchone()[0] == 0:  # another instance may have won
