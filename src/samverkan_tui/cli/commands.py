@@ -18,6 +18,7 @@ COMMAND_MODULES: dict[str, str] = {
     "schema": "routines",
     "info": "routines",
     "kontakter": "contacts",
+    "logg": "log",
 }
 
 # Global options that take a value: their value is not the command name.

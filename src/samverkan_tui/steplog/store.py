@@ -92,6 +92,7 @@ create table sessions (
 );
 create index sessions_updated on sessions (updated_at);
 create index sessions_started on sessions (mode, started_at);
+create index sessions_listed on sessions (started_at desc, id);
 create table events (
     id integer primary key,
     session integer not null references sessions (key) on delete cascade,

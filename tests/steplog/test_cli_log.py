@@ -1,0 +1,190 @@
+"""`samverkan logg`: output shapes, exit codes and one-line Swedish errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from samverkan_tui.cli import main
+from samverkan_tui.cli.common import STATE
+from samverkan_tui.core.session import DEVIATION, DONE, MODE_TRAINING, WalkSession
+from samverkan_tui.steplog.store import StepLog
+from tests.steplog.helpers import START, at, routine
+
+RVT = routine("rvt-bou")
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
+        None, [], False, None, None)
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err
+
+
+def one_line_error(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("samverkan: "), err
+    return lines[0]
+
+
+def store(*walks: WalkSession) -> None:
+    with StepLog.open(retention_days=100_000) as log:
+        log.store_walks(walks)
+
+
+def rvt_walk(session_id: str | None = None, start: dt.datetime = START, mode: str = "ärende",
+             routine_=RVT) -> WalkSession:
+    kwargs = {"id": session_id} if session_id else {}
+    session = WalkSession(routine_, start, mode, **kwargs)
+    delta = start - START
+    session.answer("inkom", "rvt", at(1) + delta)
+    session.answer("akut", "ja", at(2) + delta)
+    session.set_step("rvt-in-rvt-akut-1", DONE, at(10) + delta)
+    session.set_step("rvt-in-rvt-akut-2", DEVIATION, at(20) + delta, "tidsfrist")
+    return session
+
+
+def test_lista_empty_then_text_and_json(capsys) -> None:
+    code, out, _ = run(capsys, "logg", "lista")
+    assert code == 0 and out.startswith("Loggen är tom")
+    older, newer = rvt_walk(start=START), rvt_walk(start=START + dt.timedelta(days=1), mode=MODE_TRAINING)
+    newer.finish(START + dt.timedelta(days=1, hours=1))
+    store(older, newer)
+    code, out, _ = run(capsys, "logg", "lista")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "PÅBÖRJAD", "RUTIN", "LÄGE", "STATUS"]
+    assert lines[1].startswith(
+        f"{newer.id[:8]}  2026-11-24 10.00  rvt-bou  övning  avslutad 2026-11-24 11.00")
+    assert lines[2].startswith(f"{older.id[:8]}  2026-11-23 10.00  rvt-bou  ärende  pågår · 2 svar · 2 steg")
+    assert lines[-1].startswith("2 genomgångar (1 avslutade) i ")
+    code, out, _ = run(capsys, "logg", "lista", "--format", "json")
+    rows = json.loads(out)
+    assert [r["id"] for r in rows] == [newer.id, older.id]
+    assert rows[1] == {
+        "id": older.id, "routine": "rvt-bou", "routine_version": RVT.version,
+        "content_hash": RVT.content_hash, "mode": "ärende",
+        "started_at": "2026-11-23T10:00:00+01:00", "updated_at": "2026-11-23T10:20:00+01:00",
+        "finished_at": None, "answered": 2, "steps_handled": 2}
+
+
+def test_visa_by_prefix_in_text_md_and_json(capsys) -> None:
+    walk = rvt_walk()
+    store(walk)
+    code, out, _ = run(capsys, "logg", "visa", walk.id[:6], "--now", "2026-11-23T12:00")
+    assert code == 0
+    assert out.startswith("Genomgång enligt samverkansrutin")
+    assert "Avvikelse: Tidsfristen kunde inte hållas." in out and walk.id not in out
+    code, out, _ = run(capsys, "logg", "visa", walk.id, "--format", "md")
+    assert code == 0 and out.startswith("# Genomgång enligt samverkansrutin")
+    code, out, _ = run(capsys, "logg", "visa", walk.id[:8].upper(), "--format", "json")
+    data = json.loads(out)
+    assert data["id"] == walk.id and data["routine"]["id"] == "rvt-bou"
+    assert {s["id"]: s["status"] for s in data["steps"] if s["status"]} == {
+        "rvt-in-rvt-akut-1": "klar", "rvt-in-rvt-akut-2": "avvikelse"}
+
+
+def test_visa_unknown_and_ambiguous_ids_are_usage_errors(capsys) -> None:
+    store(rvt_walk("abc1" + "0" * 28), rvt_walk("abc2" + "0" * 28))
+    code, _, err = run(capsys, "logg", "visa", "abc")
+    assert code == 2 and "passar flera genomgångar" in one_line_error(err)
+    code, _, err = run(capsys, "logg", "visa", "fff")
+    assert code == 2 and "ingen genomgång med id `fff`" in one_line_error(err)
+    code, out, _ = run(capsys, "logg", "visa", "abc2", "--format", "json")
+    assert code == 0 and json.loads(out)["id"] == "abc2" + "0" * 28
+
+
+def test_a_walk_whose_routine_is_gone_shows_as_raw_json_only(capsys) -> None:
+    gone = rvt_walk(routine_=RVT._replace(id="borttagen-rutin"))
+    store(gone)
+    code, _, err = run(capsys, "logg", "visa", gone.id)
+    assert code == 1 and "borttagen-rutin" in one_line_error(err) and "--format json" in err
+    code, out, _ = run(capsys, "logg", "visa", gone.id, "--format", "json")
+    data = json.loads(out)
+    assert data["routine_available"] is False and data["routine"]["id"] == "borttagen-rutin"
+    assert data["answers"] == [{"question": "inkom", "value": "rvt"}, {"question": "akut", "value": "ja"}]
+
+
+def test_export_md_and_json_to_a_file(capsys, tmp_path: Path) -> None:
+    walk = rvt_walk()
+    store(walk)
+    target = tmp_path / "genomgång.md"
+    code, out, err = run(capsys, "logg", "export", walk.id[:8], "--format", "md", "--ut", str(target))
+    assert code == 0 and out == "" and "Skrev" in err
+    assert target.read_text(encoding="utf-8").startswith("# Genomgång enligt samverkansrutin")
+    code, out, _ = run(capsys, "logg", "export", walk.id[:8], "--format", "json")
+    assert code == 0 and json.loads(out)["id"] == walk.id
+
+
+def test_rensa_needs_one_option(capsys) -> None:
+    code, _, err = run(capsys, "logg", "rensa")
+    assert code == 2 and "--äldre-än 30d" in one_line_error(err) and "--alla" in err
+    code, _, err = run(capsys, "logg", "rensa", "--alla", "--äldre-än", "30d")
+    assert code == 2 and "inte båda" in one_line_error(err)
+    for bad in ("30", "tre dagar", "0d", "30x"):
+        code, _, err = run(capsys, "logg", "rensa", "--äldre-än", bad)
+        assert code == 2 and "--äldre-än" in one_line_error(err), bad
+
+
+def test_rensa_older_than_and_all(capsys) -> None:
+    now = dt.datetime.now(dt.UTC)
+    old, recent = rvt_walk(start=now - dt.timedelta(days=45)), rvt_walk(start=now - dt.timedelta(days=2))
+    store(old, recent)
+    code, out, _ = run(capsys, "logg", "rensa", "--äldre-än", "30d")
+    assert code == 0 and out.startswith("Rensade 1 genomgång ")
+    code, out, _ = run(capsys, "logg", "lista", "--format", "json")
+    assert [r["id"] for r in json.loads(out)] == [recent.id]
+    code, out, _ = run(capsys, "logg", "rensa", "--aldre-an", "6v")  # ASCII spelling works too
+    assert code == 0 and out.startswith("Inget att rensa")
+    code, out, _ = run(capsys, "logg", "rensa", "--alla")
+    assert code == 0 and out.startswith("Rensade 1 genomgång (alla genomgångar)")
+    code, out, _ = run(capsys, "logg", "lista", "--format", "json")
+    assert json.loads(out) == []
+
+
+def test_statistik_text_json_and_date_errors(capsys) -> None:
+    store(rvt_walk(), rvt_walk(start=START + dt.timedelta(days=3)), rvt_walk(mode=MODE_TRAINING))
+    code, out, _ = run(capsys, "logg", "statistik", "--från", "2026-11-23", "--till", "2026-11-24",
+                       "--format", "json")
+    assert code == 0
+    [row] = json.loads(out)["routines"]
+    assert (row["walks"], row["akut"], row["akut_share"], row["deviations"]) == (1, 1, 1.0, 1)
+    assert row["median_time_to_step"][0] == {
+        "step": "rvt-in-rvt-akut-1", "text": RVT.step("rvt-in-rvt-akut-1").text, "walks": 1,
+        "median_minutes": 10.0}
+    code, out, _ = run(capsys, "logg", "statistik")
+    assert code == 0 and "Genomgångar: 2 (0 avslutade, 2 pågående)" in out
+    assert "Akuta: 2 (100 %)" in out and "Tidsfristen kunde inte hållas" in out
+    code, _, err = run(capsys, "logg", "statistik", "--från", "2026-13-01")
+    assert code == 2 and "ogiltigt datum" in one_line_error(err)
+    code, _, err = run(capsys, "logg", "statistik", "--från", "2026-12-01", "--till", "2026-11-01")
+    assert code == 2 and "efter --till" in one_line_error(err)
+
+
+def test_bare_logg_is_a_usage_error(capsys) -> None:
+    code, _, err = run(capsys, "logg")
+    assert code == 2 and "lista" in one_line_error(err)
+
+
+def test_unusable_log_is_one_line_exit_1(capsys, isolated_user: Path, monkeypatch) -> None:
+    blocker = isolated_user / "en-fil"
+    blocker.write_text("inte en mapp")
+    monkeypatch.setenv("SAMVERKAN_DATA", str(blocker))
+    code, _, err = run(capsys, "logg", "lista")
+    assert code == 1 and "Steglogg kan inte öppnas" in one_line_error(err)
+    assert "exportera den" not in err  # the app's advice is not for the command line
+
+
+def test_other_commands_do_not_import_sqlite() -> None:
+    code = ("import sys; from samverkan_tui.cli import main\n"
+            "try:\n    main(['list'])\nexcept SystemExit:\n    pass\n"
+            "print('sqlite3' in sys.modules, 'samverkan_tui.steplog.store' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stderr.strip().splitlines()[-1] == "False False"
