@@ -231,3 +231,23 @@ def test_find_by_prefix(log) -> None:
     assert [i.id for i in log.find(session.id[:6])] == [session.id]
     assert [i.id for i in log.find(session.id[:6].upper())] == [session.id]
     assert log.find("zz") == [] and log.find("") == []
+
+
+def test_a_log_locked_too_long_by_another_instance_is_reported_then_caught_up(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import samverkan_tui.steplog.store as store
+
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 50)  # wait 50 ms, not 3 s, in this test
+    log = StepLog.open(folder)
+    session = walk(log)
+    other = sqlite3.connect(folder / DB_NAME, isolation_level=None)
+    other.execute("begin immediate")  # another instance holding the write lock
+    session.answer("inkom", "bou", at(1))  # must not raise
+    assert "låst" in log.status_message and "Försöker igen" in log.status_message
+    assert log.pending == 1
+    other.execute("commit")
+    other.close()
+    session.answer("akut", "ja", at(2))
+    assert log.status_message is None and log.pending == 0
+    assert [e.question for e in log.events(session.id)] == ["inkom", "akut"]
+    log.close()
