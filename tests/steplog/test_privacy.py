@@ -9,6 +9,7 @@ the database, its WAL or its shared-memory file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from pathlib import Path
 
@@ -105,7 +106,21 @@ def name(draw: st.DrawFn) -> str:
     return typed + ("s" if draw(st.integers(0, 5)) == 0 and not typed.endswith("s") else "")
 
 
-IDENTIFIER = st.one_of(personnummer(), phone_number(), email(), name())
+@st.composite
+def address(draw: st.DrawFn) -> str:
+    """A street address or a postcode with its town."""
+    stem = draw(st.sampled_from(["Stor", "Kungs", "Drottning", "Skol", "Kyrk", "Ängs", "Björk",
+                                 "Sankt Eriks", "Östra Lång", "Hagalunds"]))
+    suffix = draw(st.sampled_from(["gatan", "vägen", "gränd", "stigen", "backen", "torget", "allén",
+                                   "platsen", "leden", "slingan"]))
+    number = str(draw(st.integers(1, 199))) + draw(st.sampled_from(["", "", " B", "A"]))
+    postcode = f"{draw(st.integers(100, 999))} {draw(st.integers(0, 99)):02d}"
+    town = draw(st.sampled_from(["Stockholm", "Tumba", "Umeå", "Skellefteå", "Ekerö", "Göteborg"]))
+    return draw(st.sampled_from([f"{stem}{suffix} {number}", f"{stem}{suffix} {number}, lgh 1102",
+                                 f"{postcode} {town}", f"SE-{postcode.replace(' ', '')}"]))
+
+
+IDENTIFIER = st.one_of(personnummer(), phone_number(), email(), name(), address())
 FILLER = st.sampled_from(["Ringde", "kontakt med", "pappan", "ej nådd,", "enligt", "skolan:",
                           "tolk saknades;", "och", "—", "(", ")", "BUP", "socialjouren"])
 
@@ -124,6 +139,13 @@ def comment_with(draw: st.DrawFn) -> tuple[str, list[str]]:
 def needles(secret: str) -> list[bytes]:
     """The forms in which a leaked identifier would show: as typed, and digits only."""
     found = [secret.encode()]
+    street = re.match(r"^(\D+?(?:gatan|vägen|gränd|stigen|backen|torget|allén|platsen|leden|slingan)) ",
+                      secret)
+    if street:
+        found.append(street[1].encode())  # the street's name without the number
+    postcode = re.match(r"^\d{3} \d{2}", secret)
+    if postcode:
+        found.append(postcode[0].encode())  # the town may stay, the postcode may not
     digits = "".join(c for c in secret if c.isdigit())
     if len(digits) >= 8:
         found.append(digits.encode())

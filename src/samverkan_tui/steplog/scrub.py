@@ -11,11 +11,11 @@ removed first, so a phone number inside an e-mail address is reported as e-mail)
   points at a person);
 - phone numbers, as the ``phonenumbers`` library finds them in running text (Swedish
   and international spellings);
+- street addresses (``Storgatan 12 B``, ``Drottning Kristinas väg 3``, ``lgh 1102``,
+  ``Box 123``);
 - any other run of eight or more digits joined by single spaces or hyphens (mistyped
   phone numbers, numbers with an impossible date, case numbers), except ISO dates;
 - postcodes (``123 45``, ``SE-123 45``, ``12345 Ort``) and the town after them;
-- street addresses (``Storgatan 12 B``, ``Drottning Kristinas väg 3``, ``lgh 1102``,
-  ``Box 123``);
 - first names and surnames from ``data/namn.txt``, and surnames by their typical
   endings (``-sson``, ``-ström``, ``-qvist`` …), also in the genitive.
 
@@ -43,7 +43,7 @@ PLACEHOLDERS = (PNR, PHONE, EMAIL, NUMBER, POSTCODE, ADDRESS, NAME)
 _LETTERS = r"[^\W\d_]"  # a letter in any script
 _UPPER = "A-ZÅÄÖÆØÜÉ"
 
-_EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.%+'-])[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")  # lookbehind: linear time
 _PERSONNUMMER = re.compile(
     r"(?<!\d)(?P<century>\d{2})?(?P<date>\d{6}) ?(?P<sep>[-+]?) ?(?P<tail>\d{4})(?!\d)"
 )
@@ -59,8 +59,8 @@ _SUFFIXES = (
     "platsen|plats|leden|stråket|slingan|kajen|esplanaden|promenaden|stranden|udden"
 )
 _HOUSE = (
-    r"(?: \d{1,4}(?: ?[A-Za-z](?!\w))?(?:-\d{1,4})?)"  # 12, 12 B, 12B, 12-14
-    r"(?:,? (?:lgh|lägenhet) ?\d{3,4})?"
+    r"(?: \d{1,4}(?!\d)(?: ?[A-Za-z](?!\w))?(?:-\d{1,4}(?!\d))?)"  # 12, 12 B, 12B, 12-14
+    r"(?:,? (?:lgh|lägenhet) ?\d{3,4}(?!\d))?"
     r"(?:,? \d{1,2} ?(?:tr|trappor)\b\.?)?"
 )
 _STREET = re.compile(
@@ -71,7 +71,7 @@ _STREET = re.compile(
         rf"\b{_LETTERS}+?(?:{_SUFFIXES})\b{_HOUSE}",
         # Drottning Kristinas väg 3: capitalised words before a separate street word
         rf"\b(?:[{_UPPER}]{_LETTERS}* ){{1,2}}(?:{_SUFFIXES})\b{_HOUSE}?",
-        r"\b(?:[Bb]ox|[Ll]gh|[Ll]ägenhet|[Pp]ostbox) ?\d{1,5}\b",
+        r"\b(?:[Bb]ox|[Ll]gh|[Ll]ägenhet|[Pp]ostbox) ?\d{1,5}(?!\d)",
     ))
 )
 _WORD = re.compile(rf"{_LETTERS}+")
@@ -108,7 +108,7 @@ def _normalize(text: str) -> str:
     # Full-width digits and letters, non-breaking spaces, line breaks: one plain line, so
     # that a number split across lines or typed on a phone keyboard is still one number.
     text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"(?<=\d)\s*[‐‑‒–—―−]\s*(?=\d)", "-", text)
+    text = re.sub(r"(?<=\d)(\s*)[‐‑‒–—―−](\s*)(?=\d)", r"\1-\2", text)
     return " ".join(text.split())
 
 
@@ -176,9 +176,11 @@ def scrub(text: str) -> str:
     text = _EMAIL.sub(EMAIL, text)
     text = _PERSONNUMMER.sub(_personnummer, text)
     text = _phones(text)
+    # Streets before long numbers: "Storgatan 1 070-000 00 00" must not become one number
+    # that hides the street from the street pass.
+    text = _STREET.sub(ADDRESS, text)
     text = _DIGIT_RUN.sub(_digit_run, text)
     text = _POSTCODE.sub(POSTCODE, text)
-    text = _STREET.sub(ADDRESS, text)
     text = _names_out(text)
     return _MERGE.sub(r"\1", text)
 
