@@ -251,3 +251,11 @@ def test_a_log_locked_too_long_by_another_instance_is_reported_then_caught_up(
     assert log.status_message is None and log.pending == 0
     assert [e.question for e in log.events(session.id)] == ["inkom", "akut"]
     log.close()
+
+
+def test_starting_the_same_walk_twice_writes_its_events_once(log) -> None:
+    session = walk(log)
+    session.answer("inkom", "bou", at(1))
+    log.start(session)
+    session.answer("akut", "ja", at(2))
+    assert [e.question for e in log.events(session.id)] == ["inkom", "akut"]

@@ -245,6 +245,8 @@ class StepLog:
     def start(self, session: WalkSession) -> None:
         """Store a new walk and every event it gets from now on (events it has already had too)."""
         with self._lock:
+            if self._tracking(session):
+                return  # started (or resumed) already: its events are being written
             self._pending.append((session, None))
             self._pending.extend((session, event) for event in session.events)
             self._attach(session)
@@ -290,10 +292,14 @@ class StepLog:
         """The stored walk rebuilt, for reading only (nothing more is written)."""
         return WalkSession.replay(routine, info.id, info.mode, info.started_at, self.events(info.id))
 
+    def _tracking(self, session: WalkSession) -> bool:
+        # By identity: two sessions with equal contents are still two walks.
+        return any(tracked is session for tracked in self._tracked)
+
     def _attach(self, session: WalkSession) -> None:
         if self._listener not in session.listeners:
             session.listeners.append(self._listener)
-        if session not in self._tracked:
+        if not self._tracking(session):
             self._tracked.append(session)
 
     def _listener(self, session: WalkSession, event: Event) -> None:
