@@ -1,0 +1,112 @@
+"""The Textual app: a small shell that pushes the start screen. No routine logic here.
+
+`create_app` is the one factory used by the CLI (`run_app`) and by the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from samverkan_tui.core.catalog import Catalog, load_catalog
+from samverkan_tui.core.clock import current_time, parse_now
+from samverkan_tui.core.config import Config, load_config
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from samverkan_tui.steplog.store import StepLog
+
+
+class SamverkanApp(App[None]):
+    """Samverkan TUI. Screens own their keys; the app only knows quit, help and the clock."""
+
+    TITLE = "Samverkan"
+    SUB_TITLE = "guidade samverkansrutiner"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Avsluta", id="quit", priority=True),
+        Binding("f1,question_mark", "help", "Hjälp", id="help"),
+    ]
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        config: Config,
+        fixed_now: dt.datetime | None = None,
+        step_log: StepLog | None = None,
+        step_log_error: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.config = config
+        self.fixed_now = fixed_now
+        self.step_log = step_log
+        self.step_log_error = step_log_error
+        # Benchmarks and tests can ask to hear when the first screen is ready.
+        self.on_first_screen_ready: Callable[[], None] | None = None
+
+    def now(self) -> dt.datetime:
+        """`--now` if given (everything reproducible), otherwise the real Stockholm time."""
+        return self.fixed_now or current_time()
+
+    def on_mount(self) -> None:
+        from samverkan_tui.tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen())
+
+    def first_screen_ready(self) -> None:
+        if self.on_first_screen_ready is not None:
+            callback, self.on_first_screen_ready = self.on_first_screen_ready, None
+            callback()
+
+    def action_help(self) -> None:
+        from samverkan_tui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Hjälp och ordlista", "Tangenter och begrepp", self.action_help)
+        yield SystemCommand("Avsluta appen", "Stäng Samverkan (allt är redan sparat)", self.exit)
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+
+    def on_unmount(self) -> None:
+        if self.step_log is not None:
+            self.step_log.close()
+
+
+def create_app(
+    now: str | dt.datetime | None = None,
+    catalog: Catalog | None = None,
+    config: Config | None = None,
+    use_step_log: bool = True,
+) -> SamverkanApp:
+    """Build the app. ``now`` fixes the clock (ISO text or datetime)."""
+    config = config or load_config()
+    catalog = catalog or load_catalog(config=config)
+    fixed = parse_now(now) if isinstance(now, str) else now
+    step_log, error = None, None
+    if use_step_log:
+        from samverkan_tui.steplog.store import StepLog, StepLogError
+
+        try:
+            step_log = StepLog.open(config=config)
+        except StepLogError as failure:
+            error = str(failure)
+    return SamverkanApp(catalog, config, fixed, step_log, error)
+
+
+def run_app(state: object) -> None:
+    """Start the app from the CLI's global state (catalog, config, --now)."""
+    now = state.now() if getattr(state, "now_text", None) else None
+    app = create_app(now=now, catalog=state.catalog(), config=state.config())
+    app.run()

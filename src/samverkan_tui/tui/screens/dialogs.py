@@ -1,0 +1,101 @@
+"""Small modal dialogs, chosen with digits: resume a walk, pick a role, a deviation category."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from samverkan_tui.core.deadlines import format_date
+from samverkan_tui.core.model import Role
+from samverkan_tui.core.session import DEVIATION_CATEGORIES
+
+DIGITS = [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]
+
+
+class DigitDialog(ModalScreen):
+    """A numbered list; a digit picks, Escape cancels."""
+
+    BINDINGS = [*DIGITS, Binding("escape", "cancel", "Avbryt", id="cancel")]
+
+    def __init__(self, title: str, items: list[str], footer: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.items = items
+        self.footer_text = footer or "Välj med siffra · Esc avbryter"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            lines = Text()
+            for number, item in enumerate(self.items, start=1):
+                lines.append(f"{number}  ", style="bold")
+                lines.append(item + "\n")
+            yield Static(lines, classes="dialog-body")
+            yield Static(Text(self.footer_text, style="dim"), classes="dialog-footer")
+
+    def action_pick(self, number: int) -> None:
+        if 1 <= number <= len(self.items):
+            self.dismiss(self.result_for(number - 1))
+
+    def result_for(self, index: int):
+        return index
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ResumeDialog(DigitDialog):
+    def __init__(self, unfinished: list, catalog) -> None:
+        self.unfinished = unfinished
+        items = []
+        for info in unfinished:
+            routine = catalog.get(info.routine_id)
+            name = routine.short_title or routine.title if routine else info.routine_id
+            started = info.started_at.astimezone()
+            items.append(f"{name} – påbörjad {format_date(started.date())} kl. "
+                         f"{started:%H.%M}, {info.answered} svar, {info.steps_handled} steg")
+        super().__init__("Fortsätta en påbörjad genomgång?", items,
+                         "Välj med siffra för att fortsätta · Esc börjar om från start")
+
+    def result_for(self, index: int):
+        return self.unfinished[index]
+
+
+class RoleDialog(DigitDialog):
+    """The user's own role, shown first in the plan. `m` toggles remembering it."""
+
+    BINDINGS = [*DigitDialog.BINDINGS, Binding("m", "toggle_remember", "Kom ihåg", id="remember")]
+
+    def __init__(self, roles: tuple[Role, ...]) -> None:
+        self.roles = roles
+        self.remember = False
+        super().__init__("Vilken är din roll?", [self._label(r) for r in roles], self._footer())
+
+    @staticmethod
+    def _label(role: Role) -> str:
+        return f"{role.name} – {role.description}" if role.description else role.name
+
+    def _footer(self) -> str:
+        box = "[x]" if self.remember else "[ ]"
+        return f"Välj med siffra · m {box} kom ihåg valet · Esc hoppar över"
+
+    def action_toggle_remember(self) -> None:
+        self.remember = not self.remember
+        self.query_one(".dialog-footer", Static).update(Text(self._footer(), style="dim"))
+
+    def result_for(self, index: int):
+        return (self.roles[index].id, self.remember)
+
+
+class DeviationDialog(DigitDialog):
+    def __init__(self, step_text: str) -> None:
+        self.codes = list(DEVIATION_CATEGORIES)
+        short = step_text if len(step_text) < 70 else step_text[:67] + "…"
+        super().__init__(f"Avvikelse: {short}", list(DEVIATION_CATEGORIES.values()))
+
+    def result_for(self, index: int):
+        return self.codes[index]

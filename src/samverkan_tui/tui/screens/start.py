@@ -1,0 +1,127 @@
+"""The start screen: the routines, filtered as you type; Enter opens one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from samverkan_tui.core.model import Routine
+
+
+def routine_prompt(routine: Routine, today) -> Text:
+    title = Text(routine.short_title or routine.title, style="bold")
+    status = routine.review_status(today)
+    meta = Text(f"\n  {', '.join(routine.units)} · version {routine.version} · ", style="dim")
+    mark = Text(status, style="bold red" if routine.review_overdue(today) else "dim")
+    if routine.review_overdue(today):
+        mark = Text("⚠ " + status, style="bold red")
+    return Text.assemble(title, meta, mark)
+
+
+class StartScreen(Screen[None]):
+    """Pick a routine. Typing filters; arrows move; Enter opens."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Öppna", id="open", priority=True),
+        Binding("down", "move(1)", "Nästa", id="next", show=False, priority=True),
+        Binding("up", "move(-1)", "Föregående", id="previous", show=False, priority=True),
+        Binding("escape", "clear_filter", "Rensa filter", id="clear_filter", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="start"):
+            yield Static("Välj rutin – skriv för att filtrera, Enter öppnar", id="start-hint")
+            yield Input(placeholder="Filtrera rutiner …", id="filter")
+            yield OptionList(id="routines")
+            yield Static(id="start-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_list("")
+        self.query_one("#filter", Input).focus()
+        status = self.app.step_log_error
+        if status:
+            self.query_one("#start-status", Static).update(
+                Text(f"⚠ Stegloggen kan inte användas: {status} Inget sparas.", style="bold red"))
+        self.call_after_refresh(self.app.first_screen_ready)
+        self.call_after_refresh(self.offer_resume)
+
+    def routines(self) -> list[Routine]:
+        return self.app.catalog.routines()
+
+    def refresh_list(self, text: str) -> None:
+        needle = text.strip().lower()
+        today = self.app.now().date()
+        options = self.query_one("#routines", OptionList)
+        options.clear_options()
+        for routine in self.routines():
+            haystack = " ".join((routine.id, routine.title, routine.short_title, *routine.units)).lower()
+            if all(word in haystack for word in needle.split()):
+                options.add_option(Option(routine_prompt(routine, today), id=routine.id))
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.refresh_list(event.value)
+
+    @on(OptionList.OptionSelected, "#routines")
+    def routine_selected(self, event: OptionList.OptionSelected) -> None:
+        self.open_routine(event.option.id)
+
+    def action_move(self, delta: int) -> None:
+        options = self.query_one("#routines", OptionList)
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + delta))
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+
+    def action_open(self) -> None:
+        options = self.query_one("#routines", OptionList)
+        if options.highlighted is None:
+            self.notify("Ingen rutin matchar filtret.", severity="warning")
+            return
+        self.open_routine(options.get_option_at_index(options.highlighted).id)
+
+    def open_routine(self, routine_id: str | None, session=None) -> None:
+        from samverkan_tui.tui.screens.walk import WalkScreen
+
+        routine = self.app.catalog.get(routine_id or "")
+        if routine is not None:
+            self.app.push_screen(WalkScreen(routine, session=session))
+
+    # -- resuming -------------------------------------------------------------
+    def offer_resume(self) -> None:
+        log = self.app.step_log
+        if log is None:
+            return
+        unfinished = [i for i in log.unfinished()
+                      if i.mode == "ärende" and self.app.catalog.get(i.routine_id) is not None]
+        if not unfinished:
+            return
+        from samverkan_tui.tui.screens.dialogs import ResumeDialog
+
+        def chosen(info) -> None:
+            if info is None:
+                return
+            routine = self.app.catalog.get(info.routine_id)
+            session = log.resume(info.id, routine)
+            self.open_routine(routine.id, session=session)
+
+        self.app.push_screen(ResumeDialog(unfinished[:9], self.app.catalog), chosen)
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+
+        for routine in self.routines():
+            yield SystemCommand(f"Öppna {routine.short_title or routine.title}", routine.id,
+                                lambda rid=routine.id: self.open_routine(rid))

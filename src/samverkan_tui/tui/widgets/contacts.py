@@ -1,0 +1,33 @@
+"""The contacts the plan needs, with whether anyone answers right now."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.widgets import Static
+
+from samverkan_tui.core.hours import contact_status
+from samverkan_tui.core.walk import Plan
+
+
+class ContactsPanel(Static):
+    def show(self, plan: Plan, now: dt.datetime) -> None:
+        self.border_title = "Kontakter"
+        if not plan.contacts:
+            self.update(Text("Stegen i planen behöver inga särskilda kontakter.", style="dim"))
+            return
+        text = Text()
+        for contact in plan.contacts:
+            status = contact_status(contact, plan.routine, now)
+            text.append(contact.name + "\n", style="bold")
+            for phone in contact.phones:
+                text.append(f"  ☎ {phone}\n")
+            for fax in contact.fax:
+                text.append(f"  fax {fax}\n", style="dim")
+            style = {True: "green", False: "bold red", None: "yellow"}[status.open_now]
+            text.append(f"  {status.summary}\n", style=style)
+            if contact.instructions:
+                text.append(f"  {contact.instructions}\n", style="italic dim")
+            text.append("\n")
+        self.update(text)
