@@ -102,7 +102,9 @@ class WalkScreen(Screen[None]):
         self.query_one(QuestionPanel).show(question, len(plan.asked) + 1, total,
                                            self.editing is not None)
         self.query_one(AnswersList).show(plan)
-        self.query_one(PlanList).show(plan, self.session.visible_states(plan), now)
+        plan_list = self.query_one(PlanList)
+        plan_list.show(plan, self.session.visible_states(plan), now,
+                       keep_highlight=self.focused is plan_list)
         self.query_one(ContactsPanel).show(plan, now)
         self.show_banner()
         if question is not None:

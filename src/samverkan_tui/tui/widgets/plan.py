@@ -66,8 +66,11 @@ class PlanList(OptionList):
             self.step_id = step_id
             self.action = action
 
-    def show(self, plan: Plan, states: dict[str, StepState], now: dt.datetime) -> None:
-        highlighted = self.highlighted
+    def show(self, plan: Plan, states: dict[str, StepState], now: dt.datetime,
+             keep_highlight: bool = True) -> None:
+        """Redraw; the highlight stays on the same step while the user works in the plan,
+        and starts at the first step otherwise."""
+        highlighted = self.highlighted if keep_highlight else None
         current_id = (self.get_option_at_index(highlighted).id
                       if highlighted is not None and highlighted < self.option_count else None)
         self.clear_options()
