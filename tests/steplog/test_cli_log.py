@@ -118,7 +118,10 @@ def test_export_md_and_json_to_a_file(capsys, tmp_path: Path) -> None:
     target = tmp_path / "genomgång.md"
     code, out, err = run(capsys, "logg", "export", walk.id[:8], "--format", "md", "--ut", str(target))
     assert code == 0 and out == "" and "Skrev" in err
-    assert target.read_text(encoding="utf-8").startswith("# Genomgång enligt samverkansrutin")
+    written = target.read_text(encoding="utf-8")
+    # The export package's run printout when present, else the step log's own Markdown.
+    assert written.startswith("# ") and "Genomgång" in written
+    assert "Tidsfristen kunde inte hållas" in written and walk.id not in written
     code, out, _ = run(capsys, "logg", "export", walk.id[:8], "--format", "json")
     assert code == 0 and json.loads(out)["id"] == walk.id
 
@@ -188,3 +191,19 @@ def test_other_commands_do_not_import_sqlite() -> None:
             "print('sqlite3' in sys.modules, 'samverkan_tui.steplog.store' in sys.modules, file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stderr.strip().splitlines()[-1] == "False False"
+
+
+def test_export_html_and_pdf_use_the_run_printout(capsys, tmp_path: Path) -> None:
+    pytest.importorskip("samverkan_tui.export.document")  # the export package's run printout
+    pypdf = pytest.importorskip("pypdf")
+    walk = rvt_walk()
+    store(walk)
+    code, out, _ = run(capsys, "logg", "export", walk.id[:8], "--format", "html", "--now",
+                       "2026-11-23T12:00")
+    assert code == 0 and out.lstrip().startswith("<!DOCTYPE html>")
+    assert "Avvikelse" in out and "Tidsfristen kunde inte hållas" in out and walk.id not in out
+    target = tmp_path / "genomgång.pdf"
+    code, _, _ = run(capsys, "logg", "export", walk.id[:8], "--format", "pdf", "--ut", str(target))
+    assert code == 0 and target.read_bytes()[:5] == b"%PDF-"
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(target).pages)
+    assert "Tidsfristen kunde inte hållas" in text and walk.id[:8] not in text

@@ -29,6 +29,7 @@ from samverkan_tui.cli.common import (
 if TYPE_CHECKING:
     from samverkan_tui.core.model import Routine
     from samverkan_tui.steplog.store import SessionInfo, StepLog
+    from samverkan_tui.steplog.summary import WalkSummary
 
 logg = typer.Typer(
     name="logg",
@@ -82,7 +83,7 @@ def _routine_for(info: SessionInfo) -> Routine | None:
     return STATE.catalog().get(info.routine_id)
 
 
-def _summary(log: StepLog, info: SessionInfo, routine: Routine, now: str | None):
+def _summary(log: StepLog, info: SessionInfo, routine: Routine, now: str | None) -> WalkSummary:
     from samverkan_tui.steplog.summary import walk_summary
 
     session = log.replay(info, routine)
@@ -140,15 +141,16 @@ def _write_output(data: str | bytes, ut: Path | None, binary_name: str | None = 
     sys.stdout.write(data)
 
 
-def _printout(summary: object, format: ExportFormat) -> str | bytes:
-    """HTML and PDF come from the export package's run printout."""
+def _printout(summary: WalkSummary, format: ExportFormat) -> str | bytes | None:
+    """The run printout from the export package (the same as the app's); None if absent."""
     try:
-        from samverkan_tui.export import document  # noqa: F401
+        from samverkan_tui.export import render
+        from samverkan_tui.export.document import document_for_session
     except ImportError:
-        fail(f"{format.value}-export av genomgångar finns inte i den här versionen; "
-             "använd --format md eller json", EXIT_FAILURE)
-    fail(f"{format.value}-export av genomgångar finns inte i den här versionen; "
-         "använd --format md eller json", EXIT_FAILURE)
+        return None
+    notices = ("Rutinfilen har ändrats sedan genomgången; stegtexterna är dagens.",) \
+        if summary.routine_changed else ()
+    return render(document_for_session(summary.session, summary.now, notices), format.value)
 
 
 def _minute(moment: dt.datetime) -> str:
@@ -264,10 +266,14 @@ def export(
         import json
 
         _write_output(json.dumps(summary_dict(summary), ensure_ascii=False, indent=2) + "\n", ut)
-    elif format is ExportFormat.md:
-        _write_output(summary_markdown(summary), ut)
     else:
-        _write_output(_printout(summary, format), ut, format.value.upper())
+        data = _printout(summary, format)
+        if data is None and format is ExportFormat.md:
+            data = summary_markdown(summary)
+        if data is None:
+            fail(f"{format.value}-export av genomgångar finns inte i den här versionen; "
+                 "använd --format md eller json", EXIT_FAILURE)
+        _write_output(data, ut, format.value.upper())
 
 
 @logg.command("rensa")
