@@ -19,6 +19,7 @@ COMMAND_MODULES: dict[str, str] = {
     "info": "routines",
     "kontakter": "contacts",
     "logg": "log",
+    "export": "export",
 }
 
 # Global options that take a value: their value is not the command name.

@@ -1,1 +1,87 @@
-"""Exporters: one module per format, all fed by the same ``Plan`` or ``Routine``. No UI imports."""
+"""Exporters: one module per format, all fed by the same document model. No UI imports.
+
+``render(document, format)`` turns a ``document.Document`` into the file's content;
+``export(source, format, now)`` accepts a Routine (the whole routine), a Plan (one
+path) or a Document (e.g. a walk from the step log, ``document_for_session``).
+The format modules are imported only when used: fpdf2 costs start-up time that
+`samverkan show` should not pay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from samverkan_tui.core.model import Routine
+    from samverkan_tui.core.walk import Plan
+    from samverkan_tui.export.document import Document
+
+FORMATS = ("pdf", "html", "md", "text")
+SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "text": ".txt"}
+
+
+class ExportError(ValueError):
+    """An unknown format; the message is user-facing Swedish."""
+
+
+def render(document: Document, format: str) -> str | bytes:
+    """The printout in ``format``: bytes for "pdf", text for "html", "md" and "text"."""
+    if format == "pdf":
+        from samverkan_tui.export.pdf import document_pdf
+
+        return document_pdf(document)
+    if format == "html":
+        from samverkan_tui.export.html import document_html
+
+        return document_html(document)
+    if format == "md":
+        from samverkan_tui.export.markdown import document_markdown
+
+        return document_markdown(document)
+    if format == "text":
+        from samverkan_tui.export.text import document_text
+
+        return document_text(document)
+    raise ExportError(f"okänt format `{format}`; välj {', '.join(FORMATS)}")
+
+
+def export(
+    source: Document | Plan | Routine, format: str, now: dt.datetime | None = None
+) -> str | bytes:
+    """Render a routine (whole, printed at ``now``), a plan, or a ready document."""
+    from samverkan_tui.export.document import build_document
+
+    if format not in FORMATS:
+        raise ExportError(f"okänt format `{format}`; välj {', '.join(FORMATS)}")
+    return render(build_document(source, now), format)
+
+
+def default_filename(document: Document, format: str) -> str:
+    """``rvt-bou.pdf`` (whole routine), ``rvt-bou-plan-2026-11-27.pdf``, ``rvt-bou-genomgang-….pdf``.
+
+    A plan or walk gets its own name so that it never overwrites the routine's printout.
+    """
+    from samverkan_tui.export.document import KIND_PLAN, KIND_RUN
+
+    name = document.routine_id
+    if document.kind in (KIND_PLAN, KIND_RUN) and document.moment is not None:
+        kind = "plan" if document.kind == KIND_PLAN else "genomgang"
+        name += f"-{kind}-{document.moment.date().isoformat()}"
+    return name + SUFFIXES[format]
+
+
+def write(document: Document, format: str, path: Path) -> Path:
+    """Render and write to ``path`` (a folder gets ``default_filename``); returns the file.
+
+    Raises ``OSError`` when the file cannot be written, ``ExportError`` for a bad format.
+    """
+    data = render(document, format)
+    if path.is_dir():
+        path = path / default_filename(document, format)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path

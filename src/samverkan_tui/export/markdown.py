@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from samverkan_tui.core.deadlines import format_date
 from samverkan_tui.core.model import Routine
 from samverkan_tui.core.walk import Plan
 from samverkan_tui.export.text import contact_line, review_line
+
+if TYPE_CHECKING:
+    from samverkan_tui.export.document import Document, Item
 
 
 def escape(text: str) -> str:
@@ -75,4 +79,87 @@ def plan_markdown(plan: Plan) -> str:
         lines.append("")
         lines += [f"- {escape(rule)}" for rule in routine.general_rules]
         lines.append("")
+    return "\n".join(lines)
+
+
+# -- printouts from the document model (`samverkan export --format md`) -----------------
+
+def _item_markdown(item: Item) -> list[str]:
+    # Task lists know only "[ ]" and "[x]": every handled status gets "[x]", and the
+    # record line right below says which status it was.
+    box = "[ ]" if item.status is None else "[x]"
+    lines = [f"- {box} **{item.number}.** {escape(item.text)}"]
+    if item.deadline:
+        lines.append(f"  - **{escape(item.deadline)}**")
+    if item.record:
+        lines.append(f"  - *{escape(item.record)}*")
+    for warning in item.warnings:
+        lines.append(f"  - **Varning:** {escape(warning)}")
+    for note in item.notes:
+        lines.append(f"  - {escape(note)}")
+    for contact in item.contacts:
+        lines.append(f"  - Kontakt: {escape(contact)}")
+    return lines
+
+
+def document_markdown(document: Document) -> str:
+    """A printout as Markdown: headings, task lists and plain lists only, so wikis agree."""
+    lines = [f"# {escape(document.title)}", "", f"*{escape(document.subtitle)}*", ""]
+    for label, value in (*document.meta, *document.facts):
+        lines.append(f"- **{escape(label)}:** {escape(value)}")
+    lines.append("")
+    for remark in document.remarks:
+        label = "Varning" if remark.warning else "Obs"
+        lines += [f"> **{label}:** {escape(remark.text)}", ""]
+    if document.questions:
+        lines += [f"## {escape(document.questions_title)}", ""]
+        for question in document.questions:
+            if question.answer:
+                lines.append(f"- {escape(question.text)} **{escape(question.answer)}**")
+                continue
+            lines.append(f"- **{escape(question.text)}**")
+            lines.append(f"  - Svar: {escape(' / '.join(question.options))}")
+            if question.condition:
+                lines.append(f"  - {escape(question.condition)}")
+            if question.help:
+                lines.append(f"  - *{escape(question.help)}*")
+        lines.append("")
+    if document.unanswered:
+        lines += ["## Obesvarade frågor", "", "Planen kan växa när de besvaras.", ""]
+        for question in document.unanswered:
+            lines.append(f"- {escape(question.text)} ({escape(' / '.join(question.options))})")
+        lines.append("")
+    for section in document.sections:
+        lines += [f"## {escape(section.title)}", ""]
+        for block in section.blocks:
+            if block.condition:
+                lines += [f"**{escape(block.condition)}**", ""]
+            for item in block.items:
+                lines += _item_markdown(item)
+            lines.append("")
+    if not document.sections:
+        lines += [escape(document.empty_text), ""]
+    if document.general_rules:
+        lines += ["## Gäller alltid", ""]
+        lines += [f"- {escape(rule)}" for rule in document.general_rules]
+        lines.append("")
+    if document.contacts:
+        lines += ["## Kontakter och telefontider", ""]
+        for contact in document.contacts:
+            name = contact.name + (f" ({contact.unit})" if contact.unit else "")
+            lines.append(f"- **{escape(name)}**")
+            if contact.numbers:
+                lines.append(f"  - {escape(contact.numbers)}")
+            if contact.hours:
+                lines.append(f"  - Telefontider: {escape('; '.join(contact.hours))}")
+            if contact.instructions:
+                lines.append(f"  - {escape(contact.instructions)}")
+            if contact.fallback:
+                lines.append(f"  - {escape(contact.fallback)}")
+        lines.append("")
+    if document.contacts_used:
+        lines += ["## Kontakter som användes", ""]
+        lines += [f"- {escape(used)}" for used in document.contacts_used]
+        lines.append("")
+    lines += ["---", "", f"*{escape(document.footer)}*", ""]
     return "\n".join(lines)

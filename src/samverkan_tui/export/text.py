@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from typing import TYPE_CHECKING
 
 from samverkan_tui.core.deadlines import format_date
 from samverkan_tui.core.model import Contact, Routine
 from samverkan_tui.core.walk import Plan, PlannedStep
+
+if TYPE_CHECKING:  # the document model is only needed by the printouts, not by `show`
+    from samverkan_tui.export.document import Document, Item
 
 WIDTH = 80
 
@@ -133,4 +137,96 @@ def questions_text(routine: Routine, today: dt.date) -> str:
             lines += _wrap(f"{option.value} = {option.label}", "        ", "      ")
         if question.help:
             lines += _wrap(question.help, "      ", "      ")
+    return "\n".join(lines) + "\n"
+
+
+# -- printouts from the document model (`samverkan export --format text`) ---------------
+
+TEXT_BOXES = {None: "[ ]", "klar": "[x]", "ej_aktuell": "[-]", "avvikelse": "[!]"}
+SIGNATURE_LINE = "Datum/signatur: " + "_" * 30
+
+
+def _item_lines(item: Item) -> list[str]:
+    lead = f"  {TEXT_BOXES.get(item.status, '[ ]')} {item.number}. "
+    indent = " " * len(lead)
+    lines = _wrap(item.text, indent, lead)
+    if item.deadline:
+        lines += _wrap(item.deadline, indent)
+    if item.record:
+        lines += _wrap(item.record, indent + "  ", indent + "> ")
+    for warning in item.warnings:
+        lines += _wrap(f"VARNING: {warning}", indent + "  ", indent + "! ")
+    for note in item.notes:
+        lines += _wrap(note, indent + "  ", indent + "– ")
+    for contact in item.contacts:
+        lines += _wrap(f"Kontakt: {contact}", indent + "  ", indent)
+    lines.append(indent + SIGNATURE_LINE)
+    return lines
+
+
+def document_text(document: Document) -> str:
+    """A printout in plain text, every line at most 80 columns."""
+    lines = _wrap(document.title, "", "")
+    lines.append("=" * min(WIDTH, max(len(x) for x in lines)))
+    lines.append(document.subtitle)
+    lines.append("")
+    for label, value in (*document.meta, *document.facts):
+        lines += _wrap(value, " " * (len(label) + 2), f"{label}: ")
+    for remark in document.remarks:
+        lines.append("")
+        lines += _wrap(f"{remark.label}: {remark.text}", "   ", "!! ")
+    if document.questions:
+        lines += ["", document.questions_title, "-" * len(document.questions_title)]
+        for question in document.questions:
+            if question.answer:
+                lines += _wrap(f"{question.text} {question.answer}", "    ", "  • ")
+                continue
+            lines += _wrap(question.text, "    ", "  • ")
+            lines += _wrap("Svar: " + " / ".join(question.options), "      ", "    ")
+            if question.condition:
+                lines += _wrap(question.condition, "      ", "    ")
+            if question.help:
+                lines += _wrap(question.help, "      ", "    ")
+    if document.unanswered:
+        title = "Obesvarade frågor (planen kan växa när de besvaras)"
+        lines += ["", title]
+        for question in document.unanswered:
+            lines += _wrap(f"{question.text} ({' / '.join(question.options)})", "    ", "  ? ")
+    for section in document.sections:
+        lines += ["", *_wrap(section.title, "", ""), "-" * min(WIDTH, len(section.title))]
+        for block in section.blocks:
+            if block.condition:
+                lines.append("")
+                lines += _wrap(block.condition, "    ", "  ")
+            for item in block.items:
+                lines += _item_lines(item)
+    if not document.sections:
+        lines += ["", document.empty_text]
+    if document.general_rules:
+        lines += ["", "Gäller alltid", "-" * len("Gäller alltid")]
+        for rule in document.general_rules:
+            lines += _wrap(rule, "    ", "  • ")
+    if document.contacts:
+        lines += ["", "Kontakter och telefontider", "-" * len("Kontakter och telefontider")]
+        for contact in document.contacts:
+            lines.append("")
+            name = contact.name + (f" ({contact.unit})" if contact.unit else "")
+            lines += _wrap(name, "    ", "  ")
+            if contact.numbers:
+                lines += _wrap(contact.numbers, "      ", "    ")
+            if len(contact.hours) == 1:
+                lines += _wrap("Telefontider: " + contact.hours[0], "      ", "    ")
+            elif contact.hours:
+                lines.append("    Telefontider:")
+                for hours in contact.hours:
+                    lines += _wrap(hours, "        ", "      ")
+            if contact.instructions:
+                lines += _wrap(contact.instructions, "      ", "    ")
+            if contact.fallback:
+                lines += _wrap(contact.fallback, "      ", "    ")
+    if document.contacts_used:
+        lines += ["", "Kontakter som användes"]
+        for used in document.contacts_used:
+            lines += _wrap(used, "    ", "  • ")
+    lines += ["", *_wrap(document.footer, "", "")]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,82 @@
+"""`samverkan export`: printable checklists of a whole routine or of one path through it."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from samverkan_tui.cli.app import app
+from samverkan_tui.cli.common import EXIT_FAILURE, STATE, NowOption, fail, parse_answers
+
+
+class ExportFormat(StrEnum):
+    pdf = "pdf"
+    html = "html"
+    md = "md"
+    text = "text"
+
+
+@app.command("export")
+def export_command(
+    routine_id: Annotated[str, typer.Argument(metavar="ID", help="Rutinens id (se samverkan list).")],
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="pdf, html, md eller text.")] = ExportFormat.pdf,
+    ut: Annotated[Path | None, typer.Option(
+        "--ut", "-o", metavar="FIL",
+        help="Skriv till filen (eller i katalogen). Utan: text, md och html till terminalen, "
+             "pdf till ID.pdf i aktuell katalog.")] = None,
+    svar: Annotated[list[str] | None, typer.Option(
+        "--svar", "-s", metavar="FRÅGA=SVAR",
+        help="Ett svar; kan anges flera gånger. Utan svar: hela rutinen med alla grenar.")] = None,
+    roll: Annotated[str | None, typer.Option("--roll", help="Din roll; visas först.")] = None,
+    now: NowOption = None,
+) -> None:
+    """Skriv ut en checklista: hela rutinen, eller vägen för givna svar med datum."""
+    from samverkan_tui.core.walk import AnswerError, build_plan, check_answers
+    from samverkan_tui.export import render, write
+    from samverkan_tui.export.document import document_for_plan, document_for_routine
+
+    routine = STATE.routine(routine_id)
+    answers = parse_answers(svar)
+    try:
+        check_answers(routine, answers)
+    except AnswerError as error:
+        fail(str(error))
+    if roll is not None and routine.role(roll) is None:
+        from samverkan_tui.core.problems import did_you_mean
+
+        fail(f"okänd roll `{roll}`; {did_you_mean(roll, [r.id for r in routine.roles])}")
+    moment = STATE.now(now)
+    if answers:
+        document = document_for_plan(build_plan(routine, answers, moment, first_role=roll))
+    else:
+        document = document_for_routine(routine, moment, first_role=roll)
+    if ut is None and format is not ExportFormat.pdf:
+        sys.stdout.write(str(render(document, format.value)))
+        return
+    target = ut if ut is not None else Path.cwd()
+    try:
+        written = write(document, format.value, target)
+    except OSError as error:
+        fail(f"kan inte skriva {target}: {_reason(error)}", EXIT_FAILURE)
+    print(f"Skrev {written.resolve()}", file=sys.stderr)
+
+
+def _reason(error: OSError) -> str:
+    """The OS error in Swedish where it is a common one (the OS gives English)."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: "katalogen finns inte",
+        errno.EACCES: "behörighet saknas",
+        errno.EPERM: "behörighet saknas",
+        errno.EISDIR: "det är en katalog",
+        errno.ENOTDIR: "en del av sökvägen är inte en katalog",
+        errno.EROFS: "filsystemet är skrivskyddat",
+        errno.ENOSPC: "disken är full",
+    }
+    return reasons.get(error.errno or 0, error.strerror or str(error))

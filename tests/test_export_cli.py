@@ -1,0 +1,97 @@
+"""`samverkan export`: formats, where the file goes, and one-line errors."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from samverkan_tui.cli import main
+from samverkan_tui.cli.common import STATE
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
+        None, [], False, None, None)
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err
+
+
+NOW = ("--now", "2026-11-27T16:40")
+
+
+def test_pdf_to_a_file(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "rutin.pdf"
+    code, out, err = run(capsys, "export", "rvt-bou", "--format", "pdf", "-o", str(target), *NOW)
+    assert code == 0 and out == ""
+    assert err.strip() == f"Skrev {target.resolve()}"
+    reader = PdfReader(io.BytesIO(target.read_bytes()))
+    assert "Hela rutinen med alla grenar" in reader.pages[0].extract_text()
+
+
+def test_pdf_without_output_goes_to_the_current_folder(capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "export", "rvt-bou", "-f", "pdf", *NOW)
+    assert code == 0
+    assert (tmp_path / "rvt-bou.pdf").read_bytes()[:5] == b"%PDF-"
+    assert str(tmp_path / "rvt-bou.pdf") in err
+
+
+def test_plan_pdf_into_a_folder_gets_its_own_name(capsys, tmp_path: Path) -> None:
+    folder = tmp_path / "utskrifter"
+    folder.mkdir()
+    code, _, _ = run(capsys, "export", "rvt-bou", "-f", "pdf", "-o", str(folder),
+                     "--svar", "inkom=rvt", "--svar", "akut=ja", *NOW)
+    assert code == 0
+    assert [p.name for p in folder.iterdir()] == ["rvt-bou-plan-2026-11-27.pdf"]
+
+
+@pytest.mark.parametrize("format", ["text", "md", "html"])
+def test_text_formats_go_to_stdout(capsys, format: str) -> None:
+    code, out, err = run(capsys, "export", "rvt-bou", "-f", format, *NOW)
+    assert code == 0 and err == ""
+    assert "Relationsvåldsteamet" in out
+    assert "Om barnet är aktuellt hos BoU:" in out
+
+
+def test_answers_give_only_that_path_with_dates(capsys) -> None:
+    code, out, _ = run(capsys, "export", "rvt-bou", "-f", "text", "--svar", "inkom=rvt",
+                       "--svar", "akut=nej", "--svar", "utredning=oppen",
+                       "--svar", "ansvarig_pa_plats=ja", *NOW)
+    assert code == 0
+    assert "Checklista för ärendets svar" in out
+    assert "Senast fredag 4 december 2026 (inom en vecka)" in out
+    assert not any(line.startswith("  Om ") for line in out.splitlines())  # no branch headings
+    assert "kontakta mottagningen BoU" not in out  # another branch
+
+
+def test_global_now_works_too(capsys) -> None:
+    code, out, _ = run(capsys, "--now", "2026-11-27T16:40", "export", "rvt-bou", "-f", "text")
+    assert code == 0 and "Utskriven: fredag 27 november 2026 kl. 16.40" in out
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["export", "rvt-bou", "-f", "docx"], "ogiltigt värde 'docx'"),
+    (["export", "rvt-bo"], "okänd rutin `rvt-bo`; menade du `rvt-bou`?"),
+    (["export", "rvt-bou", "--svar", "akt=ja"], "okänd fråga `akt`"),
+    (["export", "rvt-bou", "--svar", "akut=kanske"], "okänt svar `kanske`"),
+    (["export", "rvt-bou", "--svar", "akut"], "skriv FRÅGA=SVAR"),
+    (["export", "rvt-bou", "--now", "i går"], "ogiltig tid"),
+    (["export", "rvt-bou", "--roll", "chef", "-f", "text"], "okänd roll `chef`"),
+])
+def test_usage_errors_are_one_line_with_exit_2(capsys, args: list[str], message: str) -> None:
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err
+
+
+def test_unwritable_output_is_one_line_with_exit_1(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "saknas" / "rutin.pdf"
+    code, out, err = run(capsys, "export", "rvt-bou", "-o", str(target), *NOW)
+    assert code == 1 and out == ""
+    assert err.strip() == f"samverkan: kan inte skriva {target}: katalogen finns inte"
+    assert not target.exists()

@@ -1,0 +1,215 @@
+"""Every format from the same document: PDF (read back with pypdf), HTML, Markdown, text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from samverkan_tui.core.clock import parse_now
+from samverkan_tui.core.deadlines import format_date
+from samverkan_tui.core.session import DEVIATION, DONE
+from samverkan_tui.core.walk import build_plan
+from samverkan_tui.export import render
+from samverkan_tui.export.document import (
+    StepRecord,
+    document_for_plan,
+    document_for_routine,
+    document_for_run,
+)
+from samverkan_tui.export.markdown import escape
+from samverkan_tui.export.pdf import pdf_safe
+from tests.conftest import shipped
+
+SHIPPED = ["rvt-bou", "botkyrka-forskola-skola", "ekero-vald-i-nara-relation",
+           "vasterbotten-sexuell-beteendeproblematik"]
+NOW = parse_now("2026-11-27T16:40")
+A4 = (595.28, 841.89)
+BOTKYRKA_PATH = {"aktor": "skola", "skede": "anmalan", "akut": "nej", "alder": "under15",
+                 "anonym": "nej", "motiverad": "ja"}
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pdf_pages(data: bytes) -> tuple[PdfReader, list[str]]:
+    reader = PdfReader(io.BytesIO(data))
+    return reader, [squash(page.extract_text()) for page in reader.pages]
+
+
+@pytest.fixture(scope="module")
+def whole_pdfs() -> dict[str, tuple]:
+    out = {}
+    for routine_id in SHIPPED:
+        document = document_for_routine(shipped(routine_id), NOW)
+        out[routine_id] = (document, *pdf_pages(render(document, "pdf")))
+    return out
+
+
+# -- PDF --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("routine_id", SHIPPED)
+def test_pdf_is_a4_and_has_every_step_on_one_page(routine_id: str, whole_pdfs) -> None:
+    document, reader, pages = whole_pdfs[routine_id]
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(width - A4[0]) <= 1 and abs(height - A4[1]) <= 1
+    for item in document.items:
+        # Found whole on a single page: the text is all there and no step is split.
+        assert any(squash(item.text) in page for page in pages), item.step_id
+    assert sum(page.count("Datum/signatur:") for page in pages) == len(document.items)
+
+
+@pytest.mark.parametrize("routine_id", SHIPPED)
+def test_pdf_has_metadata_page_numbers_and_remarks_on_page_one(routine_id: str, whole_pdfs) -> None:
+    document, _, pages = whole_pdfs[routine_id]
+    routine = shipped(routine_id)
+    total = len(pages)
+    assert total > 1
+    for number, page in enumerate(pages, start=1):
+        assert f"sida {number} av {total}" in page
+        assert squash(document.footer) in page
+    first = pages[0]
+    assert squash(routine.title) in first and routine.source.split()[0] in first
+    for remark in routine.remarks:
+        assert squash(remark.text) in first
+    for letter in "åäöÅÄÖ":
+        assert letter in " ".join(pages) or letter.isupper()
+    assert "å" in first and "ä" in first and "ö" in first
+
+
+def test_pdf_lists_every_contact_with_phone_and_telefontider(whole_pdfs) -> None:
+    routine = shipped("botkyrka-forskola-skola")
+    _, _, pages = whole_pdfs["botkyrka-forskola-skola"]
+    text = " ".join(pages)
+    for contact in routine.contacts:
+        assert squash(contact.name) in text
+        for phone in contact.phones:
+            assert phone in text
+    assert "måndag 08.30–18.00" in text
+    assert "stängt helgdagar, midsommarafton, julafton och nyårsafton" in text
+
+
+def test_pdf_of_a_run_marks_records(monday_morning: dt.datetime) -> None:
+    routine = shipped("rvt-bou")
+    answers = {"inkom": "rvt", "akut": "nej", "utredning": "oppen", "ansvarig_pa_plats": "ja"}
+    at = monday_morning + dt.timedelta(minutes=7)
+    records = {"rvt-in-rvt-ejakut-1": StepRecord(DONE, at),
+               "rvt-in-rvt-ejakut-2": StepRecord(DEVIATION, at, "tidsfrist")}
+    document = document_for_run(routine, answers, records, at, started_at=monday_morning)
+    _, pages = pdf_pages(render(document, "pdf"))
+    text = " ".join(pages)
+    assert "Klar måndag 23 november 2026 kl. 10.07" in text
+    assert "Avvikelse måndag 23 november 2026 kl. 10.07: Tidsfristen kunde inte hållas" in text
+    assert "Genomgång: vad som gjordes och när" in text
+
+
+def test_pdf_is_reproducible_for_the_same_moment() -> None:
+    document = document_for_routine(shipped("rvt-bou"), NOW)
+    assert render(document, "pdf") == render(document, "pdf")
+
+
+def test_characters_outside_the_core_font_are_spelled_out() -> None:
+    assert pdf_safe("Åsa – ”citat” … • ärende → BUP ⚠") == "Åsa – ”citat” … • ärende -> BUP (!)"
+    assert pdf_safe("Čiurlionis") == "Ciurlionis"
+    routine = shipped("rvt-bou")
+    step = routine.steps[0]._replace(text="Ring → BUP ⚠ (Čaká ŋ)")
+    routine = routine._replace(steps=(step, *routine.steps[1:]))
+    _, pages = pdf_pages(render(document_for_routine(routine, NOW), "pdf"))
+    assert "Ring -> BUP (!) (Caká ?)" in " ".join(pages)
+
+
+# -- HTML -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("routine_id", SHIPPED)
+def test_html_is_self_contained_with_a4_print_css(routine_id: str) -> None:
+    document = document_for_routine(shipped(routine_id), NOW)
+    page = render(document, "html")
+    assert not re.search(r"https?:|//[a-z]", page, re.IGNORECASE), "no external references"
+    for tag in ("<script", "<link", "<img", "<iframe", "@import", "url("):
+        assert tag not in page.lower()
+    assert '<meta charset="utf-8">' in page and '<html lang="sv">' in page
+    assert re.search(r"@page\s*\{[^}]*size:\s*A4", page)
+    assert 'counter(page) " av " counter(pages)' in page
+    assert "break-inside: avoid" in page
+    from html import escape as html_escape
+
+    for item in document.items:
+        assert html_escape(item.text) in page
+    assert page.count('class="sign"') == len(document.items)
+    assert "å" in page and "ä" in page and "ö" in page
+
+
+def test_html_escapes_routine_text() -> None:
+    routine = shipped("rvt-bou")
+    step = routine.steps[0]._replace(text='<script>alert("x")</script> & "citat"')
+    routine = routine._replace(steps=(step, *routine.steps[1:]),
+                               id='x"; } body { color: red')  # goes into the CSS page footer
+    page = render(document_for_routine(routine, NOW), "html")
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;citat&quot;" in page
+    assert 'content: "x\\"; } body' in page
+
+
+# -- Markdown ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("routine_id", SHIPPED)
+def test_markdown_of_the_whole_routine_has_every_condition_heading(routine_id: str) -> None:
+    document = document_for_routine(shipped(routine_id), NOW)
+    text = render(document, "md")
+    headings = {b.condition for s in document.sections for b in s.blocks if b.condition}
+    assert headings
+    for heading in headings:
+        assert f"**{escape(heading)}**" in text.splitlines()
+    for item in document.items:
+        assert f"- [ ] **{item.number}.** {escape(item.text)}" in text.splitlines()
+    for section in document.sections:
+        assert f"## {escape(section.title)}" in text.splitlines()
+
+
+def test_markdown_of_a_run_ticks_done_steps(monday_morning: dt.datetime) -> None:
+    routine = shipped("rvt-bou")
+    answers = {"inkom": "bou", "akut": "ja", "vill_kontakt_rvt": "nej"}
+    records = {"rvt-in-rvt-ejakut-1": StepRecord(DONE, monday_morning)}
+    plan = build_plan(routine, answers, monday_morning)
+    assert "rvt-in-rvt-ejakut-1" not in {p.id for p in plan.steps}  # handled, then answers changed
+    first = plan.steps[0].id
+    records[first] = StepRecord(DONE, monday_morning)
+    text = render(document_for_run(routine, answers, records, monday_morning), "md")
+    assert "- [x] **1.** " + escape(plan.steps[0].step.text) in text
+    assert "## Hanterade steg som inte längre ingår i planen (svaren ändrades)" in text
+
+
+# -- text -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("routine_id", SHIPPED)
+def test_text_fits_80_columns_and_has_every_step(routine_id: str, monday_morning) -> None:
+    routine = shipped(routine_id)
+    plan = build_plan(routine, BOTKYRKA_PATH if routine_id.startswith("botkyrka") else {},
+                      monday_morning)
+    for document in (document_for_routine(routine, NOW), document_for_plan(plan)):
+        text = render(document, "text")
+        too_long = [line for line in text.splitlines() if len(line) > 80]
+        assert not too_long
+        flat = squash(text)
+        for item in document.items:
+            assert squash(item.text) in flat
+        for contact in document.contacts:
+            for phone in contact.phones:
+                assert phone in flat
+
+
+def test_text_plan_has_due_dates_and_boxes(monday_morning: dt.datetime) -> None:
+    routine = shipped("botkyrka-forskola-skola")
+    plan = build_plan(routine, BOTKYRKA_PATH, monday_morning)
+    text = render(document_for_plan(plan), "text")
+    dated = [p for p in plan.steps if p.due is not None]
+    assert dated
+    for planned in dated:
+        assert f"Senast {format_date(planned.due)} ({planned.step.deadline.text})" in squash(text)
+    assert text.count("[ ] ") == len(plan.steps)
+    assert text.count("Datum/signatur: ") == len(plan.steps)
