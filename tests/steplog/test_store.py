@@ -259,3 +259,13 @@ def test_starting_the_same_walk_twice_writes_its_events_once(log) -> None:
     log.start(session)
     session.answer("akut", "ja", at(2))
     assert [e.question for e in log.events(session.id)] == ["inkom", "akut"]
+
+
+def test_local_iso_matches_the_datetime_conversion_across_dst() -> None:
+    from samverkan_tui.steplog.store import from_db_time, local_iso, to_db_time
+
+    # Around both DST changes of 2026 (29 March, 25 October), every 20 minutes.
+    for first in (dt.datetime(2026, 3, 28, 20, tzinfo=dt.UTC), dt.datetime(2026, 10, 24, 20, tzinfo=dt.UTC)):
+        for step in range(0, 24 * 60, 20):
+            stored = to_db_time(first + dt.timedelta(minutes=step, seconds=7, microseconds=5))
+            assert local_iso(stored) == from_db_time(stored).isoformat(timespec="seconds")

@@ -32,6 +32,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from samverkan_tui.core.clock import STOCKHOLM, current_time
@@ -167,6 +168,24 @@ def to_db_time(moment: dt.datetime) -> str:
 
 def from_db_time(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).astimezone(STOCKHOLM)
+
+
+@lru_cache(maxsize=8192)
+def _local_hour(utc_hour: str) -> tuple[str, str]:
+    """("2026-11-23T07", "+01:00") for "2026-11-23T06": Stockholm is a whole hour off UTC."""
+    local = dt.datetime.fromisoformat(utc_hour + ":00+00:00").astimezone(STOCKHOLM)
+    iso = local.isoformat()
+    return iso[:13], iso[-6:]
+
+
+def local_iso(text: str) -> str:
+    """A stored time as Stockholm ISO text (``2026-11-23T07:24:00+01:00``), without datetimes.
+
+    For listings of thousands of walks; equal to ``from_db_time(text).isoformat(timespec=
+    "seconds")``.
+    """
+    hour, offset = _local_hour(text[:13])
+    return hour + text[13:19] + offset
 
 
 def _info(row: tuple) -> SessionInfo:
@@ -375,8 +394,11 @@ class StepLog:
 
     def list_sessions(self) -> list[SessionInfo]:
         """Every stored walk, the most recently started first."""
-        rows = self._query(f"select {_INFO_COLUMNS} from sessions order by started_at desc, id")
-        return [_info(row) for row in rows]
+        return [_info(row) for row in self.list_rows()]
+
+    def list_rows(self) -> list[tuple]:
+        """``list_sessions`` as stored tuples (times as UTC text, see ``local_iso``): fast."""
+        return self._query(f"select {_INFO_COLUMNS} from sessions order by started_at desc, id")
 
     def get(self, session_id: str) -> SessionInfo | None:
         rows = self._query(f"select {_INFO_COLUMNS} from sessions where id = ?", (session_id,))
