@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from samverkan_tui.export.document import DEVIATION, DONE, NOT_APPLICABLE, Document, Item
+from samverkan_tui.export.document import (
+    DEVIATION,
+    DONE,
+    NOT_APPLICABLE,
+    Document,
+    Item,
+    number_spans,
+)
 
 # Printed marks inside the tick box for a run's statuses (HTML is UTF-8, so any character works).
 _MARKS = {DONE: "✓", NOT_APPLICABLE: "–", DEVIATION: "!"}
@@ -43,6 +50,7 @@ li.step { display: grid; grid-template-columns: 1.4rem 1.9rem 1fr; margin: 0 0 .
 .box { width: .95rem; height: .95rem; border: 1.3px solid var(--ink); margin-top: .15rem;
        font-size: .8rem; line-height: .85rem; text-align: center; font-weight: bold; }
 .num { font-weight: bold; }
+.nobr { white-space: nowrap; }
 .body p { margin: 0; }
 .due { font-weight: bold; font-size: .92rem; }
 .due.late { color: var(--warn); }
@@ -73,6 +81,18 @@ _PAGE_CSS = """
 
 
 def _e(text: str) -> str:
+    """Escaped text; phone numbers in a no-wrap span so that a line never splits one."""
+    out, last = [], 0
+    for start, end in number_spans(text):
+        out.append(_escape(text[last:start], quote=True))
+        out.append(f'<span class="nobr">{_escape(text[start:end], quote=True)}</span>')
+        last = end
+    out.append(_escape(text[last:], quote=True))
+    return "".join(out)
+
+
+def _attr(text: str) -> str:
+    """Escaped for an attribute value or <title>, where markup is not allowed."""
     return _escape(text, quote=True)
 
 
@@ -83,8 +103,8 @@ def _css_string(text: str) -> str:
 
 def _item(item: Item) -> list[str]:
     mark = _MARKS.get(item.status or "", "")
-    status = f' title="{_e(item.record)}"' if item.record else ""
-    lines = [f'<li class="step" id="steg-{_e(item.step_id)}">',
+    status = f' title="{_attr(item.record)}"' if item.record else ""
+    lines = [f'<li class="step" id="steg-{_attr(item.step_id)}">',
              f'<div class="box"{status}>{mark}</div><div class="num">{item.number}.</div>',
              '<div class="body">', f"<p>{_e(item.text)}</p>"]
     if item.deadline:
@@ -107,7 +127,7 @@ def document_html(document: Document) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(document.short_title)} – {_e(document.subtitle)}</title>",
+        f"<title>{_attr(document.short_title)} – {_attr(document.subtitle)}</title>",
         f"<style>{_CSS}{_PAGE_CSS.format(footer=_css_string(document.footer))}</style>",
         "</head>",
         "<body>",

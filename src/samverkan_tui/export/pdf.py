@@ -24,12 +24,14 @@ from fpdf import FPDF
 from samverkan_tui.export.document import (
     DEVIATION,
     DONE,
+    KEEP_TOGETHER_SPACE,
     NOT_APPLICABLE,
     SIGNATURE_LABEL,
     ContactEntry,
     Document,
     Item,
     QuestionEntry,
+    keep_numbers_together,
 )
 
 ENCODING = "windows-1252"
@@ -92,6 +94,7 @@ class _Printout(FPDF):
         # never stands on a page without its section and condition.
         self.section: str | None = None
         self.condition: str | None = None
+        self._wrapped: dict[tuple[str, float, str, float], list[str]] = {}
         self.core_fonts_encoding = ENCODING
         self.set_margins(18, 18, 16)
         self.set_auto_page_break(True, margin=20)
@@ -143,14 +146,52 @@ class _Printout(FPDF):
         self._font(size, style, color)
         line = size * MM_PER_PT * LEADING
         w = width if width is not None else self.epw - indent
-        text = pdf_safe(text)
+        lines = self._wrap(text, size, style, w - 2 * self.c_margin)  # cell() pads both sides
         if dry:
-            return float(self.multi_cell(w, line, text, align="L", dry_run=True, output="HEIGHT")) + after
-        self.set_x(self.l_margin + indent)
-        self.multi_cell(w, line, text, align="L", new_x="LMARGIN", new_y="NEXT")
+            return len(lines) * line + after
+        for text_line in lines:
+            self.set_x(self.l_margin + indent)
+            self.cell(w, line, text_line, new_x="LMARGIN", new_y="NEXT")
         if after:
             self.ln(after)
         return 0.0
+
+    def _wrap(self, text: str, size: float, style: str, width: float) -> list[str]:
+        """Greedy word wrap with the font's metrics, cached for the measuring and the drawing.
+
+        fpdf2's own multi_cell re-measures the whole line for every character it adds,
+        which made the routines' long help texts cost seconds; this is linear.
+        """
+        key = (text, size, style, round(width, 3))
+        cached = self._wrapped.get(key)
+        if cached is not None:
+            return cached
+        measure = self.get_string_width  # the current font is (size, style) already
+        space = measure(" ")
+        lines: list[str] = []
+        words: list[str] = []
+        used = 0.0
+        for word in keep_numbers_together(" ".join(pdf_safe(text).split())).split(" "):
+            word = word.replace(KEEP_TOGETHER_SPACE, " ")
+            word_width = measure(word)
+            while word_width > width:  # a word wider than the column: break it by characters
+                if words:
+                    lines.append(" ".join(words))
+                    words, used = [], 0.0
+                cut = max(1, max(i for i in range(1, len(word) + 1)
+                                 if measure(word[:i]) <= width or i == 1))
+                lines.append(word[:cut])
+                word = word[cut:]
+                word_width = measure(word)
+            if words and used + space + word_width > width:
+                lines.append(" ".join(words))
+                words, used = [], 0.0
+            used = word_width if not words else used + space + word_width
+            words.append(word)
+        if words or not lines:
+            lines.append(" ".join(words))
+        self._wrapped[key] = lines
+        return lines
 
     def _keep(self, *draws: Callable[[bool], float]) -> None:
         """Draw the parts on one page: measure first, start a new page if they do not fit."""

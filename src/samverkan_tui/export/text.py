@@ -146,87 +146,97 @@ TEXT_BOXES = {None: "[ ]", "klar": "[x]", "ej_aktuell": "[-]", "avvikelse": "[!]
 SIGNATURE_LINE = "Datum/signatur: " + "_" * 30
 
 
-def _item_lines(item: Item) -> list[str]:
-    lead = f"  {TEXT_BOXES.get(item.status, '[ ]')} {item.number}. "
+def _wrap_kept(text: str, indent: str, first: str | None = None) -> list[str]:
+    """``_wrap`` that never splits a phone number over two lines."""
+    from samverkan_tui.export.document import KEEP_TOGETHER_SPACE, keep_numbers_together
+
+    lines = _wrap(keep_numbers_together(text), indent, first)
+    return [line.replace(KEEP_TOGETHER_SPACE, " ") for line in lines]
+
+
+def _item_lines(item: Item, number_width: int) -> list[str]:
+    # Numbers right-aligned, so that step texts start in one column from 1 to 80.
+    lead = f"  {TEXT_BOXES.get(item.status, '[ ]')} {item.number:>{number_width}}. "
     indent = " " * len(lead)
-    lines = _wrap(item.text, indent, lead)
+    lines = _wrap_kept(item.text, indent, lead)
     if item.deadline:
-        lines += _wrap(item.deadline, indent)
+        lines += _wrap_kept(item.deadline, indent)
     if item.record:
-        lines += _wrap(item.record, indent + "  ", indent + "> ")
+        lines += _wrap_kept(item.record, indent + "  ", indent + "> ")
     for warning in item.warnings:
-        lines += _wrap(f"VARNING: {warning}", indent + "  ", indent + "! ")
+        lines += _wrap_kept(f"VARNING: {warning}", indent + "  ", indent + "! ")
     for note in item.notes:
-        lines += _wrap(note, indent + "  ", indent + "– ")
+        lines += _wrap_kept(note, indent + "  ", indent + "– ")
     for contact in item.contacts:
-        lines += _wrap(f"Kontakt: {contact}", indent + "  ", indent)
+        lines += _wrap_kept(f"Kontakt: {contact}", indent + "  ", indent)
     lines.append(indent + SIGNATURE_LINE)
     return lines
 
 
 def document_text(document: Document) -> str:
     """A printout in plain text, every line at most 80 columns."""
-    lines = _wrap(document.title, "", "")
+    lines = _wrap_kept(document.title, "", "")
     lines.append("=" * min(WIDTH, max(len(x) for x in lines)))
     lines.append(document.subtitle)
     lines.append("")
     for label, value in (*document.meta, *document.facts):
-        lines += _wrap(value, " " * (len(label) + 2), f"{label}: ")
+        lines += _wrap_kept(value, " " * (len(label) + 2), f"{label}: ")
     for remark in document.remarks:
         lines.append("")
-        lines += _wrap(f"{remark.label}: {remark.text}", "   ", "!! ")
+        lines += _wrap_kept(f"{remark.label}: {remark.text}", "   ", "!! ")
     if document.questions:
         lines += ["", document.questions_title, "-" * len(document.questions_title)]
         for question in document.questions:
             if question.answer:
-                lines += _wrap(f"{question.text} {question.answer}", "    ", "  • ")
+                lines += _wrap_kept(f"{question.text} {question.answer}", "    ", "  • ")
                 continue
-            lines += _wrap(question.text, "    ", "  • ")
-            lines += _wrap("Svar: " + " / ".join(question.options), "      ", "    ")
+            lines += _wrap_kept(question.text, "    ", "  • ")
+            lines += _wrap_kept("Svar: " + " / ".join(question.options), "      ", "    ")
             if question.condition:
-                lines += _wrap(question.condition, "      ", "    ")
+                lines += _wrap_kept(question.condition, "      ", "    ")
             if question.help:
-                lines += _wrap(question.help, "      ", "    ")
+                lines += _wrap_kept(question.help, "      ", "    ")
     if document.unanswered:
         title = "Obesvarade frågor (planen kan växa när de besvaras)"
         lines += ["", title]
         for question in document.unanswered:
-            lines += _wrap(f"{question.text} ({' / '.join(question.options)})", "    ", "  ? ")
+            lines += _wrap_kept(f"{question.text} ({' / '.join(question.options)})", "    ", "  ? ")
+    number_width = len(str(max((item.number for item in document.items), default=1)))
     for section in document.sections:
-        lines += ["", *_wrap(section.title, "", ""), "-" * min(WIDTH, len(section.title))]
+        lines += ["", *_wrap_kept(section.title, "", ""), "-" * min(WIDTH, len(section.title))]
         for block in section.blocks:
             if block.condition:
                 lines.append("")
-                lines += _wrap(block.condition, "    ", "  ")
+                lines += _wrap_kept(block.condition, "    ", "  ")
             for item in block.items:
-                lines += _item_lines(item)
+                lines += _item_lines(item, number_width)
     if not document.sections:
         lines += ["", document.empty_text]
     if document.general_rules:
         lines += ["", "Gäller alltid", "-" * len("Gäller alltid")]
         for rule in document.general_rules:
-            lines += _wrap(rule, "    ", "  • ")
+            lines += _wrap_kept(rule, "    ", "  • ")
     if document.contacts:
         lines += ["", "Kontakter och telefontider", "-" * len("Kontakter och telefontider")]
         for contact in document.contacts:
             lines.append("")
             name = contact.name + (f" ({contact.unit})" if contact.unit else "")
-            lines += _wrap(name, "    ", "  ")
+            lines += _wrap_kept(name, "    ", "  ")
             if contact.numbers:
-                lines += _wrap(contact.numbers, "      ", "    ")
+                lines += _wrap_kept(contact.numbers, "      ", "    ")
             if len(contact.hours) == 1:
-                lines += _wrap("Telefontider: " + contact.hours[0], "      ", "    ")
+                lines += _wrap_kept("Telefontider: " + contact.hours[0], "      ", "    ")
             elif contact.hours:
                 lines.append("    Telefontider:")
                 for hours in contact.hours:
-                    lines += _wrap(hours, "        ", "      ")
+                    lines += _wrap_kept(hours, "        ", "      ")
             if contact.instructions:
-                lines += _wrap(contact.instructions, "      ", "    ")
+                lines += _wrap_kept(contact.instructions, "      ", "    ")
             if contact.fallback:
-                lines += _wrap(contact.fallback, "      ", "    ")
+                lines += _wrap_kept(contact.fallback, "      ", "    ")
     if document.contacts_used:
         lines += ["", "Kontakter som användes"]
         for used in document.contacts_used:
-            lines += _wrap(used, "    ", "  • ")
-    lines += ["", *_wrap(document.footer, "", "")]
+            lines += _wrap_kept(used, "    ", "  • ")
+    lines += ["", *_wrap_kept(document.footer, "", "")]
     return "\n".join(lines) + "\n"
