@@ -95,3 +95,28 @@ def test_unwritable_output_is_one_line_with_exit_1(capsys, tmp_path: Path) -> No
     assert code == 1 and out == ""
     assert err.strip() == f"samverkan: kan inte skriva {target}: katalogen finns inte"
     assert not target.exists()
+
+
+def test_all_routines_into_a_folder(capsys, tmp_path: Path) -> None:
+    code, out, err = run(capsys, "export", "--alla", "-f", "html", "-o", str(tmp_path), *NOW)
+    assert code == 0 and out == ""
+    written = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".html")
+    assert written == ["botkyrka-forskola-skola.html", "ekero-vald-i-nara-relation.html",
+                       "rvt-bou.html", "vasterbotten-sexuell-beteendeproblematik.html"]
+    assert len(err.strip().splitlines()) == 4
+    assert "Hela rutinen med alla grenar" in (tmp_path / "rvt-bou.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("args", "message", "exit_code"), [
+    (["export"], "ange rutinens id", 2),
+    (["export", "rvt-bou", "--alla"], "antingen ett id eller --alla", 2),
+    (["export", "--alla", "--svar", "akut=ja"], "--svar och --roll gäller en rutin", 2),
+])
+def test_all_routines_usage_errors(capsys, args: list[str], message: str, exit_code: int) -> None:
+    code, _, err = run(capsys, *args)
+    assert code == exit_code and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_all_routines_needs_a_folder(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "export", "--alla", "-o", str(tmp_path / "pärm.pdf"))
+    assert code == 1 and "är inte en katalog" in err
