@@ -20,6 +20,7 @@ COMMAND_MODULES: dict[str, str] = {
     "kontakter": "contacts",
     "logg": "log",
     "export": "export",
+    "öva": "training",
 }
 
 # Global options that take a value: their value is not the command name.
