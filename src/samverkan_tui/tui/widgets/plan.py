@@ -66,6 +66,19 @@ class PlanList(OptionList):
             self.step_id = step_id
             self.action = action
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Options are reused while their content is unchanged: the list caches rendered
+        # lines per option object, and new objects on every key would grow those caches
+        # (and the garbage collector's pauses) without bound.
+        self._options_by_key: dict[tuple, Option] = {}
+
+    def _option(self, key: tuple, make) -> Option:
+        option = self._options_by_key.get(key)
+        if option is None:
+            option = self._options_by_key[key] = make()
+        return option
+
     def show(self, plan: Plan, states: dict[str, StepState], now: dt.datetime,
              keep_highlight: bool = True) -> None:
         """Redraw; the highlight stays on the same step while the user works in the plan,
@@ -73,23 +86,38 @@ class PlanList(OptionList):
         highlighted = self.highlighted if keep_highlight else None
         current_id = (self.get_option_at_index(highlighted).id
                       if highlighted is not None and highlighted < self.option_count else None)
-        self.clear_options()
-        options: list[Option | None] = []
+        options: list[Option] = []
+        used: set[tuple] = set()
         for group in plan.groups:
-            options.append(Option(Text(f"{group.phase.name} – {group.role.name}", style="bold underline"),
-                                  disabled=True))
-            options += [Option(step_prompt(p, states.get(p.id), plan, now), id=p.id) for p in group.steps]
+            key = ("group", group.phase.id, group.role.id)
+            options.append(self._option(key, lambda g=group: Option(
+                Text(f"{g.phase.name} – {g.role.name}", style="bold underline"), disabled=True)))
+            used.add(key)
+            for planned in group.steps:
+                state = states.get(planned.id)
+                summaries = tuple(contact_status(c, plan.routine, now).summary
+                                  for c in planned.contacts)
+                overdue = planned.due is not None and planned.due < now.date()
+                key = ("step", planned.id, state, planned.due, overdue, summaries)
+                options.append(self._option(key, lambda p=planned, st=state: Option(
+                    step_prompt(p, st, plan, now), id=p.id)))
+                used.add(key)
         if not plan.steps:
-            options.append(Option(Text("Inga steg ännu: besvara frågorna.", style="dim"), disabled=True))
-        self.add_options(options)
+            key = ("empty",)
+            options.append(self._option(key, lambda: Option(
+                Text("Inga steg ännu: besvara frågorna.", style="dim"), disabled=True)))
+            used.add(key)
+        self._options_by_key = {k: v for k, v in self._options_by_key.items() if k in used}
+        if [o for o in self.options] != options:
+            self.clear_options()
+            self.add_options(options)
         handled = sum(1 for p in plan.steps if p.id in states)
         self.border_title = f"Plan – {handled} av {len(plan.steps)} steg hanterade"
-        ids = [self.get_option_at_index(i).id for i in range(self.option_count)]
+        ids = [option.id for option in options]
         if current_id is not None and current_id in ids:
             self.highlighted = ids.index(current_id)
-        else:
-            first = next((i for i, oid in enumerate(ids) if oid is not None), None)
-            self.highlighted = first
+        elif not keep_highlight or self.highlighted is None:
+            self.highlighted = next((i for i, oid in enumerate(ids) if oid is not None), None)
 
     def current_step(self) -> str | None:
         if self.highlighted is None:
