@@ -31,7 +31,7 @@ from samverkan_tui.core.deadlines import format_date, format_time
 from samverkan_tui.core.model import Exercise, Routine
 
 if TYPE_CHECKING:
-    from samverkan_tui.core.training import Grade, TourStep, TourStop
+    from samverkan_tui.core.training import Grade, TourStop
 
 WIDTH = 80
 
@@ -255,18 +255,9 @@ def _tour(routine: Routine, format: ShowFormat) -> None:
         sys.stdout.write("\n".join(tour_lines(routine, stops)) + "\n")
 
 
-def _by_condition(steps: tuple[TourStep, ...]) -> list[tuple[str, list[TourStep]]]:
-    """Runs of steps with the same condition, so that each condition is read once."""
-    groups: list[tuple[str, list[TourStep]]] = []
-    for step in steps:
-        if groups and groups[-1][0] == step.condition:
-            groups[-1][1].append(step)
-        else:
-            groups.append((step.condition, [step]))
-    return groups
-
-
 def tour_lines(routine: Routine, stops: list[TourStop]) -> list[str]:
+    from samverkan_tui.core.training import by_condition
+
     lines = [f"Rundtur: {_title(routine)} [{routine.id}]"]
     number = 0
     for stop in stops:
@@ -289,7 +280,7 @@ def tour_lines(routine: Routine, stops: list[TourStop]) -> list[str]:
                                "      ", "    ")
             if not branch.steps:
                 lines.append("    Tar inte med några nya steg.")
-            for condition, steps in _by_condition(branch.steps):
+            for condition, steps in by_condition(branch.steps):
                 if condition:
                     lines += _wrap(condition, "      ", "    ")
                 for step in steps:
@@ -298,6 +289,7 @@ def tour_lines(routine: Routine, stops: list[TourStop]) -> list[str]:
 
 
 def tour_markdown(routine: Routine, stops: list[TourStop]) -> list[str]:
+    from samverkan_tui.core.training import by_condition
     from samverkan_tui.export.markdown import escape
 
     lines = [f"# Rundtur: {escape(_title(routine))}", "", f"Rutin `{routine.id}`."]
@@ -320,7 +312,7 @@ def tour_markdown(routine: Routine, stops: list[TourStop]) -> list[str]:
                 lines += ["Leder till: " + "; ".join(escape(q.text) for q in branch.leads_to), ""]
             if not branch.steps:
                 lines.append("Tar inte med några nya steg.")
-            for condition, steps in _by_condition(branch.steps):
+            for condition, steps in by_condition(branch.steps):
                 if condition:
                     lines += [f"*{escape(condition)}*", ""]
                 lines += [f"- {escape(s.step.text)}" for s in steps]

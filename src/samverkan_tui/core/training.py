@@ -409,6 +409,17 @@ class TourStop(NamedTuple):
         }
 
 
+def by_condition(steps: Iterable[TourStep]) -> list[tuple[str, list[TourStep]]]:
+    """Runs of steps with the same condition, so that a printout reads each condition once."""
+    groups: list[tuple[str, list[TourStep]]] = []
+    for step in steps:
+        if groups and groups[-1][0] == step.condition:
+            groups[-1][1].append(step)
+        else:
+            groups.append((step.condition, [step]))
+    return groups
+
+
 def guided_tour(routine: Routine) -> list[TourStop]:
     """Every branch of the routine in turn (see the module docstring)."""
     steps_by, questions_by = _branch_effects(routine)

@@ -1,0 +1,479 @@
+"""Övningsläge in the app: choose an exercise, read the case, answer, see the result.
+
+Flow: ``ExerciseListScreen`` → ``ExerciseScreen`` (the case and the routine's questions,
+answered with the walk's keys: j/y, n, digits) → ``ResultScreen`` (answer by answer,
+missed and needless steps, contacts closed at the case's moment, score) → the next
+exercise … → ``TrainingSummaryScreen``. Grading is ``core.training``; this module only
+presents it. Each attempt is a walk in the step log with mode övning, which the
+follow-up statistics never count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from samverkan_tui.core.deadlines import format_date, format_time
+from samverkan_tui.core.model import Exercise, Routine, Step
+from samverkan_tui.core.session import MODE_TRAINING, WalkSession
+from samverkan_tui.core.training import (
+    EXTRA,
+    NOT_ASKED,
+    RIGHT,
+    UNANSWERED,
+    WRONG,
+    Grade,
+    Summary,
+    exercise_moment,
+    grade,
+    summarize,
+)
+from samverkan_tui.core.walk import Plan, build_plan
+from samverkan_tui.tui.widgets.answers import AnswersList
+from samverkan_tui.tui.widgets.question import QuestionPanel
+
+MARKS = {
+    RIGHT: ("✓", "bold green"),
+    WRONG: ("✗", "bold red"),
+    NOT_ASKED: ("–", "bold yellow"),
+    UNANSWERED: ("?", "bold yellow"),
+    EXTRA: ("+", "dim"),
+}
+
+TOUR_PREFIX = "rundtur:"
+
+
+def moment_text(moment: dt.datetime) -> str:
+    return f"{format_date(moment.date())} kl. {format_time(moment)}"
+
+
+def routine_name(routine: Routine) -> str:
+    return routine.short_title or routine.title
+
+
+class TrainingRun:
+    """One sitting: the exercises in order and the latest grade of each one done."""
+
+    def __init__(self, routines: list[Routine]) -> None:
+        self.items: list[tuple[Routine, Exercise]] = [
+            (r, e) for r in routines for e in r.exercises]
+        self.grades: dict[tuple[str, str], Grade] = {}
+
+    def record(self, result: Grade) -> None:
+        self.grades[(result.routine.id, result.exercise.id)] = result
+
+    def grade_of(self, routine: Routine, exercise: Exercise) -> Grade | None:
+        return self.grades.get((routine.id, exercise.id))
+
+    def next_after(self, routine: Routine, exercise: Exercise) -> tuple[Routine, Exercise] | None:
+        """The next exercise in the list, else the first one not done yet, else None."""
+        keys = [(r.id, e.id) for r, e in self.items]
+        here = keys.index((routine.id, exercise.id))
+        for index in [*range(here + 1, len(keys)), *range(here)]:
+            if keys[index] not in self.grades:
+                return self.items[index]
+        return None
+
+    def summary(self) -> Summary:
+        return summarize(self.grades.values())
+
+
+def open_training(app, routine_id: str | None = None, focus: str | None = None) -> None:
+    """Push the exercise list: one routine's exercises, or every routine's.
+
+    ``focus``: a routine whose first exercise is highlighted (the start screen's choice).
+    """
+    routines = [r for r in app.catalog.routines() if r.exercises]
+    if routine_id:
+        routines = [r for r in routines if r.id == routine_id] or routines
+    if not routines:
+        app.notify("Inga rutiner har övningar.", severity="warning")
+        return
+    app.push_screen(ExerciseListScreen(TrainingRun(routines), focus))
+
+
+# -- choosing -------------------------------------------------------------------------------
+
+
+class ExerciseListScreen(Screen[None]):
+    """The exercises, grouped by routine, each with its score once done; and the tours."""
+
+    DEFAULT_CSS = """
+    ExerciseListScreen #training-list { height: 1fr; border: round $primary; }
+    ExerciseListScreen #training-hint, ExerciseListScreen #training-status {
+        padding: 0 1; height: auto;
+    }
+    ExerciseListScreen #training-hint { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("r", "tour", "Rundtur", id="tour"),
+        Binding("s", "summary", "Sammanfattning", id="training_summary"),
+        Binding("escape", "leave", "Tillbaka", id="leave"),
+    ]
+
+    def __init__(self, run: TrainingRun, focus: str | None = None) -> None:
+        super().__init__()
+        self.run = run
+        self.focus_routine = focus
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Övningsläge – påhittade fall. Enter öppnar en övning; r ger en guidad "
+                     "rundtur genom rutinen.", id="training-hint")
+        yield OptionList(id="training-list")
+        yield Static(id="training-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Övningsläge"
+        self.refresh_list()
+        self.query_one("#training-list", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        options = self.query_one("#training-list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        current = None
+        for routine, exercise in self.run.items:
+            if routine is not current:
+                current = routine
+                options.add_option(Option(Text(routine_name(routine), style="bold"),
+                                          disabled=True))
+                options.add_option(Option(Text("  Guidad rundtur genom rutinen", style="italic"),
+                                          id=TOUR_PREFIX + routine.id))
+            prompt = Text(f"  {exercise.title}")
+            done = self.run.grade_of(routine, exercise)
+            if done is not None:
+                prompt.append(f"  ✓ {done.score} p", style="bold green" if done.perfect else "bold")
+            if exercise.now is not None:
+                prompt.append(f"\n    {moment_text(exercise.now)}", style="dim")
+            options.add_option(Option(prompt, id=f"{routine.id}/{exercise.id}"))
+        if highlighted is not None and highlighted < options.option_count:
+            options.highlighted = highlighted
+        else:
+            # The first exercise (of the routine chosen on the start screen, if any).
+            ids = [options.get_option_at_index(i).id or "" for i in range(options.option_count)]
+            exercises = [i for i, oid in enumerate(ids) if "/" in oid]
+            chosen = [i for i in exercises if ids[i].split("/")[0] == self.focus_routine]
+            options.highlighted = (chosen or exercises or [None])[0]
+        done = len(self.run.grades)
+        status = f"{done} av {len(self.run.items)} övningar gjorda"
+        if done:
+            status += f" · snitt {self.run.summary().score} av 100 · s visar sammanfattningen"
+        self.query_one("#training-status", Static).update(Text(status, style="dim"))
+        self.refresh_bindings()
+
+    def _highlighted_id(self) -> str | None:
+        options = self.query_one("#training-list", OptionList)
+        if options.highlighted is None:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    @on(OptionList.OptionSelected, "#training-list")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.open_item(event.option.id or "")
+
+    def open_item(self, option_id: str) -> None:
+        if option_id.startswith(TOUR_PREFIX):
+            self.open_tour(option_id.removeprefix(TOUR_PREFIX))
+            return
+        for routine, exercise in self.run.items:
+            if f"{routine.id}/{exercise.id}" == option_id:
+                self.app.push_screen(ExerciseScreen(self.run, routine, exercise))
+                return
+
+    def open_tour(self, routine_id: str) -> None:
+        from samverkan_tui.tui.screens.tour import TourScreen
+
+        routine = next((r for r, _ in self.run.items if r.id == routine_id), None)
+        if routine is not None:
+            self.app.push_screen(TourScreen(routine))
+
+    def action_tour(self) -> None:
+        option_id = self._highlighted_id() or ""
+        routine_id = option_id.removeprefix(TOUR_PREFIX).split("/")[0]
+        self.open_tour(routine_id)
+
+    def action_summary(self) -> None:
+        self.app.push_screen(TrainingSummaryScreen(self.run))
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "summary":
+            return bool(self.run.grades)
+        return True
+
+    def palette_commands(self):
+        for routine, exercise in self.run.items:
+            yield SystemCommand(f"Öva: {exercise.title}", routine_name(routine),
+                                lambda key=f"{routine.id}/{exercise.id}": self.open_item(key))
+        for routine in {r.id: r for r, _ in self.run.items}.values():
+            yield SystemCommand(f"Rundtur: {routine_name(routine)}", "Varje fråga och gren",
+                                lambda rid=routine.id: self.open_tour(rid))
+
+
+# -- answering ------------------------------------------------------------------------------
+
+
+class ExerciseScreen(Screen[None]):
+    """The case, then the routine's questions one at a time; the plan stays hidden."""
+
+    DEFAULT_CSS = """
+    ExerciseScreen #case {
+        height: auto; max-height: 45%; border: round $primary-darken-2; padding: 0 1;
+        overflow-y: auto;
+    }
+    ExerciseScreen #exercise { height: 1fr; }
+    ExerciseScreen #question { width: 1fr; height: 1fr; border: round $accent; padding: 0 1; }
+    ExerciseScreen #question:focus { border: round $success; }
+    ExerciseScreen #answers { width: 38; height: 1fr; border: round $primary-darken-2; }
+    """
+    BINDINGS = [
+        Binding("escape,backspace", "back", "Tillbaka", id="back"),
+        Binding("tab", "focus_next", "Byt ruta", id="focus_next", show=False),
+    ]
+
+    def __init__(self, run: TrainingRun, routine: Routine, exercise: Exercise) -> None:
+        super().__init__()
+        self.run = run
+        self.routine = routine
+        self.exercise = exercise
+        self.session: WalkSession | None = None
+        self.moment: dt.datetime | None = None
+        self.editing: str | None = None
+        self.plan: Plan | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="case")
+        with Horizontal(id="exercise"):
+            yield QuestionPanel(id="question")
+            yield AnswersList(id="answers")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        now = self.app.now()
+        self.moment = exercise_moment(self.exercise, now)
+        self.session = WalkSession(self.routine, now, MODE_TRAINING)
+        if self.app.step_log is not None:
+            self.session.listeners.append(self._start_log_on_first_event)
+        self.sub_title = f"Övning – {routine_name(self.routine)}"
+        case = Text(self.exercise.title, style="bold")
+        case.append(f"\n{moment_text(self.moment)}\n\n", style="dim")
+        case.append(self.exercise.case)
+        panel = self.query_one("#case", Static)
+        panel.update(case)
+        panel.border_title = "Fallet (påhittat)"
+        self.redraw()
+
+    def _start_log_on_first_event(self, session: WalkSession, event) -> None:
+        # Opening an exercise and leaving at once stores nothing.
+        session.listeners.remove(self._start_log_on_first_event)
+        self.app.step_log.start(session)
+
+    def redraw(self) -> None:
+        self.plan = plan = build_plan(self.routine, self.session.answers, self.moment)
+        if plan.complete and self.editing is None:
+            self.show_result()
+            return
+        question = (self.routine.question(self.editing) if self.editing is not None
+                    else plan.next_question)
+        total = len(plan.asked) + len(plan.unanswered)
+        self.query_one(QuestionPanel).show(question, len(plan.asked) + 1, total,
+                                           self.editing is not None)
+        self.query_one(AnswersList).show(plan)
+        self.query_one(QuestionPanel).focus()
+
+    @on(QuestionPanel.Answered)
+    def answered(self, message: QuestionPanel.Answered) -> None:
+        self.session.answer(message.question.id, message.value, self.app.now())
+        self.editing = None
+        self.redraw()
+
+    @on(OptionList.OptionSelected, "#answers")
+    def change_answer(self, message: OptionList.OptionSelected) -> None:
+        self.editing = message.option.id
+        self.redraw()
+
+    def action_back(self) -> None:
+        """Cancel a change; otherwise take back the last answer; at the start, leave."""
+        if self.editing is not None:
+            self.editing = None
+        elif self.plan and self.plan.asked:
+            self.session.clear_answer(self.plan.asked[-1].id, self.app.now())
+        else:
+            self.app.pop_screen()
+            return
+        self.redraw()
+
+    def show_result(self) -> None:
+        self.session.finish(self.app.now())
+        result = grade(self.routine, self.exercise, dict(self.session.answers), self.moment)
+        self.run.record(result)
+        self.app.switch_screen(ResultScreen(self.run, result))
+
+
+# -- the result -------------------------------------------------------------------------------
+
+
+def _step_line(routine: Routine, step: Step, style: str) -> Text:
+    where = " · ".join(x.name for x in (routine.role(step.role), routine.phase(step.phase)) if x)
+    line = Text("  • ", style=style)
+    line.append(step.text)
+    if where:
+        line.append(f"  ({where})", style="dim")
+    return line
+
+
+def result_text(result: Grade) -> Text:
+    routine = result.routine
+    text = Text(result.exercise.title + "\n", style="bold")
+    text.append(f"{routine_name(routine)} · {moment_text(result.now)}\n\n", style="dim")
+    union = result.shared_steps + len(result.missed) + len(result.needless)
+    text.append(f"Poäng: {result.score} av 100", style="bold green" if result.perfect else "bold")
+    text.append(f" — {result.correct} av {result.expected_count} svar rätt, "
+                f"{result.shared_steps} av {union} steg gemensamma\n")
+    text.append("\nSvar för svar\n", style="bold underline")
+    for answer in result.answers:
+        mark, style = MARKS[answer.status]
+        text.append(f" {mark} {answer.label}: ", style=style)
+        text.append(answer.question.text + "\n")
+        parts = []
+        if answer.given is not None:
+            parts.append(f"Ditt svar: {answer.given.label}")
+        if answer.expected is not None and answer.status != RIGHT:
+            parts.append(f"Rätt svar: {answer.expected.label}")
+        if parts:
+            text.append("   " + " · ".join(parts) + "\n")
+        text.append(f"   Varför: {answer.reason}\n", style="italic")
+    if result.missed:
+        text.append(f"\nSteg du skulle ha missat ({len(result.missed)})\n", style="bold red")
+        for step in result.missed:
+            text.append_text(_step_line(routine, step, "red"))
+            text.append("\n")
+    if result.needless:
+        text.append(f"\nSteg du skulle ha gjort i onödan ({len(result.needless)})\n",
+                    style="bold yellow")
+        for step in result.needless:
+            text.append_text(_step_line(routine, step, "yellow"))
+            text.append("\n")
+    if not result.missed and not result.needless:
+        text.append("\nPlanen blir precis som rutinen säger för fallet.\n", style="green")
+    timed = [c for c in result.contacts if c.status.open_now is not None]
+    if timed:
+        text.append(f"\nKontakter {moment_text(result.now)}\n", style="bold")
+        for contact in timed:
+            style = "bold red" if contact.closed else "green"
+            text.append(" ⚠ " if contact.closed else " ☎ ", style=style)
+            text.append(f"{contact.status.contact.name}: ", style="bold")
+            text.append(contact.status.summary + "\n")
+    if not result.complete:
+        text.append("\nAlla frågor är inte besvarade; obesvarade frågor räknas som fel.\n",
+                    style="yellow")
+    return text
+
+
+class ResultScreen(Screen[None]):
+    DEFAULT_CSS = """
+    ResultScreen #result { height: 1fr; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("enter", "next", "Nästa övning", id="next_exercise"),
+        Binding("g", "retry", "Gör om", id="retry"),
+        Binding("s", "summary", "Sammanfattning", id="training_summary"),
+        Binding("escape", "leave", "Till listan", id="to_list"),
+    ]
+
+    def __init__(self, run: TrainingRun, result: Grade) -> None:
+        super().__init__()
+        self.run = run
+        self.result = result
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="result"):
+            yield Static(result_text(self.result), id="result-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Resultat – {routine_name(self.result.routine)}"
+        self.query_one("#result", VerticalScroll).focus()
+
+    def action_next(self) -> None:
+        following = self.run.next_after(self.result.routine, self.result.exercise)
+        if following is None:
+            self.app.switch_screen(TrainingSummaryScreen(self.run))
+        else:
+            self.app.switch_screen(ExerciseScreen(self.run, *following))
+
+    def action_retry(self) -> None:
+        self.app.switch_screen(ExerciseScreen(self.run, self.result.routine, self.result.exercise))
+
+    def action_summary(self) -> None:
+        self.app.switch_screen(TrainingSummaryScreen(self.run))
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+
+# -- the summary --------------------------------------------------------------------------------
+
+
+def summary_text(summary: Summary) -> Text:
+    text = Text("Sammanfattning\n\n", style="bold")
+    if not summary.exercises:
+        text.append("Inga övningar gjorda än.\n", style="dim")
+        return text
+    text.append(f"Snittpoäng: {summary.score} av 100", style="bold")
+    text.append(f" · {summary.perfect} av {summary.exercises} övningar helt rätt\n")
+    text.append(f"{summary.correct} av {summary.expected} svar rätt · "
+                f"{summary.missed_steps} missade steg · {summary.needless_steps} steg i onödan\n")
+    text.append("\nÖvningar\n", style="bold underline")
+    for result in summary.grades:
+        text.append(f" {result.score:>3} p  ", style="bold green" if result.perfect else "bold")
+        text.append(f"{result.exercise.title}", style="")
+        text.append(f"  ({routine_name(result.routine)})\n", style="dim")
+    weak = summary.weak_questions
+    if weak:
+        text.append("\nFrågor att öva mer på\n", style="bold underline")
+        for item in weak:
+            text.append(f" {item.missed} av {item.expected}  ", style="bold yellow")
+            text.append(item.question.text + "\n")
+    return text
+
+
+class TrainingSummaryScreen(Screen[None]):
+    DEFAULT_CSS = """
+    TrainingSummaryScreen #training-summary { height: 1fr; padding: 0 1; }
+    """
+    BINDINGS = [Binding("escape,enter", "leave", "Till listan", id="to_list")]
+
+    def __init__(self, run: TrainingRun) -> None:
+        super().__init__()
+        self.run = run
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="training-summary"):
+            yield Static(summary_text(self.run.summary()), id="training-summary-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Övningsläge – sammanfattning"
+        self.query_one("#training-summary", VerticalScroll).focus()
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
