@@ -51,6 +51,9 @@ class SamverkanApp(App[None]):
         self.step_log_error = step_log_error
         # Benchmarks and tests can ask to hear when the first screen is ready.
         self.on_first_screen_ready: Callable[[], None] | None = None
+        # `samverkan öva [ID]`: open the training screens over the start screen.
+        # None: a normal start; "": every routine's exercises; else one routine's id.
+        self.training_routine: str | None = None
 
     def now(self) -> dt.datetime:
         """`--now` if given (everything reproducible), otherwise the real Stockholm time."""
@@ -60,6 +63,10 @@ class SamverkanApp(App[None]):
         from samverkan_tui.tui.screens.start import StartScreen
 
         self.push_screen(StartScreen())
+        if self.training_routine is not None:
+            from samverkan_tui.tui.screens.training import open_training
+
+            open_training(self, self.training_routine or None)
 
     def first_screen_ready(self) -> None:
         if self.on_first_screen_ready is not None:
@@ -105,8 +112,12 @@ def create_app(
     return SamverkanApp(catalog, config, fixed, step_log, error)
 
 
-def run_app(state: object) -> None:
-    """Start the app from the CLI's global state (catalog, config, --now)."""
+def run_app(state: object, training_routine: str | None = None) -> None:
+    """Start the app from the CLI's global state (catalog, config, --now).
+
+    ``training_routine``: start in the training mode (`samverkan öva`), "" for every routine.
+    """
     now = state.now() if getattr(state, "now_text", None) else None
     app = create_app(now=now, catalog=state.catalog(), config=state.config())
+    app.training_routine = training_routine
     app.run()

@@ -32,6 +32,8 @@ class StartScreen(Screen[None]):
         Binding("down", "move(1)", "Nästa", id="next", show=False, priority=True),
         Binding("up", "move(-1)", "Föregående", id="previous", show=False, priority=True),
         Binding("escape", "clear_filter", "Rensa filter", id="clear_filter", show=False),
+        # Ctrl: plain letters go to the filter (Övningsläge: tui/screens/training.py).
+        Binding("ctrl+o", "training", "Övning", id="training"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -99,10 +101,18 @@ class StartScreen(Screen[None]):
         if routine is not None:
             self.app.push_screen(WalkScreen(routine, session=session))
 
+    def action_training(self) -> None:
+        from samverkan_tui.tui.screens.training import open_training
+
+        options = self.query_one("#routines", OptionList)
+        highlighted = options.highlighted
+        open_training(self.app, focus=options.get_option_at_index(highlighted).id
+                      if highlighted is not None else None)
+
     # -- resuming -------------------------------------------------------------
     def offer_resume(self) -> None:
         log = self.app.step_log
-        if log is None:
+        if log is None or self.app.training_routine is not None:  # `samverkan öva`: no offer
             return
         unfinished = [i for i in log.unfinished()
                       if i.mode == "ärende" and self.app.catalog.get(i.routine_id) is not None]
@@ -125,3 +135,5 @@ class StartScreen(Screen[None]):
         for routine in self.routines():
             yield SystemCommand(f"Öppna {routine.short_title or routine.title}", routine.id,
                                 lambda rid=routine.id: self.open_routine(rid))
+        yield SystemCommand("Övningsläge", "Öva rutinerna på påhittade fall, eller en guidad "
+                            "rundtur", self.action_training)
