@@ -1,0 +1,218 @@
+"""Övningsläge in the app, driven through Pilot: whole exercises, the result, the tour.
+
+Uses tests/data/ovning/ovning.toml (see tests/test_training.py for its shape).
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from samverkan_tui.core.catalog import load_catalog
+from samverkan_tui.core.clock import parse_now
+from samverkan_tui.core.config import load_config
+from samverkan_tui.core.loader import load_routine
+from samverkan_tui.core.session import MODE_TRAINING
+from samverkan_tui.core.training import find_exercise, grade
+from samverkan_tui.steplog.stats import walk_statistics
+from samverkan_tui.tui.app import create_app
+from samverkan_tui.tui.screens.start import StartScreen
+from samverkan_tui.tui.screens.tour import TourScreen
+from samverkan_tui.tui.screens.training import (
+    ExerciseListScreen,
+    ExerciseScreen,
+    ResultScreen,
+    TrainingSummaryScreen,
+)
+from samverkan_tui.tui.widgets.question import QuestionPanel
+from tests.conftest import REPO
+from tests.tui.conftest import NOW
+
+KATALOG = REPO / "tests" / "data" / "ovning"
+
+
+@pytest.fixture
+def training_app(isolated_user):
+    def make(training_routine: str | None = None, use_step_log: bool = True):
+        config = load_config()
+        config.role = "a"
+        app = create_app(now=NOW, catalog=load_catalog([KATALOG], config=config), config=config,
+                         use_step_log=use_step_log)
+        app.training_routine = training_routine
+        return app
+
+    return make
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def question_id(app) -> str | None:
+    question = app.screen.query_one(QuestionPanel).question
+    return question.id if question else None
+
+
+async def press(pilot, *keys: str) -> None:
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def test_whole_exercises_from_the_start_screen_to_the_summary(training_app) -> None:
+    routine = load_routine(KATALOG / "ovning.toml").routine
+    app = training_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await press(pilot, *"ovning", "ctrl+o")  # the routine chosen is the one practised
+        assert isinstance(app.screen, ExerciseListScreen)
+        options = app.screen.query_one("#training-list", OptionList)
+        assert options.get_option_at_index(options.highlighted).id == "ovning/akut-fredag"
+        await press(pilot, "escape", "escape", "ctrl+o")  # filter cleared: the first routine
+        options = app.screen.query_one("#training-list", OptionList)
+        assert options.get_option_at_index(options.highlighted).id.startswith("botkyrka")
+        await press(pilot, "escape", *"ovning", "ctrl+o")
+        assert isinstance(app.screen, ExerciseListScreen)
+        await press(pilot, "enter")  # the first exercise is highlighted
+        assert isinstance(app.screen, ExerciseScreen)
+        case = text_of(app, "#case")
+        assert "Fredag eftermiddag" in case and "fredag 27 november 2026 kl. 16.40" in case
+        assert "Testa Påhittsdotter" in case
+        assert question_id(app) == "inkom"
+
+        # Exercise 1 (akut, Friday 16.40): inkom right, akut wrong, so barn is asked too.
+        await press(pilot, "1", "n")
+        assert question_id(app) == "barn"
+        await press(pilot, "j")
+        assert isinstance(app.screen, ResultScreen)
+        result = text_of(app, "#result-text")
+        expected = grade(routine, find_exercise(routine, "akut-fredag"),
+                         {"inkom": "a", "akut": "nej", "barn": "ja"}, parse_now(NOW))
+        assert f"Poäng: {expected.score} av 100 — 1 av 2 svar rätt, 1 av 4 steg gemensamma" in result
+        assert "✓ Rätt: Var har ärendet inkommit?" in result
+        assert "✗ Fel: Är situationen akut?" in result
+        assert "Ditt svar: Nej, inte akut · Rätt svar: Ja, akut" in result
+        assert "Varför: Hon vågar inte åka hem i kväll: det kan inte vänta." in result
+        assert "+ Ställs inte i fallet: Finns barn i familjen?" in result
+        assert "Steg du skulle ha missat (1)" in result and "Ring mottagningen samma dag." in result
+        assert "Steg du skulle ha gjort i onödan (2)" in result
+        assert "Enhet B följer upp barnens situation." in result
+        assert "⚠ Mottagningen: Stängt (utanför telefontid)" in result and "ring Jouren" in result
+
+        # Exercise 2 follows with Enter: all right.
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == "inte-akut-barn"
+        await press(pilot, "2", "n", "j")
+        result = text_of(app, "#result-text")
+        assert "Poäng: 100 av 100" in result
+        assert "Planen blir precis som rutinen säger för fallet." in result
+
+        # Exercise 3; Enter goes on to the next routine's exercises, s to the summary.
+        await press(pilot, "enter", "2", "j", "enter")
+        assert isinstance(app.screen, ExerciseScreen) and app.screen.routine.id == "rvt-bou"
+        await press(pilot, "escape", "s")
+        assert isinstance(app.screen, TrainingSummaryScreen)
+        summary = text_of(app, "#training-summary-text")
+        assert "2 av 3 övningar helt rätt" in summary
+        assert "6 av 7 svar rätt · 1 missade steg · 2 steg i onödan" in summary
+        assert "Frågor att öva mer på" in summary and "1 av 3  Är situationen akut?" in summary
+
+        # Back to the list, which now shows the scores.
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ExerciseListScreen)
+        options = app.screen.query_one("#training-list", OptionList)
+        listed = "\n".join(str(options.get_option_at_index(i).prompt)
+                           for i in range(options.option_count))
+        assert f"Fredag eftermiddag  ✓ {expected.score} p" in listed
+        assert "Barnen i familjen  ✓ 100 p" in listed
+        total = len(app.screen.run.items)  # every routine's exercises, shipped ones too
+        assert text_of(app, "#training-status").startswith(f"3 av {total} övningar gjorda")
+
+        # Every attempt is a finished walk with mode övning; statistics count none of them.
+        sessions = app.step_log.list_sessions()
+        assert [(s.mode, s.finished) for s in sessions] == [(MODE_TRAINING, True)] * 3
+        assert walk_statistics(app.step_log.connection()) == []
+        assert app.step_log.unfinished() == []
+
+
+async def test_back_takes_an_answer_back_and_g_does_the_exercise_again(training_app) -> None:
+    app = training_app("ovning", use_step_log=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseListScreen)  # `samverkan öva ovning`
+        await press(pilot, "enter", "2")
+        assert question_id(app) == "akut"
+        await press(pilot, "escape")
+        assert question_id(app) == "inkom"
+        # At 80×24 the case and the question are both on screen.
+        assert app.screen.query_one("#case").region.height >= 3
+        assert app.screen.query_one(QuestionPanel).region.height >= 5
+        await press(pilot, "1", "j")
+        assert isinstance(app.screen, ResultScreen)
+        assert "Poäng: 100 av 100" in text_of(app, "#result-text")
+        await press(pilot, "g")
+        assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == "akut-fredag"
+        assert question_id(app) == "inkom"
+        await press(pilot, "escape")  # no answers yet: leave to the list
+        assert isinstance(app.screen, ExerciseListScreen)
+
+
+async def test_enter_goes_on_to_exercises_not_done_then_to_the_summary(training_app) -> None:
+    app = training_app("ovning", use_step_log=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await press(pilot, "down", "enter")  # start with the second exercise
+        assert app.screen.exercise.id == "inte-akut-barn"
+        await press(pilot, "2", "n", "j", "enter")
+        assert app.screen.exercise.id == "akut-b-utan-tid"
+        await press(pilot, "2", "j")
+        # No moment of its own: the case happens at the app's now (Monday 10.00), when
+        # Mottagningen is open.
+        result = text_of(app, "#result-text")
+        assert "måndag 23 november 2026 kl. 10.00" in result
+        assert "☎ Mottagningen: Öppet nu, stänger 16.00" in result
+        await press(pilot, "enter")  # the last in the list: back to the first not done
+        assert app.screen.exercise.id == "akut-fredag"
+        await press(pilot, "1", "j", "enter")
+        assert isinstance(app.screen, TrainingSummaryScreen)
+        summary = text_of(app, "#training-summary-text")
+        assert "Snittpoäng: 100 av 100 · 3 av 3 övningar helt rätt" in summary
+        assert "Frågor att öva mer på" not in summary
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ExerciseListScreen)
+
+
+async def test_guided_tour_goes_through_every_stop(training_app) -> None:
+    app = training_app("ovning", use_step_log=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await press(pilot, "r")
+        assert isinstance(app.screen, TourScreen)
+        assert "stopp 1 av 4" in text_of(app, "#tour-text")
+        assert "Dokumentera vad som har kommit fram." in text_of(app, "#tour-text")
+        await press(pilot, "right", "right")
+        stop = text_of(app, "#tour-text")
+        assert "Fråga 2: Är situationen akut?" in stop and "Svar: Ja, akut" in stop
+        assert "Om situationen är akut och ärendet har inkommit till enhet B:" in stop
+        assert "Leder till: Finns barn i familjen?" in stop
+        await press(pilot, "space", "space")  # past the last stop: stays there
+        stop = text_of(app, "#tour-text")
+        assert "stopp 4 av 4" in stop and "Ställs bara om situationen inte är akut." in stop
+        await press(pilot, "left")
+        assert "stopp 3 av 4" in text_of(app, "#tour-text")
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ExerciseListScreen)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, StartScreen)
+
+
+def test_cli_starts_the_app_in_training_mode(monkeypatch, capsys) -> None:
+    import samverkan_tui.tui.app as tui_app
+    from tests.test_training import run
+
+    started: list[str | None] = []
+    monkeypatch.setattr(tui_app, "run_app", lambda state, training_routine=None:
+                        started.append(training_routine))
+    assert run(capsys, "--katalog", str(KATALOG), "öva", "ovning")[0] == 0
+    assert run(capsys, "öva")[0] == 0
+    assert started == ["ovning", ""]
