@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -69,6 +70,10 @@ class SamverkanApp(App[None]):
             open_training(self, self.training_routine or None)
 
     def first_screen_ready(self) -> None:
+        # Everything loaded at start-up lives as long as the app: move it out of the garbage
+        # collector's generations, so full collections during a walk stay short (they were
+        # the slowest keypresses).
+        gc.freeze()
         if self.on_first_screen_ready is not None:
             callback, self.on_first_screen_ready = self.on_first_screen_ready, None
             callback()

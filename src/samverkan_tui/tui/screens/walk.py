@@ -7,6 +7,8 @@ once, so leaving the screen (or a crash) loses nothing.
 
 from __future__ import annotations
 
+import gc
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -47,6 +49,7 @@ class WalkScreen(Screen[None]):
         self.role: str | None = None
         self.editing: str | None = None  # a question asked again to change its answer
         self.plan: Plan | None = None
+        self._keys_on_offer: str | None = "-"
 
     # -- layout -----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -72,6 +75,8 @@ class WalkScreen(Screen[None]):
                 self.session.listeners.append(self._start_log_on_first_event)
         self.sub_title = self.routine.short_title or self.routine.title
         self.set_class(self.app.size.width < NARROW, "narrow")
+        gc.collect()
+        gc.freeze()  # as at start-up: the routine and the screen live through the whole walk
         configured = app.config.role
         if configured and self.routine.role(configured) is not None:
             self.role = configured
@@ -111,7 +116,12 @@ class WalkScreen(Screen[None]):
             self.query_one(QuestionPanel).focus()
         elif self.focused is None or isinstance(self.focused, QuestionPanel):
             self.query_one(PlanList).focus()
-        self.refresh_bindings()
+        # The footer is rebuilt on refresh_bindings, which costs more than the whole redraw:
+        # only ask for it when the keys on offer change (yes/no, choice, or no question).
+        keys_on_offer = None if question is None else question.kind
+        if keys_on_offer != self._keys_on_offer:
+            self._keys_on_offer = keys_on_offer
+            self.refresh_bindings()
 
     def show_banner(self) -> None:
         parts = Text()
