@@ -7,6 +7,7 @@ conditions in plain Swedish (``core.training.guided_tour``). → / Space goes on
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,39 +19,39 @@ from samverkan_tui.core.model import Routine
 from samverkan_tui.core.training import TourStop, by_condition, guided_tour
 
 
-def stop_text(routine: Routine, stops: list[TourStop], index: int) -> Text:
+def stop_renderable(routine: Routine, stops: list[TourStop], index: int) -> Group:
+    from samverkan_tui.tui.screens.training import hanging
+
     stop = stops[index]
     name = routine.short_title or routine.title
-    text = Text(f"Rundtur: {name} — stopp {index + 1} av {len(stops)}\n\n", style="dim")
+    head = Text(f"Rundtur: {name} — stopp {index + 1} av {len(stops)}\n\n", style="dim")
     if stop.question is None:
-        text.append("Steg som alltid ingår i planen\n", style="bold")
-        text.append("Oavsett hur frågorna besvaras.\n\n", style="italic dim")
-        for step in stop.always:
-            text.append(f"  • {step.step.text}\n")
-        return text
+        head.append("Steg som alltid ingår i planen\n", style="bold")
+        head.append("Oavsett hur frågorna besvaras.\n", style="italic dim")
+        return Group(head, hanging([(Text("•"), Text(s.step.text)) for s in stop.always], 2))
     number = sum(1 for s in stops[: index + 1] if s.question is not None)
-    text.append(f"Fråga {number}: {stop.question.text}\n", style="bold")
-    text.append(f"Ställs bara om {stop.asked_when}.\n" if stop.asked_when else "Ställs alltid.\n",
+    head.append(f"Fråga {number}: {stop.question.text}\n", style="bold")
+    head.append(f"Ställs bara om {stop.asked_when}." if stop.asked_when else "Ställs alltid.",
                 style="italic")
     if stop.help:
-        text.append(f"\n{stop.help}\n", style="dim")
+        head.append(f"\n\n{stop.help}", style="dim")
+    parts: list[RenderableType] = [head]
     for branch in stop.branches:
-        text.append(f"\nSvar: {branch.option.label}\n", style="bold underline")
+        parts.append(Text(f"\nSvar: {branch.option.label}", style="bold underline"))
         if branch.leads_to:
-            text.append("  Leder till: ", style="bold")
-            text.append("; ".join(q.text for q in branch.leads_to) + "\n")
+            parts.append(hanging([(Text("Leder till:", style="bold"),
+                                   Text("; ".join(q.text for q in branch.leads_to)))], 2))
         if not branch.steps:
-            text.append("  Tar inte med några nya steg.\n", style="dim")
+            parts.append(Text("  Tar inte med några nya steg.", style="dim"))
         for condition, steps in by_condition(branch.steps):
             if condition:
-                text.append(f"  {condition}\n", style="italic")
-            for step in steps:
-                text.append(f"    • {step.step.text}\n")
-    return text
+                parts.append(hanging([(Text(""), Text(condition, style="italic"))], 1))
+            parts.append(hanging([(Text("•"), Text(s.step.text)) for s in steps], 4))
+    return Group(*parts)
 
 
 class TourScreen(Screen[None]):
-    DEFAULT_CSS = """
+    CSS = """
     TourScreen #tour { height: 1fr; padding: 0 1; }
     """
     BINDINGS = [
@@ -78,7 +79,8 @@ class TourScreen(Screen[None]):
         self.query_one("#tour", VerticalScroll).focus()
 
     def show_stop(self) -> None:
-        self.query_one("#tour-text", Static).update(stop_text(self.routine, self.stops, self.index))
+        self.query_one("#tour-text", Static).update(
+            stop_renderable(self.routine, self.stops, self.index))
         self.query_one("#tour", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -106,7 +108,7 @@ def open_training(app, routine_id: str | None = None, focus: str | None = None) 
 class ExerciseListScreen(Screen[None]):
     """The exercises, grouped by routine, each with its score once done; and the tours."""
 
-    DEFAULT_CSS = """
+    CSS = """
     ExerciseListScreen #training-list { height: 1fr; border: round $primary; }
     ExerciseListScreen #training-hint, ExerciseListScreen #training-status {
         padding: 0 1; height: auto;
@@ -231,15 +233,18 @@ class ExerciseListScreen(Screen[None]):
 class ExerciseScreen(Screen[None]):
     """The case, then the routine's questions one at a time; the plan stays hidden."""
 
-    DEFAULT_CSS = """
+    CSS = """
     ExerciseScreen #case {
-        height: auto; max-height: 45%; border: round $primary-darken-2; padding: 0 1;
+        height: auto; max-height: 50%; border: round $primary-darken-2; padding: 0 1;
         overflow-y: auto;
     }
     ExerciseScreen #exercise { height: 1fr; }
-    ExerciseScreen #question { width: 1fr; height: 1fr; border: round $accent; padding: 0 1; }
+    ExerciseScreen #question {
+        width: 1fr; height: 1fr; max-height: 100%; overflow-y: auto;
+        border: round $accent; padding: 0 1;
+    }
     ExerciseScreen #question:focus { border: round $success; }
-    ExerciseScreen #answers { width: 38; height: 1fr; border: round $primary-darken-2; }
+    ExerciseScreen #answers { width: 34; height: 1fr; border: round $primary-darken-2; }
     """
     BINDINGS = [
         Binding("escape,backspace", "back", "Tillbaka", id="back"),
@@ -271,12 +276,12 @@ class ExerciseScreen(Screen[None]):
         if self.app.step_log is not None:
             self.session.listeners.append(self._start_log_on_first_event)
         self.sub_title = f"Övning – {routine_name(self.routine)}"
-        case = Text(self.exercise.title, style="bold")
-        case.append(f"\n{moment_text(self.moment)}\n\n", style="dim")
+        # Compact: at 80×24 the case and a five-option question must both fit.
+        case = Text(self.exercise.title + "\n", style="bold")
         case.append(self.exercise.case)
         panel = self.query_one("#case", Static)
         panel.update(case)
-        panel.border_title = "Fallet (påhittat)"
+        panel.border_title = f"Fallet (påhittat) · {moment_text(self.moment)}"
         self.redraw()
 
     def _start_log_on_first_event(self, session: WalkSession, event) -> None:
@@ -329,65 +334,78 @@ class ExerciseScreen(Screen[None]):
 # -- the result -------------------------------------------------------------------------------
 
 
-def _step_line(routine: Routine, step: Step, style: str) -> Text:
-    where = " · ".join(x.name for x in (routine.role(step.role), routine.phase(step.phase)) if x)
-    line = Text("  • ", style=style)
-    line.append(step.text)
-    if where:
-        line.append(f"  ({where})", style="dim")
-    return line
+def hanging(rows: list[tuple[Text, Text]], indent: int = 1) -> Table:
+    """Marked lines whose wrapped continuation lines stay under the text, not the mark."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for mark, body in rows:
+        grid.add_row(Text(" " * indent) + mark, body)
+    return grid
 
 
-def result_text(result: Grade) -> Text:
+def _step_rows(routine: Routine, steps: tuple[Step, ...], style: str) -> list[tuple[Text, Text]]:
+    rows = []
+    for step in steps:
+        where = " · ".join(x.name for x in (routine.role(step.role), routine.phase(step.phase))
+                           if x)
+        body = Text(step.text)
+        if where:
+            body.append(f"  ({where})", style="dim")
+        rows.append((Text("•", style=style), body))
+    return rows
+
+
+def result_renderable(result: Grade) -> Group:
+    """The result screen's content: score, answer by answer, steps, contacts."""
     routine = result.routine
-    text = Text(result.exercise.title + "\n", style="bold")
-    text.append(f"{routine_name(routine)} · {moment_text(result.now)}\n\n", style="dim")
+    parts: list[RenderableType] = []
+    head = Text(result.exercise.title + "\n", style="bold")
+    head.append(f"{routine_name(routine)} · {moment_text(result.now)}\n\n", style="dim")
     union = result.shared_steps + len(result.missed) + len(result.needless)
-    text.append(f"Poäng: {result.score} av 100", style="bold green" if result.perfect else "bold")
-    text.append(f" — {result.correct} av {result.expected_count} svar rätt, "
-                f"{result.shared_steps} av {union} steg gemensamma\n")
-    text.append("\nSvar för svar\n", style="bold underline")
+    head.append(f"Poäng: {result.score} av 100", style="bold green" if result.perfect else "bold")
+    head.append(f" — {result.correct} av {result.expected_count} svar rätt, "
+                f"{result.shared_steps} av {union} steg gemensamma")
+    parts += [head, Text("\nSvar för svar", style="bold underline")]
+    rows = []
     for answer in result.answers:
         mark, style = MARKS[answer.status]
-        text.append(f" {mark} {answer.label}: ", style=style)
-        text.append(answer.question.text + "\n")
-        parts = []
+        body = Text(f"{answer.label}: ", style=style)
+        body.append(answer.question.text)
         if answer.given is not None:
-            parts.append(f"Ditt svar: {answer.given.label}")
+            body.append(f"\nDitt svar: {answer.given.label}")
         if answer.expected is not None and answer.status != RIGHT:
-            parts.append(f"Rätt svar: {answer.expected.label}")
-        if parts:
-            text.append("   " + " · ".join(parts) + "\n")
-        text.append(f"   Varför: {answer.reason}\n", style="italic")
+            body.append(f"\nRätt svar: {answer.expected.label}", style="bold")
+        body.append(f"\nVarför: {answer.reason}", style="italic")
+        rows.append((Text(mark, style=style), body))
+    parts.append(hanging(rows))
     if result.missed:
-        text.append(f"\nSteg du skulle ha missat ({len(result.missed)})\n", style="bold red")
-        for step in result.missed:
-            text.append_text(_step_line(routine, step, "red"))
-            text.append("\n")
+        parts.append(Text(f"\nSteg du skulle ha missat ({len(result.missed)})", style="bold red"))
+        parts.append(hanging(_step_rows(routine, result.missed, "red")))
     if result.needless:
-        text.append(f"\nSteg du skulle ha gjort i onödan ({len(result.needless)})\n",
-                    style="bold yellow")
-        for step in result.needless:
-            text.append_text(_step_line(routine, step, "yellow"))
-            text.append("\n")
+        parts.append(Text(f"\nSteg du skulle ha gjort i onödan ({len(result.needless)})",
+                          style="bold yellow"))
+        parts.append(hanging(_step_rows(routine, result.needless, "yellow")))
     if not result.missed and not result.needless:
-        text.append("\nPlanen blir precis som rutinen säger för fallet.\n", style="green")
+        parts.append(Text("\nPlanen blir precis som rutinen säger för fallet.", style="green"))
     timed = [c for c in result.contacts if c.status.open_now is not None]
     if timed:
-        text.append(f"\nKontakter {moment_text(result.now)}\n", style="bold")
+        parts.append(Text(f"\nKontakter {moment_text(result.now)}", style="bold"))
+        rows = []
         for contact in timed:
             style = "bold red" if contact.closed else "green"
-            text.append(" ⚠ " if contact.closed else " ☎ ", style=style)
-            text.append(f"{contact.status.contact.name}: ", style="bold")
-            text.append(contact.status.summary + "\n")
+            body = Text(f"{contact.status.contact.name}: ", style="bold")
+            body.append(contact.status.summary)
+            rows.append((Text("⚠" if contact.closed else "☎", style=style), body))
+        parts.append(hanging(rows))
     if not result.complete:
-        text.append("\nAlla frågor är inte besvarade; obesvarade frågor räknas som fel.\n",
-                    style="yellow")
-    return text
+        parts.append(Text("\nAlla frågor är inte besvarade; obesvarade frågor räknas som fel.",
+                          style="yellow"))
+    return Group(*parts)
 
 
 class ResultScreen(Screen[None]):
-    DEFAULT_CSS = """
+    CSS = """
     ResultScreen #result { height: 1fr; padding: 0 1; }
     """
     BINDINGS = [
@@ -405,7 +423,7 @@ class ResultScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="result"):
-            yield Static(result_text(self.result), id="result-text")
+            yield Static(result_renderable(self.result), id="result-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -432,31 +450,33 @@ class ResultScreen(Screen[None]):
 # -- the summary --------------------------------------------------------------------------------
 
 
-def summary_text(summary: Summary) -> Text:
-    text = Text("Sammanfattning\n\n", style="bold")
+def summary_renderable(summary: Summary) -> Group:
+    head = Text("Sammanfattning\n\n", style="bold")
     if not summary.exercises:
-        text.append("Inga övningar gjorda än.\n", style="dim")
-        return text
-    text.append(f"Snittpoäng: {summary.score} av 100", style="bold")
-    text.append(f" · {summary.perfect} av {summary.exercises} övningar helt rätt\n")
-    text.append(f"{summary.correct} av {summary.expected} svar rätt · "
-                f"{summary.missed_steps} missade steg · {summary.needless_steps} steg i onödan\n")
-    text.append("\nÖvningar\n", style="bold underline")
+        head.append("Inga övningar gjorda än.", style="dim")
+        return Group(head)
+    head.append(f"Snittpoäng: {summary.score} av 100", style="bold")
+    head.append(f" · {summary.perfect} av {summary.exercises} övningar helt rätt\n")
+    head.append(f"{summary.correct} av {summary.expected} svar rätt · "
+                f"{summary.missed_steps} missade steg · {summary.needless_steps} steg i onödan")
+    parts: list[RenderableType] = [head, Text("\nÖvningar", style="bold underline")]
+    rows = []
     for result in summary.grades:
-        text.append(f" {result.score:>3} p  ", style="bold green" if result.perfect else "bold")
-        text.append(f"{result.exercise.title}", style="")
-        text.append(f"  ({routine_name(result.routine)})\n", style="dim")
+        body = Text(result.exercise.title)
+        body.append(f"  ({routine_name(result.routine)})", style="dim")
+        rows.append((Text(f"{result.score:>3} p", style="bold green" if result.perfect
+                          else "bold"), body))
+    parts.append(hanging(rows))
     weak = summary.weak_questions
     if weak:
-        text.append("\nFrågor att öva mer på\n", style="bold underline")
-        for item in weak:
-            text.append(f" {item.missed} av {item.expected}  ", style="bold yellow")
-            text.append(item.question.text + "\n")
-    return text
+        parts.append(Text("\nFrågor att öva mer på", style="bold underline"))
+        parts.append(hanging([(Text(f"{w.missed} av {w.expected} fel", style="bold yellow"),
+                               Text(w.question.text)) for w in weak]))
+    return Group(*parts)
 
 
 class TrainingSummaryScreen(Screen[None]):
-    DEFAULT_CSS = """
+    CSS = """
     TrainingSummaryScreen #training-summary { height: 1fr; padding: 0 1; }
     """
     BINDINGS = [Binding("escape,enter", "leave", "Till listan", id="to_list")]
@@ -468,7 +488,7 @@ class TrainingSummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="training-summary"):
-            yield Static(summary_text(self.run.summary()), id="training-summary-text")
+            yield Static(summary_renderable(self.run.summary()), id="training-summary-text")
         yield Footer()
 
     def on_mount(self) -> None:
