@@ -54,7 +54,7 @@ def _title(routine: Routine) -> str:
 @app.command("öva")
 def ova(
     routine_id: Annotated[str | None, typer.Argument(
-        metavar="[ID]", help="Rutinens id (se samverkan list). Utan id: alla rutiners övningar.")] = None,
+        metavar="ID", help="Rutinens id (se samverkan list). Utan id: alla rutiners övningar.")] = None,
     lista: Annotated[bool, typer.Option("--lista", help="Lista övningarna.")] = False,
     ovning: Annotated[str | None, typer.Option(
         "--övning", "-o", metavar="ÖVNING",
@@ -68,7 +68,10 @@ def ova(
         "--format", "-f", help="text, json eller md (md bara med --rundtur).")] = ShowFormat.text,
     now: NowOption = None,
 ) -> None:
-    """Övningsläge: öva rutinerna på påhittade fall, eller gå igenom en rutin gren för gren."""
+    """Övningsläge: öva rutinerna på påhittade fall, eller gå igenom en rutin gren för gren.
+
+    Utan --lista, --övning eller --rundtur startar appen i övningsläge.
+    """
     chosen = sum((lista, ovning is not None, rundtur))
     if chosen > 1:
         fail("välj en av --lista, --övning och --rundtur")
