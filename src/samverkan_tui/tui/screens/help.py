@@ -21,6 +21,7 @@ KEYS = (
     ("e", "steget är ej aktuellt"), ("a", "avvikelse, med kategori"),
     ("r", "välj din roll (visas först)"), ("s", "sammanfattning för journalen"),
     ("x", "exportera planen till en fil"), ("Ctrl+F", "avsluta genomgången"),
+    ("Ctrl+O (startsidan)", "övningsläge: påhittade fall och guidad rundtur"),
     ("Ctrl+P", "kommandopaletten: allt som går att göra"), ("F1 / ?", "den här hjälpen"),
     ("Ctrl+Q", "avsluta appen (allt är redan sparat)"),
 )
