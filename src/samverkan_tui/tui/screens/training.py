@@ -273,8 +273,7 @@ class ExerciseScreen(Screen[None]):
         now = self.app.now()
         self.moment = exercise_moment(self.exercise, now)
         self.session = WalkSession(self.routine, now, MODE_TRAINING)
-        if self.app.step_log is not None:
-            self.session.listeners.append(self._start_log_on_first_event)
+        self.session.listeners.append(self._start_log_on_first_event)
         self.sub_title = f"Övning – {routine_name(self.routine)}"
         # Compact: at 80×24 the case and a five-option question must both fit.
         case = Text(self.exercise.title + "\n", style="bold")
@@ -285,9 +284,12 @@ class ExerciseScreen(Screen[None]):
         self.redraw()
 
     def _start_log_on_first_event(self, session: WalkSession, event) -> None:
-        # Opening an exercise and leaving at once stores nothing.
+        # Opening an exercise and leaving at once stores nothing. The log is looked up
+        # now, not at mount: the app opens it after the first screen is painted.
         session.listeners.remove(self._start_log_on_first_event)
-        self.app.step_log.start(session)
+        log = self.app.step_log
+        if log is not None:
+            log.start(session)
 
     def redraw(self) -> None:
         self.plan = plan = build_plan(self.routine, self.session.answers, self.moment)
