@@ -43,8 +43,10 @@ class SamverkanApp(App[None]):
         fixed_now: dt.datetime | None = None,
         step_log: StepLog | None = None,
         step_log_error: str | None = None,
+        use_step_log: bool = False,
     ) -> None:
         super().__init__()
+        self.use_step_log = use_step_log
         self.catalog = catalog
         self.config = config
         self.fixed_now = fixed_now
@@ -74,9 +76,20 @@ class SamverkanApp(App[None]):
         # collector's generations, so full collections during a walk stay short (they were
         # the slowest keypresses).
         gc.freeze()
+        if self.use_step_log and self.step_log is None and self.step_log_error is None:
+            self.open_step_log()
         if self.on_first_screen_ready is not None:
             callback, self.on_first_screen_ready = self.on_first_screen_ready, None
             callback()
+
+    def open_step_log(self) -> None:
+        """Open the step log; if it cannot be used, remember why (the screens say so)."""
+        from samverkan_tui.steplog.store import StepLog, StepLogError
+
+        try:
+            self.step_log = StepLog.open(config=self.config)
+        except StepLogError as failure:
+            self.step_log_error = str(failure)
 
     def action_help(self) -> None:
         from samverkan_tui.tui.screens.help import HelpScreen
@@ -106,15 +119,9 @@ def create_app(
     config = config or load_config()
     catalog = catalog or load_catalog(config=config)
     fixed = parse_now(now) if isinstance(now, str) else now
-    step_log, error = None, None
-    if use_step_log:
-        from samverkan_tui.steplog.store import StepLog, StepLogError
-
-        try:
-            step_log = StepLog.open(config=config)
-        except StepLogError as failure:
-            error = str(failure)
-    return SamverkanApp(catalog, config, fixed, step_log, error)
+    # The step log is opened once the first screen is painted (SamverkanApp.open_step_log):
+    # SQLite and the retention purge are not on the start-up budget.
+    return SamverkanApp(catalog, config, fixed, use_step_log=use_step_log)
 
 
 def run_app(state: object, training_routine: str | None = None) -> None:

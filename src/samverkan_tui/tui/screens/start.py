@@ -48,11 +48,7 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_list("")
         self.query_one("#filter", Input).focus()
-        status = self.app.step_log_error
-        if status:
-            self.query_one("#start-status", Static).update(
-                Text(f"⚠ Stegloggen kan inte användas: {status} Inget sparas.", style="bold red"))
-        self.call_after_refresh(self.app.first_screen_ready)
+        self.call_after_refresh(self.app.first_screen_ready)  # opens the step log, too
         self.call_after_refresh(self.offer_resume)
 
     def routines(self) -> list[Routine]:
@@ -111,6 +107,10 @@ class StartScreen(Screen[None]):
 
     # -- resuming -------------------------------------------------------------
     def offer_resume(self) -> None:
+        status = self.app.step_log_error
+        if status:
+            self.query_one("#start-status", Static).update(
+                Text(f"⚠ Stegloggen kan inte användas: {status} Inget sparas.", style="bold red"))
         log = self.app.step_log
         if log is None or self.app.training_routine is not None:  # `samverkan öva`: no offer
             return
