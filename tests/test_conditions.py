@@ -77,7 +77,9 @@ def test_describe_reads_as_swedish() -> None:
                ("utr", "fb"): "förhandsbedömning pågår"}
     condition = parse_condition("akut och utr i (oppen, fb)")
     text = describe(condition, lambda q, v: phrases[(q, v)])
-    assert text == "situationen är akut och öppen utredning finns eller förhandsbedömning pågår"
+    assert text == "situationen är akut och (öppen utredning finns eller förhandsbedömning pågår)"
+    either = describe(parse_condition("akut eller utr = oppen"), lambda q, v: phrases[(q, v)])
+    assert either == "situationen är akut eller öppen utredning finns"
 
 
 _ident = st.from_regex(r"[a-zåäö][a-zåäö0-9_]{0,6}", fullmatch=True).filter(

@@ -249,7 +249,11 @@ def describe(condition: Condition, phrase: PhraseLookup) -> str:
     rendered = []
     for item in condition.items:
         text = describe(item, phrase)
-        if isinstance(item, All | Any) and type(item) is not type(condition):
+        # An "eller" inside an "och" needs brackets, whether it is written as `eller`
+        # or as `fråga i (a, b)`: "akut och (öppen utredning finns eller …)".
+        alternatives = isinstance(item, Any) or (
+            isinstance(item, Compare) and len(item.values) > 1 and not item.negated)
+        if isinstance(condition, All) and (alternatives or isinstance(item, All)):
             text = f"({text})"
         rendered.append(text)
     return joiner.join(rendered)
