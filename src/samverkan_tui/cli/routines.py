@@ -162,6 +162,11 @@ def info() -> None:
     """Visa var inställningar, data och rutiner finns."""
     config = STATE.config()
     print(f"Inställningar: {config.path}{'' if config.path.exists() else ' (finns inte än)'}")
+    from samverkan_tui.steplog.store import data_dir
+    from samverkan_tui.tui.exporting import export_folder
+
+    print(f"Steglogg: {data_dir(config)}")
+    print(f"Exporter från appen: {export_folder()}")
     print(f"Inbyggda rutiner: {builtin_dir()}")
     for directory, origin in search_dirs(STATE.routine_dirs, config):
         if origin == USER:
