@@ -77,6 +77,23 @@ class State:
             fail(f"okänd rutin `{routine_id}`; {hint}" if hint else f"okänd rutin `{routine_id}`")
         return routine
 
+    def routine_with_answers(
+        self, routine_id: str, pairs: list[str] | None, role: str | None = None
+    ) -> tuple[Routine, dict[str, str]]:
+        """The routine and checked answers (and role): one Swedish line and exit 2 if not."""
+        from samverkan_tui.core.walk import AnswerError, check_answers
+
+        routine = self.routine(routine_id)
+        answers = parse_answers(pairs)
+        try:
+            check_answers(routine, answers)
+        except AnswerError as error:
+            fail(str(error))
+        if role is not None and routine.role(role) is None:
+            hint = did_you_mean(role, [r.id for r in routine.roles])
+            fail(f"okänd roll `{role}`; {hint}")
+        return routine, answers
+
     def now(self, override: str | None = None) -> dt.datetime:
         text = override or self.now_text
         if text is None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from samverkan_tui.cli.app import app
-from samverkan_tui.cli.common import EXIT_FAILURE, STATE, NowOption, fail, parse_answers
+from samverkan_tui.cli.common import EXIT_FAILURE, STATE, NowOption, fail
 
 if TYPE_CHECKING:
     from samverkan_tui.export.document import Document
@@ -42,7 +42,7 @@ def export_command(
     now: NowOption = None,
 ) -> None:
     """Skriv ut en checklista: hela rutinen, eller vägen för givna svar med datum."""
-    from samverkan_tui.core.walk import AnswerError, build_plan, check_answers
+    from samverkan_tui.core.walk import build_plan
     from samverkan_tui.export import render
     from samverkan_tui.export.document import document_for_plan, document_for_routine
 
@@ -51,16 +51,7 @@ def export_command(
         return
     if routine_id is None:
         fail("ange rutinens id (se samverkan list), eller --alla för alla rutiner")
-    routine = STATE.routine(routine_id)
-    answers = parse_answers(svar)
-    try:
-        check_answers(routine, answers)
-    except AnswerError as error:
-        fail(str(error))
-    if roll is not None and routine.role(roll) is None:
-        from samverkan_tui.core.problems import did_you_mean
-
-        fail(f"okänd roll `{roll}`; {did_you_mean(roll, [r.id for r in routine.roles])}")
+    routine, answers = STATE.routine_with_answers(routine_id, svar, roll)
     moment = STATE.now(now)
     if answers:
         document = document_for_plan(build_plan(routine, answers, moment, first_role=roll))

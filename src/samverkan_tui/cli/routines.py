@@ -16,7 +16,6 @@ from samverkan_tui.cli.common import (
     NowOption,
     ShowFormat,
     fail,
-    parse_answers,
     print_json,
 )
 from samverkan_tui.core.catalog import USER, builtin_dir, routine_files, search_dirs
@@ -71,18 +70,9 @@ def show(
     now: NowOption = None,
 ) -> None:
     """Visa en rutins frågor, och planen för givna svar."""
-    from samverkan_tui.core.walk import AnswerError, build_plan, check_answers
+    from samverkan_tui.core.walk import build_plan
 
-    routine = STATE.routine(routine_id)
-    answers = parse_answers(svar)
-    try:
-        check_answers(routine, answers)
-    except AnswerError as error:
-        fail(str(error))
-    if roll is not None and routine.role(roll) is None:
-        from samverkan_tui.core.problems import did_you_mean
-
-        fail(f"okänd roll `{roll}`; {did_you_mean(roll, [r.id for r in routine.roles])}")
+    routine, answers = STATE.routine_with_answers(routine_id, svar, roll)
     moment = STATE.now(now)
     plan = build_plan(routine, answers, moment, first_role=roll)
     if format is ShowFormat.json:
