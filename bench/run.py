@@ -209,7 +209,7 @@ def machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--only", help="comma-separated: cli,tui,keys,validate,steplog,pdf")
     args = parser.parse_args()
     chosen = set(args.only.split(",")) if args.only else None
