@@ -109,3 +109,11 @@ def test_any_text_either_parses_or_gives_a_condition_error(text: str) -> None:
         parse_condition(text)
     except ConditionError as error:
         assert 1 <= error.column <= len(text) + 1
+
+
+@given(conditions(), st.dictionaries(_ident, _ident, max_size=4))
+def test_compiled_conditions_agree_with_evaluate(text: str, answers: dict[str, str]) -> None:
+    from samverkan_tui.core.conditions import compile_condition
+
+    condition = parse_condition(text)
+    assert compile_condition(condition)(answers) is condition.evaluate(answers)

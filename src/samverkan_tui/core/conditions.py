@@ -257,3 +257,41 @@ def describe(condition: Condition, phrase: PhraseLookup) -> str:
             text = f"({text})"
         rendered.append(text)
     return joiner.join(rendered)
+
+
+Evaluator = Callable[[Answers], "bool | None"]
+
+
+def compile_condition(condition: Condition) -> Evaluator:
+    """The condition as nested closures: the same three-valued result as ``evaluate``,
+    several times faster, for the validator's walk through every path."""
+    if isinstance(condition, Compare):
+        question, values, negated = condition.question, frozenset(condition.values), condition.negated
+
+        def compare(answers: Answers) -> bool | None:
+            answer = answers.get(question)
+            return None if answer is None else (answer in values) != negated
+
+        return compare
+    if isinstance(condition, Not):
+        inner = compile_condition(condition.item)
+
+        def negate(answers: Answers) -> bool | None:
+            value = inner(answers)
+            return None if value is None else not value
+
+        return negate
+    parts = tuple(compile_condition(item) for item in condition.items)
+    decisive = isinstance(condition, Any)  # True decides "eller", False decides "och"
+
+    def combine(answers: Answers) -> bool | None:
+        result: bool | None = not decisive
+        for part in parts:
+            value = part(answers)
+            if value is decisive:
+                return decisive
+            if value is None:
+                result = None
+        return result
+
+    return combine

@@ -143,10 +143,13 @@ class _Reader:
         kind = spec.kind
         if kind == "str" and isinstance(value, str) and value.strip() and not spec.choices:
             return True  # the common case, checked first: most values are plain text
-        wrong = f"`{key}` ska vara {kind_name(kind)}"
+
+        def wrong() -> str:  # built only when shown: most values are right
+            return f"`{key}` ska vara {kind_name(kind)}"
+
         if kind.startswith("list[table:"):
             if not isinstance(value, list):
-                self.error(where, wrong, f"skriv varje post som [[{key}]] eller {key} = [{{ … }}]")
+                self.error(where, wrong(), f"skriv varje post som [[{key}]] eller {key} = [{{ … }}]")
                 return False
             table = kind[11:-1]
             return all(
@@ -154,7 +157,7 @@ class _Reader:
             )
         if kind in ("str", "condition", "deadline"):
             if not isinstance(value, str) or not value.strip():
-                self.error(where, wrong if not isinstance(value, str) else f"`{key}` är tom",
+                self.error(where, wrong() if not isinstance(value, str) else f"`{key}` är tom",
                            'skriv texten inom citattecken: "…"')
                 return False
             if spec.choices and value not in spec.choices:
@@ -170,12 +173,12 @@ class _Reader:
             return True
         if kind == "int":
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                self.error(where, wrong, "skriv ett tal utan citattecken, till exempel 12")
+                self.error(where, wrong(), "skriv ett tal utan citattecken, till exempel 12")
                 return False
             return True
         if kind == "bool":
             if not isinstance(value, bool):
-                self.error(where, wrong, "skriv true eller false utan citattecken")
+                self.error(where, wrong(), "skriv true eller false utan citattecken")
                 return False
             return True
         if kind == "date":
@@ -194,7 +197,7 @@ class _Reader:
             item_ok = (lambda v: isinstance(v, str) and bool(_ID.match(v))) if kind == "list[id]" \
                 else (lambda v: isinstance(v, str) and bool(v.strip()))
             if not isinstance(value, list) or not all(item_ok(v) for v in value):
-                self.error(where, wrong, f'skriv {key} = ["…", "…"]')
+                self.error(where, wrong(), f'skriv {key} = ["…", "…"]')
                 return False
             return True
         if kind == "time":
@@ -204,7 +207,7 @@ class _Reader:
             return True
         if kind == "hours":
             if not isinstance(value, dict):
-                self.error(where, wrong, 'skriv hours = { mon = "08:30-16:00", … }')
+                self.error(where, wrong(), 'skriv hours = { mon = "08:30-16:00", … }')
                 return False
             ok = True
             for day, ranges in value.items():

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from samverkan_tui.core.conditions import Compare, comparisons, holds
+from samverkan_tui.core.conditions import Compare, comparisons, compile_condition
 from samverkan_tui.core.loader import LoadResult, load_routine
 from samverkan_tui.core.model import NO, YES, Routine, Step
 from samverkan_tui.core.problems import ERROR, WARNING, Problem, did_you_mean
@@ -180,6 +180,8 @@ class _Checker:
         conditional = tuple(s for s in routine.steps if s.when is not None)
         # Only an answer to a question a condition mentions can change its value, and a
         # decided condition stays decided below that node (answers are only added).
+        compiled = {step.id: compile_condition(step.when) for step in conditional}
+        relevant = [compile_condition(q.when) if q.when is not None else None for q in questions]
         by_question: dict[str, list[Step]] = {}
         for step in conditional:
             for question_id in {c.question for c in comparisons(step.when)}:
@@ -197,7 +199,7 @@ class _Checker:
         while stack:
             answers, start, decided, has_step = stack.pop()
             position = next((k for k in range(start, len(questions))
-                             if holds(questions[k].when, answers) is True), None)
+                             if relevant[k] is None or relevant[k](answers) is True), None)
             if position is None:
                 count += 1
                 if count > MAX_PATHS:
@@ -220,7 +222,7 @@ class _Checker:
                 for step in affected:
                     if step.id in decided:
                         continue
-                    value = step.when.evaluate(child)
+                    value = compiled[step.id](child)
                     if value is None:
                         continue
                     if child_decided is decided:
