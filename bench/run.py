@@ -167,9 +167,8 @@ def bench_steplog(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
 
 def bench_pdf() -> list[Row]:
     try:
-        from samverkan_tui.export.document import document_for_routine
-
         from samverkan_tui.export import render
+        from samverkan_tui.export.document import document_for_routine
     except ImportError as error:
         return [Row("PDF export of every shipped routine", f"kunde inte mätas: {error}", "< 2 s", None)]
     from samverkan_tui.core.catalog import load_catalog

@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from bench.steplog_fixture import generate_walks
 
+from bench.steplog_fixture import generate_walks
 from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.session import (
     DEVIATION,
