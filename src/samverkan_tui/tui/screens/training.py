@@ -39,6 +39,7 @@ from samverkan_tui.core.training import (
     summarize,
 )
 from samverkan_tui.core.walk import Plan, build_plan
+from samverkan_tui.tui.screens.answering import AnsweringScreen
 from samverkan_tui.tui.widgets.answers import AnswersList
 from samverkan_tui.tui.widgets.question import QuestionPanel
 
@@ -230,7 +231,7 @@ class ExerciseListScreen(Screen[None]):
 # -- answering ------------------------------------------------------------------------------
 
 
-class ExerciseScreen(Screen[None]):
+class ExerciseScreen(AnsweringScreen):
     """The case, then the routine's questions one at a time; the plan stays hidden."""
 
     CSS = """
@@ -246,10 +247,6 @@ class ExerciseScreen(Screen[None]):
     ExerciseScreen #question:focus { border: round $success; }
     ExerciseScreen #answers { width: 34; height: 1fr; border: round $primary-darken-2; }
     """
-    BINDINGS = [
-        Binding("escape,backspace", "back", "Tillbaka", id="back"),
-        Binding("tab", "focus_next", "Byt ruta", id="focus_next", show=False),
-    ]
 
     def __init__(self, run: TrainingRun, routine: Routine, exercise: Exercise) -> None:
         super().__init__()
@@ -304,27 +301,6 @@ class ExerciseScreen(Screen[None]):
         self.query_one(AnswersList).show(plan)
         self.query_one(QuestionPanel).focus()
 
-    @on(QuestionPanel.Answered)
-    def answered(self, message: QuestionPanel.Answered) -> None:
-        self.session.answer(message.question.id, message.value, self.app.now())
-        self.editing = None
-        self.redraw()
-
-    @on(OptionList.OptionSelected, "#answers")
-    def change_answer(self, message: OptionList.OptionSelected) -> None:
-        self.editing = message.option.id
-        self.redraw()
-
-    def action_back(self) -> None:
-        """Cancel a change; otherwise take back the last answer; at the start, leave."""
-        if self.editing is not None:
-            self.editing = None
-        elif self.plan and self.plan.asked:
-            self.session.clear_answer(self.plan.asked[-1].id, self.app.now())
-        else:
-            self.app.pop_screen()
-            return
-        self.redraw()
 
     def show_result(self) -> None:
         self.session.finish(self.app.now())

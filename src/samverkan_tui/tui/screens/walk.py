@@ -15,13 +15,13 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, Static
 
 from samverkan_tui.core.config import save_config
 from samverkan_tui.core.model import Routine
 from samverkan_tui.core.session import DEVIATION, MODE_CASE, NOT_APPLICABLE, WalkSession
 from samverkan_tui.core.walk import Plan
+from samverkan_tui.tui.screens.answering import AnsweringScreen
 from samverkan_tui.tui.widgets.answers import AnswersList
 from samverkan_tui.tui.widgets.contacts import ContactsPanel
 from samverkan_tui.tui.widgets.plan import PlanList
@@ -30,10 +30,8 @@ from samverkan_tui.tui.widgets.question import QuestionPanel
 NARROW = 110  # below this width the contacts panel collapses into the plan's lines
 
 
-class WalkScreen(Screen[None]):
+class WalkScreen(AnsweringScreen):
     BINDINGS = [
-        Binding("escape,backspace", "back", "Tillbaka", id="back"),
-        Binding("tab", "focus_next", "Byt ruta", id="focus_next", show=False),
         Binding("r", "choose_role", "Roll", id="choose_role"),
         Binding("s", "summary", "Sammanfattning", id="summary"),
         Binding("x", "export", "Exportera", id="export"),
@@ -144,27 +142,6 @@ class WalkScreen(Screen[None]):
         banner.display = bool(parts.plain.strip())
 
     # -- answering ------------------------------------------------------------------
-    @on(QuestionPanel.Answered)
-    def answered(self, message: QuestionPanel.Answered) -> None:
-        self.session.answer(message.question.id, message.value, self.app.now())
-        self.editing = None
-        self.redraw()
-
-    @on(OptionList.OptionSelected, "#answers")
-    def change_answer(self, message: OptionList.OptionSelected) -> None:
-        self.editing = message.option.id
-        self.redraw()
-
-    def action_back(self) -> None:
-        """Cancel a change; otherwise take back the last answer; at the start, leave."""
-        if self.editing is not None:
-            self.editing = None
-        elif self.plan and self.plan.asked:
-            self.session.clear_answer(self.plan.asked[-1].id, self.app.now())
-        else:
-            self.app.pop_screen()
-            return
-        self.redraw()
 
     # -- steps ------------------------------------------------------------------------
     @on(PlanList.StepAction)
