@@ -177,4 +177,4 @@ def test_unexpected_error_is_one_line_unless_debug(capsys, monkeypatch) -> None:
 
 def test_schema_is_json(capsys) -> None:
     code, out, _ = run(capsys, "schema")
-    assert code == 0 and json.loads(out)["$defs"]["step"]["required"] == ["id", "text", "role", "phase"]
+    assert code == 0 and json.loads(out)["$defs"]["step"]["required"] == ["id", "text"]

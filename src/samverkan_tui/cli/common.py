@@ -94,6 +94,16 @@ class State:
             fail(f"okänd roll `{role}`; {hint}")
         return routine, answers
 
+    def moments(self, routine: Routine, inkom: str | None) -> dict[str, dt.datetime]:
+        """``--inkom``: the moment every deadline of the routine counts from."""
+        if inkom is None:
+            return {}
+        try:
+            when = parse_now(inkom)
+        except NowError as error:
+            fail(f"--inkom: {error}")
+        return {moment.id: when for moment in routine.moments}
+
     def now(self, override: str | None = None) -> dt.datetime:
         text = override or self.now_text
         if text is None:

@@ -66,15 +66,22 @@ def show(
     format: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="text, json eller md.")
     ] = ShowFormat.text,
-    roll: Annotated[str | None, typer.Option("--roll", help="Din roll; visas först.")] = None,
+    roll: Annotated[str | None, typer.Option(
+        "--roll", help="Din roll: visa bara dina punkter (i rutinens ordning).")] = None,
+    inkom: Annotated[str | None, typer.Option(
+        "--inkom", metavar="ISO-TID",
+        help="När anmälan eller informationen kom in; tidsfristerna räknas därifrån "
+             "(standard: --now).")] = None,
     now: NowOption = None,
 ) -> None:
     """Visa en rutins frågor, och planen för givna svar."""
-    from samverkan_tui.core.walk import build_plan
+    from samverkan_tui.core.walk import build_plan, only_role
 
     routine, answers = STATE.routine_with_answers(routine_id, svar, roll)
     moment = STATE.now(now)
-    plan = build_plan(routine, answers, moment, first_role=roll)
+    plan = build_plan(routine, answers, moment, STATE.moments(routine, inkom))
+    if roll:
+        plan = only_role(plan, roll)
     if format is ShowFormat.json:
         from samverkan_tui.export.data import plan_dict, question_dict, routine_summary
 
@@ -84,14 +91,21 @@ def show(
             data.update(plan_dict(plan))
         print_json(data)
         return
-    if format is ShowFormat.md:
-        from samverkan_tui.export.markdown import plan_markdown
+    if answers:
+        # The same document `samverkan export` prints for these answers: one place.
+        from samverkan_tui.export import render
+        from samverkan_tui.export.document import document_for_plan
 
-        sys.stdout.write(plan_markdown(plan))
+        sys.stdout.write(str(render(document_for_plan(plan), format.value)))
         return
-    from samverkan_tui.export.text import plan_text, questions_text
+    if format is ShowFormat.md:
+        from samverkan_tui.export.markdown import questions_markdown
 
-    sys.stdout.write(plan_text(plan) if answers else questions_text(routine, moment.date()))
+        sys.stdout.write(questions_markdown(routine, moment.date()))
+        return
+    from samverkan_tui.export.text import questions_text
+
+    sys.stdout.write(questions_text(routine, moment.date()))
 
 
 @app.command("validate")

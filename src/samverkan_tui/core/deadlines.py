@@ -5,8 +5,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from samverkan_tui.core.model import Deadline
+
+if TYPE_CHECKING:
+    from samverkan_tui.core.model import Routine, Step
+    from samverkan_tui.core.walk import PlannedStep
 
 WEEKDAY_NAMES = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 MONTH_NAMES = (
@@ -81,3 +86,59 @@ def format_date_short(day: dt.date) -> str:
 def format_time(moment: dt.datetime | dt.time) -> str:
     """Swedish clock time as the sources write it: ``16.00``."""
     return f"{moment.hour:02d}.{moment.minute:02d}"
+
+
+# -- how a deadline reads, in the app, `show` and every printout -------------------------
+
+
+def deadline_phrase(deadline: Deadline, moment_label: str | None) -> str:
+    """"inom 14 dagar från att anmälan kom in", "samma dag som informationen mottogs"."""
+    if not moment_label:
+        return deadline.text
+    if deadline.days == 0 and deadline.months == 0:
+        return f"{deadline.text} som {moment_label}"
+    if deadline.days == 1 and deadline.months == 0 and not deadline.text.startswith("inom"):
+        return f"dagen efter att {moment_label}"
+    return f"{deadline.text} från att {moment_label}"
+
+
+def due_line(planned: PlannedStep) -> str:
+    """The due date of a planned item as one line; "" when it has none.
+
+    Where the law overrides the routine, the law's date is the only date shown, with the
+    routine's wording beside it: a date the law forbids is never printed as due.
+    """
+    step = planned.step
+    legal = step.legal
+    if legal is not None and planned.legal_due is not None:
+        label = planned.legal_from.label if planned.legal_from else None
+        text = (f"Lagen: {legal.text} – senast {format_date(planned.legal_due)} "
+                f"({deadline_phrase(legal.deadline, label)})")
+        if step.deadline is not None:
+            text += f"; rutinen anger {step.deadline.text}"
+        return text
+    if planned.due is None or step.deadline is None:
+        return ""
+    label = planned.due_from.label if planned.due_from else None
+    return f"Senast {format_date(planned.due)} ({deadline_phrase(step.deadline, label)})"
+
+
+def routine_deadline_line(routine: Routine, step: Step, legal: bool = False) -> str:
+    """A deadline as a whole-routine printout states it, without a date.
+
+    ``legal=False``: "Tidsfrist: inom en vecka från att …" (empty where the law overrides);
+    ``legal=True``: "Lagen: beslut inom 14 dagar från att …; rutinen anger tre veckor (…)".
+    """
+    if legal:
+        if step.legal is None:
+            return ""
+        moment = routine.moment(step.legal.moment)
+        phrase = deadline_phrase(step.legal.deadline, moment.label if moment else None)
+        text = f"Lagen: {step.legal.text} ({phrase})"
+        if step.deadline is not None:
+            text += f"; rutinen anger {step.deadline.text}"
+        return f"{text}. {step.legal.reference}"
+    if step.deadline is None or step.legal is not None:
+        return ""
+    moment = routine.moment(step.deadline_from) if step.deadline_from else None
+    return f"Tidsfrist: {deadline_phrase(step.deadline, moment.label if moment else None)}"

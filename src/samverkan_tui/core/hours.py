@@ -32,6 +32,7 @@ from samverkan_tui.core.model import WEEKDAYS, Contact, OpeningHours, Routine, T
 LOOKAHEAD_DAYS = 14
 
 NO_HOURS_TEXT = "Tider anges inte i rutinen."
+HOLIDAYS_UNSTATED = "Rutinen anger inte tider för helgdagar"
 
 REASON_BREAK_DEFAULT = "uppehåll"
 REASON_OUTSIDE = "utanför telefontid"
@@ -151,7 +152,9 @@ def _subtract(span: TimeRange, breaks: tuple[TimeRange, ...]) -> list[_Interval]
 
 
 def _day_intervals(hours: OpeningHours, day: dt.date) -> list[_Interval]:
-    if hours.closed_on_holidays and is_holiday(day):
+    # Unknown (None) counts as closed: never tell a caller that a line is open on a
+    # holiday when the routine does not say so.
+    if hours.closed_on_holidays is not False and is_holiday(day):
         return []
     spans = hours.days.get(WEEKDAYS[day.weekday()], ())
     intervals = [piece for span in spans for piece in _subtract(span, hours.breaks)]
@@ -196,6 +199,8 @@ class ContactStatus:
     next_open: dt.datetime | None = None
     fallback: Contact | None = None
     fallback_open: bool | None = None
+    # Closed because of a holiday the routine gives no hours for: probably, not surely.
+    uncertain: bool = False
 
     @property
     def summary(self) -> str:
@@ -207,6 +212,8 @@ class ContactStatus:
                 return f"Öppet nu, stänger inte de närmaste {LOOKAHEAD_DAYS} dagarna"
             text = f"Öppet nu, stänger {self._when(self.closes_at)}"
             return f"{text} för {self.closes_for}" if self.closes_for else text
+        if self.uncertain:
+            return f"Troligen stängt – {self.reason}; {HOLIDAYS_UNSTATED.lower()}" + self._fallback_text()
         text = f"Stängt ({self.reason})" if self.reason else "Stängt"
         if self.next_open is not None:
             text += f", öppnar {self._when(self.next_open)}"
@@ -225,6 +232,8 @@ class ContactStatus:
     def _fallback_text(self) -> str:
         if self.fallback is None:
             return ""
+        if self.contact.fallback_text:  # the routine's own words ("Övriga tider: …")
+            return f" — {self.contact.fallback_text}"
         if self.fallback_open is False:
             return f" — även {self.fallback.name} har stängt just nu"
         if self.fallback.phones:
@@ -238,13 +247,14 @@ class ContactStatus:
             "reason": self.reason,
             "closes_at": self.closes_at.isoformat() if self.closes_at else None,
             "next_open": self.next_open.isoformat() if self.next_open else None,
-            "fallback": self.fallback.name if self.fallback else None,
+            "fallback": {"id": self.fallback.id, "name": self.fallback.name} if self.fallback else None,
+            "uncertain": self.uncertain,
             "summary": self.summary,
         }
 
 
 def _closed_reason(hours: OpeningHours, day: dt.date, minute: int) -> str:
-    holiday = is_holiday(day) if hours.closed_on_holidays else None
+    holiday = is_holiday(day) if hours.closed_on_holidays is not False else None
     if holiday:
         return holiday
     spans = hours.days.get(WEEKDAYS[day.weekday()], ())
@@ -304,10 +314,35 @@ def contact_status(contact: Contact, routine: Routine | None, now: dt.datetime) 
     if fallback is not None and fallback.hours is not None:
         # One level only: the fallback's own fallback is not followed.
         fallback_open = _find_open(fallback.hours, day, minute) is not None
+    uncertain = (hours.closed_on_holidays is None and is_holiday(day) is not None
+                 and bool(hours.days.get(WEEKDAYS[day.weekday()])))
     return ContactStatus(
         contact, local, False, reason=_closed_reason(hours, day, minute),
         next_open=_next_open(hours, day, minute), fallback=fallback, fallback_open=fallback_open,
+        uncertain=uncertain,
     )
+
+
+def call_now_line(contact: Contact, routine: Routine | None, now: dt.datetime) -> str:
+    """Who to call right now for ``contact``: itself when open, else its fallback.
+
+    "Ring nu: Mottagningen Norr, tel 530 622 55 (öppet till 16.00)";
+    "Ring nu: Socialjouren, tel 778 48 60 (Mottagningen Norr: stängt (lunch), öppnar 13.00)".
+    """
+    status = contact_status(contact, routine, now)
+    numbers = f", tel {' / '.join(contact.phones)}" if contact.phones else ""
+    if status.open_now is None:
+        note = (contact.hours_note or NO_HOURS_TEXT).rstrip(".").lower()
+        return f"Ring: {contact.name}{numbers} ({note})"
+    if status.open_now:
+        until = f" (öppet till {status._when(status.closes_at)})" if status.closes_at else ""
+        return f"Ring nu: {contact.name}{numbers}{until}"
+    closed = status.summary.split(" — ")[0]
+    fallback = status.fallback
+    if fallback is not None and status.fallback_open is not False:
+        fallback_numbers = f", tel {' / '.join(fallback.phones)}" if fallback.phones else ""
+        return f"Ring nu: {fallback.name}{fallback_numbers} ({contact.name}: {closed[0].lower()}{closed[1:]})"
+    return f"{contact.name}: {closed}{numbers}"
 
 
 # -- printouts -------------------------------------------------------------------
@@ -347,7 +382,9 @@ def weekly_hours_lines(contact: Contact) -> list[str]:
         lines.append("inga telefontider angivna")
     for brk in hours.breaks:
         lines.append(f"{brk.label or REASON_BREAK_DEFAULT} {_clock(brk.start)}–{_clock(brk.end)} alla dagar")
-    if hours.closed_on_holidays:
+    if hours.closed_on_holidays is None:
+        lines.append(HOLIDAYS_UNSTATED)
+    elif hours.closed_on_holidays:
         lines.append("stängt helgdagar, midsommarafton, julafton och nyårsafton")
     else:
         lines.append("samma tider på helgdagar")

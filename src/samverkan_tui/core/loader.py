@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from samverkan_tui.core.conditions import Condition, ConditionError, parse_condition
+from samverkan_tui.core.conditions import All, Condition, ConditionError, parse_condition
 from samverkan_tui.core.deadlines import DeadlineError, parse_deadline
 from samverkan_tui.core.model import (
+    ACTION,
+    ITEM_KIND_ALIASES,
     NO,
     WEEKDAYS,
     YES,
@@ -25,6 +27,8 @@ from samverkan_tui.core.model import (
     Deadline,
     Exercise,
     ExpectedAnswer,
+    LegalDeadline,
+    Moment,
     OpeningHours,
     Option,
     Phase,
@@ -32,11 +36,12 @@ from samverkan_tui.core.model import (
     Remark,
     Role,
     Routine,
+    Section,
     Step,
     TimeRange,
 )
 from samverkan_tui.core.problems import ERROR, Problem, did_you_mean
-from samverkan_tui.core.schema import FORMAT_VERSION, ID_PATTERN, TABLES, Field, kind_name
+from samverkan_tui.core.schema import FORMAT_VERSION, FORMAT_VERSIONS, ID_PATTERN, TABLES, Field, kind_name
 from samverkan_tui.core.toml_lines import LineIndex, array_headers
 
 try:  # tomli is tomllib's upstream, compiled with mypyc: about 3× faster on routine files
@@ -53,7 +58,8 @@ _TABLE_NAMES = {
     "remark": "[[remarks]]", "role": "[[roles]]", "phase": "[[phases]]",
     "question": "[[questions]]", "option": "options", "step": "[[steps]]",
     "contact": "[[contacts]]", "break": "breaks", "exercise": "[[exercises]]",
-    "expected": "answers", "routine": "rutinen",
+    "expected": "answers", "routine": "rutinen", "section": "[[sections]]",
+    "moment": "[[moments]]",
 }  # fmt: skip
 
 
@@ -310,9 +316,9 @@ def load_routine(path: Path | str) -> LoadResult:
         )])
     reader = _Reader(path, text)
     structure_ok = reader.check_table(data, "routine", ())
-    if data.get("format", FORMAT_VERSION) != FORMAT_VERSION:
+    if data.get("format", 1) not in FORMAT_VERSIONS:
         reader.error(("format",), f"filformat {data.get('format')!r} stöds inte",
-                     f"den här versionen läser format = {FORMAT_VERSION}")
+                     f"den här versionen läser format = {FORMAT_VERSION} (och 1)")
         structure_ok = False
     if not structure_ok:
         return LoadResult(path, None, reader.problems, text, reader._lines)
@@ -348,18 +354,46 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
             help=item.get("help", ""), when=reader.condition(item.get("when"), (*where, "when")),
             line=header("questions", index),
         ))
+    sections = _sections(reader, data, header)
+    by_id = {section.id: section for section in sections}
     steps = []
     for index, item in enumerate(data["steps"]):
         where = ("steps", index)
+        section_id = item.get("section", "")
+        if data.get("format", 1) == 1:
+            section_id = _legacy_section_id(section_id) if section_id else ""
+        section = by_id.get(section_id)
+        if section_id and section is None:
+            reader.error((*where, "section"), f"okänt avsnitt `{section_id}`",
+                         did_you_mean(section_id, by_id) or "ange id för ett [[sections]]-avsnitt")
+        elif not section_id and data.get("format", 1) != 1:
+            reader.error(where, f"punkten `{item['id']}` saknar `section`",
+                         "ange vilket avsnitt den står under: section = \"…\"")
+        path = _section_path(section, by_id)
+        role = item.get("role") or next((s.role for s in reversed(path) if s.role), None)
+        phase = item.get("phase") or (section.phase if section else "")
+        if role is None:
+            reader.error(where, f"punkten `{item['id']}` saknar `role`",
+                         "ange role = \"…\" på punkten eller på avsnittet")
+            role = ""
+        if not phase:
+            reader.error(where, f"punkten `{item['id']}` saknar `phase`",
+                         "ange phase = \"…\" på punkten eller på avsnittet")
+        own = reader.condition(item.get("when"), (*where, "when"))
+        kind = item.get("kind", ACTION)
+        kind = ITEM_KIND_ALIASES.get(kind, kind)
         steps.append(Step(
-            id=item["id"], text=item["text"], role=item["role"], phase=item["phase"],
-            when=reader.condition(item.get("when"), (*where, "when")),
-            section=item.get("section", ""),
+            id=item["id"], text=item["text"], role=role, phase=phase,
+            when=_combined([*(s.when for s in path), own]),
+            section=section.id if section else "",
             deadline=reader.deadline(item.get("deadline"), (*where, "deadline")),
             contacts=tuple(item.get("contacts", ())),
             warnings=tuple(item.get("warnings", ())),
             notes=tuple(item.get("notes", ())),
             line=header("steps", index),
+            kind=kind, own_when=own, when_text=item.get("when_text", ""),
+            deadline_from=item.get("deadline_from", ""),
+            legal=_legal(reader, item, where),
         ))
     contacts = []
     for index, item in enumerate(data.get("contacts", [])):
@@ -380,7 +414,7 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
                 if span.start >= span.end:
                     reader.error(("contacts", index, "breaks", b_index),
                                  "uppehållet slutar innan det börjar", "kontrollera start och end")
-            hours = OpeningHours(days, breaks, item.get("closed_on_holidays", True))
+            hours = OpeningHours(days, breaks, item.get("closed_on_holidays"))
         elif "breaks" in item:
             reader.error(("contacts", index, "breaks"), "breaks utan hours",
                          "ange telefontiderna i hours, eller ta bort breaks")
@@ -389,7 +423,7 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
             phones=tuple(item.get("phones", ())), fax=tuple(item.get("fax", ())),
             instructions=item.get("instructions", ""), hours=hours,
             hours_note=item.get("hours_note", ""), fallback=item.get("fallback"),
-            line=header("contacts", index),
+            fallback_text=item.get("fallback_text", ""), line=header("contacts", index),
         ))
     exercises = []
     for index, item in enumerate(data.get("exercises", [])):
@@ -426,4 +460,78 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
         general_rules=tuple(data.get("general_rules", ())),
         remarks=tuple(Remark(r["text"], r.get("severity", "info")) for r in data.get("remarks", ())),
         path=str(reader.path), content_hash=digest, exercises=tuple(exercises),
+        sections=sections,
+        moments=tuple(
+            Moment(m["id"], m["label"], m["question"], header("moments", i))
+            for i, m in enumerate(data.get("moments", ()))
+        ),
     )
+
+
+def _legacy_section_id(title: str) -> str:
+    """A format-1 file's section heading as an id: the same heading, the same section."""
+    return "avsnitt-" + hashlib.sha1(title.encode()).hexdigest()[:10]
+
+
+def _sections(reader: _Reader, data: dict[str, Any], header) -> tuple[Section, ...]:
+    if data.get("format", 1) == 1:
+        # Format 1: each distinct heading text, in order of first use, is a section.
+        seen: dict[str, Section] = {}
+        for item in data["steps"]:
+            title = item.get("section", "")
+            if title and title not in seen:
+                seen[title] = Section(_legacy_section_id(title), title, item.get("phase", ""))
+        return tuple(seen.values())
+    sections: list[Section] = []
+    by_id: dict[str, Section] = {}
+    for index, item in enumerate(data.get("sections", ())):
+        where = ("sections", index)
+        parent = item.get("parent")
+        if parent is not None and parent not in by_id:
+            reader.error((*where, "parent"), f"okänt överordnat avsnitt `{parent}`",
+                         "ett avsnitt kan bara stå under ett avsnitt som kommer före det i filen")
+            parent = None
+        phase = item.get("phase") or (by_id[parent].phase if parent else "")
+        if not phase:
+            reader.error(where, f"avsnittet `{item['id']}` saknar `phase`",
+                         "ange phase = \"…\" (id i [[phases]])")
+        section = Section(
+            id=item["id"], title=item["title"], phase=phase, parent=parent,
+            role=item.get("role"), when=reader.condition(item.get("when"), (*where, "when")),
+            when_text=item.get("when_text", ""), text=item.get("text", ""),
+            line=header("sections", index),
+        )
+        sections.append(section)
+        by_id[section.id] = section
+    return tuple(sections)
+
+
+def _section_path(section: Section | None, by_id: dict[str, Section]) -> list[Section]:
+    path: list[Section] = []
+    while section is not None and section not in path:
+        path.insert(0, section)
+        section = by_id.get(section.parent) if section.parent else None
+    return path
+
+
+def _combined(conditions: list[Condition | None]) -> Condition | None:
+    present = tuple(c for c in conditions if c is not None)
+    if not present:
+        return None
+    return present[0] if len(present) == 1 else All(present)
+
+
+def _legal(reader: _Reader, item: dict[str, Any], where: tuple[str | int, ...]) -> LegalDeadline | None:
+    keys = ("legal_deadline", "legal_from", "legal_text", "legal_ref")
+    given = [k for k in keys if k in item]
+    if not given:
+        return None
+    missing = [k for k in keys if k not in item]
+    if missing:
+        reader.error(where, f"lagens tidsfrist är ofullständig: `{'`, `'.join(missing)}` saknas",
+                     "ange legal_deadline, legal_from, legal_text och legal_ref tillsammans")
+        return None
+    deadline = reader.deadline(item["legal_deadline"], (*where, "legal_deadline"))
+    if deadline is None:
+        return None
+    return LegalDeadline(deadline, item["legal_from"], item["legal_text"], item["legal_ref"])

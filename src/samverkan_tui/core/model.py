@@ -26,6 +26,21 @@ _Item = TypeVar("_Item")
 DEFAULT_REVIEW_INTERVAL_MONTHS = 12
 
 QUESTION_KINDS = ("ja_nej", "val")
+
+# Kinds of item. Actions are ticked (a tick box, the time noted, a signature line on
+# paper); a checklist point is gone through and marked as considered; everything else
+# is read, not ticked: the routine's information, principles, definitions, quotes
+# from the law and the checklist's own questions ("Vem är offret/offren?").
+ACTION = "åtgärd"
+CHECKPOINT = "kontrollpunkt"
+ITEM_KINDS = (ACTION, CHECKPOINT, "information", "princip", "definition", "lagtext", "fråga")
+CHECKABLE_KINDS = (ACTION, CHECKPOINT)
+ITEM_KIND_LABELS = {
+    ACTION: "Åtgärd", CHECKPOINT: "Kontrollpunkt", "information": "Information",
+    "princip": "Princip", "definition": "Definition", "lagtext": "Lagtext", "fråga": "Fråga",
+}  # fmt: skip
+# ASCII spellings accepted in files, for editors and keyboards without å ä ö.
+ITEM_KIND_ALIASES = {"atgard": ACTION, "fraga": "fråga"}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -81,11 +96,16 @@ class TimeRange(NamedTuple):
 
 
 class OpeningHours(NamedTuple):
-    """Telefontider: ranges per weekday (``mon`` … ``sun``) and breaks applying every open day."""
+    """Telefontider: ranges per weekday (``mon`` … ``sun``) and breaks applying every open day.
+
+    ``closed_on_holidays`` is a fact only when the source states it: ``True`` closed,
+    ``False`` open as on the weekday, ``None`` the source does not say (the status then
+    says the line is probably closed and points to the fallback, never that it is open).
+    """
 
     days: dict[str, tuple[TimeRange, ...]]
     breaks: tuple[TimeRange, ...] = ()
-    closed_on_holidays: bool = True
+    closed_on_holidays: bool | None = None
 
 
 class Contact(NamedTuple):
@@ -98,6 +118,8 @@ class Contact(NamedTuple):
     hours: OpeningHours | None = None
     hours_note: str = ""
     fallback: str | None = None
+    # The routine's own words for when to call the fallback ("Övriga tider: …").
+    fallback_text: str = ""
     line: int = 0
 
 
@@ -109,18 +131,75 @@ class Deadline(NamedTuple):
     months: int = 0
 
 
+class Moment(NamedTuple):
+    """What a deadline counts from: "anmälan kom in", "informationen mottogs", "beslut".
+
+    ``label`` is a clause that reads after "från att" and "samma dag som";
+    ``question`` is how the walk asks for it ("När kom anmälan in?").
+    """
+
+    id: str
+    label: str
+    question: str
+    line: int = 0
+
+
+class LegalDeadline(NamedTuple):
+    """Where the law overrides the routine's deadline: the law's date is the due date."""
+
+    deadline: Deadline
+    moment: str  # Moment id the law counts from
+    text: str  # what the law requires, "beslut inom 14 dagar"
+    reference: str  # the law in force, or that the paragraph must be checked
+
+
+class Section(NamedTuple):
+    """A heading of the source, in the source's order, with the condition it carries.
+
+    ``parent`` nests a section (a lead-in such as "Anmälan bör innehålla:" heads the
+    list it introduces). ``when`` is the section's own condition; an item inside it is
+    in the plan only when every enclosing section's condition holds too.
+    """
+
+    id: str
+    title: str
+    phase: str
+    parent: str | None = None
+    role: str | None = None
+    when: Condition | None = None
+    when_text: str = ""
+    text: str = ""  # a paragraph under the heading, shown before the items
+    line: int = 0
+
+
 class Step(NamedTuple):
+    """One item of the routine. The name is historical: not every item is a step to tick.
+
+    ``when`` is the item's full condition (its sections' and its own), which is what
+    decides whether it is in the plan; ``own_when`` is only what the item adds, which is
+    what printouts say beside it.
+    """
+
     id: str
     text: str
     role: str
     phase: str
     when: Condition | None = None
-    section: str = ""
+    section: str = ""  # Section id
     deadline: Deadline | None = None
     contacts: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     line: int = 0
+    kind: str = ACTION
+    own_when: Condition | None = None
+    when_text: str = ""
+    deadline_from: str = ""  # Moment id
+    legal: LegalDeadline | None = None
+
+    @property
+    def checkable(self) -> bool:
+        return self.kind in CHECKABLE_KINDS
 
 
 class Remark(NamedTuple):
@@ -171,6 +250,8 @@ class Routine(NamedTuple):
     path: str = ""
     content_hash: str = ""
     exercises: tuple[Exercise, ...] = ()
+    sections: tuple[Section, ...] = ()
+    moments: tuple[Moment, ...] = ()
 
     # -- look-ups -----------------------------------------------------------
     # Routines hold tens of items, so a linear search is cheaper than building indexes.
@@ -188,6 +269,21 @@ class Routine(NamedTuple):
 
     def step(self, step_id: str) -> Step | None:
         return _by_id(self.steps, step_id)
+
+    def section(self, section_id: str) -> Section | None:
+        return _by_id(self.sections, section_id)
+
+    def moment(self, moment_id: str) -> Moment | None:
+        return _by_id(self.moments, moment_id)
+
+    def section_path(self, section_id: str) -> tuple[Section, ...]:
+        """The section and its enclosing sections, outermost first."""
+        path: list[Section] = []
+        section = self.section(section_id)
+        while section is not None and section not in path:
+            path.insert(0, section)
+            section = self.section(section.parent) if section.parent else None
+        return tuple(path)
 
     # -- review -------------------------------------------------------------
     @property
@@ -209,21 +305,40 @@ class Routine(NamedTuple):
         return add_months(self.last_reviewed, interval)
 
     def review_overdue(self, today: dt.date) -> bool:
+        """Overdue only against an interval the routine states: an assumed one is no fact."""
         due = self.review_due()
-        return due is not None and today > due
+        return due is not None and not self.review_interval_assumed and today > due
 
     def review_status(self, today: dt.date) -> str:
         """One Swedish line for lists and headers: "ÖVERSYN FÖRSENAD sedan 2024-01-24" …"""
-        due = self.review_due()
-        if due is None:
+        last = self.last_reviewed
+        if last is None:
             return "översynsdatum saknas"
-        if self.review_overdue(today):
-            text = f"ÖVERSYN FÖRSENAD sedan {due.isoformat()}"
-        else:
-            text = f"översyn senast {due.isoformat()}"
         if self.review_interval_assumed:
-            text += " (årlig översyn antagen; rutinen anger inget intervall)"
-        return text
+            word = "reviderad" if self.revised else "fastställd"
+            return f"{word} {last.isoformat()}, {_ago(last, today)} — rutinen anger inget intervall"
+        due = self.review_due()
+        assert due is not None
+        if self.review_overdue(today):
+            return f"ÖVERSYN FÖRSENAD sedan {due.isoformat()}"
+        return f"översyn senast {due.isoformat()}"
+
+
+def _ago(day: dt.date, today: dt.date) -> str:
+    """"för 3 år sedan", "för 5 månader sedan", "i dag"."""
+    months = (today.year - day.year) * 12 + today.month - day.month - (today.day < day.day)
+    if months >= 24:
+        return f"för {months // 12} år sedan"
+    if months >= 12:
+        return "för 1 år sedan"
+    if months >= 2:
+        return f"för {months} månader sedan"
+    if months == 1:
+        return "för 1 månad sedan"
+    days = (today - day).days
+    if days <= 0:
+        return "i dag"
+    return f"för {days} dag{'ar' if days > 1 else ''} sedan"
 
 
 def _by_id(items: tuple[_Item, ...], item_id: str) -> _Item | None:

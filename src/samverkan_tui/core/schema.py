@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Format 1 (steps with a free-text `section`, no kinds or deadline anchors) still loads:
+# each distinct `section` text becomes a section of its own, every step an action.
+FORMAT_VERSIONS = (1, 2)
+ITEM_KINDS = ("åtgärd", "kontrollpunkt", "information", "princip", "definition", "lagtext", "fråga",
+              "atgard", "fraga")
 ID_PATTERN = r"^[a-z0-9][a-z0-9_\-åäö]*$"
 TIME_RANGE_PATTERN = r"^([01]\d|2[0-4])[:.][0-5]\d-([01]\d|2[0-4])[:.][0-5]\d$"
 
@@ -27,7 +32,7 @@ class Field:
 
 TABLES: dict[str, dict[str, Field]] = {
     "routine": {
-        "format": Field("int", doc="Filformatets version; nu 1."),
+        "format": Field("int", doc="Filformatets version; nu 2 (1 läses fortfarande)."),
         "id": Field("id", True, "Rutinens id, används i kommandon: `samverkan show ID`."),
         "title": Field("str", True, "Rutinens fullständiga titel."),
         "short_title": Field("str", doc="Kort titel för listor."),
@@ -45,7 +50,11 @@ TABLES: dict[str, dict[str, Field]] = {
         "roles": Field("list[table:role]", True, "Rollerna som utför steg."),
         "phases": Field("list[table:phase]", True, "Faserna, i ordning."),
         "questions": Field("list[table:question]", doc="Frågorna som avgör vägen, i ordning."),
-        "steps": Field("list[table:step]", True, "Stegen, i källans ordning."),
+        "moments": Field("list[table:moment]",
+                         doc="Tidpunkter som tidsfrister räknas från (anmälan kom in …)."),
+        "sections": Field("list[table:section]",
+                          doc="Källans rubriker, i källans ordning, med sina villkor."),
+        "steps": Field("list[table:step]", True, "Punkterna, i källans ordning."),
         "contacts": Field("list[table:contact]", doc="Kontakter som stegen hänvisar till."),
         "exercises": Field("list[table:exercise]", doc="Övningsfall för övningsläget."),
     },
@@ -76,14 +85,39 @@ TABLES: dict[str, dict[str, Field]] = {
         "label": Field("str", True, "Svaret som det visas."),
         "phrase": Field("str", doc="Hur villkoret läses i klartext: \"situationen är akut\"."),
     },
+    "moment": {
+        "id": Field("id", True, "Tidpunktens id, används i deadline_from och legal_from."),
+        "label": Field("str", True, "Läses efter \"från att\": \"anmälan kom in\"."),
+        "question": Field("str", True, "Hur appen frågar efter den: \"När kom anmälan in?\""),
+    },
+    "section": {
+        "id": Field("id", True, "Avsnittets id; punkterna anger det i `section`."),
+        "title": Field("str", True, "Rubriken som källan skriver den (eller inledningen till en lista)."),
+        "phase": Field("id", doc="Fasen (id i [[phases]]); ärvs från `parent` om den saknas."),
+        "parent": Field("id", doc="Avsnittet som det här står under (en lista under sin rubrik)."),
+        "role": Field("id", doc="Roll för punkter som inte anger någon egen."),
+        "when": Field("condition", doc="Villkor för hela avsnittet; punkterna ärver det."),
+        "when_text": Field("str", doc="Villkoret i klartext, om det genererade inte läses väl."),
+        "text": Field("str", doc="Stycke under rubriken, före punkterna."),
+    },
     "step": {
-        "id": Field("id", True, "Stegets stabila id; ändra det inte mellan versioner."),
-        "text": Field("str", True, "Stegets text, med källans formulering."),
-        "role": Field("id", True, "Vem som utför steget (id i [[roles]])."),
-        "phase": Field("id", True, "I vilken fas (id i [[phases]])."),
-        "when": Field("condition", doc="Villkor för att steget ska ingå i planen."),
-        "section": Field("str", doc="Rubriken i källan som steget står under."),
+        "id": Field("id", True, "Punktens stabila id; ändra det inte mellan versioner."),
+        "text": Field("str", True, "Punktens text, med källans formulering."),
+        "kind": Field("str", doc="\"åtgärd\" (standard, bockas av), \"kontrollpunkt\" (gås igenom), "
+                      "eller \"information\", \"princip\", \"definition\", \"lagtext\", \"fråga\" "
+                      "(visas, bockas inte).", choices=ITEM_KINDS),
+        "role": Field("id", doc="Vem som utför punkten (id i [[roles]]); annars avsnittets roll."),
+        "phase": Field("id", doc="Fasen; annars avsnittets."),
+        "section": Field("str", doc="Avsnittets id (i format 1: rubriken som text)."),
+        "when": Field("condition", doc="Vad punkten lägger till avsnittets villkor."),
+        "when_text": Field("str", doc="Punktens eget villkor i klartext: \"Om socialsekreterare inte "
+                           "är på plats\"."),
         "deadline": Field("deadline", doc="Tidsfrist: \"samma dag\", \"inom en vecka\" …"),
+        "deadline_from": Field("id", doc="Vad tidsfristen räknas från (id i [[moments]])."),
+        "legal_deadline": Field("deadline", doc="Lagens tidsfrist när lagen går före rutinen."),
+        "legal_from": Field("id", doc="Vad lagens tidsfrist räknas från (id i [[moments]])."),
+        "legal_text": Field("str", doc="Vad lagen kräver: \"beslut inom 14 dagar\"."),
+        "legal_ref": Field("str", doc="Lagrummet i gällande lag, eller att paragrafen ska kontrolleras."),
         "contacts": Field("list[id]", doc="Kontakter som steget behöver (id i [[contacts]])."),
         "warnings": Field("list[str]", doc="Varningar som ska synas tydligt."),
         "notes": Field("list[str]", doc="Kompletterande text ur källan."),
@@ -97,9 +131,11 @@ TABLES: dict[str, dict[str, Field]] = {
         "instructions": Field("str", doc="Vad man ska säga eller skicka."),
         "hours": Field("hours", doc="Telefontider per veckodag: mon = \"08:30-16:00\"."),
         "breaks": Field("list[table:break]", doc="Uppehåll alla dagar, till exempel lunch."),
-        "closed_on_holidays": Field("bool", doc="Stängt på helgdagar och helgaftnar (standard ja)."),
+        "closed_on_holidays": Field("bool", doc="true bara om källan säger att det är stängt på "
+                                    "helgdagar; utan nyckeln: källan anger inte tider för helgdagar."),
         "hours_note": Field("str", doc="Om tider saknas: \"Tider anges inte i rutinen.\""),
         "fallback": Field("id", doc="Kontakt att hänvisa till när det är stängt."),
+        "fallback_text": Field("str", doc="Källans ord om reservkontakten: \"Övriga tider …\"."),
     },
     "break": {
         "start": Field("time", True, "\"12:00\""),
@@ -154,7 +190,7 @@ def json_schema() -> dict[str, object]:
     schema = _object_schema(TABLES["routine"])
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://samverkan-tui.invalid/schema/rutin-v1.json",
+        "$id": "https://samverkan-tui.invalid/schema/rutin-v2.json",
         "title": "Samverkan TUI: rutinfil",
         "description": "En samverkansrutin som guidad checklista. Se docs/checklist-format.md.",
         **schema,

@@ -49,7 +49,10 @@ STEP = "steg"
 CLEAR_STEP = "ta_bort_steg"
 CONTACT = "kontakt"
 FINISH = "avslut"
-EVENT_KINDS = (ANSWER, CLEAR_ANSWER, STEP, CLEAR_STEP, CONTACT, FINISH)
+# A moment a deadline counts from ("anmälan kom in"): ``question`` holds the moment's
+# id, ``value`` the time as ISO text. A time, never who.
+MOMENT = "tidpunkt"
+EVENT_KINDS = (ANSWER, CLEAR_ANSWER, STEP, CLEAR_STEP, CONTACT, FINISH, MOMENT)
 
 
 class SessionError(ValueError):
@@ -91,6 +94,7 @@ class WalkSession:
     answers: dict[str, str] = field(default_factory=dict)
     steps: dict[str, StepState] = field(default_factory=dict)
     contacts_used: dict[str, dt.datetime] = field(default_factory=dict)
+    moments: dict[str, dt.datetime] = field(default_factory=dict)
     updated_at: dt.datetime | None = None
     finished_at: dt.datetime | None = None
     events: list[Event] = field(default_factory=list)
@@ -116,6 +120,8 @@ class WalkSession:
             self.contacts_used.setdefault(event.contact, event.at)
         elif event.kind == FINISH:
             self.finished_at = event.at
+        elif event.kind == MOMENT:
+            self.moments[event.question or ""] = dt.datetime.fromisoformat(event.value or "")
         self.updated_at = event.at
         self.events.append(event)
         if notify:
@@ -144,6 +150,10 @@ class WalkSession:
                     raise SessionError("bara avvikelser har kommentar")
         elif event.kind == CONTACT and routine.contact(event.contact or "") is None:
             raise SessionError(f"okänd kontakt {event.contact!r}")
+        elif event.kind == MOMENT:
+            if routine.moment(event.question or "") is None:
+                raise SessionError(f"okänd tidpunkt {event.question!r}")
+            dt.datetime.fromisoformat(event.value or "")  # ValueError for a bad time
 
     @classmethod
     def replay(
@@ -188,14 +198,19 @@ class WalkSession:
     def finish(self, at: dt.datetime) -> None:
         self.apply(Event(FINISH, at))
 
+    def set_moment(self, moment_id: str, when: dt.datetime, at: dt.datetime) -> None:
+        """Record when something happened that deadlines count from."""
+        self.apply(Event(MOMENT, at, question=moment_id, value=when.isoformat()))
+
     # -- derived ------------------------------------------------------------
     @property
     def finished(self) -> bool:
         return self.finished_at is not None
 
-    def plan(self, now: dt.datetime, first_role: str | None = None) -> Plan:
-        """The plan for the current answers; due dates count from when the walk started."""
-        plan = build_plan(self.routine, self.answers, self.started_at, first_role)
+    def plan(self, now: dt.datetime) -> Plan:
+        """The plan for the current answers. Deadlines count from their moments; one not
+        given counts from when the walk started."""
+        plan = build_plan(self.routine, self.answers, self.started_at, self.moments)
         return plan if now == self.started_at else _with_now(plan, now)
 
     def visible_states(self, plan: Plan) -> dict[str, StepState]:
@@ -203,8 +218,9 @@ class WalkSession:
         return {p.id: self.steps[p.id] for p in plan.steps if p.id in self.steps}
 
     def progress(self, plan: Plan) -> tuple[int, int]:
-        """(handled, total) over the plan's steps; any status counts as handled."""
-        return len(self.visible_states(plan)), len(plan.steps)
+        """(handled, total) over the plan's actions; any status counts as handled."""
+        actions = plan.actions
+        return sum(1 for p in actions if p.id in self.steps), len(actions)
 
 
 def _with_now(plan: Plan, now: dt.datetime) -> Plan:

@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from samverkan_tui.core.conditions import Compare, comparisons, compile_condition
+from samverkan_tui.core.conditions import Compare, Condition, comparisons, compile_condition
 from samverkan_tui.core.loader import LoadResult, load_routine
-from samverkan_tui.core.model import NO, YES, Routine, Step
+from samverkan_tui.core.model import ITEM_KINDS, NO, YES, Routine, Step
 from samverkan_tui.core.problems import ERROR, WARNING, Problem, did_you_mean
-from samverkan_tui.core.walk import effective_answers, next_question
+from samverkan_tui.core.walk import describe_condition, effective_answers, next_question
 
 # A routine whose walk has more complete paths than this is too big to prove and
 # too big for a person to walk; say so rather than spin.
@@ -80,6 +80,7 @@ class _Checker:
             ("questions", self.routine.questions), ("steps", self.routine.steps),
             ("contacts", self.routine.contacts), ("roles", self.routine.roles),
             ("phases", self.routine.phases), ("exercises", self.routine.exercises),
+            ("sections", self.routine.sections), ("moments", self.routine.moments),
         ):
             seen: dict[str, int] = {}
             for index, item in enumerate(items):
@@ -147,8 +148,15 @@ class _Checker:
                 if contact_id not in contact_ids:
                     self.add(("steps", index, "contacts"), f"okänd kontakt `{contact_id}`",
                              did_you_mean(contact_id, contact_ids))
-            if step.when is not None:
-                self._check_condition(step.when, ("steps", index, "when"), None)
+            if step.own_when is not None:
+                self._check_condition(step.own_when, ("steps", index, "when"), None)
+            if step.kind not in ITEM_KINDS:
+                self.add(("steps", index, "kind"), f"okänd sorts punkt `{step.kind}`",
+                         did_you_mean(step.kind, ITEM_KINDS))
+            self._moment_refs(step, index)
+            if step.own_when is not None and not step.when_text and not _states_condition(step.text):
+                self._plain(step.own_when, ("steps", index, "when"))
+        self.sections()
         for index, contact in enumerate(routine.contacts):
             if contact.fallback is not None:
                 if contact.fallback not in contact_ids:
@@ -163,6 +171,54 @@ class _Checker:
                 self.add(("contacts", index), f"kontakten `{contact.id}` saknar telefontider",
                          'ange hours, eller hours_note = "Tider anges inte i rutinen."',
                          WARNING)
+
+    def _moment_refs(self, step: Step, index: int) -> None:
+        moment_ids = [m.id for m in self.routine.moments]
+        if step.deadline is not None and not step.deadline_from and self.routine.sections:
+            self.add(("steps", index, "deadline"),
+                     f"tidsfristen för `{step.id}` anger inte vad den räknas från",
+                     "lägg till deadline_from = \"…\" (id i [[moments]])", WARNING)
+        for key, value in (("deadline_from", step.deadline_from),
+                           ("legal_from", step.legal.moment if step.legal else "")):
+            if value and value not in moment_ids:
+                self.add(("steps", index, key), f"okänd tidpunkt `{value}`",
+                         did_you_mean(value, moment_ids) or "lägg till den i [[moments]]")
+
+    def _plain(self, condition: Condition, where: tuple[str | int, ...]) -> None:
+        """A printed condition must read as Swedish, not as logic."""
+        text = describe_condition(self.routine, condition)
+        if any(marker in text for marker in _LOGIC_MARKERS):
+            self.add(where, f"villkoret läses inte enkelt i klartext: ”{text}”",
+                     'skriv det som källan säger det med when_text = "…"', WARNING)
+
+    def sections(self) -> None:
+        routine = self.routine
+        role_ids = [r.id for r in routine.roles]
+        phase_ids = [p.id for p in routine.phases]
+        for index, section in enumerate(routine.sections):
+            if section.phase and section.phase not in phase_ids:
+                self.add(("sections", index, "phase"), f"okänd fas `{section.phase}`",
+                         did_you_mean(section.phase, phase_ids))
+            if section.role is not None and section.role not in role_ids:
+                self.add(("sections", index, "role"), f"okänd roll `{section.role}`",
+                         did_you_mean(section.role, role_ids))
+            if section.when is not None:
+                self._check_condition(section.when, ("sections", index, "when"), None)
+                if not section.when_text:
+                    self._plain(section.when, ("sections", index, "when"))
+        # The file is read in the source's order: a section's items (and those of the
+        # sections under it) stand together, and sections follow the file's order.
+        order = {section.id: i for i, section in enumerate(routine.sections)}
+        last = -1
+        for index, step in enumerate(routine.steps):
+            position = order.get(step.section, last)
+            if position < last:
+                section = routine.section(step.section)
+                self.add(("steps", index, "section"),
+                         f"punkten `{step.id}` står efter punkter i ett senare avsnitt",
+                         f"flytta den till avsnittet ”{section.title if section else step.section}”"
+                         " så att filen följer källans ordning", WARNING)
+            last = max(last, position)
 
     def paths(self) -> None:
         """Depth-first through every walk, deciding each step once per branch.
@@ -281,6 +337,14 @@ class _Checker:
             if missing is not None and not any(p.severity == ERROR for p in self.problems):
                 self.add(("exercises", index), f"övningen `{exercise.id}` saknar svar på "
                          f"`{missing.id}`", "lägg till ett förväntat svar för frågan")
+
+
+_LOGIC_MARKERS = (" och inte ", "((", "))", ") eller (", "inte (")
+
+
+def _states_condition(text: str) -> bool:
+    """True when the item's own text already says its condition ("Om …", "Vid …")."""
+    return text.startswith(("Om ", "Vid ", "Om\u00a0", "Ifall ", "När ", "Är ", "Finns "))
 
 
 def validate_paths(paths: Iterable[Path]) -> list[FileReport]:

@@ -10,8 +10,15 @@ Rules:
 - Answers to questions that are no longer relevant are kept by the caller but
   ignored here, so changing an earlier answer recomputes everything and a
   later answer comes back into force if its question becomes relevant again.
-- A step is in the plan when its condition is ``True``; undecided (a question
-  not yet answered) keeps it out until the deciding answer is given.
+- A step is in the plan when its condition (its sections' and its own) is
+  ``True``; undecided (a question not yet answered) keeps it out until the
+  deciding answer is given.
+- The plan keeps the routine's order: sections in file order, items in file
+  order within them. The role is a label on each item, never a sort key: in an
+  acute case the order is the instruction.
+- A deadline counts from its moment ("anmälan kom in"): the caller gives the
+  moments it knows; any other counts from ``now`` (in the app, the walk's start).
+  Where the law overrides the routine, the law's date is the due date.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from typing import NamedTuple
 
 from samverkan_tui.core.conditions import Condition, describe, holds
 from samverkan_tui.core.deadlines import due_date
-from samverkan_tui.core.model import Contact, Phase, Question, Role, Routine, Step
+from samverkan_tui.core.model import Contact, Moment, Phase, Question, Routine, Section, Step
 from samverkan_tui.core.problems import did_you_mean
 
 
@@ -32,17 +39,29 @@ class AnswerError(ValueError):
 
 class PlannedStep(NamedTuple):
     step: Step
-    due: dt.date | None
+    due: dt.date | None  # the date that binds: the law's where it overrides the routine
     contacts: tuple[Contact, ...]
+    due_from: Moment | None = None  # what the routine's deadline counts from
+    legal_due: dt.date | None = None  # the law's date, where the law overrides
+    routine_due: dt.date | None = None  # the routine's own date (never shown as due when
+    # the law overrides it)
+    legal_from: Moment | None = None
 
     @property
     def id(self) -> str:
         return self.step.id
 
+    @property
+    def checkable(self) -> bool:
+        return self.step.checkable
 
-class PlanGroup(NamedTuple):
-    phase: Phase
-    role: Role
+
+class PlanSection(NamedTuple):
+    """A section of the routine with the items of it that are in the plan."""
+
+    section: Section | None  # None for items of a file without sections
+    phase: Phase | None
+    depth: int  # 0 for a top-level heading, 1 for a list under it …
     steps: tuple[PlannedStep, ...]
 
 
@@ -50,10 +69,25 @@ class Plan(NamedTuple):
     routine: Routine
     answers: dict[str, str]  # effective answers: only relevant questions
     now: dt.datetime
-    steps: tuple[PlannedStep, ...]
-    groups: tuple[PlanGroup, ...]
+    steps: tuple[PlannedStep, ...]  # in the routine's order
+    sections: tuple[PlanSection, ...]  # the same items under their headings, in order
     asked: tuple[Question, ...]  # relevant questions that have been answered, in order
     unanswered: tuple[Question, ...]  # relevant questions still open, in order
+    moments: dict[str, dt.datetime] = {}  # noqa: RUF012 - never mutated; set by build_plan
+
+    @property
+    def actions(self) -> tuple[PlannedStep, ...]:
+        """The items to tick, in order (information is shown, not ticked)."""
+        return tuple(p for p in self.steps if p.checkable)
+
+    def moment_time(self, moment_id: str) -> dt.datetime:
+        return self.moments.get(moment_id, self.now)
+
+    @property
+    def moments_needed(self) -> tuple[Moment, ...]:
+        """The moments the plan's deadlines count from, once each, in the routine's order."""
+        used = {m.id for p in self.steps for m in (p.due_from, p.legal_from) if m is not None}
+        return tuple(m for m in self.routine.moments if m.id in used)
 
     @property
     def next_question(self) -> Question | None:
@@ -102,48 +136,83 @@ def build_plan(
     routine: Routine,
     answers: Mapping[str, str],
     now: dt.datetime,
-    first_role: str | None = None,
+    moments: Mapping[str, dt.datetime] | None = None,
 ) -> Plan:
-    """The plan for these answers at this moment. ``first_role`` puts the user's role first."""
+    """The plan for these answers at this moment; ``moments`` give what deadlines count from."""
     effective = effective_answers(routine, answers)
     asked = tuple(q for q in routine.questions if q.id in effective)
     unanswered = tuple(
         q for q in routine.questions
         if q.id not in effective and holds(q.when, effective) is True
     )
-    today = now.date()
+    known = dict(moments or {})
     planned = tuple(
-        PlannedStep(
-            step,
-            due_date(step.deadline, today) if step.deadline else None,
-            tuple(c for c in (routine.contact(cid) for cid in step.contacts) if c is not None),
-        )
+        _planned(routine, step, known, now)
         for step in routine.steps
         if holds(step.when, effective) is True
     )
     return Plan(
-        routine, effective, now, planned,
-        _group(routine, planned, first_role), asked, unanswered,
+        routine, effective, now, planned, _sections(routine, planned), asked, unanswered,
+        known,
     )
 
 
-def _group(
-    routine: Routine, planned: tuple[PlannedStep, ...], first_role: str | None
-) -> tuple[PlanGroup, ...]:
-    role_order = [r.id for r in routine.roles]
-    if first_role in role_order:
-        role_order.remove(first_role)
-        role_order.insert(0, first_role)
-    groups = []
-    for phase in routine.phases:
-        for role_id in role_order:
-            steps = tuple(
-                p for p in planned if p.step.phase == phase.id and p.step.role == role_id
-            )
-            role = routine.role(role_id)
-            if steps and role is not None:
-                groups.append(PlanGroup(phase, role, steps))
-    return tuple(groups)
+def _planned(
+    routine: Routine, step: Step, moments: Mapping[str, dt.datetime], now: dt.datetime
+) -> PlannedStep:
+    contacts = tuple(c for c in (routine.contact(cid) for cid in step.contacts) if c is not None)
+    due_from = routine.moment(step.deadline_from) if step.deadline_from else None
+    routine_due = None
+    if step.deadline is not None:
+        start = moments.get(step.deadline_from, now) if step.deadline_from else now
+        routine_due = due_date(step.deadline, start.date())
+    legal_due = legal_from = None
+    if step.legal is not None:
+        legal_from = routine.moment(step.legal.moment)
+        legal_due = due_date(step.legal.deadline, moments.get(step.legal.moment, now).date())
+    due = legal_due if legal_due is not None else routine_due
+    return PlannedStep(step, due, contacts, due_from, legal_due, routine_due, legal_from)
+
+
+def _sections(routine: Routine, planned: tuple[PlannedStep, ...]) -> tuple[PlanSection, ...]:
+    """The plan's items under their headings: sections in file order, a heading shown
+    when any item under it (or under a section nested in it) is in the plan."""
+    by_section: dict[str, list[PlannedStep]] = {}
+    for item in planned:
+        by_section.setdefault(item.step.section, []).append(item)
+    if not routine.sections:
+        return (PlanSection(None, None, 0, planned),) if planned else ()
+    shown = set()
+    for section_id in by_section:
+        shown.update(s.id for s in routine.section_path(section_id))
+    result = []
+    for section in routine.sections:
+        if section.id in shown:
+            depth = len(routine.section_path(section.id)) - 1
+            result.append(PlanSection(
+                section, routine.phase(section.phase), depth, tuple(by_section.get(section.id, ())),
+            ))
+    return tuple(result)
+
+
+def shows_role(step: Step, role: str) -> bool:
+    """"Mina steg": the role's own items and those the units do together."""
+    return step.role == role or step.role.startswith("gemensam")
+
+
+def only_role(plan: Plan, role: str) -> Plan:
+    """The plan filtered to one role's items, order unchanged (a filter, never a sort)."""
+    steps = tuple(p for p in plan.steps if shows_role(p.step, role))
+    sections = tuple(
+        part._replace(steps=tuple(p for p in part.steps if shows_role(p.step, role)))
+        for part in plan.sections
+    )
+    keep = {s.section.id for s in sections if s.steps and s.section is not None}
+    for part in sections:
+        if part.steps and part.section is not None:
+            keep.update(s.id for s in plan.routine.section_path(part.section.id))
+    sections = tuple(s for s in sections if s.steps or (s.section is not None and s.section.id in keep))
+    return plan._replace(steps=steps, sections=sections)
 
 
 def check_answers(routine: Routine, answers: Mapping[str, str]) -> None:

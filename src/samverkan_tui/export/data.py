@@ -39,7 +39,7 @@ def question_dict(routine: Routine, question: Question) -> dict[str, object]:
     }
 
 
-def contact_dict(contact: Contact) -> dict[str, object]:
+def contact_dict(routine: Routine, contact: Contact) -> dict[str, object]:
     return {
         "id": contact.id,
         "name": contact.name,
@@ -48,14 +48,27 @@ def contact_dict(contact: Contact) -> dict[str, object]:
         "fax": list(contact.fax),
         "instructions": contact.instructions,
         "hours_note": contact.hours_note,
-        "fallback": contact.fallback,
+        "fallback": _fallback(routine, contact),
     }
 
 
+def _fallback(routine: Routine, contact: Contact) -> dict[str, str] | None:
+    """The fallback as ``{id, name}``, the same shape as `samverkan kontakter` gives."""
+    other = routine.contact(contact.fallback) if contact.fallback else None
+    return {"id": other.id, "name": other.name} if other else None
+
+
 def plan_dict(plan: Plan) -> dict[str, object]:
+    from samverkan_tui.core.deadlines import due_line
+
     routine = plan.routine
     return {
         "now": plan.now.isoformat(),
+        "moments": {
+            m.id: {"label": m.label, "at": plan.moment_time(m.id).isoformat(),
+                   "given": m.id in plan.moments}
+            for m in plan.moments_needed
+        },
         "answers": dict(plan.answers),
         "complete": plan.complete,
         "next_question": plan.next_question.id if plan.next_question else None,
@@ -70,12 +83,25 @@ def plan_dict(plan: Plan) -> dict[str, object]:
                 "phase": p.step.phase,
                 "phase_name": routine.phase(p.step.phase).name if routine.phase(p.step.phase) else "",
                 "section": p.step.section,
+                "section_title": _section_title(routine, p.step.section),
+                "kind": p.step.kind,
+                "checkable": p.step.checkable,
                 "deadline": p.step.deadline.text if p.step.deadline else None,
                 "due": p.due.isoformat() if p.due else None,
-                "contacts": [contact_dict(c) for c in p.contacts],
+                "due_from": p.due_from.id if p.due_from else (
+                    p.legal_from.id if p.legal_from and p.legal_due else None),
+                "legal_due": p.legal_due.isoformat() if p.legal_due else None,
+                "legal_reference": p.step.legal.reference if p.step.legal else None,
+                "due_text": due_line(p) or None,
+                "contacts": [contact_dict(routine, c) for c in p.contacts],
                 "warnings": list(p.step.warnings),
                 "notes": list(p.step.notes),
             }
             for p in plan.steps
         ],
     }
+
+
+def _section_title(routine: Routine, section_id: str) -> str | None:
+    section = routine.section(section_id)
+    return section.title if section else None

@@ -4,11 +4,13 @@ A ``Document`` is built from one of three sources and holds only display-ready
 Swedish text, so the renderers (``text``, ``markdown``, ``html``, ``pdf``) do layout
 and nothing else; no format decides on its own what a printout contains.
 
-- ``document_for_routine``: the whole routine, every branch. Steps are grouped by
-  phase, then role; a conditional step is introduced by its condition in plain
-  Swedish ("Om situationen är akut:"), consecutive steps with the same condition
-  share the heading.
-- ``document_for_plan``: only the path the answers give, with due dates.
+- ``document_for_routine``: the whole routine, every branch, in the source's order:
+  phase, then the source's section headings, each with its condition once in
+  plain Swedish ("Om situationen är akut:"); an item that adds a condition of its
+  own is introduced by that ("Om socialsekreterare inte är på plats:"), unless its
+  text already says it. Actions get a box; information is set as text.
+- ``document_for_plan``: only the path the answers give, in the same order, with
+  due dates counted from their moments, opened by what to do now.
 - ``document_for_run`` / ``document_for_session``: a walk from the step log, with
   what was done and when (never who: the log holds no names, and the session id is
   left out on purpose, since a printout is filed with the case).
@@ -23,9 +25,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.deadlines import format_date, format_time
-from samverkan_tui.core.model import Contact, Routine, Step
-from samverkan_tui.core.walk import Plan, PlannedStep, build_plan, describe_condition
+from samverkan_tui.core.deadlines import due_line, format_date, format_time, routine_deadline_line
+from samverkan_tui.core.model import ITEM_KIND_LABELS, Contact, Routine, Step
+from samverkan_tui.core.walk import Plan, PlanSection, build_plan, describe_condition
 
 if TYPE_CHECKING:
     from samverkan_tui.core.session import WalkSession
@@ -83,6 +85,10 @@ class Item:
     contacts: tuple[str, ...] = ()  # "RVT:s beredskap, tel 08-508 03 310"
     status: str | None = None  # a run's status code, None when open
     record: str = ""  # "Klar fredag 27 november 2026 kl. 16.40"
+    checkable: bool = True  # actions get a box; information, principles … are set as text
+    kind_label: str = ""  # "Information", "Princip" … for items that are not actions
+    role: str = ""  # the role's name: a label, never a sort key
+    legal: str = ""  # "Lagen: beslut inom 14 dagar – senast …; rutinen anger tre veckor"
 
 
 @dataclass(frozen=True)
@@ -95,8 +101,11 @@ class Block:
 
 @dataclass(frozen=True)
 class Section:
-    title: str  # "Inledande skede – RVT"
+    title: str  # the source's heading, or a phase's name (level 0)
     blocks: tuple[Block, ...]
+    level: int = 1  # 0 a phase, 1 the source's heading, 2 a list under it …
+    condition: str = ""  # the section's condition, once: "Om situationen är akut:"
+    text: str = ""  # a paragraph under the heading
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -160,6 +169,10 @@ class Document:
     contacts_used: tuple[str, ...] = ()  # runs: "fredag 27 november 2026 kl. 16.40: RVT:s beredskap"
     empty_text: str = ""  # shown instead of the sections when there are no steps
     moment: dt.datetime | None = None  # when the printout was made (PDF creation date)
+    # Plans and runs open with what to do now: the first open actions and who to call.
+    now_title: str = ""
+    now_lines: tuple[str, ...] = ()
+    remarks_last: bool = False  # plans: remarks for the routine's owners go to the end
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -272,16 +285,21 @@ def _contacts(contacts: Iterable[Contact], routine: Routine) -> tuple[ContactEnt
 
 def _item(
     number: int, step: Step, routine: Routine, deadline: str, overdue: bool = False,
-    record: RecordLike | None = None,
+    record: RecordLike | None = None, legal: str = "",
 ) -> Item:
     contacts = tuple(
         contact_reference(c) for c in (routine.contact(cid) for cid in step.contacts) if c is not None
     )
+    role = routine.role(step.role)
     return Item(
-        number=number, step_id=step.id, text=step.text, deadline=deadline, overdue=overdue,
+        number=number if step.checkable else 0, step_id=step.id, text=step.text,
+        deadline=deadline, overdue=overdue,
         warnings=step.warnings, notes=step.notes, contacts=contacts,
         status=record.status if record is not None else None,
         record=record_text(record) if record is not None else "",
+        checkable=step.checkable,
+        kind_label="" if step.checkable else ITEM_KIND_LABELS.get(step.kind, ""),
+        role=role.name if role else step.role, legal=legal,
     )
 
 
@@ -300,10 +318,6 @@ def record_text(record: RecordLike) -> str:
     return text
 
 
-def _due_text(planned: PlannedStep) -> str:
-    if planned.due is None or planned.step.deadline is None:
-        return ""
-    return f"Senast {format_date(planned.due)} ({planned.step.deadline.text})"
 
 
 def _answered(plan: Plan) -> tuple[QuestionEntry, ...]:
@@ -337,39 +351,40 @@ def _base(routine: Routine, moment: dt.datetime) -> dict[str, object]:
 
 # -- (a) the whole routine --------------------------------------------------------------
 
-def document_for_routine(
-    routine: Routine, now: dt.datetime, first_role: str | None = None
-) -> Document:
-    """Every step of the routine, grouped by phase then role, each branch under its condition."""
-    role_order = [r.id for r in routine.roles]
-    if first_role in role_order:
-        role_order.remove(first_role)
-        role_order.insert(0, first_role)
+def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
+    """Every item of the routine in the source's order, each section under its condition."""
     sections = []
     number = 0
-    for phase in routine.phases:
-        for role_id in role_order:
-            role = routine.role(role_id)
-            steps = [s for s in routine.steps if s.phase == phase.id and s.role == role_id]
-            if role is None or not steps:
-                continue
-            headings = [_condition_heading(routine, s) for s in steps]
-            # A section made only of unconditional steps needs no "Oavsett svar:" heading;
-            # in a mixed section it tells the reader that the previous condition has ended.
-            if not any(headings):
-                headings = ["" for _ in steps]
-            else:
-                headings = [h or UNCONDITIONAL_HEADING for h in headings]
-            blocks: list[Block] = []
-            for step, heading in zip(steps, headings, strict=True):
+    phase = None
+    by_section: dict[str, list[Step]] = {}
+    for step in routine.steps:
+        by_section.setdefault(step.section, []).append(step)
+    layout = [(s, len(routine.section_path(s.id)) - 1, by_section.get(s.id, []))
+              for s in routine.sections] or [(None, 0, list(routine.steps))]
+    for section, depth, steps in layout:
+        phase_id = section.phase if section else ""
+        if phase_id != phase and routine.phase(phase_id) is not None:
+            phase = phase_id
+            sections.append(Section(routine.phase(phase_id).name, (), level=0))  # type: ignore[union-attr]
+        blocks: list[Block] = []
+        for step in steps:
+            if step.checkable:
                 number += 1
-                deadline = f"Tidsfrist: {step.deadline.text}" if step.deadline else ""
-                item = _item(number, step, routine, deadline)
-                if blocks and blocks[-1].condition == heading:
-                    blocks[-1] = Block(heading, (*blocks[-1].items, item))
-                else:
-                    blocks.append(Block(heading, (item,)))
-            sections.append(Section(f"{phase.name} – {role.name}", tuple(blocks)))
+            heading = item_condition(routine, step)
+            deadline = routine_deadline_line(routine, step)
+            legal = routine_deadline_line(routine, step, legal=True)
+            item = _item(number, step, routine, deadline, legal=legal)
+            if blocks and blocks[-1].condition == heading:
+                blocks[-1] = Block(heading, (*blocks[-1].items, item))
+            else:
+                blocks.append(Block(heading, (item,)))
+        if section is None:
+            sections.append(Section("", tuple(blocks)))
+            continue
+        sections.append(Section(
+            section.title, tuple(blocks), level=depth + 1,
+            condition=section_condition(routine, section), text=section.text,
+        ))
     questions = tuple(
         QuestionEntry(
             q.text, options=tuple(o.label for o in q.options),
@@ -381,14 +396,36 @@ def document_for_routine(
         kind=KIND_ROUTINE,
         subtitle="Hela rutinen med alla grenar",
         facts=(("Utskriven", when_text(now)),),
-        questions_title="Frågor som avgör vilka steg som gäller",
+        questions_title="Frågor som avgör vilka punkter som gäller",
         questions=questions,
         unanswered=(),
         sections=tuple(sections),
         contacts=_contacts(routine.contacts, routine),
-        empty_text="Rutinen har inga steg.",
+        empty_text="Rutinen har inga punkter.",
         **_base(routine, now),
     )
+
+
+def section_condition(routine: Routine, section: object) -> str:
+    """A section's condition as its heading line: ``Om situationen är akut:``."""
+    when_text_ = getattr(section, "when_text", "")
+    if when_text_:
+        return _as_heading(when_text_)
+    return condition_heading(routine, getattr(section, "when", None))
+
+
+def item_condition(routine: Routine, step: Step) -> str:
+    """What an item adds to its section's condition, or "" when its text already says it."""
+    if step.when_text:
+        return _as_heading(step.when_text)
+    if step.own_when is None or step.text.startswith(("Om ", "Vid ", "När ", "Ifall ")):
+        return ""
+    return condition_heading(routine, step.own_when)
+
+
+def _as_heading(text: str) -> str:
+    text = text.strip().rstrip(":")
+    return text if text.endswith("?") else text + ":"
 
 
 def condition_heading(routine: Routine, condition: object) -> str:
@@ -409,28 +446,80 @@ def _asked_when(routine: Routine, condition: object) -> str:
 # -- (b) one path ------------------------------------------------------------------------
 
 def document_for_plan(plan: Plan) -> Document:
-    """Only the steps on the path the answers give, with their due dates."""
+    """Only the items on the path the answers give, in the routine's order, with due dates."""
     routine = plan.routine
-    sections = []
-    number = 0
-    for group in plan.groups:
-        items = []
-        for planned in group.steps:
-            number += 1
-            items.append(_item(number, planned.step, routine, _due_text(planned)))
-        sections.append(Section(f"{group.phase.name} – {group.role.name}", (Block("", tuple(items)),)))
+    sections = _plan_sections(plan, {}, None)
     return Document(
         kind=KIND_PLAN,
         subtitle="Checklista för ärendets svar",
-        facts=(("Beräknad", when_text(plan.now)),),
+        facts=(("Beräknad", when_text(plan.now)), *_moment_facts(plan)),
         questions_title="Svar",
         questions=_answered(plan),
         unanswered=_open_questions(plan),
-        sections=tuple(sections),
+        sections=sections,
         contacts=_contacts(plan.contacts, routine),
-        empty_text="Inga steg ännu: besvara frågorna.",
+        empty_text="Inga punkter ännu: besvara frågorna.",
+        now_title="Gör nu",
+        now_lines=do_now_lines(plan, {}),
+        remarks_last=True,
         **_base(routine, plan.now),
     )
+
+
+def _moment_facts(plan: Plan) -> tuple[tuple[str, str], ...]:
+    """When each moment the deadlines count from happened ("Anmälan kom in: …")."""
+    rows = []
+    for moment in plan.moments_needed:
+        label = moment.label[0].upper() + moment.label[1:]
+        given = moment.id in plan.moments
+        rows.append((label, when_text(plan.moment_time(moment.id)) + ("" if given else " (antaget: nu)")))
+    return tuple(rows)
+
+
+def do_now_lines(plan: Plan, records: Mapping[str, RecordLike], limit: int = 3) -> tuple[str, ...]:
+    """The first open actions and, where they need a contact, who to call right now."""
+    from samverkan_tui.core.hours import call_now_line
+
+    open_actions = [p for p in plan.actions if p.id not in records][:limit]
+    lines = [f"{i}. {p.step.text}" for i, p in enumerate(open_actions, start=1)]
+    seen: set[str] = set()
+    for planned in open_actions:
+        for contact in planned.contacts:
+            if contact.id not in seen:
+                seen.add(contact.id)
+                lines.append(call_now_line(contact, plan.routine, plan.now))
+    return tuple(lines)
+
+
+def _plan_sections(
+    plan: Plan, records: Mapping[str, RecordLike], today: dt.date | None
+) -> tuple[Section, ...]:
+    """The plan's sections as printed: phase headings, the source's headings, items in order."""
+    routine = plan.routine
+    sections: list[Section] = []
+    number = 0
+    phase = None
+    for part in plan.sections:
+        if part.phase is not None and part.phase.id != phase:
+            phase = part.phase.id
+            sections.append(Section(part.phase.name, (), level=0))
+        items = []
+        for planned in part.steps:
+            if planned.checkable:
+                number += 1
+            record = records.get(planned.id)
+            overdue = (today is not None and record is None and planned.checkable
+                       and planned.due is not None and planned.due < today)
+            deadline = due_line(planned) + (" – FÖRSENAT" if overdue else "")
+            items.append(_item(number, planned.step, routine, deadline, overdue, record))
+        sections.append(_section_of(part, (Block("", tuple(items)),) if items else ()))
+    return tuple(sections)
+
+
+def _section_of(part: PlanSection, blocks: tuple[Block, ...]) -> Section:
+    if part.section is None:
+        return Section("", blocks)
+    return Section(part.section.title, blocks, level=part.depth + 1, text=part.section.text)
 
 
 # -- (c) a walk: the path and what was done ---------------------------------------------
@@ -446,7 +535,7 @@ def document_for_run(
     mode: str = "ärende",
     contacts_used: Mapping[str, dt.datetime] | None = None,
     notices: Sequence[str] = (),
-    first_role: str | None = None,
+    moments: Mapping[str, dt.datetime] | None = None,
 ) -> Document:
     """The walked path with each step's record; due dates count from ``started_at``.
 
@@ -455,19 +544,10 @@ def document_for_run(
     their own, so the printout shows everything that was done.
     """
     start = started_at or now
-    plan = build_plan(routine, answers, start, first_role)
+    plan = build_plan(routine, answers, start, moments)
     today = _local(now).date()
-    sections = []
-    number = 0
-    for group in plan.groups:
-        items = []
-        for planned in group.steps:
-            number += 1
-            record = records.get(planned.id)
-            overdue = record is None and planned.due is not None and planned.due < today
-            deadline = _due_text(planned) + (" – FÖRSENAT" if overdue else "")
-            items.append(_item(number, planned.step, routine, deadline, overdue, record))
-        sections.append(Section(f"{group.phase.name} – {group.role.name}", (Block("", tuple(items)),)))
+    sections = list(_plan_sections(plan, records, today))
+    number = sum(1 for p in plan.actions)
     in_plan = {p.id for p in plan.steps}
     outside = []
     for step_id, record in sorted(records.items(), key=lambda pair: pair[1].at):
@@ -476,16 +556,17 @@ def document_for_run(
             number += 1
             outside.append(_item(number, step, routine, "", record=record))
     if outside:
-        sections.append(Section("Hanterade steg som inte längre ingår i planen (svaren ändrades)",
-                                (Block("", tuple(outside)),)))
+        sections.append(Section("Hanterade punkter som inte längre ingår i planen (svaren ändrades)",
+                                (Block("", tuple(outside)),), level=0))
     facts = [("Påbörjad", when_text(start))]
     if finished_at is not None:
         facts.append(("Avslutad", when_text(finished_at)))
     else:
         facts.append(("Status", "pågår"))
     facts.append(("Läge", "övning (räknas inte i uppföljningen)" if mode == "övning" else mode))
-    handled = sum(1 for p in plan.steps if p.id in records)
-    facts.append(("Hanterade steg", f"{handled} av {len(plan.steps)}"))
+    handled = sum(1 for p in plan.actions if p.id in records)
+    facts.append(("Hanterade åtgärder", f"{handled} av {len(plan.actions)}"))
+    facts += list(_moment_facts(plan))
     facts.append(("Utskriven", when_text(now)))
     facts += [("Obs", notice) for notice in notices]
     used = []
@@ -503,20 +584,22 @@ def document_for_run(
         sections=tuple(sections),
         contacts=_contacts(plan.contacts, routine),
         contacts_used=tuple(used),
-        empty_text="Inga steg: frågorna är inte besvarade.",
+        empty_text="Inga punkter: frågorna är inte besvarade.",
+        now_title="Gör nu" if finished_at is None else "",
+        now_lines=do_now_lines(plan._replace(now=now), records) if finished_at is None else (),
+        remarks_last=True,
         **_base(routine, now),
     )
 
 
 def document_for_session(
     session: WalkSession, now: dt.datetime, notices: Sequence[str] = (),
-    first_role: str | None = None,
 ) -> Document:
     """A step-log walk (core.session.WalkSession) as a run printout."""
     return document_for_run(
         session.routine, session.answers, session.steps, now,
         started_at=session.started_at, finished_at=session.finished_at, mode=session.mode,
-        contacts_used=session.contacts_used, notices=notices, first_role=first_role,
+        contacts_used=session.contacts_used, notices=notices, moments=session.moments,
     )
 
 

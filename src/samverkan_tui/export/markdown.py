@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from samverkan_tui.core.deadlines import format_date
 from samverkan_tui.core.model import Routine
-from samverkan_tui.core.walk import Plan
-from samverkan_tui.export.text import contact_line, review_line
+from samverkan_tui.export.text import review_line
 
 if TYPE_CHECKING:
     from samverkan_tui.export.document import Document, Item
@@ -41,56 +39,38 @@ def header_markdown(routine: Routine, today: dt.date) -> list[str]:
     return lines
 
 
-def plan_markdown(plan: Plan) -> str:
-    routine = plan.routine
-    lines = header_markdown(routine, plan.now.date())
-    lines.append(f"*Beräknad {format_date(plan.now.date())} kl. {plan.now:%H.%M}*")
+def questions_markdown(routine: Routine, today: dt.date) -> str:
+    """The questions a walk may ask, for `show ID --format md` without answers."""
+    lines = header_markdown(routine, today)
+    lines += ["## Frågor", "", "Ange svar med `--svar FRÅGA=SVAR`.", ""]
+    for question in routine.questions:
+        lines.append(f"- **{escape(question.id)}:** {escape(question.text)}")
+        for option in question.options:
+            lines.append(f"  - `{option.value}` = {escape(option.label)}")
+        if question.help:
+            lines.append(f"  - *{escape(question.help)}*")
     lines.append("")
-    if plan.asked:
-        lines.append("## Svar")
-        lines.append("")
-        for question in plan.asked:
-            option = question.option(plan.answers[question.id])
-            lines.append(f"- {escape(question.text)} **{escape(option.label if option else '')}**")
-        lines.append("")
-    if plan.unanswered:
-        lines.append("## Obesvarade frågor")
-        lines.append("")
-        for question in plan.unanswered:
-            lines.append(f"- {escape(question.text)}")
-        lines.append("")
-    for group in plan.groups:
-        lines.append(f"## {escape(group.phase.name)} – {escape(group.role.name)}")
-        lines.append("")
-        for planned in group.steps:
-            step = planned.step
-            lines.append(f"- [ ] {escape(step.text)}")
-            if planned.due:
-                lines.append(f"  - Senast: **{format_date(planned.due)}** ({escape(step.deadline.text)})")
-            for warning in step.warnings:
-                lines.append(f"  - ⚠ **{escape(warning)}**")
-            for note in step.notes:
-                lines.append(f"  - {escape(note)}")
-            for contact in planned.contacts:
-                lines.append(f"  - Kontakt: {escape(contact_line(contact))}")
-        lines.append("")
-    if routine.general_rules:
-        lines.append("## Gäller alltid")
-        lines.append("")
-        lines += [f"- {escape(rule)}" for rule in routine.general_rules]
-        lines.append("")
     return "\n".join(lines)
 
 
 # -- printouts from the document model (`samverkan export --format md`) -----------------
 
+# Task lists know only "[ ]" and "[x]": a step marked "ej aktuell" or "avvikelse" is
+# not done, so it is a plain list item with the status's own mark, never "[x]".
+_MARKS = {None: "[ ] ", "klar": "[x] ", "ej_aktuell": "– ", "avvikelse": "! "}
+
+
 def _item_markdown(item: Item) -> list[str]:
-    # Task lists know only "[ ]" and "[x]": every handled status gets "[x]", and the
-    # record line right below says which status it was.
-    box = "[ ]" if item.status is None else "[x]"
-    lines = [f"- {box} **{item.number}.** {escape(item.text)}"]
+    if not item.checkable:
+        label = f"*{escape(item.kind_label)}:* " if item.kind_label not in ("", "Information") else ""
+        lines = [f"- {label}{escape(item.text)}"]
+    else:
+        role = f"({escape(item.role)}) " if item.role else ""
+        lines = [f"- {_MARKS.get(item.status, '[ ] ')}**{item.number}.** {role}{escape(item.text)}"]
     if item.deadline:
         lines.append(f"  - **{escape(item.deadline)}**")
+    if item.legal:
+        lines.append(f"  - § {escape(item.legal)}")
     if item.record:
         lines.append(f"  - *{escape(item.record)}*")
     for warning in item.warnings:
@@ -105,12 +85,16 @@ def _item_markdown(item: Item) -> list[str]:
 def document_markdown(document: Document) -> str:
     """A printout as Markdown: headings, task lists and plain lists only, so wikis agree."""
     lines = [f"# {escape(document.title)}", "", f"*{escape(document.subtitle)}*", ""]
-    for label, value in (*document.meta, *document.facts):
+    meta = () if document.remarks_last else document.meta
+    for label, value in (*meta, *document.facts):
         lines.append(f"- **{escape(label)}:** {escape(value)}")
     lines.append("")
-    for remark in document.remarks:
-        label = "Varning" if remark.warning else "Obs"
-        lines += [f"> **{label}:** {escape(remark.text)}", ""]
+    if document.now_lines:
+        lines += [f"## {escape(document.now_title)}", ""]
+        lines += [f"- {escape(line)}" for line in document.now_lines]
+        lines.append("")
+    if not document.remarks_last:
+        lines += _remarks_markdown(document)
     if document.questions:
         lines += [f"## {escape(document.questions_title)}", ""]
         for question in document.questions:
@@ -130,14 +114,19 @@ def document_markdown(document: Document) -> str:
             lines.append(f"- {escape(question.text)} ({escape(' / '.join(question.options))})")
         lines.append("")
     for section in document.sections:
-        lines += [f"## {escape(section.title)}", ""]
+        if section.title:
+            lines += [f"{'#' * min(section.level + 2, 6)} {escape(section.title)}", ""]
+        if section.condition:
+            lines += [f"**{escape(section.condition)}**", ""]
+        if section.text:
+            lines += [escape(section.text), ""]
         for block in section.blocks:
             if block.condition:
                 lines += [f"**{escape(block.condition)}**", ""]
             for item in block.items:
                 lines += _item_markdown(item)
             lines.append("")
-    if not document.sections:
+    if not document.items:
         lines += [escape(document.empty_text), ""]
     if document.general_rules:
         lines += ["## Gäller alltid", ""]
@@ -161,5 +150,18 @@ def document_markdown(document: Document) -> str:
         lines += ["## Kontakter som användes", ""]
         lines += [f"- {escape(used)}" for used in document.contacts_used]
         lines.append("")
+    if document.remarks_last:
+        lines += ["## Om rutinen", ""]
+        lines += [f"- **{escape(label)}:** {escape(value)}" for label, value in document.meta]
+        lines.append("")
+        lines += _remarks_markdown(document)
     lines += ["---", "", f"*{escape(document.footer)}*", ""]
     return "\n".join(lines)
+
+
+def _remarks_markdown(document: Document) -> list[str]:
+    lines: list[str] = []
+    for remark in document.remarks:
+        label = "Varning" if remark.warning else "Obs"
+        lines += [f"> **{label}:** {escape(remark.text)}", ""]
+    return lines

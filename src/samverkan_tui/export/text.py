@@ -6,9 +6,7 @@ import datetime as dt
 import textwrap
 from typing import TYPE_CHECKING
 
-from samverkan_tui.core.deadlines import format_date
 from samverkan_tui.core.model import Contact, Routine
-from samverkan_tui.core.walk import Plan, PlannedStep
 
 if TYPE_CHECKING:  # the document model is only needed by the printouts, not by `show`
     from samverkan_tui.export.document import Document, Item
@@ -68,63 +66,6 @@ def contact_status_line(contact: Contact, routine: Routine | None, now: dt.datet
     return contact_status(contact, routine, now).summary
 
 
-def step_lines(
-    planned: PlannedStep, number: int, box: str = "[ ]",
-    now: dt.datetime | None = None, routine: Routine | None = None,
-) -> list[str]:
-    step = planned.step
-    lead = f"  {box} {number}. "
-    indent = " " * len(lead)
-    lines = _wrap(step.text, indent, lead)
-    if planned.due:
-        lines += _wrap(f"Senast: {format_date(planned.due)} ({step.deadline.text})", indent)
-    for warning in step.warnings:
-        lines += _wrap(f"VARNING: {warning}", indent + "  ", indent + "! ")
-    for note in step.notes:
-        lines += _wrap(note, indent + "  ", indent + "– ")
-    for contact in planned.contacts:
-        lines += _wrap(f"Kontakt: {contact_line(contact)}", indent + "  ", indent)
-        if now is not None:
-            lines += _wrap(contact_status_line(contact, routine, now), indent + "  ", indent + "  ")
-    return lines
-
-
-def plan_text(plan: Plan) -> str:
-    routine = plan.routine
-    lines = header_lines(routine, plan.now.date())
-    lines.append("")
-    lines.append(f"Beräknad {format_date(plan.now.date())} kl. {plan.now:%H.%M}")
-    if plan.asked:
-        lines.append("")
-        lines.append("Svar")
-        for question in plan.asked:
-            option = question.option(plan.answers[question.id])
-            lines += _wrap(f"{question.text} {option.label if option else ''}", "    ", "  • ")
-    if plan.unanswered:
-        lines.append("")
-        lines.append("Obesvarade frågor (planen kan växa när de besvaras)")
-        for question in plan.unanswered:
-            values = "/".join(o.value for o in question.options)
-            lines += _wrap(f"{question.text}  [--svar {question.id}={values}]", "    ", "  ? ")
-    number = 0
-    for group in plan.groups:
-        lines.append("")
-        lines.append(f"{group.phase.name} – {group.role.name}")
-        lines.append("-" * len(lines[-1]))
-        for planned in group.steps:
-            number += 1
-            lines += step_lines(planned, number, now=plan.now, routine=routine)
-    if not plan.steps:
-        lines.append("")
-        lines.append("Inga steg ännu: besvara frågorna ovan.")
-    if routine.general_rules:
-        lines.append("")
-        lines.append("Gäller alltid")
-        for rule in routine.general_rules:
-            lines += _wrap(rule, "    ", "  • ")
-    return "\n".join(lines) + "\n"
-
-
 def questions_text(routine: Routine, today: dt.date) -> str:
     """The questions a walk may ask, for `show ID` without answers."""
     lines = header_lines(routine, today)
@@ -156,11 +97,19 @@ def _wrap_kept(text: str, indent: str, first: str | None = None) -> list[str]:
 
 def _item_lines(item: Item, number_width: int) -> list[str]:
     # Numbers right-aligned, so that step texts start in one column from 1 to 80.
-    lead = f"  {TEXT_BOXES.get(item.status, '[ ]')} {item.number:>{number_width}}. "
+    if item.checkable:
+        lead = f"  {TEXT_BOXES.get(item.status, '[ ]')} {item.number:>{number_width}}. "
+        text = f"({item.role}) {item.text}" if item.role else item.text
+    else:
+        lead = "  " + " " * (4 + number_width) + "• "
+        text = f"{item.kind_label}: {item.text}" if item.kind_label not in ("", "Information") \
+            else item.text
     indent = " " * len(lead)
-    lines = _wrap_kept(item.text, indent, lead)
+    lines = _wrap_kept(text, indent, lead)
     if item.deadline:
         lines += _wrap_kept(item.deadline, indent)
+    if item.legal:
+        lines += _wrap_kept(item.legal, indent + "  ", indent + "§ ")
     if item.record:
         lines += _wrap_kept(item.record, indent + "  ", indent + "> ")
     for warning in item.warnings:
@@ -169,7 +118,28 @@ def _item_lines(item: Item, number_width: int) -> list[str]:
         lines += _wrap_kept(note, indent + "  ", indent + "– ")
     for contact in item.contacts:
         lines += _wrap_kept(f"Kontakt: {contact}", indent + "  ", indent)
-    lines.append(indent + SIGNATURE_LINE)
+    if item.checkable:
+        lines.append(indent + SIGNATURE_LINE)
+    return lines
+
+
+def _heading(title: str, level: int) -> list[str]:
+    if not title:
+        return []
+    if level == 0:
+        title = title.upper()
+        return ["", *_wrap_kept(title, "", ""), "=" * min(WIDTH, len(title))]
+    if level == 1:
+        lines = _wrap_kept(title, "", "")
+        return ["", *lines, "-" * min(WIDTH, max(len(x) for x in lines))]
+    return ["", *_wrap_kept(title, "    ", "  ")]
+
+
+def _remark_lines(document: Document) -> list[str]:
+    lines: list[str] = []
+    for remark in document.remarks:
+        lines.append("")
+        lines += _wrap_kept(f"{remark.label}: {remark.text}", "   ", "!! ")
     return lines
 
 
@@ -179,11 +149,15 @@ def document_text(document: Document) -> str:
     lines.append("=" * min(WIDTH, max(len(x) for x in lines)))
     lines.append(document.subtitle)
     lines.append("")
-    for label, value in (*document.meta, *document.facts):
+    meta = () if document.remarks_last else document.meta
+    for label, value in (*meta, *document.facts):
         lines += _wrap_kept(value, " " * (len(label) + 2), f"{label}: ")
-    for remark in document.remarks:
-        lines.append("")
-        lines += _wrap_kept(f"{remark.label}: {remark.text}", "   ", "!! ")
+    if document.now_lines:
+        lines += ["", document.now_title, "-" * len(document.now_title)]
+        for line in document.now_lines:
+            lines += _wrap_kept(line, "     ", "  ")
+    if not document.remarks_last:
+        lines += _remark_lines(document)
     if document.questions:
         lines += ["", document.questions_title, "-" * len(document.questions_title)]
         for question in document.questions:
@@ -203,14 +177,19 @@ def document_text(document: Document) -> str:
             lines += _wrap_kept(f"{question.text} ({' / '.join(question.options)})", "    ", "  ? ")
     number_width = len(str(max((item.number for item in document.items), default=1)))
     for section in document.sections:
-        lines += ["", *_wrap_kept(section.title, "", ""), "-" * min(WIDTH, len(section.title))]
+        lines += _heading(section.title, section.level)
+        indent = "    " if section.level >= 2 else "  "
+        if section.condition:
+            lines += _wrap_kept(section.condition, indent + "  ", indent)
+        if section.text:
+            lines += _wrap_kept(section.text, indent + "  ", indent)
         for block in section.blocks:
             if block.condition:
                 lines.append("")
                 lines += _wrap_kept(block.condition, "    ", "  ")
             for item in block.items:
                 lines += _item_lines(item, number_width)
-    if not document.sections:
+    if not document.items:
         lines += ["", document.empty_text]
     if document.general_rules:
         lines += ["", "Gäller alltid", "-" * len("Gäller alltid")]
@@ -238,5 +217,10 @@ def document_text(document: Document) -> str:
         lines += ["", "Kontakter som användes"]
         for used in document.contacts_used:
             lines += _wrap_kept(used, "    ", "  • ")
+    if document.remarks_last:
+        lines += ["", "Om rutinen", "-" * len("Om rutinen")]
+        for label, value in document.meta:
+            lines += _wrap_kept(value, " " * (len(label) + 2), f"{label}: ")
+        lines += _remark_lines(document)
     lines += ["", *_wrap_kept(document.footer, "", "")]
     return "\n".join(lines) + "\n"
