@@ -122,6 +122,13 @@ def test_every_operative_sentence_is_in_the_source(routine) -> None:
         f"{step.id}: {step.text}" for step in routine.steps if squash(step.text) not in source
     ]
     missing += [rule for rule in routine.general_rules if squash(rule) not in source]
+    # The source's own headings and the paragraphs under them (a heading may leave words
+    # out with "…", like a note).
+    for section in routine.sections:
+        if not stands_in(section.title, source):
+            missing.append(f"avsnitt {section.id}: {section.title}")
+        if section.text and not stands_in(section.text, source):
+            missing.append(f"avsnitt {section.id} (text): {section.text}")
     for step in routine.steps:
         missing += [f"{step.id} (varning): {w}" for w in step.warnings
                     if not stands_in(compared_part(w), source)]
