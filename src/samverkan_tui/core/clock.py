@@ -27,3 +27,57 @@ def parse_now(text: str) -> dt.datetime:
 
 def current_time() -> dt.datetime:
     return dt.datetime.now(STOCKHOLM)
+
+
+_CLOCK = r"(?P<h>\d{1,2})[.:](?P<m>\d{2})"
+
+
+def parse_local_moment(text: str, now: dt.datetime) -> dt.datetime:
+    """A moment typed at the desk, in Stockholm time, relative to ``now``.
+
+    "nu", "10.15" (today), "igår 16.40", "23/11 08.30", "2026-11-23 08.30", or ISO text.
+    A moment after ``now`` is refused: what happened cannot be in the future.
+    """
+    import re
+
+    raw = " ".join(text.strip().lower().split())
+    local = now.astimezone(STOCKHOLM)
+    moment: dt.datetime | None = None
+    if raw in ("", "nu"):
+        return local.replace(second=0, microsecond=0)
+    match = re.fullmatch(rf"(?:(?P<day>i ?dag|idag|i ?går|igår)\s+)?{_CLOCK}", raw)
+    if match:
+        day = local.date() - dt.timedelta(days=1 if match["day"] and "g" in match["day"] else 0)
+        moment = _at(day, match)
+    match = match or re.fullmatch(rf"(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+{_CLOCK}", raw)
+    if moment is None and match:
+        try:
+            moment = _at(dt.date(local.year, int(match["mo"]), int(match["d"])), match)
+        except ValueError:
+            moment = None
+        if moment is not None and moment > local:
+            moment = moment.replace(year=local.year - 1)
+    match = match or re.fullmatch(rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}})[ t]{_CLOCK}", raw)
+    if moment is None and match and "date" in match.groupdict():
+        try:
+            moment = _at(dt.date.fromisoformat(match["date"]), match)
+        except ValueError:
+            moment = None
+    if moment is None:
+        try:
+            moment = parse_now(text)
+        except NowError:
+            raise NowError(
+                f"förstår inte {text.strip()!r}: skriv till exempel 10.15, igår 16.40, "
+                "23/11 08.30 eller 2026-11-23 08.30"
+            ) from None
+    if moment > local + dt.timedelta(minutes=1):
+        raise NowError("tidpunkten ligger i framtiden: ange när det hände")
+    return moment
+
+
+def _at(day: dt.date, match) -> dt.datetime | None:
+    hour, minute = int(match["h"]), int(match["m"])
+    if hour > 23 or minute > 59:
+        return None
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=STOCKHOLM)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from samverkan_tui.core.model import Routine
-from samverkan_tui.core.walk import Plan, build_plan, check_answers
+from samverkan_tui.core.walk import Plan, action_key, build_plan, check_answers
 
 MODE_CASE = "ärende"
 MODE_TRAINING = "övning"
@@ -214,13 +214,24 @@ class WalkSession:
         return plan if now == self.started_at else _with_now(plan, now)
 
     def visible_states(self, plan: Plan) -> dict[str, StepState]:
-        """Statuses of the steps that are in the plan now."""
-        return {p.id: self.steps[p.id] for p in plan.steps if p.id in self.steps}
+        """Statuses of the actions in the plan now. An action done under another branch's
+        item (the same text and role) counts as done here too, with its time: changing an
+        answer never undoes what was done."""
+        by_action: dict[tuple[str, str], StepState] = {}
+        for step_id, state in self.steps.items():
+            step = self.routine.step(step_id)
+            if step is not None:
+                by_action.setdefault(action_key(step), state)
+        states = {}
+        for planned in plan.actions:
+            state = self.steps.get(planned.id) or by_action.get(action_key(planned.step))
+            if state is not None:
+                states[planned.id] = state
+        return states
 
     def progress(self, plan: Plan) -> tuple[int, int]:
         """(handled, total) over the plan's actions; any status counts as handled."""
-        actions = plan.actions
-        return sum(1 for p in actions if p.id in self.steps), len(actions)
+        return len(self.visible_states(plan)), len(plan.actions)
 
 
 def _with_now(plan: Plan, now: dt.datetime) -> Plan:

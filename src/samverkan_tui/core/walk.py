@@ -195,6 +195,17 @@ def _sections(routine: Routine, planned: tuple[PlannedStep, ...]) -> tuple[PlanS
     return tuple(result)
 
 
+_FILLER = frozenset({"en", "ett"})
+
+
+def action_key(step: Step) -> tuple[str, str]:
+    """What makes two items the same action in different branches: the role and the text,
+    compared without case, punctuation and the indefinite article ("gör en skyddsbedömning"
+    and "gör skyddsbedömning" are one action)."""
+    words = "".join(c if c.isalnum() else " " for c in step.text.casefold()).split()
+    return step.role, " ".join(w for w in words if w not in _FILLER)
+
+
 def shows_role(step: Step, role: str) -> bool:
     """"Mina steg": the role's own items and those the units do together."""
     return step.role == role or step.role.startswith("gemensam")
@@ -238,6 +249,29 @@ def enumerate_paths(routine: Routine) -> Iterator[dict[str, str]]:
             continue
         for option in reversed(question.options):
             stack.append({**answers, question.id: option.value})
+
+
+def question_count(routine: Routine, answers: Mapping[str, str], limit: int = 4096) -> int | None:
+    """How many questions this walk will ask in all, once that no longer depends on the
+    answers still to come; None while it does (or when too many paths remain to tell)."""
+    effective = effective_answers(routine, answers)
+    lengths: set[int] = set()
+    stack = [effective]
+    seen = 0
+    while stack:
+        current = stack.pop()
+        seen += 1
+        if seen > limit:
+            return None
+        question = next_question(routine, current)
+        if question is None:
+            lengths.add(len(current))
+            if len(lengths) > 1:
+                return None
+            continue
+        for option in question.options:
+            stack.append({**current, question.id: option.value})
+    return lengths.pop() if len(lengths) == 1 else None
 
 
 def phrase_for(routine: Routine, question_id: str, value: str) -> str:

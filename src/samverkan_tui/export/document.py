@@ -264,8 +264,8 @@ def contact_reference(contact: Contact) -> str:
 def _contact_entry(contact: Contact, routine: Routine) -> ContactEntry:
     from samverkan_tui.core.hours import weekly_hours_lines  # holidays only when contacts are printed
 
-    fallback = ""
-    if contact.fallback:
+    fallback = contact.fallback_text  # the routine's own words come first
+    if contact.fallback and not fallback:
         other = routine.contact(contact.fallback)
         if other is not None:
             fallback = f"När det är stängt: {contact_reference(other)}"

@@ -72,11 +72,10 @@ class WalkSummary:
 
 def walk_summary(
     session: WalkSession, now: dt.datetime, stored_content_hash: str | None = None,
-    first_role: str | None = None,
 ) -> WalkSummary:
     """Sort the walk's steps into done, deviations, not applicable and open, at ``now``."""
     routine = session.routine
-    plan = session.plan(now, first_role)
+    plan = session.plan(now)
     summary = WalkSummary(session, now, stored_content_hash)
     for question in plan.asked:
         value = plan.answers[question.id]
@@ -89,7 +88,8 @@ def walk_summary(
         step = routine.step(step_id)
         if step is not None:
             buckets[state.status].append(HandledStep(step, state, step_id in in_plan))
-    summary.open = [p for p in plan.steps if p.id not in session.steps]
+    visible = session.visible_states(plan)
+    summary.open = [p for p in plan.actions if p.id not in visible]
     for contact_id, moment in sorted(session.contacts_used.items(), key=lambda item: item[1]):
         contact = routine.contact(contact_id)
         if contact is not None:

@@ -34,6 +34,10 @@ class SamverkanApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Avsluta", id="quit", priority=True),
         Binding("f1,question_mark", "help", "Hjälp", id="help"),
+        # Declared here so that Textual does not add its own, English, "palette" key.
+        Binding("ctrl+p", "command_palette", "Kommandon", id="command_palette", show=False,
+                priority=True, tooltip="Öppna kommandopaletten"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
     def __init__(
@@ -90,6 +94,16 @@ class SamverkanApp(App[None]):
             self.step_log = StepLog.open(config=self.config)
         except StepLogError as failure:
             self.step_log_error = str(failure)
+
+    def action_command_palette(self) -> None:
+        from samverkan_tui.tui.palette import SwedishCommandPalette
+
+        if self.use_command_palette and not SwedishCommandPalette.is_open(self):
+            self.push_screen(SwedishCommandPalette(id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C out of habit: say how to quit, in Swedish (Textual's own text is English)."""
+        self.notify("Tryck Ctrl+Q för att avsluta appen.", title="Vill du avsluta?")
 
     def action_help(self) -> None:
         from samverkan_tui.tui.screens.help import HelpScreen

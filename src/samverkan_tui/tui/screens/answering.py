@@ -17,7 +17,11 @@ from samverkan_tui.tui.widgets.question import QuestionPanel
 class AnsweringScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,backspace", "back", "Tillbaka", id="back"),
-        Binding("tab", "focus_next", "Byt ruta", id="focus_next", show=False),
+        # The app's actions: a screen has no focus_next action of its own, and a binding
+        # to a missing action silently does nothing (Tab did nothing here once).
+        Binding("tab", "app.focus_next", "Nästa ruta", id="focus_next", show=False),
+        Binding("shift+tab", "app.focus_previous", "Föregående ruta", id="focus_previous",
+                show=False),
     ]
 
     editing: str | None = None  # a question asked again to change its answer
@@ -27,9 +31,16 @@ class AnsweringScreen(Screen[None]):
 
     @on(QuestionPanel.Answered)
     def answered(self, message: QuestionPanel.Answered) -> None:
+        changing = self.editing is not None
+        before = {p.id for p in self.plan.actions} if changing and self.plan else set()
         self.session.answer(message.question.id, message.value, self.app.now())
         self.editing = None
         self.redraw()
+        if changing:
+            self.report_change(before)
+
+    def report_change(self, before: set[str]) -> None:
+        """Say what an answer change did to the plan (the walk does; an exercise need not)."""
 
     @on(OptionList.OptionSelected, "#answers")
     def change_answer(self, message: OptionList.OptionSelected) -> None:

@@ -92,10 +92,75 @@ class RoleDialog(DigitDialog):
 
 
 class DeviationDialog(DigitDialog):
-    def __init__(self, step_text: str) -> None:
+    """The deviation's category; when editing one, the last choice removes it."""
+
+    def __init__(self, step_text: str, editing: bool = False) -> None:
         self.codes = list(DEVIATION_CATEGORIES)
+        labels = list(DEVIATION_CATEGORIES.values())
+        if editing:
+            self.codes.append("")
+            labels.append("Ta bort avvikelsen")
         short = step_text if len(step_text) < 70 else step_text[:67] + "…"
-        super().__init__(f"Avvikelse: {short}", list(DEVIATION_CATEGORIES.values()))
+        super().__init__(f"{'Ändra avvikelse' if editing else 'Avvikelse'}: {short}", labels)
 
     def result_for(self, index: int):
         return self.codes[index]
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question: j (or y, Enter) confirms, n or Esc declines."""
+
+    BINDINGS = [
+        Binding("j,y,enter", "answer(True)", "Ja", id="yes"),
+        Binding("n,escape", "answer(False)", "Nej", id="no"),
+    ]
+
+    def __init__(self, title: str, body: str = "", yes: str = "Ja", no: str = "Nej") -> None:
+        super().__init__()
+        self.title_text, self.body, self.yes, self.no = title, body, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            if self.body:
+                yield Static(self.body, classes="dialog-body")
+            yield Static(Text(f"j/Enter: {self.yes} · n/Esc: {self.no}", style="dim"),
+                         classes="dialog-footer")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class TextDialog(ModalScreen[str | None]):
+    """One line of text: Enter saves (empty is fine), Esc skips."""
+
+    BINDINGS = [Binding("escape", "skip", "Hoppa över", id="skip")]
+
+    def __init__(self, title: str, hint: str, value: str = "", placeholder: str = "",
+                 check=None) -> None:
+        super().__init__()
+        self.title_text, self.hint, self.value, self.placeholder = title, hint, value, placeholder
+        # check(text) -> error message or None; the dialog stays open on an error.
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Input
+
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield Input(self.value, placeholder=self.placeholder, id="dialog-input")
+            yield Static("", id="dialog-error")
+            yield Static(Text(self.hint, style="dim"), classes="dialog-footer")
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog-input").focus()
+
+    def on_input_submitted(self, event) -> None:
+        error = self.check(event.value) if self.check is not None else None
+        if error:
+            self.query_one("#dialog-error", Static).update(Text(error, style="bold red"))
+            return
+        self.dismiss(event.value)
+
+    def action_skip(self) -> None:
+        self.dismiss(None)

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samverkan_tui.core.model import Routine
+from samverkan_tui.tui.widgets.footer import PriorityFooter
 
 
 def routine_prompt(routine: Routine, today) -> Text:
@@ -43,7 +44,7 @@ class StartScreen(Screen[None]):
             yield Input(placeholder="Filtrera rutiner …", id="filter")
             yield OptionList(id="routines")
             yield Static(id="start-status")
-        yield Footer()
+        yield PriorityFooter()
 
     def on_mount(self) -> None:
         self.refresh_list("")

@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from samverkan_tui.core.model import Routine
 from samverkan_tui.core.training import TourStop, by_condition, guided_tour
+from samverkan_tui.tui.widgets.footer import PriorityFooter
 
 
 def stop_renderable(routine: Routine, stops: list[TourStop], index: int) -> Group:
@@ -71,7 +72,7 @@ class TourScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="tour"):
             yield Static(id="tour-text")
-        yield Footer()
+        yield PriorityFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Rundtur – {self.routine.short_title or self.routine.title}"

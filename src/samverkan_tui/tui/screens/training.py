@@ -20,7 +20,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samverkan_tui.core.deadlines import format_date, format_time
@@ -38,9 +38,10 @@ from samverkan_tui.core.training import (
     grade,
     summarize,
 )
-from samverkan_tui.core.walk import Plan, build_plan
+from samverkan_tui.core.walk import Plan, build_plan, question_count
 from samverkan_tui.tui.screens.answering import AnsweringScreen
 from samverkan_tui.tui.widgets.answers import AnswersList
+from samverkan_tui.tui.widgets.footer import PriorityFooter
 from samverkan_tui.tui.widgets.question import QuestionPanel
 
 MARKS = {
@@ -133,7 +134,7 @@ class ExerciseListScreen(Screen[None]):
                      "rundtur genom rutinen.", id="training-hint")
         yield OptionList(id="training-list")
         yield Static(id="training-status")
-        yield Footer()
+        yield PriorityFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Övningsläge"
@@ -264,7 +265,7 @@ class ExerciseScreen(AnsweringScreen):
         with Horizontal(id="exercise"):
             yield QuestionPanel(id="question")
             yield AnswersList(id="answers")
-        yield Footer()
+        yield PriorityFooter()
 
     def on_mount(self) -> None:
         now = self.app.now()
@@ -295,8 +296,8 @@ class ExerciseScreen(AnsweringScreen):
             return
         question = (self.routine.question(self.editing) if self.editing is not None
                     else plan.next_question)
-        total = len(plan.asked) + len(plan.unanswered)
-        self.query_one(QuestionPanel).show(question, len(plan.asked) + 1, total,
+        self.query_one(QuestionPanel).show(question, len(plan.asked) + 1,
+                                           question_count(self.routine, plan.answers),
                                            self.editing is not None)
         self.query_one(AnswersList).show(plan)
         self.query_one(QuestionPanel).focus()
@@ -402,7 +403,7 @@ class ResultScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="result"):
             yield Static(result_renderable(self.result), id="result-text")
-        yield Footer()
+        yield PriorityFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Resultat – {routine_name(self.result.routine)}"
@@ -467,7 +468,7 @@ class TrainingSummaryScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="training-summary"):
             yield Static(summary_renderable(self.run.summary()), id="training-summary-text")
-        yield Footer()
+        yield PriorityFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Övningsläge – sammanfattning"

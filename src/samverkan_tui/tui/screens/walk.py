@@ -7,23 +7,23 @@ once, so leaving the screen (or a crash) loses nothing.
 
 from __future__ import annotations
 
-import gc
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.config import save_config
 from samverkan_tui.core.model import Routine
 from samverkan_tui.core.session import DEVIATION, MODE_CASE, NOT_APPLICABLE, WalkSession
-from samverkan_tui.core.walk import Plan
+from samverkan_tui.core.walk import Plan, only_role, question_count
 from samverkan_tui.tui.screens.answering import AnsweringScreen
 from samverkan_tui.tui.widgets.answers import AnswersList
 from samverkan_tui.tui.widgets.contacts import ContactsPanel
+from samverkan_tui.tui.widgets.footer import PriorityFooter
 from samverkan_tui.tui.widgets.plan import PlanList
 from samverkan_tui.tui.widgets.question import QuestionPanel
 
@@ -32,10 +32,12 @@ NARROW = 110  # below this width the contacts panel collapses into the plan's li
 
 class WalkScreen(AnsweringScreen):
     BINDINGS = [
+        Binding("ctrl+f", "finish", "Avsluta genomgång", id="finish"),
+        Binding("f", "toggle_mine", "Mina/alla steg", id="toggle_mine"),
         Binding("r", "choose_role", "Roll", id="choose_role"),
         Binding("s", "summary", "Sammanfattning", id="summary"),
         Binding("x", "export", "Exportera", id="export"),
-        Binding("ctrl+f", "finish", "Avsluta genomgång", id="finish"),
+        Binding("v", "toggle_remarks", "Anmärkningar", id="toggle_remarks", show=False),
     ]
 
     def __init__(self, routine: Routine, session: WalkSession | None = None,
@@ -48,6 +50,9 @@ class WalkScreen(AnsweringScreen):
         self.editing: str | None = None  # a question asked again to change its answer
         self.plan: Plan | None = None
         self._keys_on_offer: str | None = "-"
+        self.only_mine = False  # "mina steg": a filter on the plan, never a re-sort
+        self.show_remarks = False
+        self._asked_moments: set[str] = set()
 
     # -- layout -----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -59,7 +64,7 @@ class WalkScreen(AnsweringScreen):
                 yield AnswersList(id="answers")
             yield PlanList(id="plan")
             yield ContactsPanel(id="contacts")
-        yield Footer()
+        yield PriorityFooter()
 
     def on_mount(self) -> None:
         app = self.app
@@ -73,8 +78,7 @@ class WalkScreen(AnsweringScreen):
                 self.session.listeners.append(self._start_log_on_first_event)
         self.sub_title = self.routine.short_title or self.routine.title
         self.set_class(self.app.size.width < NARROW, "narrow")
-        gc.collect()
-        gc.freeze()  # as at start-up: the routine and the screen live through the whole walk
+        self._asked_moments.update(self.session.moments)
         configured = app.config.role
         if configured and self.routine.role(configured) is not None:
             self.role = configured
@@ -99,17 +103,22 @@ class WalkScreen(AnsweringScreen):
 
     def redraw(self) -> None:
         now = self.app.now()
-        self.plan = plan = self.session.plan(now, self.role)
+        self.plan = plan = self.session.plan(now)
         question = self.current_question()
-        total = len(plan.asked) + len(plan.unanswered)
-        self.query_one(QuestionPanel).show(question, len(plan.asked) + 1, total,
+        self.query_one(QuestionPanel).show(question, len(plan.asked) + 1,
+                                           question_count(self.routine, plan.answers),
                                            self.editing is not None)
         self.query_one(AnswersList).show(plan)
         plan_list = self.query_one(PlanList)
-        plan_list.show(plan, self.session.visible_states(plan), now,
-                       keep_highlight=self.focused is plan_list)
+        states = self.session.visible_states(plan)
+        filtered = self.only_mine and self.role is not None
+        shown = only_role(plan, self.role) if filtered else plan
+        plan_list.show(shown, states, now, keep_highlight=self.focused is plan_list,
+                       progress=(len(states), len(plan.actions)), filtered=filtered)
         self.query_one(ContactsPanel).show(plan, now)
         self.show_banner()
+        if question is None:
+            self.call_after_refresh(self.ask_moments)
         if question is not None:
             self.query_one(QuestionPanel).focus()
         elif self.focused is None or isinstance(self.focused, QuestionPanel):
@@ -129,14 +138,22 @@ class WalkScreen(AnsweringScreen):
             parts.append(f"⚠ Sparas inte: {problem} Tryck x för att exportera genomgången.\n",
                          style="bold white on red")
         today = self.app.now().date()
+        remarks = []
         if self.routine.review_overdue(today):
-            parts.append(f"⚠ Rutinen: {self.routine.review_status(today)}\n", style="bold red")
-        for remark in self.routine.remarks:
-            if remark.severity == "varning":
-                parts.append(f"⚠ {remark.text}\n", style="yellow")
+            remarks.append((f"Rutinen: {self.routine.review_status(today)}", "bold red"))
+        remarks += [(r.text, "yellow") for r in self.routine.remarks if r.severity == "varning"]
+        # Remarks are for the routine's owners: one line, and v shows them all.
+        if remarks and self.show_remarks:
+            for text, style in remarks:
+                parts.append(f"⚠ {text}\n", style=style)
+        elif remarks:
+            count = f"{len(remarks)} anmärkning" + ("ar" if len(remarks) > 1 else "")
+            parts.append(f"⚠ {count} om rutinen (v visar)\n", style=remarks[0][1])
         if self.role:
             role = self.routine.role(self.role)
-            parts.append(f"Din roll: {role.name if role else self.role} (r byter)", style="dim")
+            mine = "mina steg" if self.only_mine else "alla steg"
+            parts.append(f"Din roll: {role.name if role else self.role} (r byter) · visar {mine} "
+                         "(f växlar)", style="dim")
         banner = self.query_one("#walk-banner", Static)
         banner.update(parts)
         banner.display = bool(parts.plain.strip())
@@ -147,28 +164,123 @@ class WalkScreen(AnsweringScreen):
     @on(PlanList.StepAction)
     def step_action(self, message: PlanList.StepAction) -> None:
         now = self.app.now()
-        current = self.session.steps.get(message.step_id)
+        step_id = message.step_id
+        current = self.session.steps.get(step_id)
         if message.action == "toggle":
-            self.session.toggle_done(message.step_id, now)
-            for contact_id in self.routine.step(message.step_id).contacts:
+            self.session.toggle_done(step_id, now)
+            for contact_id in self.routine.step(step_id).contacts:
                 self.session.use_contact(contact_id, now)
         elif message.action == "not_applicable":
-            new = None if current and current.status == NOT_APPLICABLE else NOT_APPLICABLE
-            self.session.set_step(message.step_id, new, now)
-        elif message.action == "deviation":
-            if current and current.status == DEVIATION:
-                self.session.set_step(message.step_id, None, now)
+            if current and current.status == NOT_APPLICABLE:
+                self.session.set_step(step_id, None, now)
             else:
-                from samverkan_tui.tui.screens.dialogs import DeviationDialog
-
-                def chosen(category: str | None) -> None:
-                    if category is not None:
-                        self.session.set_step(message.step_id, DEVIATION, self.app.now(), category)
-                        self.redraw()
-
-                self.app.push_screen(DeviationDialog(self.routine.step(message.step_id).text), chosen)
+                self.ask_reason(step_id, NOT_APPLICABLE, None, current)
                 return
+        elif message.action == "deviation":
+            self.ask_deviation(step_id, current)
+            return
         self.redraw()
+
+    def ask_deviation(self, step_id: str, current) -> None:
+        """Category, then an optional reason; a deviation already marked opens for editing."""
+        from samverkan_tui.tui.screens.dialogs import DeviationDialog
+
+        editing = current is not None and current.status == DEVIATION
+
+        def chosen(category: str | None) -> None:
+            if category == "":  # "ta bort avvikelsen", offered only when editing
+                self.session.set_step(step_id, None, self.app.now())
+                self.redraw()
+            elif category is not None:
+                self.ask_reason(step_id, DEVIATION, category, current)
+
+        self.app.push_screen(DeviationDialog(self.routine.step(step_id).text, editing), chosen)
+
+    def ask_reason(self, step_id: str, status: str, category: str | None, current) -> None:
+        """An optional reason, shown as it will be stored (scrubbed) before it is saved."""
+        from samverkan_tui.tui.screens.dialogs import ConfirmDialog, TextDialog
+
+        def save(comment: str | None) -> None:
+            self.session.set_step(step_id, status, self.app.now(), category, comment or None)
+            self.redraw()
+
+        def typed(text: str | None) -> None:
+            if text is None or not text.strip():
+                save(None)
+                return
+            from samverkan_tui.steplog.scrub import scrub_comment
+
+            stored = scrub_comment(text)
+
+            def confirmed(ok: bool | None) -> None:
+                if ok:
+                    save(stored)
+                else:
+                    self.app.push_screen(TextDialog(title, hint, text), typed)
+
+            self.app.push_screen(ConfirmDialog(
+                "Så här sparas orsaken i stegloggen:", stored,
+                yes="spara", no="skriv om"), confirmed)
+
+        word = "avvikelsen" if status == DEVIATION else "att steget inte är aktuellt"
+        title = f"Orsak till {word} (valfri)"
+        hint = ("Skriv aldrig namn, personnummer eller annat som pekar ut någon. "
+                "Enter sparar · Esc utan orsak")
+        previous = current.comment if current is not None and current.status == status else ""
+        self.app.push_screen(TextDialog(title, hint, previous or ""), typed)
+
+    def report_change(self, before: set[str]) -> None:
+        """After an answer changed: "2 steg föll bort, 3 nya" (what was done stays in the log)."""
+        if self.plan is None or not before:
+            return
+        after = {p.id for p in self.plan.actions}
+        gone, new = len(before - after), len(after - before)
+        if gone:
+            parts = [f"{gone} steg föll bort"] + ([f"{new} nya"] if new else [])
+            self.notify(", ".join(parts) + ". Det som redan gjorts finns kvar i loggen.",
+                        timeout=6)
+
+    def ask_moments(self) -> None:
+        """Once the path is known, ask when things happened that deadlines count from."""
+        if self.plan is None or not self.is_current:
+            return
+        for moment in self.plan.moments_needed:
+            if moment.id in self._asked_moments:
+                continue
+            self._asked_moments.add(moment.id)
+            from samverkan_tui.core.clock import NowError, parse_local_moment
+            from samverkan_tui.tui.screens.dialogs import TextDialog
+
+            def check(text: str) -> str | None:
+                try:
+                    parse_local_moment(text, self.app.now())
+                except NowError as error:
+                    return str(error)
+                return None
+
+            def given(text: str | None, moment=moment) -> None:
+                started = self.session.started_at
+                when = started if text is None else parse_local_moment(text, self.app.now())
+                self.session.set_moment(moment.id, when, self.app.now())
+                self.redraw()
+
+            self.app.push_screen(TextDialog(
+                moment.question, "Tidsfristerna räknas från den tidpunkten. Enter sparar "
+                "(till exempel 10.15, igår 16.40, 23/11 08.30) · Esc: när genomgången började",
+                value=f"{self.session.started_at.astimezone(STOCKHOLM):%Y-%m-%d %H.%M}",
+                check=check), given)
+            return
+
+    def action_toggle_mine(self) -> None:
+        if self.role is None:
+            self.notify("Välj din roll först (r).")
+            return
+        self.only_mine = not self.only_mine
+        self.redraw()
+
+    def action_toggle_remarks(self) -> None:
+        self.show_remarks = not self.show_remarks
+        self.show_banner()
 
     # -- role, summary, export, finish ------------------------------------------------
     def action_choose_role(self) -> None:
@@ -190,26 +302,70 @@ class WalkScreen(AnsweringScreen):
     def action_summary(self) -> None:
         from samverkan_tui.tui.screens.summary import SummaryScreen
 
-        self.app.push_screen(SummaryScreen(self.session, self.role))
+        self.app.push_screen(SummaryScreen(self.session))
 
     def action_export(self) -> None:
-        from samverkan_tui.tui.exporting import export_walk
+        from samverkan_tui.tui.exporting import export_choices, export_walk
+        from samverkan_tui.tui.screens.dialogs import DigitDialog
 
-        try:
-            path = export_walk(self.session, self.app.now(), self.role)
-        except OSError as error:
-            self.notify(f"Kunde inte exportera: {error.strerror or error}", severity="error")
-            return
-        self.notify(f"Exporterad till {path}", timeout=8)
+        choices = export_choices()
+
+        def chosen(index: int | None) -> None:
+            if index is None:
+                return
+            try:
+                path = export_walk(self.session, self.app.now(), choices[index][0])
+            except OSError as error:
+                self.notify(f"Kunde inte exportera: {error.strerror or error}", severity="error")
+                return
+            self.notify(f"Exporterad till\n{path}", timeout=10)
+
+        self.app.push_screen(DigitDialog("Exportera genomgången som …",
+                                         [label for _, label in choices]), chosen)
 
     def action_finish(self) -> None:
+        """Finishing is deliberate: open actions are counted and confirmed first."""
+        from samverkan_tui.tui.screens.dialogs import ConfirmDialog
+
+        handled, total = self.session.progress(self.plan) if self.plan else (0, 0)
+        left = total - handled
+        if left <= 0:
+            self.finish()
+            return
+        word = "åtgärd är" if left == 1 else "åtgärder är"
+
+        def confirmed(ok: bool | None) -> None:
+            if ok:
+                self.finish()
+
+        self.app.push_screen(ConfirmDialog(
+            f"{left} {word} inte hanterade. Avsluta genomgången ändå?",
+            "En avslutad genomgång kan inte fortsättas, men finns kvar i stegloggen.",
+            yes="avsluta", no="fortsätt arbeta"), confirmed)
+
+    def finish(self) -> None:
+        from samverkan_tui.tui.screens.dialogs import DigitDialog
+
         self.session.finish(self.app.now())
-        self.notify("Genomgången är avslutad." + ("" if self.app.step_log is None else
-                                                   " Den finns i stegloggen."))
-        self.app.pop_screen()
+        saved = "" if self.app.step_log is None else " Den finns i stegloggen."
+
+        def next_step(index: int | None) -> None:
+            if index == 0:
+                self.action_summary()
+            elif index == 1:
+                self.action_export()
+            else:
+                self.app.pop_screen()
+
+        self.app.push_screen(DigitDialog(
+            "Genomgången är avslutad." + saved,
+            ["Visa sammanfattningen för journalen", "Exportera genomgången", "Till startsidan"],
+            "Välj med siffra · Esc stannar kvar"), next_step)
 
     def palette_commands(self):
-        yield SystemCommand("Ändra roll", "Din roll visas först i planen", self.action_choose_role)
+        yield SystemCommand("Ändra roll", "Din roll kan visas ensam i planen (f)", self.action_choose_role)
+        yield SystemCommand("Mina steg / alla steg", "Visa bara din rolls steg, i rutinens ordning",
+                            self.action_toggle_mine)
         yield SystemCommand("Sammanfattning för journalen", "Klara steg, avvikelser, öppna steg",
                             self.action_summary)
         yield SystemCommand("Exportera planen", "Skriv planen till en fil", self.action_export)

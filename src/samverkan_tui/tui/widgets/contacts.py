@@ -5,13 +5,23 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from samverkan_tui.core.hours import contact_status
 from samverkan_tui.core.walk import Plan
 
 
-class ContactsPanel(Static):
+class ContactsPanel(VerticalScroll, can_focus=True):
+    """Focusable (Tab reaches it where it is shown) and scrollable with ↑/↓."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="contacts-text")
+
+    def update(self, content: Text) -> None:
+        self.query_one("#contacts-text", Static).update(content)
+
     def show(self, plan: Plan, now: dt.datetime) -> None:
         self.border_title = "Kontakter"
         if not plan.contacts:

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
 from samverkan_tui.core.model import NO, YES, Question
 
 
-class QuestionPanel(Static, can_focus=True):
-    """Answer with j/y (ja), n (nej) or the option's digit."""
+class QuestionPanel(VerticalScroll, can_focus=True):
+    """Answer with j/y (ja), n (nej) or the option's digit.
+
+    It scrolls (↑/↓, PgUp/PgDn): every option and the whole help text can always be
+    read, however small the window.
+    """
 
     BINDINGS = [
         Binding("j,y", "answer_yes", "Ja", id="answer_yes"),
         Binding("n", "answer_no", "Nej", id="answer_no"),
-        *[Binding(str(n), f"answer_option({n})", show=False) for n in range(1, 10)],
+        Binding("1", "answer_option(1)", "Välj", id="answer_option", key_display="1–9"),
+        *[Binding(str(n), f"answer_option({n})", show=False) for n in range(2, 10)],
     ]
 
     class Answered(Message):
@@ -29,29 +38,42 @@ class QuestionPanel(Static, can_focus=True):
         super().__init__(**kwargs)
         self.question: Question | None = None
 
-    def show(self, question: Question | None, number: int, total: int, editing: bool) -> None:
+    def compose(self) -> ComposeResult:
+        yield Static(id="question-text")
+
+    def update(self, content: RenderableType) -> None:
+        self.query_one("#question-text", Static).update(content)
+        self.scroll_home(animate=False)
+
+    def show(self, question: Question | None, number: int, total: int | None, editing: bool) -> None:
+        """``total``: how many questions the walk asks in all, once the answers so far decide
+        it (None until then: the counter does not promise a number it may break)."""
         self.question = question
         if question is None:
             self.border_title = "Alla frågor besvarade"
-            self.update(Text("Planen är komplett. Tab går till planen; välj ett svar i "
-                             "listan nedan för att ändra det.", style="dim"))
+            self.update(Text("Planen är komplett. Tab går till svaren och planen; Enter på "
+                             "ett svar ändrar det.", style="dim"))
             return
-        self.border_title = "Ändra svar" if editing else f"Fråga {number} av minst {total}"
-        text = Text(question.text + "\n\n", style="bold")
+        self.border_title = "Ändra svar" if editing else (
+            f"Fråga {number} av {total}" if total else f"Fråga {number}")
+        options = Table.grid(padding=(0, 1, 0, 0))
+        options.add_column(no_wrap=True)
+        options.add_column(ratio=1)
         for index, option in enumerate(question.options, start=1):
             key = {YES: "j", NO: "n"}.get(option.value) if question.kind == "ja_nej" else None
-            text.append(f" {key or index} ", style="reverse bold")
-            text.append(f" {option.label}\n")
+            options.add_row(Text(f" {key or index} ", style="reverse bold"), Text(option.label))
+        parts = [Text(question.text, style="bold"), Text(""), options]
         if question.help:
-            text.append("\n" + question.help, style="italic dim")
-        self.update(text)
+            parts += [Text(""), Text(question.help, style="italic dim")]
+        self.update(Group(*parts))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if self.question is None:
             return False
         if action in ("answer_yes", "answer_no"):
             return self.question.kind == "ja_nej"
-        return True
+        # Yes/no is j/n; digits pick among a choice's options.
+        return not (action == "answer_option" and self.question.kind == "ja_nej")
 
     def _answer(self, value: str) -> None:
         if self.question is not None and self.question.option(value) is not None:

@@ -1,0 +1,52 @@
+"""A footer that keeps the keys that matter and drops the rest before it cuts a label.
+
+Textual's footer lists every key on offer and, in a narrow window, cuts the last ones
+mid-word. At the desk the answer keys, help, finishing and quitting must always be
+readable; the rest are in the command palette and on the help screen.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.events import Resize
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+# Actions in the order they are kept when space runs out (first kept longest).
+PRIORITY = (
+    "answer_yes", "answer_no", "answer_option", "toggle_done", "not_applicable", "deviation",
+    "help", "app.help", "finish", "quit", "app.quit", "back", "open", "select_cursor",
+    "training",
+)  # fmt: skip
+PALETTE_WIDTH = 14  # "^p Kommandon" and its margin, always kept at the right
+
+
+def _rank(action: str) -> int:
+    name = action.partition("(")[0]
+    return PRIORITY.index(name) if name in PRIORITY else len(PRIORITY)
+
+
+def _width(key: FooterKey) -> int:
+    return len(key.key_display) + len(key.description) + 3
+
+
+class PriorityFooter(Footer):
+    def compose(self) -> ComposeResult:
+        widgets = list(super().compose())
+        keys = [w for w in widgets if isinstance(w, FooterKey) and not w.has_class("-command-palette")]
+        room = (self.size.width or self.app.size.width) - PALETTE_WIDTH
+        kept: set[int] = set()
+        used = 0
+        for index in sorted(range(len(keys)), key=lambda i: (_rank(keys[i].action), i)):
+            width = _width(keys[index])
+            if used + width <= room:
+                kept.add(index)
+                used += width
+        dropped = {id(keys[i]) for i in range(len(keys)) if i not in kept}
+        self.styles.grid_size_columns = max(len(kept), 1)
+        for widget in widgets:
+            if id(widget) not in dropped:
+                yield widget
+
+    def on_resize(self, event: Resize) -> None:
+        self.call_after_refresh(self.recompose)
