@@ -52,7 +52,10 @@ FINISH = "avslut"
 # A moment a deadline counts from ("anmälan kom in"): ``question`` holds the moment's
 # id, ``value`` the time as ISO text. A time, never who.
 MOMENT = "tidpunkt"
-EVENT_KINDS = (ANSWER, CLEAR_ANSWER, STEP, CLEAR_STEP, CONTACT, FINISH, MOMENT)
+# The role the user works in during this walk (``value``: a role id of the routine), so
+# that a resumed walk opens as it was left.
+ROLE = "roll"
+EVENT_KINDS = (ANSWER, CLEAR_ANSWER, STEP, CLEAR_STEP, CONTACT, FINISH, MOMENT, ROLE)
 
 
 class SessionError(ValueError):
@@ -95,6 +98,7 @@ class WalkSession:
     steps: dict[str, StepState] = field(default_factory=dict)
     contacts_used: dict[str, dt.datetime] = field(default_factory=dict)
     moments: dict[str, dt.datetime] = field(default_factory=dict)
+    role: str | None = None
     updated_at: dt.datetime | None = None
     finished_at: dt.datetime | None = None
     events: list[Event] = field(default_factory=list)
@@ -122,6 +126,8 @@ class WalkSession:
             self.finished_at = event.at
         elif event.kind == MOMENT:
             self.moments[event.question or ""] = dt.datetime.fromisoformat(event.value or "")
+        elif event.kind == ROLE:
+            self.role = event.value
         self.updated_at = event.at
         self.events.append(event)
         if notify:
@@ -146,10 +152,12 @@ class WalkSession:
                     raise SessionError(f"okänd avvikelsekategori {event.category!r}")
                 if event.status != DEVIATION and event.category is not None:
                     raise SessionError("bara avvikelser har kategori")
-                if event.status != DEVIATION and event.comment is not None:
-                    raise SessionError("bara avvikelser har kommentar")
+                if event.status == DONE and event.comment is not None:
+                    raise SessionError("bara avvikelser och ej aktuella steg har en orsak")
         elif event.kind == CONTACT and routine.contact(event.contact or "") is None:
             raise SessionError(f"okänd kontakt {event.contact!r}")
+        elif event.kind == ROLE and routine.role(event.value or "") is None:
+            raise SessionError(f"okänd roll {event.value!r}")
         elif event.kind == MOMENT:
             if routine.moment(event.question or "") is None:
                 raise SessionError(f"okänd tidpunkt {event.question!r}")
@@ -197,6 +205,10 @@ class WalkSession:
 
     def finish(self, at: dt.datetime) -> None:
         self.apply(Event(FINISH, at))
+
+    def set_role(self, role_id: str, at: dt.datetime) -> None:
+        if role_id != self.role:
+            self.apply(Event(ROLE, at, value=role_id))
 
     def set_moment(self, moment_id: str, when: dt.datetime, at: dt.datetime) -> None:
         """Record when something happened that deadlines count from."""

@@ -467,6 +467,19 @@ class StepLog:
                     "") from None
         return count
 
+    def discard(self, session_id: str) -> bool:
+        """Really delete one walk (the user chose "släng"); True when it was there."""
+        with self._lock:
+            conn = self._conn
+            try:
+                count = conn.execute("delete from sessions where id = ?", (session_id,)).rowcount
+                conn.execute("pragma wal_checkpoint(truncate)")
+            except sqlite3.Error as error:
+                raise StepLogError(
+                    f"Steglogg: kunde inte ta bort genomgången: {failure_reason(error)} "
+                    f"({self.path}).", "") from None
+        return bool(count)
+
     def checkpoint(self) -> bool:
         """Move the WAL into the database file and empty it; False if another reader held it."""
         with self._lock:

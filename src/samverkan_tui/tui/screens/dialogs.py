@@ -1,4 +1,4 @@
-"""Small modal dialogs, chosen with digits: resume a walk, pick a role, a deviation category."""
+"""Small modal dialogs: numbered choices (a role, a deviation category), yes/no, one line of text."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from samverkan_tui.core.deadlines import format_date
 from samverkan_tui.core.model import Role
 from samverkan_tui.core.session import DEVIATION_CATEGORIES
 
@@ -46,23 +45,6 @@ class DigitDialog(ModalScreen):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class ResumeDialog(DigitDialog):
-    def __init__(self, unfinished: list, catalog) -> None:
-        self.unfinished = unfinished
-        items = []
-        for info in unfinished:
-            routine = catalog.get(info.routine_id)
-            name = routine.short_title or routine.title if routine else info.routine_id
-            started = info.started_at.astimezone()
-            items.append(f"{name} – påbörjad {format_date(started.date())} kl. "
-                         f"{started:%H.%M}, {info.answered} svar, {info.steps_handled} steg")
-        super().__init__("Fortsätta en påbörjad genomgång?", items,
-                         "Välj med siffra för att fortsätta · Esc börjar om från start")
-
-    def result_for(self, index: int):
-        return self.unfinished[index]
 
 
 class RoleDialog(DigitDialog):

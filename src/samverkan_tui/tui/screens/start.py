@@ -35,6 +35,8 @@ class StartScreen(Screen[None]):
         Binding("escape", "clear_filter", "Rensa filter", id="clear_filter", show=False),
         # Ctrl: plain letters go to the filter (Övningsläge: tui/screens/training.py).
         Binding("ctrl+o", "training", "Övning", id="training"),
+        # "?" opens help here too (the filter never needs it).
+        Binding("question_mark", "app.help", "Hjälp", id="help_start", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -66,6 +68,9 @@ class StartScreen(Screen[None]):
                 options.add_option(Option(routine_prompt(routine, today), id=routine.id))
         if options.option_count:
             options.highlighted = 0
+        elif needle:
+            options.add_option(Option(Text(f"Inga rutiner matchar ”{text.strip()}”. Esc rensar "
+                                           "filtret.", style="dim"), disabled=True))
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -86,7 +91,7 @@ class StartScreen(Screen[None]):
 
     def action_open(self) -> None:
         options = self.query_one("#routines", OptionList)
-        if options.highlighted is None:
+        if options.highlighted is None or options.get_option_at_index(options.highlighted).disabled:
             self.notify("Ingen rutin matchar filtret.", severity="warning")
             return
         self.open_routine(options.get_option_at_index(options.highlighted).id)
@@ -119,16 +124,17 @@ class StartScreen(Screen[None]):
                       if i.mode == "ärende" and self.app.catalog.get(i.routine_id) is not None]
         if not unfinished:
             return
-        from samverkan_tui.tui.screens.dialogs import ResumeDialog
+        from samverkan_tui.tui.screens.resume import SHOWN, ResumeScreen
 
-        def chosen(info) -> None:
-            if info is None:
-                return
-            routine = self.app.catalog.get(info.routine_id)
-            session = log.resume(info.id, routine)
-            self.open_routine(routine.id, session=session)
+        unfinished.sort(key=lambda i: i.updated_at, reverse=True)
+        sessions = [log.resume(i.id, self.app.catalog.get(i.routine_id)) for i in unfinished[:SHOWN]]
 
-        self.app.push_screen(ResumeDialog(unfinished[:9], self.app.catalog), chosen)
+        def chosen(session) -> None:
+            if session is not None:
+                self.open_routine(session.routine.id, session=session)
+
+        self.app.push_screen(ResumeScreen(sessions, len(unfinished), lambda s: log.discard(s.id)),
+                             chosen)
 
     def palette_commands(self):
         from textual.app import SystemCommand

@@ -80,7 +80,10 @@ class WalkScreen(AnsweringScreen):
         self.set_class(self.app.size.width < NARROW, "narrow")
         self._asked_moments.update(self.session.moments)
         configured = app.config.role
-        if configured and self.routine.role(configured) is not None:
+        if self.session.role and self.routine.role(self.session.role) is not None:
+            self.role = self.session.role  # a resumed walk opens in the role it was left in
+            self.redraw()
+        elif configured and self.routine.role(configured) is not None:
             self.role = configured
             self.redraw()
         else:
@@ -91,6 +94,12 @@ class WalkScreen(AnsweringScreen):
         # Opening a routine and leaving at once must not leave an empty walk to resume.
         session.listeners.remove(self._start_log_on_first_event)
         self.app.step_log.start(session)
+        self.remember_role()
+
+    def remember_role(self) -> None:
+        """The role is part of the walk once the walk exists (an empty walk is never stored)."""
+        if self.role is not None and self.session.events and self.session.role != self.role:
+            self.session.set_role(self.role, self.app.now())
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
@@ -291,6 +300,7 @@ class WalkScreen(AnsweringScreen):
                 return
             role, remember = result
             self.role = role
+            self.remember_role()
             if remember:
                 save_config(self.app.config, role=role)
                 self.app.config.role = role
