@@ -36,13 +36,17 @@ def export_command(
     svar: Annotated[list[str] | None, typer.Option(
         "--svar", "-s", metavar="FRÅGA=SVAR",
         help="Ett svar; kan anges flera gånger. Utan svar: hela rutinen med alla grenar.")] = None,
-    roll: Annotated[str | None, typer.Option("--roll", help="Din roll; visas först.")] = None,
+    roll: Annotated[str | None, typer.Option(
+        "--roll", help="Din roll: bara dina punkter, i rutinens ordning (med --svar).")] = None,
+    inkom: Annotated[str | None, typer.Option(
+        "--inkom", metavar="ISO-TID",
+        help="När anmälan eller informationen kom in; tidsfristerna räknas därifrån.")] = None,
     alla: Annotated[bool, typer.Option(
         "--alla", help="Alla rutiner, var och en hel, som filer i katalogen -o (eller aktuell).")] = False,
     now: NowOption = None,
 ) -> None:
     """Skriv ut en checklista: hela rutinen, eller vägen för givna svar med datum."""
-    from samverkan_tui.core.walk import build_plan
+    from samverkan_tui.core.walk import build_plan, only_role
     from samverkan_tui.export import render
     from samverkan_tui.export.document import document_for_plan, document_for_routine
 
@@ -54,9 +58,10 @@ def export_command(
     routine, answers = STATE.routine_with_answers(routine_id, svar, roll)
     moment = STATE.now(now)
     if answers:
-        document = document_for_plan(build_plan(routine, answers, moment, first_role=roll))
+        plan = build_plan(routine, answers, moment, STATE.moments(routine, inkom))
+        document = document_for_plan(only_role(plan, roll) if roll else plan)
     else:
-        document = document_for_routine(routine, moment, first_role=roll)
+        document = document_for_routine(routine, moment)
     if ut is None and format is not ExportFormat.pdf:
         sys.stdout.write(str(render(document, format.value)))
         return
