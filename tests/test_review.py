@@ -25,13 +25,16 @@ def test_interval_from_the_adoption_date(today: dt.date, overdue: bool, status: 
     assert SMALL.review_status(today) == status
 
 
-def test_revision_date_wins_and_a_missing_interval_is_assumed_yearly_and_said() -> None:
+def test_a_routine_without_an_interval_says_so_and_is_never_overdue() -> None:
+    """Västerbotten states no review interval: the status gives the revision date and how
+    long ago it was, and says the routine states no interval, instead of "ÖVERSYN FÖRSENAD"."""
     routine = shipped("vasterbotten-sexuell-beteendeproblematik")
     assert routine.adopted == dt.date(2021, 11, 18) and routine.revised == dt.date(2023, 1, 24)
-    assert routine.review_interval_assumed
-    assert routine.review_due() == dt.date(2024, 1, 24)
-    status = routine.review_status(dt.date(2026, 11, 23))
-    assert status.startswith("ÖVERSYN FÖRSENAD sedan 2024-01-24") and "antagen" in status
+    assert routine.review_interval_months is None and routine.review_interval_assumed
+    today = dt.date(2026, 11, 23)
+    assert not routine.review_overdue(today)
+    assert routine.review_status(today) == (
+        "reviderad 2023-01-24, för 3 år sedan — rutinen anger inget intervall")
 
 
 def test_no_dates_no_due_date() -> None:
