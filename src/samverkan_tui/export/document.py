@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.deadlines import due_line, format_date, format_time, routine_deadline_line
-from samverkan_tui.core.model import ITEM_KIND_LABELS, Contact, Routine, Step
+from samverkan_tui.core.model import ACTION, ITEM_KIND_LABELS, Contact, Routine, Step
 from samverkan_tui.core.walk import Plan, PlanSection, build_plan, describe_condition
 
 if TYPE_CHECKING:
@@ -212,6 +212,8 @@ def _review_short(routine: Routine, today: dt.date) -> str:
     due = routine.review_due()
     if due is None:
         return "översynsdatum saknas"
+    if routine.review_interval_assumed:
+        return "inget översynsintervall angivet"  # an assumed date is no fact to print
     if routine.review_overdue(today):
         return f"översyn försenad sedan {due.isoformat()}"
     return f"översyn senast {due.isoformat()}"
@@ -298,7 +300,7 @@ def _item(
         status=record.status if record is not None else None,
         record=record_text(record) if record is not None else "",
         checkable=step.checkable,
-        kind_label="" if step.checkable else ITEM_KIND_LABELS.get(step.kind, ""),
+        kind_label="" if step.kind == ACTION else ITEM_KIND_LABELS.get(step.kind, ""),
         role=role.name if role else step.role, legal=legal,
     )
 
@@ -367,10 +369,16 @@ def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
             phase = phase_id
             sections.append(Section(routine.phase(phase_id).name, (), level=0))  # type: ignore[union-attr]
         blocks: list[Block] = []
+        conditional = False
         for step in steps:
             if step.checkable:
                 number += 1
             heading = item_condition(routine, step)
+            conditional = conditional or bool(heading)
+            # After a conditional block, the items that hold whatever the answer say so:
+            # without it they would read as part of the condition above them.
+            if not heading and conditional:
+                heading = UNCONDITIONAL_HEADING
             deadline = routine_deadline_line(routine, step)
             legal = routine_deadline_line(routine, step, legal=True)
             item = _item(number, step, routine, deadline, legal=legal)
