@@ -27,7 +27,7 @@ PATHS = {
         {"inkom": "rvt", "akut": "ja", "utredning": "oppen", "ansvarig_pa_plats": "ja",
          "skyddsbehov": "ja", "nej_skyddat_boende": "ja", "stod_fran_rvt": "ja"},
         ["rvt-in-rvt-akut-1", "rvt-in-rvt-akut-1-ansvarig", "rvt-in-rvt-akut-2",
-         "rvt-in-bou-1", "rvt-in-rvt-akut-3",  # the new assessment after BoU's first one
+         "rvt-in-bou-akut-1", "rvt-in-rvt-akut-3",  # the new assessment after BoU's first one
          "rvt-in-gem-akut-1", "rvt-in-gem-2", *RVT_AKUT_LONG_TERM],
     ),
     "RVT, akut, förhandsbedömning pågår, ansvarig inte på plats, tackar ja till boende": (
@@ -35,39 +35,39 @@ PATHS = {
          "ansvarig_pa_plats": "nej", "skyddsbehov": "ja", "nej_skyddat_boende": "nej",
          "stod_fran_rvt": "nej"},
         ["rvt-in-rvt-akut-1", "rvt-in-rvt-akut-1-delegering", "rvt-in-rvt-akut-2",
-         "rvt-in-bou-1", "rvt-in-bou-2", "rvt-in-gem-akut-1", "rvt-in-gem-2"],
+         "rvt-in-bou-akut-1", "rvt-in-bou-akut-2", "rvt-in-gem-akut-1", "rvt-in-gem-2"],
     ),
     "RVT, akut, ingen utredning, inget skyddsbehov": (
         {"inkom": "rvt", "akut": "ja", "utredning": "ingen", "skyddsbehov": "nej",
          "stod_fran_rvt": "ja"},
         ["rvt-in-rvt-akut-1", "rvt-in-rvt-akut-1-mottagningen", "rvt-in-rvt-akut-2",
-         "rvt-in-bou-1", "rvt-in-bou-2", "rvt-in-gem-akut-1", "rvt-in-gem-2",
+         "rvt-in-bou-akut-1", "rvt-in-bou-akut-2", "rvt-in-gem-akut-1", "rvt-in-gem-2",
          *RVT_AKUT_LONG_TERM],
     ),
     "RVT, akut, ingen utredning, tackar nej till skyddat boende, inget stöd från RVT": (
         {"inkom": "rvt", "akut": "ja", "utredning": "ingen", "skyddsbehov": "ja",
          "nej_skyddat_boende": "ja", "stod_fran_rvt": "nej"},
         ["rvt-in-rvt-akut-1", "rvt-in-rvt-akut-1-mottagningen", "rvt-in-rvt-akut-2",
-         "rvt-in-bou-1", "rvt-in-bou-2", "rvt-in-rvt-akut-3",
+         "rvt-in-bou-akut-1", "rvt-in-bou-akut-2", "rvt-in-rvt-akut-3",
          "rvt-in-gem-akut-1", "rvt-in-gem-2"],
     ),
     "RVT, inte akut, förhandsbedömning pågår: mottagningen (källan nämner bara öppen utredning)": (
         {"inkom": "rvt", "akut": "nej", "utredning": "forhandsbedomning", "stod_fran_rvt": "nej"},
         ["rvt-in-rvt-ejakut-1", "rvt-in-rvt-ejakut-1-mottagningen", "rvt-in-rvt-ejakut-2",
-         "rvt-in-bou-ejakut-1", "rvt-in-bou-ejakut-2",
+         "rvt-in-bou-1", "rvt-in-bou-2",
          "rvt-in-gem-ejakut-1", "rvt-in-gem-ejakut-2"],
     ),
     "RVT, inte akut, öppen utredning, ansvarig inte på plats": (
         {"inkom": "rvt", "akut": "nej", "utredning": "oppen", "ansvarig_pa_plats": "nej",
          "stod_fran_rvt": "nej"},
         ["rvt-in-rvt-ejakut-1", "rvt-in-rvt-ejakut-1-delegering", "rvt-in-rvt-ejakut-2",
-         "rvt-in-bou-ejakut-1", "rvt-in-gem-ejakut-1", "rvt-in-gem-ejakut-2"],
+         "rvt-in-bou-1", "rvt-in-gem-ejakut-1", "rvt-in-gem-ejakut-2"],
     ),
     "RVT, inte akut, öppen utredning, ansvarig på plats, stöd från RVT": (
         {"inkom": "rvt", "akut": "nej", "utredning": "oppen", "ansvarig_pa_plats": "ja",
          "stod_fran_rvt": "ja"},
         ["rvt-in-rvt-ejakut-1", "rvt-in-rvt-ejakut-1-ansvarig", "rvt-in-rvt-ejakut-2",
-         "rvt-in-bou-ejakut-1", "rvt-in-gem-ejakut-1", "rvt-in-gem-ejakut-2",
+         "rvt-in-bou-1", "rvt-in-gem-ejakut-1", "rvt-in-gem-ejakut-2",
          *RVT_AKUT_LONG_TERM],
     ),
     # -- Entry via BoU -----------------------------------------------------------------
@@ -154,7 +154,7 @@ def test_new_assessment_comes_after_bous_first_skyddsbedomning(monday_morning) -
     for name in ("RVT, akut, öppen utredning, ansvarig på plats, tackar nej till skyddat boende",
                  "RVT, akut, ingen utredning, tackar nej till skyddat boende, inget stöd från RVT"):
         ids = [p.id for p in plan_for(PATHS[name][0], monday_morning).steps]
-        assert ids.index("rvt-in-bou-1") < ids.index("rvt-in-rvt-akut-3"), name
+        assert ids.index("rvt-in-bou-akut-1") < ids.index("rvt-in-rvt-akut-3"), name
         step = ROUTINE.step("rvt-in-rvt-akut-3")
         assert (step.role, step.section) == ("bou", "rvt-bou-akut")
 
