@@ -70,6 +70,37 @@ CORRECTIONS: list[tuple[str, str, str]] = [
     # A comma where the sentence ends: the next word begins with a capital ("…, Om de").
     ("botkyrka-samverkan-forskola-skola-socialtjanst.txt",
      "samtycke från föräldrarna, Om de", "samtycke från föräldrarna. Om de"),
+    # RVT–BoU: the genitive after an abbreviation is written with a colon ("RVT:s", "BoU:s"),
+    # not with an apostrophe. The paragraph stands twice, word for word (akut, inte akut), so
+    # each entry starts at its list heading to be found once.
+    ("rvt-bou-samverkansrutin.txt",
+     "om situationen är akut? 1) BoU-handläggare undersöker om klienten vill ha "
+     "information från RVT. Om klienten önskar kontakt med RVT ska kontakt tas med RVT’s "
+     "beredskap på telefon 08-508 03 310 där kontaktuppgifter till klienten lämnas. När "
+     "skriftlig information inkommit till BoU skall detta lämnas till RVT-handläggare i de"
+     " fall klienten önskat kontakt. RVT har möjlighet att medverka vid BoU’s samtal",
+     "om situationen är akut? 1) BoU-handläggare undersöker om klienten vill ha "
+     "information från RVT. Om klienten önskar kontakt med RVT ska kontakt tas med RVT:s "
+     "beredskap på telefon 08-508 03 310 där kontaktuppgifter till klienten lämnas. När "
+     "skriftlig information inkommit till BoU skall detta lämnas till RVT-handläggare i de"
+     " fall klienten önskat kontakt. RVT har möjlighet att medverka vid BoU:s samtal"),
+    ("rvt-bou-samverkansrutin.txt",
+     "om situationen inte är akut? 1) BoU-handläggare undersöker om klienten vill ha "
+     "information från RVT. Om klienten önskar kontakt med RVT ska kontakt tas med RVT’s "
+     "beredskap på telefon 08-508 03 310 där kontaktuppgifter till klienten lämnas. När "
+     "skriftlig information inkommit till BoU skall detta lämnas till RVT-handläggare i de"
+     " fall klienten önskat kontakt. RVT har möjlighet att medverka vid BoU’s samtal",
+     "om situationen inte är akut? 1) BoU-handläggare undersöker om klienten vill ha "
+     "information från RVT. Om klienten önskar kontakt med RVT ska kontakt tas med RVT:s "
+     "beredskap på telefon 08-508 03 310 där kontaktuppgifter till klienten lämnas. När "
+     "skriftlig information inkommit till BoU skall detta lämnas till RVT-handläggare i de"
+     " fall klienten önskat kontakt. RVT har möjlighet att medverka vid BoU:s samtal"),
+    # RVT–BoU: "RVT kontaktar klienten erbjuder samtal samma dag" lacks its "och". The routine
+    # keeps the source's words and shows the missing word in brackets, "[och]", so a reader
+    # sees it is an insertion, not the source's text. (The other slip, "BoU bokar besök med
+    # klienten där RVT medverkar" without a full stop, is kept as the source has it.)
+    ("rvt-bou-samverkansrutin.txt",
+     "RVT kontaktar klienten erbjuder samtal", "RVT kontaktar klienten [och] erbjuder samtal"),
 ]
 
 
