@@ -70,6 +70,10 @@ CORRECTIONS: list[tuple[str, str, str]] = [
     # A comma where the sentence ends: the next word begins with a capital ("…, Om de").
     ("botkyrka-samverkan-forskola-skola-socialtjanst.txt",
      "samtycke från föräldrarna, Om de", "samtycke från föräldrarna. Om de"),
+    # A word dropped from the heading of section 2: the reading instructions name it
+    # "Samverkan vid begynnande oro för enskilt barn eller barn i grupp".
+    ("botkyrka-samverkan-forskola-skola-socialtjanst.txt",
+     "enskilt barn eller barn i för att", "enskilt barn eller barn i grupp för att"),
 ]
 
 
