@@ -101,6 +101,10 @@ CORRECTIONS: list[tuple[str, str, str]] = [
     # klienten där RVT medverkar" without a full stop, is kept as the source has it.)
     ("rvt-bou-samverkansrutin.txt",
      "RVT kontaktar klienten erbjuder samtal", "RVT kontaktar klienten [och] erbjuder samtal"),
+    # A word dropped from the heading of section 2: the reading instructions name it
+    # "Samverkan vid begynnande oro för enskilt barn eller barn i grupp".
+    ("botkyrka-samverkan-forskola-skola-socialtjanst.txt",
+     "enskilt barn eller barn i för att", "enskilt barn eller barn i grupp för att"),
 ]
 
 
