@@ -70,6 +70,9 @@ CORRECTIONS: list[tuple[str, str, str]] = [
     # A comma where the sentence ends: the next word begins with a capital ("…, Om de").
     ("botkyrka-samverkan-forskola-skola-socialtjanst.txt",
      "samtycke från föräldrarna, Om de", "samtycke från föräldrarna. Om de"),
+    # Chapter 2's heading is numbered "1." in the source; its subheadings are 2.1–2.7.
+    ("ekero-riktlinjer-vald-i-nara-relation.txt",
+     "1. Hantering av ärenden som rör", "2. Hantering av ärenden som rör"),
 ]
 
 
