@@ -105,6 +105,9 @@ CORRECTIONS: list[tuple[str, str, str]] = [
     # "Samverkan vid begynnande oro för enskilt barn eller barn i grupp".
     ("botkyrka-samverkan-forskola-skola-socialtjanst.txt",
      "enskilt barn eller barn i för att", "enskilt barn eller barn i grupp för att"),
+    # Chapter 2's heading is numbered "1." in the source; its subheadings are 2.1–2.7.
+    ("ekero-riktlinjer-vald-i-nara-relation.txt",
+     "1. Hantering av ärenden som rör", "2. Hantering av ärenden som rör"),
 ]
 
 
