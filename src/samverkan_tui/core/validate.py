@@ -15,7 +15,12 @@ from samverkan_tui.core.conditions import Compare, Condition, comparisons, compi
 from samverkan_tui.core.loader import LoadResult, load_routine
 from samverkan_tui.core.model import ITEM_KINDS, NO, YES, Routine, Step
 from samverkan_tui.core.problems import ERROR, WARNING, Problem, did_you_mean
-from samverkan_tui.core.walk import describe_condition, effective_answers, next_question
+from samverkan_tui.core.walk import (
+    describe_condition,
+    effective_answers,
+    next_question,
+    states_condition,
+)
 
 # A routine whose walk has more complete paths than this is too big to prove and
 # too big for a person to walk; say so rather than spin.
@@ -154,7 +159,7 @@ class _Checker:
                 self.add(("steps", index, "kind"), f"okänd sorts punkt `{step.kind}`",
                          did_you_mean(step.kind, ITEM_KINDS))
             self._moment_refs(step, index)
-            if step.own_when is not None and not step.when_text and not _states_condition(step.text):
+            if step.own_when is not None and not step.when_text and not states_condition(step.text):
                 self._plain(step.own_when, ("steps", index, "when"))
         self.sections()
         for index, contact in enumerate(routine.contacts):
@@ -210,15 +215,20 @@ class _Checker:
         # sections under it) stand together, and sections follow the file's order.
         order = {section.id: i for i, section in enumerate(routine.sections)}
         last = -1
+        open_path: set[str] = set()
         for index, step in enumerate(routine.steps):
             position = order.get(step.section, last)
-            if position < last:
+            # Going back to an enclosing section after a list nested in it is the source's
+            # own order ("… bör innehålla:" in the middle of a section); anything else that
+            # goes back is not.
+            if position < last and step.section not in open_path:
                 section = routine.section(step.section)
                 self.add(("steps", index, "section"),
                          f"punkten `{step.id}` står efter punkter i ett senare avsnitt",
                          f"flytta den till avsnittet ”{section.title if section else step.section}”"
                          " så att filen följer källans ordning", WARNING)
             last = max(last, position)
+            open_path = {s.id for s in routine.section_path(step.section)}
 
     def paths(self) -> None:
         """Depth-first through every walk, deciding each step once per branch.
@@ -340,11 +350,6 @@ class _Checker:
 
 
 _LOGIC_MARKERS = (" och inte ", "((", "))", ") eller (", "inte (")
-
-
-def _states_condition(text: str) -> bool:
-    """True when the item's own text already says its condition ("Om …", "Vid …")."""
-    return text.startswith(("Om ", "Vid ", "Om\u00a0", "Ifall ", "När ", "Är ", "Finns "))
 
 
 def validate_paths(paths: Iterable[Path]) -> list[FileReport]:

@@ -57,12 +57,13 @@ class PlannedStep(NamedTuple):
 
 
 class PlanSection(NamedTuple):
-    """A section of the routine with the items of it that are in the plan."""
+    """A run of one section's items in the plan, under the section's heading."""
 
     section: Section | None  # None for items of a file without sections
     phase: Phase | None
     depth: int  # 0 for a top-level heading, 1 for a list under it …
     steps: tuple[PlannedStep, ...]
+    continued: bool = False  # the heading was given above: the items follow on under it
 
 
 class Plan(NamedTuple):
@@ -175,24 +176,55 @@ def _planned(
 
 
 def _sections(routine: Routine, planned: tuple[PlannedStep, ...]) -> tuple[PlanSection, ...]:
-    """The plan's items under their headings: sections in file order, a heading shown
-    when any item under it (or under a section nested in it) is in the plan."""
-    by_section: dict[str, list[PlannedStep]] = {}
-    for item in planned:
-        by_section.setdefault(item.step.section, []).append(item)
+    return tuple(
+        PlanSection(section, routine.phase(section.phase) if section else None, depth,
+                    tuple(items), continued)
+        for section, depth, items, continued in section_runs(routine, planned)
+    )
+
+
+_Run = tuple[Section | None, int, list, bool]
+
+
+def section_runs(routine: Routine, items) -> list[_Run]:
+    """Items (steps, or anything with a ``.step``) under their headings, in file order.
+
+    Each run is (section, depth, items, continued). A heading is given once, with the
+    headings that enclose it first; a run that goes back to an enclosing section after a
+    list nested in it (a lead-in such as "Anmälan bör innehålla:" in the middle of a
+    section) is ``continued``: its items follow on under the heading already given.
+    """
     if not routine.sections:
-        return (PlanSection(None, None, 0, planned),) if planned else ()
-    shown = set()
-    for section_id in by_section:
-        shown.update(s.id for s in routine.section_path(section_id))
-    result = []
-    for section in routine.sections:
-        if section.id in shown:
-            depth = len(routine.section_path(section.id)) - 1
-            result.append(PlanSection(
-                section, routine.phase(section.phase), depth, tuple(by_section.get(section.id, ())),
-            ))
-    return tuple(result)
+        items = list(items)
+        return [(None, 0, items, False)] if items else []
+    runs: list[_Run] = []
+    open_path: list[Section] = []
+    shown: set[str] = set()
+    for item in items:
+        step = getattr(item, "step", item)
+        path = list(routine.section_path(step.section))
+        if open_path == path and runs:
+            runs[-1][2].append(item)
+            continue
+        common = 0
+        while common < min(len(open_path), len(path)) and open_path[common] == path[common]:
+            common += 1
+        for depth in range(common, len(path)):
+            section = path[depth]
+            continued = section.id in shown
+            shown.add(section.id)
+            runs.append((section, depth, [], continued))
+        if common == len(path):  # back to an enclosing section after a nested list
+            runs.append((path[-1], len(path) - 1, [], True))
+        runs[-1][2].append(item)
+        open_path = path
+    return runs
+
+
+def states_condition(text: str) -> bool:
+    """True when an item's own text already says when it applies ("Om …", "Vid …"):
+    printouts then add no condition line of their own."""
+    return text.startswith(("Om ", "Vid ", "När ", "Ifall ", "Om\u00a0"))
 
 
 _FILLER = frozenset({"en", "ett"})
@@ -214,16 +246,7 @@ def shows_role(step: Step, role: str) -> bool:
 def only_role(plan: Plan, role: str) -> Plan:
     """The plan filtered to one role's items, order unchanged (a filter, never a sort)."""
     steps = tuple(p for p in plan.steps if shows_role(p.step, role))
-    sections = tuple(
-        part._replace(steps=tuple(p for p in part.steps if shows_role(p.step, role)))
-        for part in plan.sections
-    )
-    keep = {s.section.id for s in sections if s.steps and s.section is not None}
-    for part in sections:
-        if part.steps and part.section is not None:
-            keep.update(s.id for s in plan.routine.section_path(part.section.id))
-    sections = tuple(s for s in sections if s.steps or (s.section is not None and s.section.id in keep))
-    return plan._replace(steps=steps, sections=sections)
+    return plan._replace(steps=steps, sections=_sections(plan.routine, steps))
 
 
 def check_answers(routine: Routine, answers: Mapping[str, str]) -> None:

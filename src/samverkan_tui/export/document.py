@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Protocol
 from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.deadlines import due_line, format_date, format_time, routine_deadline_line
 from samverkan_tui.core.model import ACTION, ITEM_KIND_LABELS, Contact, Routine, Step
-from samverkan_tui.core.walk import Plan, PlanSection, build_plan, describe_condition
+from samverkan_tui.core.walk import Plan, PlanSection, build_plan, describe_condition, states_condition
 
 if TYPE_CHECKING:
     from samverkan_tui.core.session import WalkSession
@@ -355,15 +355,12 @@ def _base(routine: Routine, moment: dt.datetime) -> dict[str, object]:
 
 def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
     """Every item of the routine in the source's order, each section under its condition."""
+    from samverkan_tui.core.walk import section_runs
+
     sections = []
     number = 0
     phase = None
-    by_section: dict[str, list[Step]] = {}
-    for step in routine.steps:
-        by_section.setdefault(step.section, []).append(step)
-    layout = [(s, len(routine.section_path(s.id)) - 1, by_section.get(s.id, []))
-              for s in routine.sections] or [(None, 0, list(routine.steps))]
-    for section, depth, steps in layout:
+    for section, depth, steps, continued in section_runs(routine, routine.steps):
         phase_id = section.phase if section else ""
         if phase_id != phase and routine.phase(phase_id) is not None:
             phase = phase_id
@@ -374,10 +371,10 @@ def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
             if step.checkable:
                 number += 1
             heading = item_condition(routine, step)
-            conditional = conditional or bool(heading)
-            # After a conditional block, the items that hold whatever the answer say so:
+            conditional = conditional or bool(heading) or step.own_when is not None
+            # After a conditional block, the items that hold whatever the answers say so:
             # without it they would read as part of the condition above them.
-            if not heading and conditional:
+            if not heading and step.own_when is None and conditional:
                 heading = UNCONDITIONAL_HEADING
             deadline = routine_deadline_line(routine, step)
             legal = routine_deadline_line(routine, step, legal=True)
@@ -390,8 +387,9 @@ def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
             sections.append(Section("", tuple(blocks)))
             continue
         sections.append(Section(
-            section.title, tuple(blocks), level=depth + 1,
-            condition=section_condition(routine, section), text=section.text,
+            "" if continued else section.title, tuple(blocks), level=depth + 1,
+            condition="" if continued else section_condition(routine, section),
+            text="" if continued else section.text,
         ))
     questions = tuple(
         QuestionEntry(
@@ -417,16 +415,20 @@ def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
 def section_condition(routine: Routine, section: object) -> str:
     """A section's condition as its heading line: ``Om situationen är akut:``."""
     when_text_ = getattr(section, "when_text", "")
-    if when_text_:
-        return _as_heading(when_text_)
-    return condition_heading(routine, getattr(section, "when", None))
+    heading = _as_heading(when_text_) if when_text_ else condition_heading(
+        routine, getattr(section, "when", None))
+    # "… – om situationen är akut?" needs no "Om situationen är akut:" under it.
+    said = heading.rstrip(":?").lower().removeprefix("om ").strip()
+    if said and said in getattr(section, "title", "").lower():
+        return ""
+    return heading
 
 
 def item_condition(routine: Routine, step: Step) -> str:
     """What an item adds to its section's condition, or "" when its text already says it."""
     if step.when_text:
         return _as_heading(step.when_text)
-    if step.own_when is None or step.text.startswith(("Om ", "Vid ", "När ", "Ifall ")):
+    if step.own_when is None or states_condition(step.text):
         return ""
     return condition_heading(routine, step.own_when)
 
@@ -527,6 +529,8 @@ def _plan_sections(
 def _section_of(part: PlanSection, blocks: tuple[Block, ...]) -> Section:
     if part.section is None:
         return Section("", blocks)
+    if part.continued:  # back under a heading already given: the items follow on
+        return Section("", blocks, level=part.depth + 1)
     return Section(part.section.title, blocks, level=part.depth + 1, text=part.section.text)
 
 

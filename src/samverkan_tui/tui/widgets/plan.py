@@ -144,7 +144,7 @@ class PlanList(OptionList):
                 phase = part.phase.id
                 add(("phase", phase), lambda p=part.phase: Option(
                     Text(p.name.upper(), style="bold underline"), disabled=True))
-            if part.section is not None:
+            if part.section is not None and not part.continued:
                 add(("section", part.section.id), lambda s=part.section, d=part.depth: Option(
                     _hanging(Text("  " * d), Text(s.title, style="bold")) if d
                     else Text(s.title, style="bold"), disabled=True))
