@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -60,7 +61,10 @@ def test_show_json_questions_and_plan(capsys) -> None:
     assert plan["rvt-in-rvt-ejakut-2"]["due"] == "2026-11-30"
     assert plan["rvt-in-rvt-ejakut-1"]["due"] is None
     assert {"id", "text", "role", "phase", "due", "contacts"} <= set(plan["rvt-in-bou-1"])
-    assert [q["id"] for q in data["unanswered"]] == ["stod_fran_rvt", "barn_aktuellt_bou"]
+    assert [q["id"] for q in data["unanswered"]] == ["stod_fran_rvt"]
+    assert {"section", "section_title", "kind", "due", "due_from", "legal_due"} <= set(
+        plan["rvt-in-rvt-ejakut-2"])
+    assert plan["rvt-in-rvt-ejakut-2"]["due_from"] == "information"
 
 
 def test_show_without_answers_has_no_plan(capsys) -> None:
@@ -72,8 +76,9 @@ def test_show_without_answers_has_no_plan(capsys) -> None:
 def test_show_text_is_the_plan_in_order_with_dates(capsys) -> None:
     code, out, _ = run(capsys, "--now", "2026-11-23T10:00", "show", "rvt-bou", *RVT_BOU_ANSWERS)
     assert code == 0
-    assert "Inledande skede – RVT" in out
-    assert "Senast: måndag 30 november 2026 (inom en vecka)" in out
+    assert "INLEDANDE SKEDE" in out
+    assert "Vad gör socialsekreterare på RVT i det inledande skedet … om situationen inte" in out
+    assert "Senast måndag 30 november 2026 (inom en vecka från att informationen mottogs)" in out
     assert out.index("Undersök om det finns") < out.index("Om öppen utredning finns: kontakta")
     assert "Gäller alltid" in out and "barnens situation" in out
     assert max(len(line) for line in out.splitlines()) <= 80
@@ -131,7 +136,7 @@ def test_own_routine_folder_overrides_the_shipped_copy_and_list_says_so(capsys, 
     own = tmp_path / "kommun"
     own.mkdir()
     text = (REPO / "checklists/rvt-bou.toml").read_text(encoding="utf-8")
-    (own / "rvt-bou.toml").write_text(text.replace('version = "1.0"', 'version = "1.0-kommun"'),
+    (own / "rvt-bou.toml").write_text(re.sub(r'^version = "[^"]*"', 'version = "1.0-kommun"', text, flags=re.M),
                                       encoding="utf-8")
     (own / "liten.toml").write_text((REPO / "tests/data/liten.toml").read_text(encoding="utf-8"),
                                     encoding="utf-8")

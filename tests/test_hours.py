@@ -331,7 +331,7 @@ def test_weekly_hours_lines_group_only_neighbouring_days() -> None:
         "tisdag 09.00–10.00, 11.00–12.00",
         "onsdag 09.00–12.00",
         "lördag–söndag 10.00–24.00",
-        "stängt helgdagar, midsommarafton, julafton och nyårsafton",
+        "Rutinen anger inte tider för helgdagar",  # closed_on_holidays not stated: no fact
     ]
 
 
@@ -342,7 +342,7 @@ def test_contact_record_keeps_numbers_as_written() -> None:
     assert record["fax"] == ["530 622 88"]
     assert record["open_now"] is False
     assert record["next_open"] == "2026-11-23T13:00:00+01:00"
-    assert record["fallback"] == "Socialjouren"
+    assert record["fallback"] == {"id": "socialjouren", "name": "Socialjouren"}
     assert record["routine"] == "test"
 
 

@@ -130,6 +130,7 @@ class ContactEntry:
     hours: tuple[str, ...] = ()  # telefontider, from core.hours.weekly_hours_lines
     instructions: str = ""
     fallback: str = ""  # "När det är stängt: Socialjouren, tel 778 48 60"
+    status: str = ""  # plans and runs: "Just nu: Stängt (lunch), öppnar 13.00 — …"
 
     @property
     def numbers(self) -> str:
@@ -263,7 +264,7 @@ def contact_reference(contact: Contact) -> str:
     return ", ".join(parts)
 
 
-def _contact_entry(contact: Contact, routine: Routine) -> ContactEntry:
+def _contact_entry(contact: Contact, routine: Routine, now: dt.datetime | None = None) -> ContactEntry:
     from samverkan_tui.core.hours import weekly_hours_lines  # holidays only when contacts are printed
 
     fallback = contact.fallback_text  # the routine's own words come first
@@ -274,15 +275,25 @@ def _contact_entry(contact: Contact, routine: Routine) -> ContactEntry:
     return ContactEntry(
         name=contact.name, unit=contact.unit, phones=contact.phones, fax=contact.fax,
         hours=tuple(weekly_hours_lines(contact)), instructions=contact.instructions,
-        fallback=fallback,
+        fallback=fallback, status=_status(contact, routine, now) if now is not None else "",
     )
 
 
-def _contacts(contacts: Iterable[Contact], routine: Routine) -> tuple[ContactEntry, ...]:
+def _status(contact: Contact, routine: Routine, now: dt.datetime) -> str:
+    from samverkan_tui.core.hours import contact_status
+
+    status = contact_status(contact, routine, now)
+    return "" if status.open_now is None else f"Just nu ({format_time(_local(now))}): {status.summary}"
+
+
+def _contacts(
+    contacts: Iterable[Contact], routine: Routine, now: dt.datetime | None = None
+) -> tuple[ContactEntry, ...]:
+    """The contacts once each; with ``now`` (plans and runs) also whether they answer then."""
     seen: dict[str, Contact] = {}
     for contact in contacts:
         seen.setdefault(contact.id, contact)
-    return tuple(_contact_entry(c, routine) for c in seen.values())
+    return tuple(_contact_entry(c, routine, now) for c in seen.values())
 
 
 def _item(
@@ -467,7 +478,7 @@ def document_for_plan(plan: Plan) -> Document:
         questions=_answered(plan),
         unanswered=_open_questions(plan),
         sections=sections,
-        contacts=_contacts(plan.contacts, routine),
+        contacts=_contacts(plan.contacts, routine, plan.now),
         empty_text="Inga punkter ännu: besvara frågorna.",
         now_title="Gör nu",
         now_lines=do_now_lines(plan, {}),
@@ -594,7 +605,7 @@ def document_for_run(
         questions=_answered(plan),
         unanswered=_open_questions(plan),
         sections=tuple(sections),
-        contacts=_contacts(plan.contacts, routine),
+        contacts=_contacts(plan.contacts, routine, now if finished_at is None else None),
         contacts_used=tuple(used),
         empty_text="Inga punkter: frågorna är inte besvarade.",
         now_title="Gör nu" if finished_at is None else "",

@@ -213,6 +213,8 @@ def document_text(document: Document) -> str:
                 lines += _wrap_kept(contact.instructions, "      ", "    ")
             if contact.fallback:
                 lines += _wrap_kept(contact.fallback, "      ", "    ")
+            if contact.status:
+                lines += _wrap_kept(contact.status, "      ", "    ")
     if document.contacts_used:
         lines += ["", "Kontakter som användes"]
         for used in document.contacts_used:
