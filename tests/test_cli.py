@@ -137,8 +137,8 @@ def test_own_routine_folder_overrides_the_shipped_copy_and_list_says_so(capsys, 
     own = tmp_path / "kommun"
     own.mkdir()
     text = (REPO / "checklists/rvt-bou.toml").read_text(encoding="utf-8")
-    (own / "rvt-bou.toml").write_text(re.sub(r'^version = "[^"]*"', 'version = "1.0-kommun"', text, flags=re.M),
-                                      encoding="utf-8")
+    text = re.sub(r'^version = "[^"]*"', 'version = "1.0-kommun"', text, flags=re.M)
+    (own / "rvt-bou.toml").write_text(text, encoding="utf-8")
     (own / "liten.toml").write_text((REPO / "tests/data/liten.toml").read_text(encoding="utf-8"),
                                     encoding="utf-8")
     for how in ("flag", "env", "config"):
