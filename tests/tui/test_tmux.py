@@ -2,68 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import time
-import uuid
-from pathlib import Path
+from tests.tui.conftest import needs_tmux
 
-import pytest
-
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
-                                reason="tmux saknas (make test installerar det med apt)")
-
-SAMVERKAN = str(Path(sys.executable).parent / "samverkan")
-
-
-class Terminal:
-    def __init__(self, home: Path, width: int, height: int) -> None:
-        self.name = f"samverkan-{uuid.uuid4().hex[:8]}"
-        env = {"HOME": str(home), "SAMVERKAN_CONFIG": str(home / "config.toml"),
-               "SAMVERKAN_DATA": str(home / "data"), "SAMVERKAN_CACHE": str(home / "cache"),
-               "SAMVERKAN_EXPORT": str(home / "export"), "TERM": "xterm-256color"}
-        command = " ".join(f"{k}={v}" for k, v in env.items())
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(width),
-                        "-y", str(height), f"env {command} {SAMVERKAN} --now 2026-11-23T10:00"],
-                       check=True, env={**os.environ, "TMUX": ""})
-
-    def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
-                              capture_output=True, text=True, check=False).stdout
-
-    def wait_for(self, text: str, timeout: float = 15) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} syntes inte på skärmen:\n{self.screen()}")
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
-            time.sleep(0.15)
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False,
-                       capture_output=True)
-
-
-@pytest.fixture
-def terminal(tmp_path: Path):
-    made: list[Terminal] = []
-
-    def start(width: int = 100, height: int = 30) -> Terminal:
-        made.append(Terminal(tmp_path, width, height))
-        return made[-1]
-
-    yield start
-    for term in made:
-        term.close()
-
+pytestmark = needs_tmux
 
 def test_a_whole_walk_at_the_desk(terminal) -> None:
     term = terminal(100, 30)

@@ -16,7 +16,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.deadlines import format_date, format_date_short, format_time
+from samverkan_tui.core.deadlines import due_line, format_date, format_date_short, format_time
 from samverkan_tui.core.model import Contact, Step
 from samverkan_tui.core.session import (
     ANSWER,
@@ -113,8 +113,10 @@ def _short(moment: dt.datetime) -> str:
     return f"{format_date_short(moment.date())} kl. {format_time(moment)}"
 
 
-def _wrap(text: str, first: str, rest: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest,
+def _wrap(text: str, first: str, rest: str, width: int | None = WIDTH) -> list[str]:
+    if width is None:  # one line per entry: the screen or the journal wraps it
+        return [first + text]
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest,
                          break_on_hyphens=False) or [first.rstrip()]
 
 
@@ -126,10 +128,11 @@ def _deviation_line(state: StepState) -> str:
 
 
 def _due_line(summary: WalkSummary, planned: PlannedStep) -> str | None:
-    if planned.due is None:
+    """The same due line as the plan and every printout (core.deadlines.due_line)."""
+    text = due_line(planned)
+    if not text:
         return None
-    late = " – FÖRSENAT" if summary.overdue(planned) else ""
-    return f"Senast {format_date(planned.due)} ({planned.step.deadline.text}){late}"
+    return text + (" – FÖRSENAT" if summary.overdue(planned) else "")
 
 
 def _header(summary: WalkSummary) -> list[tuple[str, str]]:
@@ -146,42 +149,45 @@ def _header(summary: WalkSummary) -> list[tuple[str, str]]:
     return rows
 
 
-def summary_text(summary: WalkSummary) -> str:
-    """Plain text, 80 columns, ready to paste into the documentation system."""
+def summary_text(summary: WalkSummary, width: int | None = WIDTH) -> str:
+    """Plain text ready to paste into the documentation system: 80 columns, or with
+    ``width=None`` one line per entry, so that the screen or the journal wraps it once."""
     lines = ["Genomgång enligt samverkansrutin", ""]
     for label, value in _header(summary):
-        lines += _wrap(value, f"{label}: ", " " * (len(label) + 2))
+        lines += _wrap(value, f"{label}: ", " " * (len(label) + 2), width)
     if summary.answers:
         lines += ["", "Svar"]
         for _, text, _, label in summary.answers:
-            lines += _wrap(f"{text} {label}", "  • ", "    ")
+            lines += _wrap(f"{text} {label}", "  • ", "    ", width)
     if summary.unanswered:
         lines += ["", "Obesvarade frågor"]
         for text in summary.unanswered:
-            lines += _wrap(text, "  ? ", "    ")
+            lines += _wrap(text, "  ? ", "    ", width)
     for title, handled in (("Utförda steg", summary.done), ("Avvikelser", summary.deviations),
                            ("Ej aktuella steg", summary.not_applicable)):
         if not handled:
             continue
         lines += ["", f"{title} ({len(handled)})"]
         for item in handled:
-            lines += _wrap(f"{_short(item.state.at)}: {item.step.text}", "  • ", "    ")
+            lines += _wrap(f"{_short(item.state.at)}: {item.step.text}", "  • ", "    ", width)
             if item.state.status == DEVIATION:
-                lines += _wrap(_deviation_line(item.state), "    ", "    ")
+                lines += _wrap(_deviation_line(item.state), "    ", "    ", width)
+            elif item.state.comment:
+                lines += _wrap(f"Orsak: {item.state.comment}", "    ", "    ", width)
             if not item.in_plan:
                 lines.append("    (ingår inte längre i planen efter ändrade svar)")
     lines += ["", f"Återstående steg ({len(summary.open)})"]
     if not summary.open:
         lines.append("  Inga.")
     for planned in summary.open:
-        lines += _wrap(planned.step.text, "  • ", "    ")
+        lines += _wrap(planned.step.text, "  • ", "    ", width)
         due = _due_line(summary, planned)
         if due:
-            lines += _wrap(due, "    ", "    ")
+            lines += _wrap(due, "    ", "    ", width)
     if summary.contacts:
         lines += ["", "Kontakter som användes"]
         for contact, moment in summary.contacts:
-            lines += _wrap(f"{_short(moment)}: {contact.name}", "  • ", "    ")
+            lines += _wrap(f"{_short(moment)}: {contact.name}", "  • ", "    ", width)
     return "\n".join(lines) + "\n"
 
 

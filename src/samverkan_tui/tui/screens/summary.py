@@ -17,11 +17,13 @@ class SummaryScreen(ModalScreen[None]):
         Binding("escape,q", "close", "Stäng", id="close"),
     ]
 
-    def __init__(self, session: WalkSession, role: str | None) -> None:
+    def __init__(self, session: WalkSession) -> None:
         super().__init__()
         from samverkan_tui.steplog.summary import summary_text, walk_summary
 
-        self.text = summary_text(walk_summary(session, self.app_now(), first_role=role))
+        # One line per entry: the screen wraps it to the window once (a pre-wrapped
+        # 80-column text wrapped again at 80×24 broke every other line).
+        self.text = summary_text(walk_summary(session, self.app_now()), width=None)
 
     def app_now(self):
         from samverkan_tui.core.clock import current_time
@@ -37,8 +39,12 @@ class SummaryScreen(ModalScreen[None]):
             yield Static("c kopierar till urklipp · Esc stänger", classes="dialog-footer")
 
     def action_copy(self) -> None:
+        # OSC 52 asks the terminal to put the text on the clipboard; no terminal says
+        # whether it did, so the message says what was done, not that it worked.
         self.app.copy_to_clipboard(self.text)
-        self.notify("Sammanfattningen är kopierad (om terminalen tillåter urklipp).")
+        self.notify("Sammanfattningen skickades till terminalens urklipp (OSC 52). Terminalen "
+                    "bekräftar inte det: kontrollera genom att klistra in. Fungerar det inte, "
+                    "exportera med x i stället.", timeout=10)
 
     def action_close(self) -> None:
         self.dismiss(None)
