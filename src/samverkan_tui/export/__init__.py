@@ -3,7 +3,7 @@
 ``render(document, format)`` turns a ``document.Document`` into the file's content;
 ``export(source, format, now)`` accepts a Routine (the whole routine), a Plan (one
 path) or a Document (e.g. a walk from the step log, ``document_for_session``).
-The format modules are imported only when used: fpdf2 costs start-up time that
+The format modules are imported only when used: Typst and icalendar cost start-up time that
 `samverkan show` should not pay.
 """
 

@@ -814,3 +814,15 @@ def build_document(source: Document | Plan | Routine, now: dt.datetime | None = 
             raise ValueError("a whole-routine printout needs the moment it is printed (now)")
         return document_for_routine(source, now)
     raise TypeError(f"cannot export {type(source).__name__}")
+
+
+# How a walk's status reads in every format (Markdown included: never "[x]" for a deviation).
+STATUS_MARKS = {DONE: "✓", NOT_APPLICABLE: "–", DEVIATION: "!"}
+
+
+def status_line(item: Item) -> str:
+    """``✓ Klar fredag 27 november 2026 kl. 16.40``; ``! Avvikelse …: kategori. Kommentar: …``."""
+    if not item.status:
+        return ""
+    mark = STATUS_MARKS.get(item.status, "")
+    return f"{mark} {item.record}".strip() if item.record else mark
