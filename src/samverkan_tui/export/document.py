@@ -478,6 +478,7 @@ def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
     layout = [
         (s, len(routine.section_path(s.id)) - 1, by_section.get(s.id, [])) for s in routine.sections
     ] or [(None, 0, list(routine.steps))]
+    layout = _with_orphans(routine, layout)
     for section, depth, steps in layout:
         phase_id = section.phase if section else ""
         if phase_id != phase and routine.phase(phase_id) is not None:
@@ -529,6 +530,29 @@ def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
         empty_text="Rutinen har inga punkter.",
         **_base(routine, now),
     )
+
+
+def _with_orphans(routine: Routine, layout: list) -> list:
+    """Items whose section the routine does not have (a format 1 file can leave one out)
+    are printed all the same, without a heading, after the section of the item before them
+    in the file: every item of the routine is in the binder, once."""
+    known = {s.id for s in routine.sections}
+    if not routine.sections or all(step.section in known for step in routine.steps):
+        return layout
+    after: dict[str | None, list[Step]] = {}
+    anchor: str | None = None
+    for step in routine.steps:
+        if step.section in known:
+            anchor = step.section
+        else:
+            after.setdefault(anchor, []).append(step)
+    out = [(None, 0, after[None])] if None in after else []
+    for entry in layout:
+        out.append(entry)
+        section = entry[0]
+        if section is not None and section.id in after:
+            out.append((None, 0, after[section.id]))
+    return out
 
 
 def _heading_number(section: object, numbers: Mapping[str, str], depth: int) -> str:

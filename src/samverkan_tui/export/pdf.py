@@ -27,6 +27,7 @@ from samverkan_tui.export.document import (
     Document,
     Item,
     Section,
+    keep_numbers_together,
     status_line,
 )
 
@@ -176,6 +177,18 @@ def document_data(document: Document) -> dict[str, Any]:
     }
 
 
+def _keep_numbers(value: Any) -> Any:
+    """Every string with its phone numbers' spaces made non-breaking: a number split over
+    two lines gets misdialled."""
+    if isinstance(value, str):
+        return keep_numbers_together(value)
+    if isinstance(value, list):
+        return [_keep_numbers(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _keep_numbers(v) for k, v in value.items()}
+    return value
+
+
 def _template() -> bytes:
     return resources.files("samverkan_tui.export").joinpath("printout.typ").read_bytes()
 
@@ -184,7 +197,7 @@ def document_pdf(document: Document) -> bytes:
     """The printout as PDF bytes (A4, tagged PDF/UA-1, sv-SE)."""
     import typst
 
-    data = json.dumps(document_data(document), ensure_ascii=False)
+    data = json.dumps(_keep_numbers(document_data(document)), ensure_ascii=False)
     moment = document.moment or dt.datetime.now(dt.UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
