@@ -111,7 +111,7 @@ def whole() -> dict[str, tuple]:
 
 @pytest.mark.parametrize("routine_id", [*SHIPPED, "fixture"])
 def test_pdf_is_tagged_swedish_titled_bookmarked_with_embedded_fonts(routine_id: str, whole) -> None:
-    routine, document, data = whole[routine_id]
+    _routine, document, data = whole[routine_id]
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert "/StructTreeRoot" in pdf.Root
         assert bool(pdf.Root.MarkInfo.Marked) is True
@@ -165,7 +165,7 @@ def test_every_action_once_with_its_fields_and_information_without(routine_id: s
 
 
 def test_information_items_have_no_box_or_fields(whole) -> None:
-    _, document, data = whole["fixture"]
+    _, _document, data = whole["fixture"]
     text = " ".join(pages_text(data))
     # The principle and the lead-in's two items run straight on, no fields between them.
     assert "1.1 Princip: Barnets bästa ska alltid komma i första rummet. 1.2 Registrera anmälan." in text

@@ -178,7 +178,8 @@ def test_markdown_of_the_whole_routine_has_every_condition_heading(routine_id: s
     lines = text.splitlines()
     for item in document.items:
         if item.checkable:
-            assert f"- [ ] **{escape(item.reference.split()[1])}** ({escape(item.role)}) {escape(item.text)}" in lines
+            ref, role = escape(item.reference.split()[1]), escape(item.role)
+            assert f"- [ ] **{ref}** ({role}) {escape(item.text)}" in lines
     for section in document.sections:
         title = f"{section.number} {section.title}" if section.number else section.title
         assert any(line.startswith("##") and line.endswith(f" {escape(title)}") for line in lines)
