@@ -110,7 +110,9 @@ def test_all_routines_into_a_folder(capsys, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "message", "exit_code"), [
     (["export"], "ange rutinens id", 2),
     (["export", "rvt-bou", "--alla"], "antingen ett id eller --alla", 2),
-    (["export", "--alla", "--svar", "akut=ja"], "--svar och --roll gäller en rutin", 2),
+    (["export", "--alla", "--svar", "akut=ja"], "--svar, --roll och --inkom gäller en rutin", 2),
+    (["export", "--alla", "-f", "ics"], "ics gäller en plan", 2),
+    (["export", "rvt-bou", "-f", "ics", "-o", "-"], "ange svaren (--svar)", 2),
 ])
 def test_all_routines_usage_errors(capsys, args: list[str], message: str, exit_code: int) -> None:
     code, _, err = run(capsys, *args)
@@ -118,5 +120,48 @@ def test_all_routines_usage_errors(capsys, args: list[str], message: str, exit_c
 
 
 def test_all_routines_needs_a_folder(capsys, tmp_path: Path) -> None:
+    (tmp_path / "pärm.pdf").write_bytes(b"")
     code, _, err = run(capsys, "export", "--alla", "-o", str(tmp_path / "pärm.pdf"))
     assert code == 1 and "är inte en katalog" in err
+
+
+def test_all_routines_creates_the_folder_binder_copy(capsys, tmp_path: Path) -> None:
+    folder = tmp_path / "pärm" / "2026"
+    code, _, _ = run(capsys, "export", "--alla", "-f", "text", "--utan-signatur", "-o", str(folder), *NOW)
+    assert code == 0
+    files = sorted(folder.iterdir())
+    assert len(files) == 4
+    for path in files:
+        assert path.stat().st_mode & 0o777 == 0o600
+        text = path.read_text(encoding="utf-8")
+        assert "[ ]" in text and "Sign.:" not in text  # boxes, no signature fields
+
+
+def test_dash_writes_pdf_to_standard_output(capsysbinary) -> None:
+    STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
+        None, [], False, None, None)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "rvt-bou", "-f", "pdf", "-o", "-", *NOW])
+    out, _ = capsysbinary.readouterr()
+    assert exit_info.value.code == 0 and out[:5] == b"%PDF-"
+
+
+def test_an_existing_file_is_replaced_whole_and_private(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "rutin.html"
+    target.write_text("gammal", encoding="utf-8")
+    target.chmod(0o644)
+    code, _, _ = run(capsys, "export", "rvt-bou", "-f", "html", "-o", str(target), *NOW)
+    assert code == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert not list(tmp_path.glob(".rutin.html.*"))  # no temp file left
+
+
+def test_ics_with_inkom(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "frister.ics"
+    code, _, _ = run(capsys, "--katalog", "tests/data", "export", "test-format2", "-f", "ics",
+                     "--svar", "akut=ja", "--inkom", "2026-11-20T09:00", "-o", str(target), *NOW)
+    assert code == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.count("BEGIN:VEVENT") == 3
+    assert "DTSTART;VALUE=DATE:20261204" in text  # the law's 14 days from 20 November

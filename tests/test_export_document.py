@@ -10,18 +10,18 @@ import pytest
 from samverkan_tui.core.clock import parse_now
 from samverkan_tui.core.deadlines import format_date
 from samverkan_tui.core.session import DEVIATION, DONE, NOT_APPLICABLE, WalkSession
-from samverkan_tui.core.walk import build_plan, describe_condition
+from samverkan_tui.core.walk import build_plan
 from samverkan_tui.export import ExportError, default_filename, export, render
 from samverkan_tui.export.document import (
     KIND_PLAN,
     KIND_ROUTINE,
     KIND_RUN,
-    UNCONDITIONAL_HEADING,
     StepRecord,
     document_for_plan,
     document_for_routine,
     document_for_run,
     document_for_session,
+    item_references,
 )
 from tests.conftest import shipped
 
@@ -33,46 +33,44 @@ RVT_PATH = {"inkom": "rvt", "akut": "nej", "utredning": "oppen", "ansvarig_pa_pl
 
 
 @pytest.mark.parametrize("routine_id", SHIPPED)
-def test_whole_routine_has_every_step_once_under_its_condition(routine_id: str) -> None:
+def test_whole_routine_has_every_item_once_in_the_sources_order(routine_id: str) -> None:
     routine = shipped(routine_id)
     document = document_for_routine(routine, NOW)
     assert document.kind == KIND_ROUTINE
+    # Every item once (none lost, even one whose section is missing), in file order
+    # within its section.
     assert sorted(i.step_id for i in document.items) == sorted(s.id for s in routine.steps)
-    assert [i.number for i in document.items] == list(range(1, len(routine.steps) + 1))
+    file_order = [s.id for s in routine.steps]
     for section in document.sections:
-        mixed = any(block.condition for block in section.blocks)
-        for block in section.blocks:
-            for item in block.items:
-                step = routine.step(item.step_id)
-                described = describe_condition(routine, step.when)
-                if described:
-                    assert block.condition == f"Om {described}:"
-                else:
-                    assert block.condition == (UNCONDITIONAL_HEADING if mixed else "")
-
-
-@pytest.mark.parametrize("routine_id", SHIPPED)
-def test_whole_routine_is_grouped_by_phase_then_role(routine_id: str) -> None:
-    routine = shipped(routine_id)
-    document = document_for_routine(routine, NOW)
-    order = [f"{p.name} – {r.name}" for p in routine.phases for r in routine.roles]
-    titles = [section.title for section in document.sections]
-    assert titles == [t for t in order if t in titles]
+        ids = [i.step_id for i in section.items]
+        assert ids == sorted(ids, key=file_order.index)
+    actions = [i for i in document.items if i.checkable]
+    assert [i.number for i in actions] == list(range(1, len(actions) + 1))
+    refs = item_references(routine)
+    assert all(i.reference == refs[i.step_id] for i in document.items)
+    assert len(set(refs.values())) == len(refs)  # one reference, one item
+    # The source's headings in the source's order, each phase once before its sections.
+    titles = [s.title for s in document.sections if s.level > 0 and s.title]
+    assert titles == [s.title for s in routine.sections if any(st.section == s.id for st in routine.steps)
+                      or any(c.parent == s.id for c in routine.sections)]
+    phases = [s.title for s in document.sections if s.level == 0]
+    assert len(phases) == len(set(phases)) or len(routine.phases) < len(phases)
     for section in document.sections:
-        for item in section.items:
-            step = routine.step(item.step_id)
-            assert section.title == f"{routine.phase(step.phase).name} – {routine.role(step.role).name}"
-
-
-def test_consecutive_steps_with_the_same_condition_share_one_heading() -> None:
-    document = document_for_routine(shipped("rvt-bou"), NOW)
-    section = next(s for s in document.sections if s.title == "På längre sikt – BoU")
-    assert [b.condition for b in section.blocks] == ["Om barnet är aktuellt hos BoU:"]
-    assert len(section.blocks[0].items) == 3
-    # No two neighbouring blocks anywhere carry the same heading.
-    for s in document.sections:
-        headings = [b.condition for b in s.blocks]
+        headings = [b.condition for b in section.blocks]
         assert all(a != b for a, b in itertools.pairwise(headings))
+
+
+def test_references_are_stable_and_shared_by_plan_and_routine(monday_morning: dt.datetime) -> None:
+    routine = shipped("rvt-bou")
+    refs = item_references(routine)
+    assert refs == item_references(shipped("rvt-bou"))
+    assert refs[routine.steps[0].id] == "RVT 1.1"
+    plan_doc = document_for_plan(build_plan(routine, RVT_PATH, monday_morning))
+    assert all(i.reference == refs[i.step_id] for i in plan_doc.items)
+    # A source that numbers every top-level heading keeps its numbers.
+    ekero = shipped("ekero-vald-i-nara-relation")
+    first = ekero.steps[0]
+    assert item_references(ekero)[first.id].startswith("EVNR 2.1.")
 
 
 def test_whole_routine_lists_questions_contacts_with_hours_and_metadata() -> None:
@@ -96,14 +94,18 @@ def test_whole_routine_lists_questions_contacts_with_hours_and_metadata() -> Non
     assert [r.text for r in document.remarks] == [r.text for r in routine.remarks]
 
 
-def test_footer_names_revision_and_review_due() -> None:
+def test_footer_and_page_one_say_when_the_review_is_due() -> None:
     routine = shipped("vasterbotten-sexuell-beteendeproblematik")
     document = document_for_routine(routine, NOW)
     due = routine.review_due()
     assert due is not None and routine.revised is not None
     assert f"reviderad {routine.revised.isoformat()}" in document.footer
     assert due.isoformat() in document.footer
-    assert "försenad" in document.footer  # the 2023 revision is overdue by 2026
+    # The routine states no interval: the box on page 1 says so, and that a year has passed.
+    assert "anger inte hur ofta" in document.review_notice
+    assert due.isoformat() in document.review_notice and "har passerat" in document.review_notice
+    undated = document_for_routine(shipped("rvt-bou"), NOW)
+    assert "anger inte när den fastställdes" in undated.review_notice
 
 
 def test_plan_has_only_the_path_with_due_dates(monday_morning: dt.datetime) -> None:
@@ -147,7 +149,7 @@ def test_run_shows_records_overdue_steps_and_steps_that_left_the_plan(
     assert items[second].record.startswith("Ej aktuell måndag 23 november 2026")
     assert items[third].record == ("Avvikelse måndag 23 november 2026 kl. 10.05: "
                                    "Kontakten kunde inte nås. Kommentar: ingen svarade")
-    assert document.sections[-1].title.startswith("Hanterade steg som inte längre ingår")
+    assert document.sections[-1].title.startswith("Hanterade punkter som inte längre ingår")
     assert [i.step_id for i in document.sections[-1].items] == ["rvt-in-rvt-akut-1"]
     # Due dates count from the start of the walk; open steps past them are flagged.
     week = next(i for i in document.items if i.step_id == "rvt-in-rvt-ejakut-2")
@@ -157,7 +159,7 @@ def test_run_shows_records_overdue_steps_and_steps_that_left_the_plan(
     facts = dict(document.facts)
     assert facts["Påbörjad"] == "måndag 23 november 2026 kl. 10.00"
     assert facts["Status"] == "pågår"
-    assert facts["Hanterade steg"] == f"3 av {len(plan.steps)}"
+    assert facts["Hanterade åtgärder"] == f"3 av {len(plan.actions)}"
 
 
 def test_a_step_log_session_exports_directly(monday_morning: dt.datetime) -> None:

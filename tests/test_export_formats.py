@@ -21,7 +21,6 @@ from samverkan_tui.export.document import (
     document_for_run,
 )
 from samverkan_tui.export.markdown import escape
-from samverkan_tui.export.pdf import pdf_safe
 from tests.conftest import shipped
 
 SHIPPED = ["rvt-bou", "botkyrka-forskola-skola", "ekero-vald-i-nara-relation",
@@ -61,11 +60,15 @@ def test_pdf_is_a4_and_has_every_step_on_one_page(routine_id: str, whole_pdfs) -
     on_page: dict[int, int] = {}
     for item in document.items:
         # Found whole on a single page, number and text: nothing is missing or split.
-        found = [n for n, page in enumerate(pages) if f"{item.number}. {squash(item.text)}" in page]
+        # Without spaces: a line may break after "/" and text extraction adds one there.
+        label = item.reference.split(" ", 1)[1]
+        wanted = "".join(f"{label} {item.text}".split())
+        found = [n for n, page in enumerate(pages) if wanted in "".join(page.split())]
         assert len(found) == 1, item.step_id
-        on_page[found[0]] = on_page.get(found[0], 0) + 1
-    # ...and each step's signature line is on the same page as the step.
-    assert [page.count("Datum/signatur:") for page in pages] == [
+        if item.checkable:
+            on_page[found[0]] = on_page.get(found[0], 0) + 1
+    # ...and each action's "Datum"/"Sign." fields are on the same page as the action.
+    assert [page.count("Datum Sign.") for page in pages] == [
         on_page.get(n, 0) for n in range(len(pages))]
 
 
@@ -95,8 +98,11 @@ def test_pdf_lists_every_contact_with_phone_and_telefontider(whole_pdfs) -> None
         assert squash(contact.name) in text
         for phone in contact.phones:
             assert phone in text
-    assert "måndag 08.30–18.00" in text
-    assert "stängt helgdagar, midsommarafton, julafton och nyårsafton" in text
+    from samverkan_tui.core.hours import weekly_hours_lines
+
+    for contact in routine.contacts:
+        for line in weekly_hours_lines(contact):
+            assert squash(line) in text
 
 
 def test_pdf_of_a_run_marks_records(monday_morning: dt.datetime) -> None:
@@ -108,8 +114,8 @@ def test_pdf_of_a_run_marks_records(monday_morning: dt.datetime) -> None:
     document = document_for_run(routine, answers, records, at, started_at=monday_morning)
     _, pages = pdf_pages(render(document, "pdf"))
     text = " ".join(pages)
-    assert "Klar måndag 23 november 2026 kl. 10.07" in text
-    assert "Avvikelse måndag 23 november 2026 kl. 10.07: Tidsfristen kunde inte hållas" in text
+    assert "✓ Klar måndag 23 november 2026 kl. 10.07" in text
+    assert "! Avvikelse måndag 23 november 2026 kl. 10.07: Tidsfristen kunde inte hållas" in text
     assert "Genomgång: vad som gjordes och när" in text
 
 
@@ -118,14 +124,12 @@ def test_pdf_is_reproducible_for_the_same_moment() -> None:
     assert render(document, "pdf") == render(document, "pdf")
 
 
-def test_characters_outside_the_core_font_are_spelled_out() -> None:
-    assert pdf_safe("Åsa – ”citat” … • ärende → BUP ⚠") == "Åsa – ”citat” … • ärende -> BUP (!)"
-    assert pdf_safe("Čiurlionis") == "Ciurlionis"
+def test_names_from_all_of_europe_print_as_themselves() -> None:
     routine = shipped("rvt-bou")
-    step = routine.steps[0]._replace(text="Ring → BUP ⚠ (Čaká ŋ)")
+    step = routine.steps[0]._replace(text="Ring Čapek, Ćosić, Şahin och Ŋima → BUP")
     routine = routine._replace(steps=(step, *routine.steps[1:]))
     _, pages = pdf_pages(render(document_for_routine(routine, NOW), "pdf"))
-    assert "Ring -> BUP (!) (Caká ?)" in " ".join(pages)
+    assert "Ring Čapek, Ćosić, Şahin och Ŋima → BUP" in " ".join(pages)
 
 
 # -- HTML -------------------------------------------------------------------------------
@@ -146,7 +150,7 @@ def test_html_is_self_contained_with_a4_print_css(routine_id: str) -> None:
     plain = re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", page)
     for item in document.items:
         assert html_escape(item.text) in plain
-    assert page.count('class="sign"') == len(document.items)
+    assert page.count('class="fields"') == sum(i.checkable for i in document.items)
     assert "å" in page and "ä" in page and "ö" in page
 
 
@@ -171,10 +175,14 @@ def test_markdown_of_the_whole_routine_has_every_condition_heading(routine_id: s
     assert headings
     for heading in headings:
         assert f"**{escape(heading)}**" in text.splitlines()
+    lines = text.splitlines()
     for item in document.items:
-        assert f"- [ ] **{item.number}.** {escape(item.text)}" in text.splitlines()
-    for section in document.sections:
-        assert f"## {escape(section.title)}" in text.splitlines()
+        if item.checkable:
+            ref, role = escape(item.reference.split()[1]), escape(item.role)
+            assert f"- [ ] **{ref}** ({role}) {escape(item.text)}" in lines
+    for section in (s for s in document.sections if s.title):
+        title = f"{section.number} {section.title}" if section.number else section.title
+        assert any(line.startswith("##") and line.endswith(f" {escape(title)}") for line in lines)
 
 
 def test_markdown_of_a_run_ticks_done_steps(monday_morning: dt.datetime) -> None:
@@ -186,8 +194,10 @@ def test_markdown_of_a_run_ticks_done_steps(monday_morning: dt.datetime) -> None
     first = plan.steps[0].id
     records[first] = StepRecord(DONE, monday_morning)
     text = render(document_for_run(routine, answers, records, monday_morning), "md")
-    assert "- [x] **1.** " + escape(plan.steps[0].step.text) in text
-    assert "## Hanterade steg som inte längre ingår i planen (svaren ändrades)" in text
+    first_ref = escape(document_for_plan(plan).items[0].reference.split()[1])
+    assert f"- [x] **{first_ref}** " in text and escape(plan.steps[0].step.text) in text
+    assert "Hanterade punkter som inte längre ingår i planen (svaren ändrades)" in text
+    assert "✓ Klar" in text
 
 
 # -- text -------------------------------------------------------------------------------
@@ -216,9 +226,9 @@ def test_text_plan_has_due_dates_and_boxes(monday_morning: dt.datetime) -> None:
     dated = [p for p in plan.steps if p.due is not None]
     assert dated
     for planned in dated:
-        assert f"Senast {format_date(planned.due)} ({planned.step.deadline.text})" in squash(text)
-    assert text.count("[ ] ") == len(plan.steps)
-    assert text.count("Datum/signatur: ") == len(plan.steps)
+        assert f"Senast {format_date(planned.due)} ({planned.step.deadline.text}" in squash(text)
+    assert text.count("[ ] ") == len(plan.actions)
+    assert text.count("Datum: ____") == len(plan.actions)
 
 
 # -- phone numbers never split over two lines -------------------------------------------
@@ -251,4 +261,4 @@ def test_no_format_splits_a_phone_number() -> None:
                 assert number in line.replace("\xa0", " "), line
     page = render(document, "html")
     assert f'<span class="nobr">{number}</span>' in page
-    assert f'id="steg-{document.items[0].step_id}"' in page  # ids and attributes stay plain
+    assert f'id="punkt-{document.items[0].step_id}"' in page  # ids and attributes stay plain

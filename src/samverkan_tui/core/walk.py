@@ -203,6 +203,13 @@ def section_runs(routine: Routine, items) -> list[_Run]:
     for item in items:
         step = getattr(item, "step", item)
         path = list(routine.section_path(step.section))
+        if not path:  # no (known) section, as a format-1 file may leave: printed all the same
+            if runs and runs[-1][0] is None:
+                runs[-1][2].append(item)
+            else:
+                runs.append((None, 0, [item], False))
+            open_path = []
+            continue
         if open_path == path and runs:
             runs[-1][2].append(item)
             continue

@@ -1,9 +1,10 @@
 """Exporters: one module per format, all fed by the same document model. No UI imports.
 
-``render(document, format)`` turns a ``document.Document`` into the file's content;
-``export(source, format, now)`` accepts a Routine (the whole routine), a Plan (one
-path) or a Document (e.g. a walk from the step log, ``document_for_session``).
-The format modules are imported only when used: fpdf2 costs start-up time that
+``render(source, format)`` turns a ``document.Document`` (or a Plan: one path) into the
+file's content; ``export(source, format, now)`` also accepts a Routine (the whole
+routine, printed at ``now``). ``write(document, format, path)`` writes a file readable
+by its owner only, replacing an existing one only once the new one is complete.
+The format modules are imported only when used: Typst and icalendar cost start-up time that
 `samverkan show` should not pay.
 """
 
@@ -18,16 +19,28 @@ if TYPE_CHECKING:
     from samverkan_tui.core.walk import Plan
     from samverkan_tui.export.document import Document
 
-FORMATS = ("pdf", "html", "md", "text")
-SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "text": ".txt"}
+FORMATS = ("pdf", "html", "md", "text", "ics")
+SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "text": ".txt", "ics": ".ics"}
+FILE_MODE = 0o600  # exported files are readable by their owner only
 
 
 class ExportError(ValueError):
     """An unknown format; the message is user-facing Swedish."""
 
 
-def render(document: Document, format: str) -> str | bytes:
-    """The printout in ``format``: bytes for "pdf", text for "html", "md" and "text"."""
+def render(document: Document | Plan, format: str) -> str | bytes:
+    """The printout in ``format``: bytes for "pdf", text for the others.
+
+    A Plan is made into its document first (``document_for_plan``), so the app can
+    hand over what it has. "ics" raises ``ics.NoDeadlinesError`` (an ``ExportError``'s
+    sibling, also a ValueError) when nothing in the document has a due date.
+    """
+    from samverkan_tui.export.document import Document as _Document
+
+    if not isinstance(document, _Document):
+        from samverkan_tui.export.document import build_document
+
+        document = build_document(document)
     if format == "pdf":
         from samverkan_tui.export.pdf import document_pdf
 
@@ -44,12 +57,14 @@ def render(document: Document, format: str) -> str | bytes:
         from samverkan_tui.export.text import document_text
 
         return document_text(document)
+    if format == "ics":
+        from samverkan_tui.export.ics import document_ics
+
+        return document_ics(document)
     raise ExportError(f"okänt format `{format}`; välj {', '.join(FORMATS)}")
 
 
-def export(
-    source: Document | Plan | Routine, format: str, now: dt.datetime | None = None
-) -> str | bytes:
+def export(source: Document | Plan | Routine, format: str, now: dt.datetime | None = None) -> str | bytes:
     """Render a routine (whole, printed at ``now``), a plan, or a ready document."""
     from samverkan_tui.export.document import build_document
 
@@ -75,13 +90,31 @@ def default_filename(document: Document, format: str) -> str:
 def write(document: Document, format: str, path: Path) -> Path:
     """Render and write to ``path`` (a folder gets ``default_filename``); returns the file.
 
-    Raises ``OSError`` when the file cannot be written, ``ExportError`` for a bad format.
+    The file is made readable by its owner only (0600) and written beside its target
+    first: an existing file is replaced (``os.replace``) only once the new one is
+    complete, so a failed export never leaves half a file. Raises ``OSError`` when the
+    file cannot be written, ``ExportError`` for a bad format.
     """
     data = render(document, format)
     if path.is_dir():
         path = path / default_filename(document, format)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
+    write_private(path, data if isinstance(data, bytes) else data.encode("utf-8"))
     return path
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """``data`` to ``path``, 0600, atomically (temp file in the same folder, then rename)."""
+    import os
+    import secrets
+
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

@@ -89,6 +89,8 @@ class Item:
     kind_label: str = ""  # "Information", "Princip" … for items that are not actions
     role: str = ""  # the role's name: a label, never a sort key
     legal: str = ""  # "Lagen: beslut inom 14 dagar – senast …; rutinen anger tre veckor"
+    reference: str = ""  # "RVT 2.3": the same in the app, the plan and the binder (item_references)
+    due: dt.date | None = None  # the date that binds (the law's where it overrides); plans and runs
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ class Section:
     level: int = 1  # 0 a phase, 1 the source's heading, 2 a list under it …
     condition: str = ""  # the section's condition, once: "Om situationen är akut:"
     text: str = ""  # a paragraph under the heading
+    number: str = ""  # "2" before a top-level heading whose title has no number of its own
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -174,6 +177,13 @@ class Document:
     now_title: str = ""
     now_lines: tuple[str, ...] = ()
     remarks_last: bool = False  # plans: remarks for the routine's owners go to the end
+    # The binder copy leaves the "Datum"/"Sign." fields out (`--utan-signatur`).
+    signatures: bool = True
+    # Plans and runs: blank fields the case worker fills in by hand on page 1 (never stored).
+    fill_in: tuple[str, ...] = ()
+    # The routine's review overdue or not stated: said in a box on page 1, not only the footer.
+    review_notice: str = ""
+    reference_prefix: str = ""  # "RVT": what the items' references start with
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -221,8 +231,7 @@ def _review_short(routine: Routine, today: dt.date) -> str:
 
 
 def _meta(routine: Routine, today: dt.date) -> tuple[tuple[str, str], ...]:
-    rows = [("Version", routine.version), ("Enheter", ", ".join(routine.units)),
-            ("Källa", routine.source)]
+    rows = [("Version", routine.version), ("Enheter", ", ".join(routine.units)), ("Källa", routine.source)]
     if routine.responsible:
         rows.append(("Ansvariga", routine.responsible))
     if routine.adopted:
@@ -264,6 +273,93 @@ def contact_reference(contact: Contact) -> str:
     return ", ".join(parts)
 
 
+# -- references: "RVT 2.3" in the app, the plan and the binder ----------------------------
+
+_PREFIX_SKIP = frozenset({"i", "och", "med", "av", "for", "vid", "om", "till", "pa"})
+_SOURCE_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+
+
+def reference_prefix(routine: Routine) -> str:
+    """The short prefix of a routine's references: ``RVT`` for ``rvt-bou``, ``BFS`` for
+    ``botkyrka-forskola-skola``. A routine that names its own (``reference_prefix``) wins."""
+    own = getattr(routine, "reference_prefix", "")
+    if own:
+        return str(own)
+    parts = [part for part in routine.id.split("-") if part]
+    if parts and len(parts[0]) <= 4:
+        return parts[0].upper()
+    initials = "".join(part[0] for part in parts if part not in _PREFIX_SKIP)
+    return initials.upper()[:4] or routine.id.upper()
+
+
+def section_numbers(routine: Routine) -> dict[str, str]:
+    """Each section's number in references: its top-level section's.
+
+    Where every top-level heading of the source carries a number of its own ("2.1 Att
+    fråga om …") and no two are the same, that number is used, so the binder and the source
+    agree; otherwise the top-level headings are counted 1, 2, 3 in the source's order.
+    """
+    top = [s for s in routine.sections if not s.parent]
+    own = [_SOURCE_NUMBER.match(s.title) for s in top]
+    use_own = bool(top) and all(own) and len({m.group(1) for m in own if m}) == len(top)
+    numbers = {
+        s.id: (m.group(1) if use_own and m else str(i))
+        for i, (s, m) in enumerate(zip(top, own, strict=True), start=1)
+    }
+    for section in routine.sections:
+        path = routine.section_path(section.id)
+        if path:
+            numbers.setdefault(section.id, numbers.get(path[0].id, ""))
+    return numbers
+
+
+def item_references(routine: Routine) -> dict[str, str]:
+    """Every item's stable reference, ``{step_id: "RVT 2.3"}``: prefix, top-level section
+    number, the item's place in that section (nested lists included), in file order.
+
+    The one place references are made: the app, the plan printout and the binder copy
+    all call this, so "se pärmen, RVT 2.3" finds the same item in each. Information items
+    are numbered too (a reference is for finding, not for ticking).
+    """
+    prefix = reference_prefix(routine)
+    numbers = section_numbers(routine)
+    counts: dict[str, int] = {}
+    refs = {}
+    for step in routine.steps:
+        number = numbers.get(step.section, "")
+        counts[number] = counts.get(number, 0) + 1
+        refs[step.id] = f"{prefix} {number}.{counts[number]}" if number else f"{prefix} {counts[number]}"
+    return refs
+
+
+def review_notice(routine: Routine, today: dt.date) -> str:
+    """A box for page 1 when the review is overdue or the routine does not state it; else ""."""
+    due = routine.review_due()
+    if due is None:
+        return (
+            "Rutinen anger inte när den fastställdes eller reviderades, så det går inte att se "
+            "när den ska ses över. Kontrollera med rutinens ägare att den gäller."
+        )
+    if routine.review_overdue(today):
+        return (
+            f"Översynen är försenad: rutinen skulle ha setts över senast {due.isoformat()}. "
+            "Kontrollera med rutinens ägare att den fortfarande gäller."
+        )
+    if routine.review_interval_assumed:
+        last = routine.last_reviewed
+        word = "reviderad" if routine.revised else "fastställd"
+        return (
+            f"Rutinen anger inte hur ofta den ska ses över ({word} {last.isoformat() if last else ''}). "
+            f"Räknat med en gång per år skulle den ses över senast {due.isoformat()}"
+            + (" – det datumet har passerat." if today > due else ".")
+        )
+    return ""
+
+
+# Page 1 of a plan or walk printout: blank fields filled in by hand, never stored by the app.
+FILL_IN_FIELDS = ("Dnr", "Handläggare", "Anmälan/informationen kom in (datum och tid)", "Datum")
+
+
 def _contact_entry(contact: Contact, routine: Routine, now: dt.datetime | None = None) -> ContactEntry:
     from samverkan_tui.core.hours import weekly_hours_lines  # holidays only when contacts are printed
 
@@ -273,9 +369,14 @@ def _contact_entry(contact: Contact, routine: Routine, now: dt.datetime | None =
         if other is not None:
             fallback = f"När det är stängt: {contact_reference(other)}"
     return ContactEntry(
-        name=contact.name, unit=contact.unit, phones=contact.phones, fax=contact.fax,
-        hours=tuple(weekly_hours_lines(contact)), instructions=contact.instructions,
-        fallback=fallback, status=_status(contact, routine, now) if now is not None else "",
+        name=contact.name,
+        unit=contact.unit,
+        phones=contact.phones,
+        fax=contact.fax,
+        hours=tuple(weekly_hours_lines(contact)),
+        instructions=contact.instructions,
+        fallback=fallback,
+        status=_status(contact, routine, now) if now is not None else "",
     )
 
 
@@ -297,22 +398,37 @@ def _contacts(
 
 
 def _item(
-    number: int, step: Step, routine: Routine, deadline: str, overdue: bool = False,
-    record: RecordLike | None = None, legal: str = "",
+    number: int,
+    step: Step,
+    routine: Routine,
+    deadline: str,
+    overdue: bool = False,
+    record: RecordLike | None = None,
+    legal: str = "",
+    reference: str = "",
+    due: dt.date | None = None,
 ) -> Item:
     contacts = tuple(
         contact_reference(c) for c in (routine.contact(cid) for cid in step.contacts) if c is not None
     )
     role = routine.role(step.role)
     return Item(
-        number=number if step.checkable else 0, step_id=step.id, text=step.text,
-        deadline=deadline, overdue=overdue,
-        warnings=step.warnings, notes=step.notes, contacts=contacts,
+        number=number if step.checkable else 0,
+        step_id=step.id,
+        text=step.text,
+        deadline=deadline,
+        overdue=overdue,
+        warnings=step.warnings,
+        notes=step.notes,
+        contacts=contacts,
         status=record.status if record is not None else None,
         record=record_text(record) if record is not None else "",
         checkable=step.checkable,
         kind_label="" if step.kind == ACTION else ITEM_KIND_LABELS.get(step.kind, ""),
-        role=role.name if role else step.role, legal=legal,
+        role=role.name if role else step.role,
+        legal=legal,
+        reference=reference,
+        due=due,
     )
 
 
@@ -331,8 +447,6 @@ def record_text(record: RecordLike) -> str:
     return text
 
 
-
-
 def _answered(plan: Plan) -> tuple[QuestionEntry, ...]:
     entries = []
     for question in plan.asked:
@@ -342,14 +456,14 @@ def _answered(plan: Plan) -> tuple[QuestionEntry, ...]:
 
 
 def _open_questions(plan: Plan) -> tuple[QuestionEntry, ...]:
-    return tuple(
-        QuestionEntry(q.text, options=tuple(o.label for o in q.options)) for q in plan.unanswered
-    )
+    return tuple(QuestionEntry(q.text, options=tuple(o.label for o in q.options)) for q in plan.unanswered)
 
 
 def _base(routine: Routine, moment: dt.datetime) -> dict[str, object]:
     today = _local(moment).date()
     return {
+        "review_notice": review_notice(routine, today),
+        "reference_prefix": reference_prefix(routine),
         "title": routine.title,
         "short_title": routine.short_title or routine.title,
         "routine_id": routine.id,
@@ -364,6 +478,7 @@ def _base(routine: Routine, moment: dt.datetime) -> dict[str, object]:
 
 # -- (a) the whole routine --------------------------------------------------------------
 
+
 def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
     """Every item of the routine in the source's order, each section under its condition."""
     from samverkan_tui.core.walk import section_runs
@@ -371,6 +486,8 @@ def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
     sections = []
     number = 0
     phase = None
+    refs = item_references(routine)
+    numbers = section_numbers(routine)
     for section, depth, steps, continued in section_runs(routine, routine.steps):
         phase_id = section.phase if section else ""
         if phase_id != phase and routine.phase(phase_id) is not None:
@@ -389,7 +506,7 @@ def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
                 heading = UNCONDITIONAL_HEADING
             deadline = routine_deadline_line(routine, step)
             legal = routine_deadline_line(routine, step, legal=True)
-            item = _item(number, step, routine, deadline, legal=legal)
+            item = _item(number, step, routine, deadline, legal=legal, reference=refs[step.id])
             if blocks and blocks[-1].condition == heading:
                 blocks[-1] = Block(heading, (*blocks[-1].items, item))
             else:
@@ -397,15 +514,22 @@ def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
         if section is None:
             sections.append(Section("", tuple(blocks)))
             continue
-        sections.append(Section(
-            "" if continued else section.title, tuple(blocks), level=depth + 1,
-            condition="" if continued else section_condition(routine, section),
-            text="" if continued else section.text,
-        ))
+        sections.append(
+            Section(
+                "" if continued else section.title,
+                tuple(blocks),
+                level=depth + 1,
+                condition="" if continued else section_condition(routine, section),
+                text="" if continued else section.text,
+                number="" if continued else _heading_number(section, numbers, depth),
+            )
+        )
     questions = tuple(
         QuestionEntry(
-            q.text, options=tuple(o.label for o in q.options),
-            condition=_asked_when(routine, q.when), help=q.help,
+            q.text,
+            options=tuple(o.label for o in q.options),
+            condition=_asked_when(routine, q.when),
+            help=q.help,
         )
         for q in routine.questions
     )
@@ -421,6 +545,15 @@ def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
         empty_text="Rutinen har inga punkter.",
         **_base(routine, now),
     )
+
+
+def _heading_number(section: object, numbers: Mapping[str, str], depth: int) -> str:
+    """The number printed before a top-level heading, unless its title starts with it."""
+    title = getattr(section, "title", "")
+    number = numbers.get(getattr(section, "id", ""), "")
+    if depth or not number or title.startswith(number):
+        return ""
+    return number
 
 
 def section_condition(routine: Routine, section: object) -> str:
@@ -466,6 +599,7 @@ def _asked_when(routine: Routine, condition: object) -> str:
 
 # -- (b) one path ------------------------------------------------------------------------
 
+
 def document_for_plan(plan: Plan) -> Document:
     """Only the items on the path the answers give, in the routine's order, with due dates."""
     routine = plan.routine
@@ -483,6 +617,7 @@ def document_for_plan(plan: Plan) -> Document:
         now_title="Gör nu",
         now_lines=do_now_lines(plan, {}),
         remarks_last=True,
+        fill_in=FILL_IN_FIELDS,
         **_base(routine, plan.now),
     )
 
@@ -499,16 +634,25 @@ def _moment_facts(plan: Plan) -> tuple[tuple[str, str], ...]:
 
 def do_now_lines(plan: Plan, records: Mapping[str, RecordLike], limit: int = 3) -> tuple[str, ...]:
     """The first open actions and, where they need a contact, who to call right now."""
-    from samverkan_tui.core.hours import call_now_line
+    from samverkan_tui.core.hours import call_now_line, weekly_hours_lines
 
+    refs = item_references(plan.routine)
     open_actions = [p for p in plan.actions if p.id not in records][:limit]
-    lines = [f"{i}. {p.step.text}" for i, p in enumerate(open_actions, start=1)]
+    lines = []
+    for i, planned in enumerate(open_actions, start=1):
+        due = due_line(planned)
+        ref = refs.get(planned.id, "")
+        lines.append(
+            f"{i}. {planned.step.text}" + (f" ({ref})" if ref else "") + (f" – {due}" if due else "")
+        )
     seen: set[str] = set()
     for planned in open_actions:
         for contact in planned.contacts:
             if contact.id not in seen:
                 seen.add(contact.id)
-                lines.append(call_now_line(contact, plan.routine, plan.now))
+                hours = "; ".join(weekly_hours_lines(contact))
+                line = call_now_line(contact, plan.routine, plan.now)
+                lines.append(line + (f". Telefontider: {hours}" if hours else ""))
     return tuple(lines)
 
 
@@ -520,6 +664,8 @@ def _plan_sections(
     sections: list[Section] = []
     number = 0
     phase = None
+    refs = item_references(routine)
+    numbers = section_numbers(routine)
     for part in plan.sections:
         if part.phase is not None and part.phase.id != phase:
             phase = part.phase.id
@@ -529,23 +675,52 @@ def _plan_sections(
             if planned.checkable:
                 number += 1
             record = records.get(planned.id)
-            overdue = (today is not None and record is None and planned.checkable
-                       and planned.due is not None and planned.due < today)
+            overdue = (
+                today is not None
+                and record is None
+                and planned.checkable
+                and planned.due is not None
+                and planned.due < today
+            )
             deadline = due_line(planned) + (" – FÖRSENAT" if overdue else "")
-            items.append(_item(number, planned.step, routine, deadline, overdue, record))
-        sections.append(_section_of(part, (Block("", tuple(items)),) if items else ()))
+            legal = (
+                f"Lagrum: {planned.step.legal.reference}"
+                if planned.step.legal is not None and planned.legal_due is not None
+                else ""
+            )
+            items.append(
+                _item(
+                    number,
+                    planned.step,
+                    routine,
+                    deadline,
+                    overdue,
+                    record,
+                    legal=legal,
+                    reference=refs.get(planned.id, ""),
+                    due=planned.due if planned.checkable else None,
+                )
+            )
+        sections.append(_section_of(part, (Block("", tuple(items)),) if items else (), numbers))
     return tuple(sections)
 
 
-def _section_of(part: PlanSection, blocks: tuple[Block, ...]) -> Section:
+def _section_of(part: PlanSection, blocks: tuple[Block, ...], numbers: Mapping[str, str]) -> Section:
     if part.section is None:
         return Section("", blocks)
     if part.continued:  # back under a heading already given: the items follow on
         return Section("", blocks, level=part.depth + 1)
-    return Section(part.section.title, blocks, level=part.depth + 1, text=part.section.text)
+    return Section(
+        part.section.title,
+        blocks,
+        level=part.depth + 1,
+        text=part.section.text,
+        number=_heading_number(part.section, numbers, part.depth),
+    )
 
 
 # -- (c) a walk: the path and what was done ---------------------------------------------
+
 
 def document_for_run(
     routine: Routine,
@@ -577,10 +752,24 @@ def document_for_run(
         step = routine.step(step_id)
         if step is not None and step_id not in in_plan:
             number += 1
-            outside.append(_item(number, step, routine, "", record=record))
+            outside.append(
+                _item(
+                    number,
+                    step,
+                    routine,
+                    "",
+                    record=record,
+                    reference=item_references(routine).get(step_id, ""),
+                )
+            )
     if outside:
-        sections.append(Section("Hanterade punkter som inte längre ingår i planen (svaren ändrades)",
-                                (Block("", tuple(outside)),), level=0))
+        sections.append(
+            Section(
+                "Hanterade punkter som inte längre ingår i planen (svaren ändrades)",
+                (Block("", tuple(outside)),),
+                level=0,
+            )
+        )
     facts = [("Påbörjad", when_text(start))]
     if finished_at is not None:
         facts.append(("Avslutad", when_text(finished_at)))
@@ -611,18 +800,28 @@ def document_for_run(
         now_title="Gör nu" if finished_at is None else "",
         now_lines=do_now_lines(plan._replace(now=now), records) if finished_at is None else (),
         remarks_last=True,
+        fill_in=FILL_IN_FIELDS,
         **_base(routine, now),
     )
 
 
 def document_for_session(
-    session: WalkSession, now: dt.datetime, notices: Sequence[str] = (),
+    session: WalkSession,
+    now: dt.datetime,
+    notices: Sequence[str] = (),
 ) -> Document:
     """A step-log walk (core.session.WalkSession) as a run printout."""
     return document_for_run(
-        session.routine, session.answers, session.steps, now,
-        started_at=session.started_at, finished_at=session.finished_at, mode=session.mode,
-        contacts_used=session.contacts_used, notices=notices, moments=session.moments,
+        session.routine,
+        session.answers,
+        session.steps,
+        now,
+        started_at=session.started_at,
+        finished_at=session.finished_at,
+        mode=session.mode,
+        contacts_used=session.contacts_used,
+        notices=notices,
+        moments=session.moments,
     )
 
 
@@ -637,3 +836,15 @@ def build_document(source: Document | Plan | Routine, now: dt.datetime | None = 
             raise ValueError("a whole-routine printout needs the moment it is printed (now)")
         return document_for_routine(source, now)
     raise TypeError(f"cannot export {type(source).__name__}")
+
+
+# How a walk's status reads in every format (Markdown included: never "[x]" for a deviation).
+STATUS_MARKS = {DONE: "✓", NOT_APPLICABLE: "–", DEVIATION: "!"}
+
+
+def status_line(item: Item) -> str:
+    """``✓ Klar fredag 27 november 2026 kl. 16.40``; ``! Avvikelse …: kategori. Kommentar: …``."""
+    if not item.status:
+        return ""
+    mark = STATUS_MARKS.get(item.status, "")
+    return f"{mark} {item.record}".strip() if item.record else mark

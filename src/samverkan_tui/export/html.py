@@ -2,8 +2,12 @@
 
 It opens offline on an intranet and prints like the PDF: A4 pages with the
 routine's metadata and "sida N av M" in the page margins (where the browser
-supports CSS page-margin boxes), no step split across pages, tick boxes and a
-date/signature line per step.
+supports CSS page-margin boxes), no item split across pages, a tick box with its
+label per action and "Datum"/"Sign." fields (unless the binder copy leaves them out).
+
+Semantic for screen readers and the intranet: ``lang="sv"``, one ``h1``, headings
+that never skip a level, the items as ordered lists, each check box labelled by
+its item's text, information items as list items without a box.
 """
 
 from __future__ import annotations
@@ -11,16 +15,13 @@ from __future__ import annotations
 from html import escape as _escape
 
 from samverkan_tui.export.document import (
-    DEVIATION,
     DONE,
-    NOT_APPLICABLE,
     Document,
     Item,
+    Section,
     number_spans,
+    status_line,
 )
-
-# Printed marks inside the tick box for a run's statuses (HTML is UTF-8, so any character works).
-_MARKS = {DONE: "✓", NOT_APPLICABLE: "–", DEVIATION: "!"}
 
 _CSS = """
 :root { --ink: #1a1a1a; --muted: #555; --rule: #999; --warn: #8a1c00; --warn-bg: #fff4e5;
@@ -45,11 +46,31 @@ table.meta td { padding: .05rem 0; }
 .condition { font-weight: bold; font-style: italic; margin: .7rem 0 .3rem;
              break-after: avoid; page-break-after: avoid; }
 ol.steps { list-style: none; padding: 0; margin: 0; }
-li.step { display: grid; grid-template-columns: 1.4rem 1.9rem 1fr; margin: 0 0 .55rem;
+li.step { display: grid; grid-template-columns: 1.6rem 2.6rem 1fr; margin: 0 0 .7rem;
           break-inside: avoid; page-break-inside: avoid; }
-.box { width: .95rem; height: .95rem; border: 1.3px solid var(--ink); margin-top: .15rem;
-       font-size: .8rem; line-height: .85rem; text-align: center; font-weight: bold; }
+li.info { color: var(--ink); }
+li.info .num { color: var(--muted); font-weight: normal; }
+input.box { width: 5mm; height: 5mm; margin: .05rem 0 0; accent-color: var(--ink); }
 .num { font-weight: bold; }
+.kind { font-style: italic; color: var(--muted); }
+.status { font-weight: bold; font-size: .92rem; }
+.status.avvikelse { color: var(--warn); }
+.legal { font-size: .92rem; }
+.fields { display: flex; gap: 1.2rem; margin-top: .35rem; font-size: 8.5pt; color: var(--muted); }
+.fields span.field { display: inline-flex; align-items: flex-end; gap: .4rem; }
+.fields span.line { display: inline-block; height: 7.5mm; border-bottom: 1px solid #000; }
+.fields .date span.line { width: 34mm; } .fields .sign span.line { width: 52mm; }
+.fill-in { display: grid; grid-template-columns: 1fr 1fr; gap: .8rem 2rem; border: 1px solid var(--rule);
+           padding: .6rem .8rem; margin: .6rem 0 1rem; break-inside: avoid; }
+.fill-in div { display: flex; flex-direction: column; font-size: 9pt; font-weight: bold; }
+.fill-in span.line { height: 9mm; border-bottom: 1px solid #000; }
+.now { border: 1.5px solid var(--ink); padding: .4rem .7rem; margin: .3rem 0 .8rem; }
+.now ul { margin: .2rem 0; padding-left: 0; list-style: none; }
+.now h2 { margin-top: .1rem; }
+.now li { margin-bottom: .2rem; }
+.section-condition, .section-text { break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 1.02rem; margin: 1rem 0 .35rem; break-after: avoid; page-break-after: avoid; }
+h4, h5, h6 { font-size: .98rem; margin: .8rem 0 .3rem; break-after: avoid; page-break-after: avoid; }
 .nobr { white-space: nowrap; }
 .body p { margin: 0; }
 .due { font-weight: bold; font-size: .92rem; }
@@ -57,8 +78,7 @@ li.step { display: grid; grid-template-columns: 1.4rem 1.9rem 1fr; margin: 0 0 .
 .record { font-style: italic; font-size: .92rem; }
 .warn { color: var(--warn); font-weight: bold; font-size: .92rem; }
 .note, .contact { font-size: .9rem; }
-.sign { font-size: .8rem; color: var(--muted); margin-top: .2rem; }
-.sign span { display: inline-block; width: 16rem; border-bottom: 1px solid var(--rule); }
+ul.contacts { list-style: none; padding: 0; }
 .contact-card { break-inside: avoid; page-break-inside: avoid; margin-bottom: .6rem; }
 .contact-card .name { font-weight: bold; }
 .contact-card ul { margin: .1rem 0 0; padding-left: 1.2rem; font-size: .9rem; }
@@ -101,22 +121,91 @@ def _css_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
 
 
-def _item(item: Item) -> list[str]:
-    mark = _MARKS.get(item.status or "", "")
-    status = f' title="{_attr(item.record)}"' if item.record else ""
-    lines = [f'<li class="step" id="steg-{_attr(item.step_id)}">',
-             f'<div class="box"{status}>{mark}</div><div class="num">{item.number}.</div>',
-             '<div class="body">', f"<p>{_e(item.text)}</p>"]
+def _item(item: Item, signatures: bool) -> list[str]:
+    number = item.reference.split(" ", 1)[-1] if item.reference else f"{item.number}."
+    anchor = f' id="punkt-{_attr(item.step_id)}"'
+    ref = f' title="{_attr(item.reference)}"' if item.reference else ""
+    if item.checkable:
+        box_id = f"kryss-{_attr(item.step_id)}"
+        checked = " checked" if item.status == DONE else ""
+        lines = [
+            f'<li class="step"{anchor}>',
+            f'<input type="checkbox" class="box" id="{box_id}"{checked}>',
+            f'<span class="num"{ref}>{_e(number)}</span>',
+            '<div class="body">',
+            f'<p><label for="{box_id}">{_e(item.text)}</label></p>',
+        ]
+    else:
+        kind = (
+            f'<span class="kind">{_e(item.kind_label)}:</span> '
+            if item.kind_label not in ("", "Information")
+            else ""
+        )
+        lines = [
+            f'<li class="step info"{anchor}>',
+            "<span></span>",
+            f'<span class="num"{ref}>{_e(number)}</span>',
+            '<div class="body">',
+            f"<p>{kind}{_e(item.text)}</p>",
+        ]
     if item.deadline:
         late = " late" if item.overdue else ""
         lines.append(f'<p class="due{late}">{_e(item.deadline)}</p>')
-    if item.record:
-        lines.append(f'<p class="record">{_e(item.record)}</p>')
+    if item.legal:
+        lines.append(f'<p class="legal">{_e(item.legal)}</p>')
+    if item.status:
+        lines.append(f'<p class="status {_attr(item.status)}">{_e(status_line(item))}</p>')
     lines += [f'<p class="warn">Varning: {_e(w)}</p>' for w in item.warnings]
     lines += [f'<p class="note">{_e(n)}</p>' for n in item.notes]
     lines += [f'<p class="contact">Kontakt: {_e(c)}</p>' for c in item.contacts]
-    lines += ['<p class="sign">Datum/signatur: <span>&nbsp;</span></p>', "</div>", "</li>"]
+    if item.checkable and signatures:
+        lines.append(
+            '<p class="fields"><span class="field date">Datum <span class="line"></span></span>'
+            '<span class="field sign">Sign. <span class="line"></span></span></p>'
+        )
+    lines += ["</div>", "</li>"]
     return lines
+
+
+def _remarks(document: Document) -> list[str]:
+    out = []
+    if document.review_notice:
+        out.append(f'<p class="remark warning"><strong>Översyn:</strong> {_e(document.review_notice)}</p>')
+    for remark in document.remarks:
+        kind = "remark warning" if remark.warning else "remark"
+        out.append(f'<p class="{kind}"><strong>{_e(remark.label)}:</strong> {_e(remark.text)}</p>')
+    return out
+
+
+def _meta(rows: tuple[tuple[str, str], ...]) -> list[str]:
+    if not rows:
+        return []
+    out = ['<table class="meta">']
+    out += [f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>' for label, value in rows]
+    out.append("</table>")
+    return out
+
+
+def _section(section: Section, level: int, signatures: bool) -> list[str]:
+    out = ["<section>"]
+    if section.title:
+        title = f"{section.number} {section.title}" if section.number else section.title
+        out.append(f"<h{level}>{_e(title)}</h{level}>")
+    if section.condition:
+        out.append(f'<p class="condition section-condition">{_e(section.condition)}</p>')
+    if section.text:
+        out.append(f'<p class="section-text">{_e(section.text)}</p>')
+    for block in section.blocks:
+        if not block.items:
+            continue
+        if block.condition:
+            out.append(f'<p class="condition">{_e(block.condition)}</p>')
+        out.append('<ol class="steps">')
+        for item in block.items:
+            out += _item(item, signatures)
+        out.append("</ol>")
+    out.append("</section>")
+    return out
 
 
 def document_html(document: Document) -> str:
@@ -134,16 +223,21 @@ def document_html(document: Document) -> str:
         "<header>",
         f"<h1>{_e(document.title)}</h1>",
         f'<p class="subtitle">{_e(document.subtitle)}</p>',
-        '<table class="meta">',
     ]
-    for label, value in (*document.meta, *document.facts):
-        out.append(f"<tr><th>{_e(label)}</th><td>{_e(value)}</td></tr>")
-    out.append("</table>")
-    for remark in document.remarks:
-        kind = "remark warning" if remark.warning else "remark"
-        out.append(f'<p class="{kind}"><strong>{_e(remark.label)}:</strong> {_e(remark.text)}</p>')
+    if document.fill_in:
+        out.append('<div class="fill-in" aria-label="Fylls i för hand">')
+        out += [f'<div>{_e(label)}<span class="line"></span></div>' for label in document.fill_in]
+        out.append("</div>")
     out.append("</header>")
     out.append("<main>")
+    if document.now_lines:
+        out += ['<section class="now">', f"<h2>{_e(document.now_title)}</h2>", "<ul>"]
+        out += [f"<li>{_e(line)}</li>" for line in document.now_lines]
+        out += ["</ul>", "</section>"]
+    last = document.remarks_last
+    out += _meta(document.facts if last else (*document.meta, *document.facts))
+    if not last:
+        out += _remarks(document)
     if document.questions:
         out += ['<section class="questions">', f"<h2>{_e(document.questions_title)}</h2>", "<ul>"]
         for question in document.questions:
@@ -159,33 +253,30 @@ def document_html(document: Document) -> str:
             out.append("</li>")
         out += ["</ul>", "</section>"]
     if document.unanswered:
-        out += ['<section class="questions">', "<h2>Obesvarade frågor</h2>",
-                "<p>Planen kan växa när de besvaras.</p>", "<ul>"]
+        out += [
+            '<section class="questions">',
+            "<h2>Obesvarade frågor</h2>",
+            "<p>Planen kan växa när de besvaras.</p>",
+            "<ul>",
+        ]
         for question in document.unanswered:
             out.append(f"<li>{_e(question.text)} ({_e(' / '.join(question.options))})</li>")
         out += ["</ul>", "</section>"]
+    # Headings never skip a level: phases are h2 where there are any, the source's under them.
+    offset = 2 if any(s.level == 0 for s in document.sections) else 1
     for section in document.sections:
-        out += ["<section>", f"<h2>{_e(section.title)}</h2>"]
-        for block in section.blocks:
-            if block.condition:
-                out.append(f'<p class="condition">{_e(block.condition)}</p>')
-            out.append('<ol class="steps">')
-            for item in block.items:
-                out += _item(item)
-            out.append("</ol>")
-        out.append("</section>")
-    if not document.sections:
+        out += _section(section, min(section.level + offset, 6), document.signatures)
+    if not document.items:
         out.append(f"<p>{_e(document.empty_text)}</p>")
     if document.general_rules:
         out += ["<section>", "<h2>Gäller alltid</h2>", "<ul>"]
         out += [f"<li>{_e(rule)}</li>" for rule in document.general_rules]
         out += ["</ul>", "</section>"]
     if document.contacts:
-        out += ["<section>", "<h2>Kontakter och telefontider</h2>"]
+        out += ["<section>", "<h2>Kontakter och telefontider</h2>", '<ul class="contacts">']
         for contact in document.contacts:
             unit = f" ({_e(contact.unit)})" if contact.unit else ""
-            out += ['<div class="contact-card">', f'<div class="name">{_e(contact.name)}{unit}</div>',
-                    "<ul>"]
+            out += ['<li class="contact-card">', f'<div class="name">{_e(contact.name)}{unit}</div>', "<ul>"]
             if contact.numbers:
                 out.append(f"<li>{_e(contact.numbers)}</li>")
             if contact.hours:
@@ -194,11 +285,13 @@ def document_html(document: Document) -> str:
                 out.append(f"<li>{_e(contact.instructions)}</li>")
             if contact.fallback:
                 out.append(f"<li>{_e(contact.fallback)}</li>")
-            out += ["</ul>", "</div>"]
-        out.append("</section>")
+            out += ["</ul>", "</li>"]
+        out += ["</ul>", "</section>"]
     if document.contacts_used:
         out += ["<section>", "<h2>Kontakter som användes</h2>", "<ul>"]
         out += [f"<li>{_e(used)}</li>" for used in document.contacts_used]
         out += ["</ul>", "</section>"]
+    if last:
+        out += ["<section>", "<h2>Om rutinen</h2>", *_meta(document.meta), *_remarks(document), "</section>"]
     out += ["</main>", f"<footer>{_e(document.footer)}</footer>", "</body>", "</html>", ""]
     return "\n".join(out)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from samverkan_tui.core.model import Routine
+from samverkan_tui.export.document import status_line
 from samverkan_tui.export.text import review_line
 
 if TYPE_CHECKING:
@@ -61,18 +63,19 @@ _MARKS = {None: "[ ] ", "klar": "[x] ", "ej_aktuell": "– ", "avvikelse": "! "}
 
 
 def _item_markdown(item: Item) -> list[str]:
+    number = escape(item.reference.split(" ", 1)[-1]) if item.reference else f"{item.number}."
     if not item.checkable:
         label = f"*{escape(item.kind_label)}:* " if item.kind_label not in ("", "Information") else ""
-        lines = [f"- {label}{escape(item.text)}"]
+        lines = [f"- {number} {label}{escape(item.text)}"]
     else:
         role = f"({escape(item.role)}) " if item.role else ""
-        lines = [f"- {_MARKS.get(item.status, '[ ] ')}**{item.number}.** {role}{escape(item.text)}"]
+        lines = [f"- {_MARKS.get(item.status, '[ ] ')}**{number}** {role}{escape(item.text)}"]
     if item.deadline:
         lines.append(f"  - **{escape(item.deadline)}**")
     if item.legal:
         lines.append(f"  - § {escape(item.legal)}")
-    if item.record:
-        lines.append(f"  - *{escape(item.record)}*")
+    if item.status:
+        lines.append(f"  - **{escape(status_line(item))}**")
     for warning in item.warnings:
         lines.append(f"  - **Varning:** {escape(warning)}")
     for note in item.notes:
@@ -85,13 +88,18 @@ def _item_markdown(item: Item) -> list[str]:
 def document_markdown(document: Document) -> str:
     """A printout as Markdown: headings, task lists and plain lists only, so wikis agree."""
     lines = [f"# {escape(document.title)}", "", f"*{escape(document.subtitle)}*", ""]
+    if document.fill_in:  # to fill in by hand on the printed page; never stored
+        blank = "\\_" * 12
+        lines += [f"- **{escape(label)}:** {blank}" for label in document.fill_in]
+        lines.append("")
     meta = () if document.remarks_last else document.meta
     for label, value in (*meta, *document.facts):
         lines.append(f"- **{escape(label)}:** {escape(value)}")
     lines.append("")
     if document.now_lines:
         lines += [f"## {escape(document.now_title)}", ""]
-        lines += [f"- {escape(line)}" for line in document.now_lines]
+        # "1. Gör …" stays text: a list item that starts with "1." would become a nested list.
+        lines += ["- " + _LEADING_NUMBER.sub(r"\1\\.", escape(line)) for line in document.now_lines]
         lines.append("")
     if not document.remarks_last:
         lines += _remarks_markdown(document)
@@ -113,9 +121,11 @@ def document_markdown(document: Document) -> str:
         for question in document.unanswered:
             lines.append(f"- {escape(question.text)} ({escape(' / '.join(question.options))})")
         lines.append("")
+    offset = 2 if any(s.level == 0 for s in document.sections) else 1
     for section in document.sections:
         if section.title:
-            lines += [f"{'#' * min(section.level + 2, 6)} {escape(section.title)}", ""]
+            title = f"{section.number} {section.title}" if section.number else section.title
+            lines += [f"{'#' * min(section.level + offset, 6)} {escape(title)}", ""]
         if section.condition:
             lines += [f"**{escape(section.condition)}**", ""]
         if section.text:
@@ -159,8 +169,13 @@ def document_markdown(document: Document) -> str:
     return "\n".join(lines)
 
 
+_LEADING_NUMBER = re.compile(r"^(\d+)\.")
+
+
 def _remarks_markdown(document: Document) -> list[str]:
     lines: list[str] = []
+    if document.review_notice:
+        lines += [f"> **Översyn:** {escape(document.review_notice)}", ""]
     for remark in document.remarks:
         label = "Varning" if remark.warning else "Obs"
         lines += [f"> **{label}:** {escape(remark.text)}", ""]

@@ -16,13 +16,16 @@ WIDTH = 80
 
 def _wrap(text: str, indent: str, first: str | None = None, width: int = WIDTH) -> list[str]:
     return textwrap.wrap(
-        text, width=width, initial_indent=first if first is not None else indent,
-        subsequent_indent=indent, break_on_hyphens=False,
+        text,
+        width=width,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
     ) or [first or indent]
 
 
 def review_line(routine: Routine, today: dt.date) -> str:
-    """"Översyn: ÖVERSYN FÖRSENAD sedan 2024-01-24 (…)" and the source's own words on review."""
+    """ "Översyn: ÖVERSYN FÖRSENAD sedan 2024-01-24 (…)" and the source's own words on review."""
     line = f"Översyn: {routine.review_status(today)}"
     if routine.review_text:
         line += f". {routine.review_text}"
@@ -60,7 +63,7 @@ def contact_line(contact: Contact) -> str:
 
 
 def contact_status_line(contact: Contact, routine: Routine | None, now: dt.datetime) -> str:
-    """"Öppet nu, stänger 16.00" or "Stängt (lunch), öppnar 13.00 — ring …", at ``now``."""
+    """ "Öppet nu, stänger 16.00" or "Stängt (lunch), öppnar 13.00 — ring …", at ``now``."""
     from samverkan_tui.core.hours import contact_status  # holidays is imported only when needed
 
     return contact_status(contact, routine, now).summary
@@ -84,7 +87,8 @@ def questions_text(routine: Routine, today: dt.date) -> str:
 # -- printouts from the document model (`samverkan export --format text`) ---------------
 
 TEXT_BOXES = {None: "[ ]", "klar": "[x]", "ej_aktuell": "[-]", "avvikelse": "[!]"}
-SIGNATURE_LINE = "Datum/signatur: " + "_" * 30
+SIGNATURE_LINE = "Datum: " + "_" * 14 + "  Sign.: " + "_" * 24
+FILL_IN_LINE = "_" * 40
 
 
 def _wrap_kept(text: str, indent: str, first: str | None = None) -> list[str]:
@@ -95,30 +99,32 @@ def _wrap_kept(text: str, indent: str, first: str | None = None) -> list[str]:
     return [line.replace(KEEP_TOGETHER_SPACE, " ") for line in lines]
 
 
-def _item_lines(item: Item, number_width: int) -> list[str]:
-    # Numbers right-aligned, so that step texts start in one column from 1 to 80.
+def _item_lines(item: Item, number_width: int, signatures: bool = True) -> list[str]:
+    # Numbers right-aligned, so that item texts start in one column from 1 to 80.
+    number = item.reference.split(" ", 1)[-1] if item.reference else f"{item.number}."
     if item.checkable:
-        lead = f"  {TEXT_BOXES.get(item.status, '[ ]')} {item.number:>{number_width}}. "
+        lead = f"  {TEXT_BOXES.get(item.status, '[ ]')} {number:>{number_width}} "
         text = f"({item.role}) {item.text}" if item.role else item.text
     else:
-        lead = "  " + " " * (4 + number_width) + "• "
-        text = f"{item.kind_label}: {item.text}" if item.kind_label not in ("", "Information") \
-            else item.text
+        lead = f"      {number:>{number_width}} "
+        text = f"{item.kind_label}: {item.text}" if item.kind_label not in ("", "Information") else item.text
     indent = " " * len(lead)
     lines = _wrap_kept(text, indent, lead)
     if item.deadline:
         lines += _wrap_kept(item.deadline, indent)
     if item.legal:
         lines += _wrap_kept(item.legal, indent + "  ", indent + "§ ")
-    if item.record:
-        lines += _wrap_kept(item.record, indent + "  ", indent + "> ")
+    if item.status:
+        from samverkan_tui.export.document import status_line
+
+        lines += _wrap_kept(status_line(item), indent + "  ", indent)
     for warning in item.warnings:
         lines += _wrap_kept(f"VARNING: {warning}", indent + "  ", indent + "! ")
     for note in item.notes:
         lines += _wrap_kept(note, indent + "  ", indent + "– ")
     for contact in item.contacts:
         lines += _wrap_kept(f"Kontakt: {contact}", indent + "  ", indent)
-    if item.checkable:
+    if item.checkable and signatures:
         lines.append(indent + SIGNATURE_LINE)
     return lines
 
@@ -137,6 +143,9 @@ def _heading(title: str, level: int) -> list[str]:
 
 def _remark_lines(document: Document) -> list[str]:
     lines: list[str] = []
+    if document.review_notice:
+        lines.append("")
+        lines += _wrap_kept(f"ÖVERSYN: {document.review_notice}", "   ", "!! ")
     for remark in document.remarks:
         lines.append("")
         lines += _wrap_kept(f"{remark.label}: {remark.text}", "   ", "!! ")
@@ -149,6 +158,10 @@ def document_text(document: Document) -> str:
     lines.append("=" * min(WIDTH, max(len(x) for x in lines)))
     lines.append(document.subtitle)
     lines.append("")
+    for label in document.fill_in:  # filled in by hand on the printed page; never stored
+        lines += [f"{label}:", "  " + FILL_IN_LINE]
+    if document.fill_in:
+        lines.append("")
     meta = () if document.remarks_last else document.meta
     for label, value in (*meta, *document.facts):
         lines += _wrap_kept(value, " " * (len(label) + 2), f"{label}: ")
@@ -175,9 +188,13 @@ def document_text(document: Document) -> str:
         lines += ["", title]
         for question in document.unanswered:
             lines += _wrap_kept(f"{question.text} ({' / '.join(question.options)})", "    ", "  ? ")
-    number_width = len(str(max((item.number for item in document.items), default=1)))
+    number_width = max(
+        (len(i.reference.split(" ", 1)[-1]) if i.reference else len(f"{i.number}.") for i in document.items),
+        default=2,
+    )
     for section in document.sections:
-        lines += _heading(section.title, section.level)
+        title = f"{section.number} {section.title}" if section.number else section.title
+        lines += _heading(title, section.level)
         indent = "    " if section.level >= 2 else "  "
         if section.condition:
             lines += _wrap_kept(section.condition, indent + "  ", indent)
@@ -188,7 +205,7 @@ def document_text(document: Document) -> str:
                 lines.append("")
                 lines += _wrap_kept(block.condition, "    ", "  ")
             for item in block.items:
-                lines += _item_lines(item, number_width)
+                lines += _item_lines(item, number_width, document.signatures)
     if not document.items:
         lines += ["", document.empty_text]
     if document.general_rules:
