@@ -490,7 +490,10 @@ def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
     numbers = section_numbers(routine)
     for section, depth, steps, continued in section_runs(routine, routine.steps):
         phase_id = section.phase if section else ""
-        if phase_id != phase and routine.phase(phase_id) is not None:
+        # A phase heading opens a top-level section only: where a source's heading has
+        # phases inside it (RVT–BoU's entries), its own headings name them, and a phase
+        # heading there would break the heading order.
+        if phase_id != phase and depth == 0 and routine.phase(phase_id) is not None:
             phase = phase_id
             sections.append(Section(routine.phase(phase_id).name, (), level=0))  # type: ignore[union-attr]
         blocks: list[Block] = []
@@ -667,7 +670,7 @@ def _plan_sections(
     refs = item_references(routine)
     numbers = section_numbers(routine)
     for part in plan.sections:
-        if part.phase is not None and part.phase.id != phase:
+        if part.phase is not None and part.phase.id != phase and part.depth == 0:
             phase = part.phase.id
             sections.append(Section(part.phase.name, (), level=0))
         items = []

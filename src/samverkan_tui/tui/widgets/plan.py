@@ -140,7 +140,7 @@ class PlanList(OptionList):
             add(("call", call_now.plain), lambda: Option(call_now, disabled=True))
         phase = None
         for part in plan.sections:
-            if part.phase is not None and part.phase.id != phase:
+            if part.phase is not None and part.phase.id != phase and part.depth == 0:
                 phase = part.phase.id
                 add(("phase", phase), lambda p=part.phase: Option(
                     Text(p.name.upper(), style="bold underline"), disabled=True))
