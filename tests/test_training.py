@@ -361,3 +361,18 @@ def test_cli_training_commands_never_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             check=True, cwd=Path(REPO))
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_the_same_action_in_another_branch_is_neither_missed_nor_needless() -> None:
+    from samverkan_tui.core.loader import load_routine
+    from tests.tui.conftest import DESK
+
+    routine = load_routine(DESK / "skrivbord.toml").routine
+    exercise = routine.exercises[0]
+    result = grade(routine, exercise, {"akut": "ja", "skede": "anmalan", "ansvarig": "ja"},
+                   parse_now("2026-11-27T14:30"))
+    missed = {s.id for s in result.missed}
+    needless = {s.id for s in result.needless}
+    # "Enhet B gör en skyddsbedömning …" (akut) is "… gör skyddsbedömning …" (inte akut).
+    assert "ejakut-skydd" not in missed and "akut-skydd" not in needless
+    assert "ejakut-forhand" in missed and "akut-muntligt" in needless

@@ -223,3 +223,27 @@ def test_cli_starts_the_app_in_training_mode(monkeypatch, capsys) -> None:
     assert run(capsys, "--katalog", str(KATALOG), "öva", "ovning")[0] == 0
     assert run(capsys, "öva")[0] == 0
     assert started == ["ovning", ""]
+
+
+async def test_exercise_progress_survives_a_restart(desk_app) -> None:
+    from samverkan_tui.tui.screens.training import ExerciseListScreen, ResultScreen
+
+    app = desk_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"skriv", "ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseListScreen)
+        await pilot.press("enter")  # the first exercise
+        await pilot.pause()
+        await pilot.press("n", "2")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+    again = desk_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"skriv", "ctrl+o")
+        await pilot.pause()
+        listing = again.screen.query_one("#training-list")
+        prompts = " ".join(str(listing.get_option_at_index(i).prompt)
+                           for i in range(listing.option_count))
+        assert "✓ 100 p" in prompts
+        assert "1 av 19 övningar gjorda" in str(again.screen.query_one("#training-status").render())

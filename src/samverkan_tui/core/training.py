@@ -52,6 +52,7 @@ from samverkan_tui.core.conditions import comparisons, holds
 from samverkan_tui.core.model import Exercise, Option, Question, Routine, Step
 from samverkan_tui.core.walk import (
     Plan,
+    action_key,
     build_plan,
     check_answers,
     describe_condition,
@@ -168,7 +169,7 @@ class Grade(NamedTuple):
 
     @property
     def shared_steps(self) -> int:
-        return len(self.expected_plan.steps) - len(self.missed)
+        return len(self.expected_plan.actions) - len(self.missed)
 
     @property
     def answer_ratio(self) -> float:
@@ -252,10 +253,13 @@ def grade(
         elif got is not None:
             graded.append(AnswerGrade(question, EXTRA, got, None, _extra_reason(routine, question)))
 
-    expected_ids = {p.id for p in expected_plan.steps}
-    given_ids = {p.id for p in given_plan.steps}
-    missed = tuple(p.step for p in expected_plan.steps if p.id not in given_ids)
-    needless = tuple(p.step for p in given_plan.steps if p.id not in expected_ids)
+    # Actions are compared as actions, not as items: the same action in another branch
+    # ("… gör en skyddsbedömning" / "… gör skyddsbedömning", same role) is the same thing
+    # to do, so a trainee never sees one step as both missed and needless.
+    expected_actions = {action_key(p.step) for p in expected_plan.actions}
+    given_actions = {action_key(p.step) for p in given_plan.actions}
+    missed = tuple(p.step for p in expected_plan.actions if action_key(p.step) not in given_actions)
+    needless = tuple(p.step for p in given_plan.actions if action_key(p.step) not in expected_actions)
     return Grade(routine, exercise, moment, tuple(graded), expected_plan, given_plan,
                  missed, needless, _contacts_at(expected_plan, moment))
 

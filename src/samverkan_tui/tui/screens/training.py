@@ -11,6 +11,7 @@ follow-up statistics never count.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -66,13 +67,41 @@ def routine_name(routine: Routine) -> str:
 class TrainingRun:
     """One sitting: the exercises in order and the latest grade of each one done."""
 
-    def __init__(self, routines: list[Routine]) -> None:
+    def __init__(self, routines: list[Routine], folder: Path | None = None,
+                 now: dt.datetime | None = None) -> None:
         self.items: list[tuple[Routine, Exercise]] = [
             (r, e) for r in routines for e in r.exercises]
         self.grades: dict[tuple[str, str], Grade] = {}
+        self.folder = folder  # where the progress is kept between sittings (None: not kept)
+        if folder is not None and now is not None:
+            self._restore(now)
+
+    def _restore(self, now: dt.datetime) -> None:
+        from samverkan_tui.core.training_progress import load_progress
+        from samverkan_tui.core.walk import AnswerError
+
+        stored = load_progress(self.folder)
+        for routine, exercise in self.items:
+            answers = stored.get(f"{routine.id}/{exercise.id}")
+            if answers is None:
+                continue
+            try:
+                self.grades[(routine.id, exercise.id)] = grade(routine, exercise, answers, now)
+            except AnswerError:
+                continue  # the routine changed since: that exercise counts as not done
 
     def record(self, result: Grade) -> None:
         self.grades[(result.routine.id, result.exercise.id)] = result
+        if self.folder is None:
+            return
+        from samverkan_tui.core.training_progress import save_progress
+
+        progress = {f"{g.routine.id}/{g.exercise.id}": dict(g.given_plan.answers)
+                    for g in self.grades.values()}
+        try:
+            save_progress(self.folder, progress)
+        except OSError:
+            pass  # progress is a convenience: the exercise itself is graded and shown
 
     def grade_of(self, routine: Routine, exercise: Exercise) -> Grade | None:
         return self.grades.get((routine.id, exercise.id))
@@ -101,7 +130,13 @@ def open_training(app, routine_id: str | None = None, focus: str | None = None) 
     if not routines:
         app.notify("Inga rutiner har övningar.", severity="warning")
         return
-    app.push_screen(ExerciseListScreen(TrainingRun(routines), focus))
+    from samverkan_tui.steplog.store import data_dir
+
+    try:
+        folder = data_dir(app.config)
+    except Exception:  # a bad data folder: train all the same, without keeping progress
+        folder = None
+    app.push_screen(ExerciseListScreen(TrainingRun(routines, folder, app.now()), focus))
 
 
 # -- choosing -------------------------------------------------------------------------------
