@@ -10,6 +10,7 @@ follow-up statistics never count.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -98,10 +99,9 @@ class TrainingRun:
 
         progress = {f"{g.routine.id}/{g.exercise.id}": dict(g.given_plan.answers)
                     for g in self.grades.values()}
-        try:
+        # Progress is a convenience: the exercise itself is graded and shown regardless.
+        with contextlib.suppress(OSError):
             save_progress(self.folder, progress)
-        except OSError:
-            pass  # progress is a convenience: the exercise itself is graded and shown
 
     def grade_of(self, routine: Routine, exercise: Exercise) -> Grade | None:
         return self.grades.get((routine.id, exercise.id))
