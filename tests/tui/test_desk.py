@@ -272,3 +272,17 @@ async def test_question_counter_does_not_promise_and_help_scrolls(desk_app) -> N
         await pilot.press("j")
         await pilot.pause()
         assert panel.border_title == "Fråga 2 av 3"
+
+
+async def test_a_window_below_60x20_says_so_and_recovers(desk_app) -> None:
+    from samverkan_tui.tui.screens.too_small import TooSmallScreen
+
+    app = desk_app()
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "Fönstret är för litet – minst 60×20 (nu 50×15)" in str(
+            app.screen.query_one("#too-small").render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not isinstance(app.screen, TooSmallScreen)

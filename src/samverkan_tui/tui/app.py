@@ -70,10 +70,27 @@ class SamverkanApp(App[None]):
         from samverkan_tui.tui.screens.start import StartScreen
 
         self.push_screen(StartScreen())
+        self.call_after_refresh(self.check_size, self.size.width, self.size.height)
         if self.training_routine is not None:
             from samverkan_tui.tui.screens.training import open_training
 
             open_training(self, self.training_routine or None)
+
+    def on_resize(self, event) -> None:
+        self.check_size(event.size.width, event.size.height)
+
+    def check_size(self, width: int, height: int) -> None:
+        """Below 60×20 a plain message replaces the screens until the window grows."""
+        from samverkan_tui.tui.screens.too_small import TooSmallScreen, too_small
+
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small(width, height):
+            if showing:
+                self.screen.show_size(width, height)
+            else:
+                self.push_screen(TooSmallScreen())
+        elif showing:
+            self.pop_screen()
 
     def first_screen_ready(self) -> None:
         # Everything loaded at start-up lives as long as the app: move it out of the garbage
