@@ -64,6 +64,8 @@ class Terminal:
         env = {"HOME": str(home), "SAMVERKAN_CONFIG": str(home / "config.toml"),
                "SAMVERKAN_DATA": str(home / "data"), "SAMVERKAN_CACHE": str(home / "cache"),
                "SAMVERKAN_EXPORT": str(home / "export"), "TERM": "xterm-256color"}
+        # The same user environment, for running other commands against what the app wrote.
+        self.env = {**os.environ, **env}
         command = " ".join(f"{k}={v}" for k, v in env.items())
         subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(width),
                         "-y", str(height), f"env {command} {SAMVERKAN} {args or '--now 2026-11-23T10:00'}"],
@@ -81,6 +83,16 @@ class Terminal:
                 return screen
             time.sleep(0.1)
         raise AssertionError(f"{text!r} syntes inte på skärmen:\n{self.screen()}")
+
+    def wait_gone(self, text: str, timeout: float = 15) -> str:
+        """Wait until ``text`` has left the screen (a dialog closed)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text not in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} försvann inte från skärmen:\n{self.screen()}")
 
     def keys(self, *keys: str) -> None:
         for key in keys:

@@ -29,7 +29,10 @@ class StartScreen(Screen[None]):
     """Pick a routine. Typing filters; arrows move; Enter opens."""
 
     BINDINGS = [
-        Binding("enter", "open", "Öppna", id="open", priority=True),
+        # Not a priority binding: the filter field takes Enter itself (Input.Submitted), after
+        # the letters typed before it. A priority Enter ran before the field had seen them,
+        # and fast typing ("skriv⏎") opened the wrong routine.
+        Binding("enter", "open", "Öppna", id="open"),
         Binding("down", "move(1)", "Nästa", id="next", show=False, priority=True),
         Binding("up", "move(-1)", "Föregående", id="previous", show=False, priority=True),
         Binding("escape", "clear_filter", "Rensa filter", id="clear_filter", show=False),
@@ -72,6 +75,10 @@ class StartScreen(Screen[None]):
             options.add_option(Option(Text(f"Inga rutiner matchar ”{text.strip()}”. Esc rensar "
                                            "filtret.", style="dim"), disabled=True))
 
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        self.action_open()
+
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
         self.refresh_list(event.value)
@@ -90,6 +97,8 @@ class StartScreen(Screen[None]):
         self.query_one("#filter", Input).value = ""
 
     def action_open(self) -> None:
+        # Filter on what the field holds now: the change event may not have run yet.
+        self.refresh_list(self.query_one("#filter", Input).value)
         options = self.query_one("#routines", OptionList)
         if options.highlighted is None or options.get_option_at_index(options.highlighted).disabled:
             self.notify("Ingen rutin matchar filtret.", severity="warning")

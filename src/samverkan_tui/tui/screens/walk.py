@@ -7,6 +7,8 @@ once, so leaving the screen (or a crash) loses nothing.
 
 from __future__ import annotations
 
+import os
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -328,7 +330,9 @@ class WalkScreen(AnsweringScreen):
             except OSError as error:
                 self.notify(f"Kunde inte exportera: {error.strerror or error}", severity="error")
                 return
-            self.notify(f"Exporterad till\n{path}", timeout=10)
+            # The file name on a line of its own, so that a narrow toast never breaks it.
+            self.notify(f"Exporterad till mappen\n{path.parent}{os.sep}\nsom\n{path.name}",
+                        timeout=10)
 
         self.app.push_screen(DigitDialog("Exportera genomgången som …",
                                          [label for _, label in choices]), chosen)

@@ -37,6 +37,12 @@ class QuestionPanel(VerticalScroll, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.question: Question | None = None
+        # Typing ahead: "j 2 j" typed fast reaches this panel before the screen has shown
+        # the next question. Answer keys that arrive while an answer is on its way wait
+        # here and apply to the question they were meant for, in order; none is lost or
+        # read against the question just answered.
+        self._waiting = False
+        self._typed_ahead: list[tuple[str, tuple]] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="question-text")
@@ -49,6 +55,10 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         """``total``: how many questions the walk asks in all, once the answers so far decide
         it (None until then: the counter does not promise a number it may break)."""
         self.question = question
+        self._waiting = False
+        if self._typed_ahead:
+            typed, self._typed_ahead = self._typed_ahead, []
+            self.call_after_refresh(self._replay, typed)
         if question is None:
             self.border_title = "Alla frågor besvarade"
             self.update(Text("Planen är komplett. Tab går till svaren och planen; Enter på "
@@ -67,7 +77,22 @@ class QuestionPanel(VerticalScroll, can_focus=True):
             parts += [Text(""), Text(question.help, style="italic dim")]
         self.update(Group(*parts))
 
+    def _replay(self, typed: list[tuple[str, tuple]]) -> None:
+        for index, (action, parameters) in enumerate(typed):
+            if self._waiting:  # an earlier replayed key answered: the rest wait again
+                self._typed_ahead.extend(typed[index:])
+                return
+            if self.check_action(action, parameters):
+                getattr(self, f"action_{action}")(*parameters)
+
+    def _typed_while_waiting(self, action: str, *parameters) -> bool:
+        if self._waiting:
+            self._typed_ahead.append((action, parameters))
+        return self._waiting
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if self._waiting and action.startswith("answer_"):
+            return True
         if self.question is None:
             return False
         if action in ("answer_yes", "answer_no"):
@@ -77,14 +102,19 @@ class QuestionPanel(VerticalScroll, can_focus=True):
 
     def _answer(self, value: str) -> None:
         if self.question is not None and self.question.option(value) is not None:
+            self._waiting = True
             self.post_message(self.Answered(self.question, value))
 
     def action_answer_yes(self) -> None:
-        self._answer(YES)
+        if not self._typed_while_waiting("answer_yes"):
+            self._answer(YES)
 
     def action_answer_no(self) -> None:
-        self._answer(NO)
+        if not self._typed_while_waiting("answer_no"):
+            self._answer(NO)
 
     def action_answer_option(self, number: int) -> None:
+        if self._typed_while_waiting("answer_option", number):
+            return
         if self.question is not None and 1 <= number <= len(self.question.options):
             self._answer(self.question.options[number - 1].value)
