@@ -67,10 +67,18 @@ def test_references_are_stable_and_shared_by_plan_and_routine(monday_morning: dt
     assert refs[routine.steps[0].id] == "RVT 1.1"
     plan_doc = document_for_plan(build_plan(routine, RVT_PATH, monday_morning))
     assert all(i.reference == refs[i.step_id] for i in plan_doc.items)
-    # A source that numbers every top-level heading keeps its numbers.
+    # A source that numbers its headings keeps its numbers: an item takes the number of the
+    # nearest numbered heading above it ("2.1. Att fråga om och upptäcka våld"), also from
+    # an unnumbered list under one ("Utredningen … ska bl a omfatta:" under "2.2.").
     ekero = shipped("ekero-vald-i-nara-relation")
-    first = ekero.steps[0]
-    assert item_references(ekero)[first.id].startswith("EVNR 2.1.")
+    ekero_refs = item_references(ekero)
+    first_in = {}
+    for step in ekero.steps:
+        first_in.setdefault(step.section, step.id)
+    assert ekero_refs[first_in["sarbara-grupper"]] == "EVNR 1.4.1"
+    assert ekero_refs[first_in["upptacka"]].startswith("EVNR 2.1.")
+    assert ekero_refs[first_in["utreda-vuxen"]].startswith("EVNR 2.2.")
+    assert ekero_refs[first_in["riskbedomning"]].startswith("EVNR 2.2.1.")
 
 
 def test_whole_routine_lists_questions_contacts_with_hours_and_metadata() -> None:
