@@ -171,7 +171,18 @@ def test_information_items_have_no_box_or_fields(whole) -> None:
     assert "1.1 Princip: Barnets bästa ska alltid komma i första rummet. 1.2 Registrera anmälan." in text
     assert "1.4 barnets namn och ålder 1.5 vad oron gäller" in text
     assert "Anmälan bör innehålla:" in text
-    assert "Om situationen är akut:" in text
+    # The section's title states its condition ("Om situationen är akut"): said once, as
+    # the heading over its item, not again as a condition line under it.
+    assert "2 Om situationen är akut 2.1 Gör en skyddsbedömning." in text
+    assert text.count("Om situationen är akut") == 1
+    # Where a title does not say it, the condition is printed: every section's and item's
+    # condition of the whole RVT–BoU routine stands in its PDF.
+    _, rvt, rvt_data = whole["rvt-bou"]
+    rvt_text = " ".join(pages_text(rvt_data))
+    conditions = {s.condition for s in rvt.sections if s.condition}
+    conditions |= {b.condition for s in rvt.sections for b in s.blocks if b.condition}
+    assert "Om klienten tackat ja till insats och situationen är akut:" in conditions
+    assert [c for c in conditions if c not in rvt_text] == []
 
 
 def test_binder_copy_has_no_signature_fields(whole) -> None:

@@ -29,7 +29,7 @@ SHIPPED = ["rvt-bou", "botkyrka-forskola-skola", "ekero-vald-i-nara-relation",
            "vasterbotten-sexuell-beteendeproblematik"]
 NOW = parse_now("2026-11-27T16:40")
 RVT_PATH = {"inkom": "rvt", "akut": "nej", "utredning": "oppen", "ansvarig_pa_plats": "ja",
-            "stod_fran_rvt": "ja", "barn_aktuellt_bou": "ja"}
+            "stod_fran_rvt": "ja"}
 
 
 @pytest.mark.parametrize("routine_id", SHIPPED)
@@ -67,10 +67,18 @@ def test_references_are_stable_and_shared_by_plan_and_routine(monday_morning: dt
     assert refs[routine.steps[0].id] == "RVT 1.1"
     plan_doc = document_for_plan(build_plan(routine, RVT_PATH, monday_morning))
     assert all(i.reference == refs[i.step_id] for i in plan_doc.items)
-    # A source that numbers every top-level heading keeps its numbers.
+    # A source that numbers its headings keeps its numbers: an item takes the number of the
+    # nearest numbered heading above it ("2.1. Att fråga om och upptäcka våld"), also from
+    # an unnumbered list under one ("Utredningen … ska bl a omfatta:" under "2.2.").
     ekero = shipped("ekero-vald-i-nara-relation")
-    first = ekero.steps[0]
-    assert item_references(ekero)[first.id].startswith("EVNR 2.1.")
+    ekero_refs = item_references(ekero)
+    first_in = {}
+    for step in ekero.steps:
+        first_in.setdefault(step.section, step.id)
+    assert ekero_refs[first_in["sarbara-grupper"]] == "EVNR 1.4.1"
+    assert ekero_refs[first_in["upptacka"]].startswith("EVNR 2.1.")
+    assert ekero_refs[first_in["utreda-vuxen"]].startswith("EVNR 2.2.")
+    assert ekero_refs[first_in["riskbedomning"]].startswith("EVNR 2.2.1.")
 
 
 def test_whole_routine_lists_questions_contacts_with_hours_and_metadata() -> None:
@@ -86,6 +94,12 @@ def test_whole_routine_lists_questions_contacts_with_hours_and_metadata() -> Non
     assert {c.name for c in document.contacts} == {c.name for c in routine.contacts}
     norr = next(c for c in document.contacts if c.name.startswith("Mottagningssektion Norr"))
     assert "måndag 08.30–18.00" in norr.hours
+    # Who to call when it is closed: the routine's own words where it gives them …
+    assert norr.fallback == "Övriga tider: Socialjouren, telefon 778 48 60, alt 010-564 64 67"
+    # … else the fallback contact named by the app.
+    plain = routine._replace(contacts=tuple(c._replace(fallback_text="") for c in routine.contacts))
+    norr = next(c for c in document_for_routine(plain, NOW).contacts
+                if c.name.startswith("Mottagningssektion Norr"))
     assert norr.fallback.startswith("När det är stängt: Socialjouren, tel ")
     labels = dict(document.meta)
     assert labels["Version"] == routine.version and labels["Källa"] == routine.source
@@ -100,10 +114,17 @@ def test_footer_and_page_one_say_when_the_review_is_due() -> None:
     due = routine.review_due()
     assert due is not None and routine.revised is not None
     assert f"reviderad {routine.revised.isoformat()}" in document.footer
-    assert due.isoformat() in document.footer
-    # The routine states no interval: the box on page 1 says so, and that a year has passed.
+    # The routine states no review interval: the footer prints no assumed date as due.
+    assert document.footer.endswith(" · inget översynsintervall angivet")
+    assert due.isoformat() not in document.footer
+    # The box on page 1 says so, and that a year (the assumed interval) has passed.
     assert "anger inte hur ofta" in document.review_notice
     assert due.isoformat() in document.review_notice and "har passerat" in document.review_notice
+    # Where the routine states its interval, the footer and page 1 say when the review is due.
+    stated = document_for_routine(routine._replace(review_interval_months=12), NOW)
+    assert stated.footer.endswith(f" · översyn försenad sedan {due.isoformat()}")
+    assert stated.review_notice.startswith(f"Översynen är försenad: rutinen skulle ha setts över senast "
+                                           f"{due.isoformat()}.")
     undated = document_for_routine(shipped("rvt-bou"), NOW)
     assert "anger inte när den fastställdes" in undated.review_notice
 
@@ -114,10 +135,18 @@ def test_plan_has_only_the_path_with_due_dates(monday_morning: dt.datetime) -> N
     document = document_for_plan(plan)
     assert document.kind == KIND_PLAN
     assert [i.step_id for i in document.items] == [p.id for p in plan.steps]
+    dated = 0
     for item, planned in zip(document.items, plan.steps, strict=True):
         if planned.due is not None:
-            assert item.deadline == f"Senast {format_date(planned.due)} ({planned.step.deadline.text})"
+            # Counted from the moment the routine names: here when the information came in.
+            dated += 1
+            assert planned.due == monday_morning.date() + dt.timedelta(days=7)
+            assert item.deadline == (f"Senast {format_date(planned.due)} "
+                                     f"({planned.step.deadline.text} från att informationen mottogs)")
         assert item.status is None and item.record == ""
+    assert dated
+    # No branch conditions: neither a section's nor an item's.
+    assert all(not s.condition for s in document.sections)
     assert all(not b.condition for s in document.sections for b in s.blocks)
     assert [q.answer for q in document.questions] == [
         routine.question(q).option(v).label for q, v in RVT_PATH.items()
@@ -154,7 +183,8 @@ def test_run_shows_records_overdue_steps_and_steps_that_left_the_plan(
     # Due dates count from the start of the walk; open steps past them are flagged.
     week = next(i for i in document.items if i.step_id == "rvt-in-rvt-ejakut-2")
     assert week.status is None and week.overdue
-    assert week.deadline == "Senast måndag 30 november 2026 (inom en vecka) – FÖRSENAT"
+    assert week.deadline == ("Senast måndag 30 november 2026 (inom en vecka från att informationen "
+                             "mottogs) – FÖRSENAT")
     assert document.contacts_used == ("måndag 23 november 2026 kl. 10.05: RVT:s beredskap",)
     facts = dict(document.facts)
     assert facts["Påbörjad"] == "måndag 23 november 2026 kl. 10.00"

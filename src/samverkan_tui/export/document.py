@@ -293,29 +293,35 @@ def reference_prefix(routine: Routine) -> str:
 
 
 def section_numbers(routine: Routine) -> dict[str, str]:
-    """Each section's number in references: its top-level section's.
+    """Each section's number in references.
 
-    Where every top-level heading of the source carries a number of its own ("2.1 Att
-    fråga om …") and no two are the same, that number is used, so the binder and the source
-    agree; otherwise the top-level headings are counted 1, 2, 3 in the source's order.
+    Where every top-level heading of the source carries a number of its own ("2. Hantering
+    …") and no two numbered headings share one, the source's numbers are used, so the binder
+    and the source agree: a section takes the number of the nearest heading on its path that
+    has one ("2.1. Att fråga om …" gives 2.1, the unnumbered list under "2.2. Att utreda
+    våld" gives 2.2). Otherwise each section takes its top-level section's number, the
+    top-level headings counted 1, 2, 3 in the source's order.
     """
     top = [s for s in routine.sections if not s.parent]
-    own = [_SOURCE_NUMBER.match(s.title) for s in top]
-    use_own = bool(top) and all(own) and len({m.group(1) for m in own if m}) == len(top)
-    numbers = {
-        s.id: (m.group(1) if use_own and m else str(i))
-        for i, (s, m) in enumerate(zip(top, own, strict=True), start=1)
-    }
+    own = {s.id: m.group(1) for s in routine.sections if (m := _SOURCE_NUMBER.match(s.title))}
+    use_own = bool(top) and all(s.id in own for s in top) and len(set(own.values())) == len(own)
+    numbers = {s.id: own[s.id] if use_own else str(i) for i, s in enumerate(top, start=1)}
     for section in routine.sections:
         path = routine.section_path(section.id)
-        if path:
+        if not path:
+            continue
+        if use_own:
+            numbered = [own[s.id] for s in path if s.id in own]
+            numbers.setdefault(section.id, numbered[-1] if numbered else "")
+        else:
             numbers.setdefault(section.id, numbers.get(path[0].id, ""))
     return numbers
 
 
 def item_references(routine: Routine) -> dict[str, str]:
-    """Every item's stable reference, ``{step_id: "RVT 2.3"}``: prefix, top-level section
-    number, the item's place in that section (nested lists included), in file order.
+    """Every item's stable reference, ``{step_id: "RVT 2.3"}``: prefix, the section's number
+    (``section_numbers``), the item's place under that number (nested lists included), in
+    file order.
 
     The one place references are made: the app, the plan printout and the binder copy
     all call this, so "se pärmen, RVT 2.3" finds the same item in each. Information items
