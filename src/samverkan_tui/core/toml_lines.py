@@ -116,3 +116,25 @@ def array_headers(text: str) -> dict[str, list[int]]:
         position = match.start()
         found.setdefault(match.group(1), []).append(line)
     return found
+
+
+def nesting_line(text: str, limit: int) -> int:
+    """The first line where ``[`` and ``{`` (outside strings and comments) nest deeper
+    than ``limit``, or 0. Only run after the TOML parser gave up, so it may be simple."""
+    depth = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = _strip_comment(raw)
+        quote = ""
+        for char in line:
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "\"'":
+                quote = char
+            elif char in "[{":
+                depth += 1
+                if depth > limit:
+                    return number
+            elif char in "]}":
+                depth = max(0, depth - 1)
+    return 0
