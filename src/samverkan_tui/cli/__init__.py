@@ -117,4 +117,6 @@ def _run(argv: list[str] | None) -> None:
         print(f"samverkan: oväntat fel: {error.__class__.__name__}: {error} "
               "(kör igen med --debug för detaljer)", file=sys.stderr)
         sys.exit(EXIT_FAILURE)
+    if result == 130:  # Typer turns Ctrl+C into exit code 130, silently
+        print("samverkan: avbrutet", file=sys.stderr)
     sys.exit(result if isinstance(result, int) else 0)
