@@ -27,34 +27,84 @@ START = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 LONG_NAME = "x" * 300  # longer than any file system allows for one name
 LONG_PATH = "/tmp/" + "/".join(["y" * 200] * 30)  # longer than PATH_MAX
 
-BAD_NOW = ["9999-12-31", "0001-01-01", "1899-12-31T10:00", "2101-01-01", "igår", "2026-13-01",
-           "2026-02-30", "2026-11-23T25:00", "99999999999999999999", "", "2026-11-23T10:00+99:00"]
-BAD_AGE = ["99999999999999999999d", "999999999d", "36501d", "9999999v", "99999m", "0d", "-5d",
-           "3 år", "d", "", "30", "1e9d"]
-BAD_DATE = ["0001-01-01", "9999-12-31", "1899-12-31", "2026-02-30", "x", "", "2026-1-1",
-            "99999-01-01", "2026-11-23T10:00:00+99:00"]
+BAD_NOW = [
+    "9999-12-31",
+    "0001-01-01",
+    "1899-12-31T10:00",
+    "2101-01-01",
+    "igår",
+    "2026-13-01",
+    "2026-02-30",
+    "2026-11-23T25:00",
+    "99999999999999999999",
+    "",
+    "2026-11-23T10:00+99:00",
+]
+BAD_AGE = [
+    "99999999999999999999d",
+    "999999999d",
+    "36501d",
+    "9999999v",
+    "99999m",
+    "0d",
+    "-5d",
+    "3 år",
+    "d",
+    "",
+    "30",
+    "1e9d",
+]
+BAD_DATE = [
+    "0001-01-01",
+    "9999-12-31",
+    "1899-12-31",
+    "2026-02-30",
+    "x",
+    "",
+    "2026-1-1",
+    "99999-01-01",
+    "2026-11-23T10:00:00+99:00",
+]
 
 CASES: list[tuple[list[str], set[int]]] = [
     # unknown commands and flags
-    (["lsit"], {2}), (["bogus"], {2}), (["--bogus"], {2}), (["list", "--bogus"], {2}),
-    (["list", "extra"], {2}), (["--now"], {2}), (["--katalog"], {2}), (["schema", "x"], {2}),
-    (["info", "x"], {2}), (["list", "--format", "xml"], {2}), (["list", "-f"], {2}),
+    (["lsit"], {2}),
+    (["bogus"], {2}),
+    (["--bogus"], {2}),
+    (["list", "--bogus"], {2}),
+    (["list", "extra"], {2}),
+    (["--now"], {2}),
+    (["--katalog"], {2}),
+    (["schema", "x"], {2}),
+    (["info", "x"], {2}),
+    (["list", "--format", "xml"], {2}),
+    (["list", "-f"], {2}),
     # show
-    (["show"], {2}), (["show", "finns-inte"], {2}), (["show", "rvt-bo"], {2}),
-    (["show", "x" * 10_000], {2}), (["show", "rvt-bou", "--svar", "akut"], {2}),
-    (["show", "rvt-bou", "--svar", "=ja"], {2}), (["show", "rvt-bou", "--svar", "akut="], {2}),
+    (["show"], {2}),
+    (["show", "finns-inte"], {2}),
+    (["show", "rvt-bo"], {2}),
+    (["show", "x" * 10_000], {2}),
+    (["show", "rvt-bou", "--svar", "akut"], {2}),
+    (["show", "rvt-bou", "--svar", "=ja"], {2}),
+    (["show", "rvt-bou", "--svar", "akut="], {2}),
     (["show", "rvt-bou", "--svar", "okand=ja"], {2}),
     (["show", "rvt-bou", "--svar", "akut=kanske"], {2}),
     (["show", "rvt-bou", "--svar", "inkom=rvt", "--svar", "akut=" + "j" * 5000], {2}),
-    (["show", "rvt-bou", "--roll", "okand"], {2}), (["show", "rvt-bou", "--format", "pdf"], {2}),
+    (["show", "rvt-bou", "--roll", "okand"], {2}),
+    (["show", "rvt-bou", "--format", "pdf"], {2}),
     (["show", "rvt-bou", "--svar"], {2}),
     # validate
-    (["validate", "finns-inte.toml"], {2}), (["validate", "{tmp}/tom"], {2}),
-    (["validate", "{tmp}/" + LONG_NAME + ".toml"], {1, 2}), (["validate", LONG_PATH], {1, 2}),
+    (["validate", "finns-inte.toml"], {2}),
+    (["validate", "{tmp}/tom"], {2}),
+    (["validate", "{tmp}/" + LONG_NAME + ".toml"], {1, 2}),
+    (["validate", LONG_PATH], {1, 2}),
     (["validate", "--format", "yaml"], {2}),
     # export
-    (["export"], {2}), (["export", "finns-inte"], {2}), (["export", "rvt-bou", "--format", "docx"], {2}),
-    (["export", "rvt-bou", "--alla"], {2}), (["export", "--alla", "--svar", "akut=ja"], {2}),
+    (["export"], {2}),
+    (["export", "finns-inte"], {2}),
+    (["export", "rvt-bou", "--format", "docx"], {2}),
+    (["export", "rvt-bou", "--alla"], {2}),
+    (["export", "--alla", "--svar", "akut=ja"], {2}),
     (["export", "--alla", "-o", "{tmp}/fil.txt"], {1, 2}),
     (["export", "--alla", "-o", "{tmp}/finns-inte"], {1, 2}),
     (["export", "rvt-bou", "-o", "{tmp}/finns-inte/ut.pdf"], {1}),
@@ -63,28 +113,40 @@ CASES: list[tuple[list[str], set[int]]] = [
     (["export", "rvt-bou", "-f", "text", "-o", "/dev/full"], {1}),
     (["export", "rvt-bou", "-f", "pdf", "-o", "/proc/version"], {1}),
     (["export", "rvt-bou", "-f", "text", "-o", "{tmp}/fil.txt/under.txt"], {1}),
-    (["export", "rvt-bou", "--svar", "akut"], {2}), (["export", "rvt-bou", "--roll", "x"], {2}),
+    (["export", "rvt-bou", "--svar", "akut"], {2}),
+    (["export", "rvt-bou", "--roll", "x"], {2}),
     # kontakter
-    (["kontakter", "--rutin", "finns-inte"], {2}), (["kontakter", "--format", "xml"], {2}),
+    (["kontakter", "--rutin", "finns-inte"], {2}),
+    (["kontakter", "--format", "xml"], {2}),
     (["kontakter", "--rutin"], {2}),
     # logg
-    (["logg"], {2}), (["logg", "bogus"], {2}), (["logg", "lista", "--format", "xml"], {2}),
-    (["logg", "visa"], {2}), (["logg", "visa", "fff"], {2}), (["logg", "visa", WALK_ID, "-f", "pdf"], {2}),
-    (["logg", "export", "fff"], {2}), (["logg", "export", WALK_ID, "--format", "docx"], {2}),
+    (["logg"], {2}),
+    (["logg", "bogus"], {2}),
+    (["logg", "lista", "--format", "xml"], {2}),
+    (["logg", "visa"], {2}),
+    (["logg", "visa", "fff"], {2}),
+    (["logg", "visa", WALK_ID, "-f", "pdf"], {2}),
+    (["logg", "export", "fff"], {2}),
+    (["logg", "export", WALK_ID, "--format", "docx"], {2}),
     (["logg", "export", WALK_ID, "--format", "md", "--ut", "{tmp}"], {1}),
     (["logg", "export", WALK_ID, "--format", "json", "--ut", "/dev/full"], {1}),
     (["logg", "export", WALK_ID, "--format", "md", "--ut", "{tmp}/finns-inte/ut.md"], {1}),
     (["logg", "export", WALK_ID, "--format", "md", "--ut", "{tmp}/" + LONG_NAME], {1, 2}),
     (["logg", "export", WALK_ID, "--format", "md", "--ut", LONG_PATH], {1, 2}),
     (["logg", "export", WALK_ID, "--format", "md", "--ut", "/proc/version"], {1}),
-    (["logg", "rensa"], {2}), (["logg", "rensa", "--alla", "--äldre-än", "30d"], {2}),
+    (["logg", "rensa"], {2}),
+    (["logg", "rensa", "--alla", "--äldre-än", "30d"], {2}),
     (["logg", "statistik", "--från", "2026-12-01", "--till", "2026-01-01"], {2}),
     (["logg", "statistik", "--format", "xml"], {2}),
     # öva
-    (["öva", "finns-inte", "--lista"], {2}), (["öva", "--övning", "x"], {2}),
-    (["öva", "rvt-bou", "--övning", "finns-inte"], {2}), (["öva", "rvt-bou", "--lista", "--rundtur"], {2}),
-    (["öva", "rvt-bou", "--svar", "akut=ja"], {2}), (["öva", "rvt-bou", "--lista", "--format", "md"], {2}),
-    (["öva", "--rundtur"], {2}), (["öva", "rvt-bou", "--rundtur", "--format", "pdf"], {2}),
+    (["öva", "finns-inte", "--lista"], {2}),
+    (["öva", "--övning", "x"], {2}),
+    (["öva", "rvt-bou", "--övning", "finns-inte"], {2}),
+    (["öva", "rvt-bou", "--lista", "--rundtur"], {2}),
+    (["öva", "rvt-bou", "--svar", "akut=ja"], {2}),
+    (["öva", "rvt-bou", "--lista", "--format", "md"], {2}),
+    (["öva", "--rundtur"], {2}),
+    (["öva", "rvt-bou", "--rundtur", "--format", "pdf"], {2}),
 ]
 CASES += [(["--now", now, "list"], {2}) for now in BAD_NOW]
 CASES += [(["show", "rvt-bou", "--now", now], {2}) for now in BAD_NOW[:4]]
@@ -103,10 +165,19 @@ BAD_CONFIGS = {
     "data-dir-user": 'data_dir = "~nosuchuser/x"\n',
     "dirs-type": 'routine_dirs = "/srv/rutiner"\n',
     "syntax": "retention_days = \n",
-    "utf8": b"role = \"bou\xff\"\n",
+    "utf8": b'role = "bou\xff"\n',
 }
-CONFIG_COMMANDS = [["list"], ["show", "rvt-bou"], ["logg", "lista"], ["kontakter"], ["validate"],
-                   ["export", "rvt-bou", "-f", "text"], ["öva", "rvt-bou", "--lista"], ["info"], []]
+CONFIG_COMMANDS = [
+    ["list"],
+    ["show", "rvt-bou"],
+    ["logg", "lista"],
+    ["kontakter"],
+    ["validate"],
+    ["export", "rvt-bou", "-f", "text"],
+    ["öva", "rvt-bou", "--lista"],
+    ["info"],
+    [],
+]
 
 
 @pytest.fixture
@@ -193,39 +264,70 @@ def test_interrupt_prints_avbrutet(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # -- real processes: closed and broken stdout, Ctrl+C ----------------------------------------
 
+
 def _environment(home: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({"HOME": str(home), "SAMVERKAN_CONFIG": str(home / "config.toml"),
-                "SAMVERKAN_DATA": str(home / "data"), "PYTHONPATH": str(REPO / "src")})
+    env.update(
+        {
+            "HOME": str(home),
+            "SAMVERKAN_CONFIG": str(home / "config.toml"),
+            "SAMVERKAN_DATA": str(home / "data"),
+            "PYTHONPATH": str(REPO / "src"),
+        }
+    )
     return env
 
 
-@pytest.mark.parametrize("command", ["list", "show rvt-bou", "schema", "kontakter", "info",
-                                     "logg lista", "export rvt-bou -f text", "--version"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "list",
+        "show rvt-bou",
+        "schema",
+        "kontakter",
+        "info",
+        "logg lista",
+        "export rvt-bou -f text",
+        "--version",
+    ],
+)
 def test_closed_stdout_exits_quietly(command: str, isolated_user: Path) -> None:
     shell = f'"{sys.executable}" -m samverkan_tui {command} >&-'
-    done = subprocess.run(["sh", "-c", shell], capture_output=True, text=True, timeout=60,
-                          env=_environment(isolated_user))
+    done = subprocess.run(
+        ["sh", "-c", shell], capture_output=True, text=True, timeout=60, env=_environment(isolated_user)
+    )
     assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr
     assert done.returncode in (0, 1), done.stderr
 
 
 def test_broken_pipe_exits_quietly(isolated_user: Path) -> None:
     shell = f'"{sys.executable}" -m samverkan_tui export rvt-bou -f text | head -1'
-    done = subprocess.run(["sh", "-c", f"{shell}; exit 0"], capture_output=True, text=True,
-                          timeout=60, env=_environment(isolated_user))
+    done = subprocess.run(
+        ["sh", "-c", f"{shell}; exit 0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=_environment(isolated_user),
+    )
     assert done.stdout.count("\n") == 1
     assert done.stderr == "", done.stderr
 
 
 def test_sigint_prints_avbrutet(isolated_user: Path) -> None:
     """Ctrl+C while a command waits: "avbrutet" and exit 130, no traceback."""
-    code = ("import sys, time; sys.argv = ['samverkan', 'list']; "
-            "import samverkan_tui.core.catalog as c; "
-            "c.search_dirs = lambda *a, **k: (print('klar', flush=True), time.sleep(30))[1]; "
-            "from samverkan_tui.cli import main; main()")
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env=_environment(isolated_user))
+    code = (
+        "import sys, time; sys.argv = ['samverkan', 'list']; "
+        "import samverkan_tui.core.catalog as c; "
+        "c.search_dirs = lambda *a, **k: (print('klar', flush=True), time.sleep(30))[1]; "
+        "from samverkan_tui.cli import main; main()"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_environment(isolated_user),
+    )
     assert process.stdout.readline().strip() == "klar"
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)

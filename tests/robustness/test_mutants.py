@@ -77,10 +77,11 @@ def _replace_string(text: str, rng: random.Random, key: str, new: Callable[[str]
     if not matches:
         return _replace_value(text, rng, f'"{new("x")}"', key)
     match = rng.choice(matches)
-    return text[: match.start(2)] + new(match[2]) + text[match.end(2):]
+    return text[: match.start(2)] + new(match[2]) + text[match.end(2) :]
 
 
 # -- the mutations ---------------------------------------------------------------------
+
 
 def delete_line(text, rng):
     lines = _lines(text)
@@ -91,7 +92,7 @@ def delete_line(text, rng):
 def delete_block(text, rng):
     lines = _lines(text)
     start = rng.randrange(len(lines))
-    del lines[start: start + rng.randint(2, 40)]
+    del lines[start : start + rng.randint(2, 40)]
     return "\n".join(lines)
 
 
@@ -120,16 +121,39 @@ def duplicate_table(text, rng):
     return "\n".join(lines[:end] + lines[start:end] + lines[end:])
 
 
-WRONG_VALUES = ("12", "true", '""', "[1, 2]", "{ a = 1 }", "2023-01-01", '"   "', "[]", "-7",
-                "3.14", '["a", 1]', "{}", '"ja"', "[[1]]")
+WRONG_VALUES = (
+    "12",
+    "true",
+    '""',
+    "[1, 2]",
+    "{ a = 1 }",
+    "2023-01-01",
+    '"   "',
+    "[]",
+    "-7",
+    "3.14",
+    '["a", 1]',
+    "{}",
+    '"ja"',
+    "[[1]]",
+)
 
 
 def wrong_type(text, rng):
     return _replace_value(text, rng, rng.choice(WRONG_VALUES))
 
 
-HUGE = ("99999999999999999999", "9223372036854775807", "-9223372036854775808", "1e308",
-        "inf", "nan", "0", "-1", "999999999")
+HUGE = (
+    "99999999999999999999",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "1e308",
+    "inf",
+    "nan",
+    "0",
+    "-1",
+    "999999999",
+)
 
 
 def huge_number(text, rng):
@@ -157,17 +181,35 @@ def deep_condition(text, rng):
     return _replace_string(text, rng, "when", new)
 
 
-BAD_DATES = ("9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01", '"2023-02-30"',
-             "2023-13-01", '"igår"', "2023-01-01T10:00:00", "1970-01-01")
+BAD_DATES = (
+    "9999-12-31",
+    "0001-01-01",
+    "1899-12-31",
+    "2101-01-01",
+    '"2023-02-30"',
+    "2023-13-01",
+    '"igår"',
+    "2023-01-01T10:00:00",
+    "1970-01-01",
+)
 
 
 def bad_date(text, rng):
     return _replace_value(text, rng, rng.choice(BAD_DATES), rng.choice(["revised", "adopted"]))
 
 
-BAD_DEADLINES = ("inom 3000000 veckor", "inom 61 månader", "inom 99999999999999999999 dagar",
-                 "inom 1827 dagar", "inom -1 dagar", "imorgon", "inom tusen år", "", "inom 0 dagar",
-                 "inom 260 veckor")
+BAD_DEADLINES = (
+    "inom 3000000 veckor",
+    "inom 61 månader",
+    "inom 99999999999999999999 dagar",
+    "inom 1827 dagar",
+    "inom -1 dagar",
+    "imorgon",
+    "inom tusen år",
+    "",
+    "inom 0 dagar",
+    "inom 260 veckor",
+)
 
 
 def bad_deadline(text, rng):
@@ -176,16 +218,23 @@ def bad_deadline(text, rng):
 
 
 def bad_time(text, rng):
-    value = rng.choice(("2026-11-27T25:00", "9999-12-31T10:00", "0001-01-01T00:00", "nu",
-                        "2026-02-30T10:00"))
+    value = rng.choice(("2026-11-27T25:00", "9999-12-31T10:00", "0001-01-01T00:00", "nu", "2026-02-30T10:00"))
     if "now = " not in text:
         return _replace_value(text, rng, f'"{value}"')
     return _replace_string(text, rng, "now", lambda _old: value)
 
 
 def bad_hours(text, rng):
-    value = rng.choice(('{ mon = "25:00-26:00" }', '{ mon = "16:00-08:00" }', '{ mån = "08:00-16:00" }',
-                        '{ mon = 8 }', '"08:00-16:00"', '{ mon = ["08:00-12:00", 5] }'))
+    value = rng.choice(
+        (
+            '{ mon = "25:00-26:00" }',
+            '{ mon = "16:00-08:00" }',
+            '{ mån = "08:00-16:00" }',
+            "{ mon = 8 }",
+            '"08:00-16:00"',
+            '{ mon = ["08:00-12:00", 5] }',
+        )
+    )
     if "hours = " not in text:
         return _replace_value(text, rng, value)
     return _replace_value(text, rng, value, "hours")
@@ -200,27 +249,48 @@ def invalid_utf8(text, rng):
 def unknown_reference(text, rng):
     kind = rng.choice(("role", "phase", "fallback", "when", "answer", "question", "contacts"))
     if kind == "when":
-        return _replace_string(text, rng, "when", lambda old: rng.choice(
-            ("okand_fraga = ja", f"{old or 'akut'} och saknas", "akut = kanske")))
+        return _replace_string(
+            text,
+            rng,
+            "when",
+            lambda old: rng.choice(("okand_fraga = ja", f"{old or 'akut'} och saknas", "akut = kanske")),
+        )
     if kind == "contacts":
         return _replace_value(text, rng, '["finns-inte"]', "contacts")
     return _replace_string(text, rng, kind, lambda _old: "finns-inte")
 
 
 def bad_condition_syntax(text, rng):
-    value = rng.choice(("akut och", "(akut", "akut)", "akut = ", "= ja", "akut i ()", "akut ??",
-                        "och eller inte", "akut i (ja", "inte", "akut == ja"))
+    value = rng.choice(
+        (
+            "akut och",
+            "(akut",
+            "akut)",
+            "akut = ",
+            "= ja",
+            "akut i ()",
+            "akut ??",
+            "och eller inte",
+            "akut i (ja",
+            "inte",
+            "akut == ja",
+        )
+    )
     return _replace_string(text, rng, "when", lambda _old: value)
 
 
 def bad_id(text, rng):
-    return _replace_string(text, rng, "id", lambda _old: rng.choice(
-        ("", "Stora Bokstäver", "med mellanslag", "a" * 500, "../../etc", "åäö")))
+    return _replace_string(
+        text,
+        rng,
+        "id",
+        lambda _old: rng.choice(("", "Stora Bokstäver", "med mellanslag", "a" * 500, "../../etc", "åäö")),
+    )
 
 
 def flip_character(text, rng):
     at = rng.randrange(len(text))
-    return text[:at] + rng.choice('[]{}="#\\\n\t\x00\'') + text[at + 1:]
+    return text[:at] + rng.choice("[]{}=\"#\\\n\t\x00'") + text[at + 1 :]
 
 
 def swap_lines(text, rng):
@@ -248,13 +318,22 @@ def valid_variant(text, rng):
         return "\ufeff" + text
     if choice == 1:
         return text.replace("\n", "\r\n")
-    return "\n".join(line + "  " if line and not line.endswith("\\") else line
-                     for line in _lines(text))
+    return "\n".join(line + "  " if line and not line.endswith("\\") else line for line in _lines(text))
 
 
 def degenerate(text, rng):
-    return rng.choice(("", "\n\n", "# bara en kommentar\n", "format = 1\n", "id = \"tom\"\n",
-                       "[[steps]]\n", "\x00\x00", "[rutin]\n"))
+    return rng.choice(
+        (
+            "",
+            "\n\n",
+            "# bara en kommentar\n",
+            "format = 1\n",
+            'id = "tom"\n',
+            "[[steps]]\n",
+            "\x00\x00",
+            "[rutin]\n",
+        )
+    )
 
 
 def oversized(text, rng):
@@ -347,7 +426,7 @@ def test_mutant_is_isolated(index: int, mutant_dir: Path) -> None:
 
     # The catalog behind it keeps every shipped routine and names the broken file once.
     catalog = STATE._catalog
-    assert catalog is not None and SHIPPED_IDS <= set(catalog.entries), label
+    assert catalog is not None and set(catalog.entries) >= SHIPPED_IDS, label
     mine = [p for p in catalog.problems if p.file == str(path)]
     routine = next((e.routine for e in catalog.entries.values() if e.path == path), None)
     if routine is None:
