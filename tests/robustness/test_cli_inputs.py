@@ -332,3 +332,22 @@ def test_sigint_prints_avbrutet(isolated_user: Path) -> None:
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130 and err.strip() == "samverkan: avbrutet", err
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (OSError(28, "No space left on device", "/tmp/ut.pdf"), "/tmp/ut.pdf: disken är full"),
+        (IsADirectoryError(21, "Is a directory", "/tmp"), "/tmp: det är en katalog, inte en fil"),
+        (OSError(36, "File name too long", b"/tmp/x"), "/tmp/x: sökvägen eller filnamnet är för långt"),
+        (PermissionError(13, "Permission denied"), "behörighet saknas"),
+        (OSError(30, "Read-only file system"), "filsystemet är skrivskyddat"),
+        (OSError(122, "Disk quota exceeded"), "diskkvoten är slut"),
+        (OSError(71, "Protocol error"), "systemfel EPROTO"),
+        (OSError("no errno at all"), "okänt systemfel"),
+    ],
+)
+def test_os_errors_are_swedish(error: OSError, expected: str) -> None:
+    from samverkan_tui.core.oserrors import os_error_message
+
+    assert os_error_message(error) == expected

@@ -161,6 +161,16 @@ def huge_number(text, rng):
     return _replace_value(text, rng, rng.choice(HUGE), key)
 
 
+def huge_review_interval(text, rng):
+    """A review interval far beyond any date, on a routine that has a revised date."""
+    value = rng.choice(("999999999", "99999999999999999999", "121", "1200", "-1", "0"))
+    lines = _lines(text)
+    lines = [line for line in lines if not line.startswith(("revised", "review_interval_months"))]
+    at = next(i for i, line in enumerate(lines) if line.startswith("version"))
+    lines[at + 1: at + 1] = ["revised = 2023-01-24", f"review_interval_months = {value}"]
+    return "\n".join(lines)
+
+
 def deep_nesting(text, rng):
     depth = rng.choice((51, 60, 399, 401, 1000, 5000))
     value = "[" * depth + "]" * depth if rng.random() < 0.5 else "{ a = " * depth + "1" + " }" * depth
@@ -342,9 +352,9 @@ def oversized(text, rng):
 
 MUTATIONS: list[Mutation] = [
     delete_line, delete_block, truncate, truncate_bytes, duplicate_key, duplicate_table,
-    wrong_type, huge_number, deep_nesting, deep_condition, bad_date, bad_deadline, bad_time,
-    bad_hours, invalid_utf8, unknown_reference, bad_condition_syntax, bad_id, flip_character,
-    swap_lines, remove_header, long_text, valid_variant, degenerate,
+    wrong_type, huge_number, huge_review_interval, deep_nesting, deep_condition, bad_date,
+    bad_deadline, bad_time, bad_hours, invalid_utf8, unknown_reference, bad_condition_syntax,
+    bad_id, flip_character, swap_lines, remove_header, long_text, valid_variant, degenerate,
 ]  # fmt: skip
 
 

@@ -52,6 +52,7 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TOML_AT_END = "(at end of document)"
 MAX_FILE_BYTES = 2 * 1024 * 1024  # routine files are tens of kB; bigger is not a routine
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates outside are typos (and overflow date arithmetic)
+MAX_REVIEW_MONTHS = 120  # a review interval beyond ten years is a typo (and overflows dates)
 MAX_NESTING = 50  # brackets and braces, reported when the TOML parser gives up on depth
 _TABLE_NAMES = {
     "remark": "[[remarks]]", "role": "[[roles]]", "phase": "[[phases]]",
@@ -178,6 +179,10 @@ class _Reader:
         if kind == "int":
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 self.error(where, wrong(), "skriv ett tal utan citattecken, till exempel 12")
+                return False
+            if key == "review_interval_months" and value > MAX_REVIEW_MONTHS:
+                self.error(where, f"`{key}` = {value} är mer än {MAX_REVIEW_MONTHS} månader",
+                           "källorna säger minst en gång per år: skriv till exempel 12")
                 return False
             return True
         if kind == "bool":
