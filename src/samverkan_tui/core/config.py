@@ -92,7 +92,10 @@ def load_config(path: Path | None = None) -> Config:
         message = str(error)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(found[1]) if found else text.count("\n") + 1
-        detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        from samverkan_tui.core.toml_lines import swedish_toml_message
+
+        detail = swedish_toml_message(
+            re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message))
         raise ConfigError(f"{path}:{line}: TOML-syntaxfel i inställningarna: {detail}") from None
     except RecursionError:
         raise ConfigError(f"{path}: inställningarna är nästlade för djupt") from None

@@ -37,7 +37,12 @@ from samverkan_tui.core.model import (
 )
 from samverkan_tui.core.problems import ERROR, Problem, did_you_mean
 from samverkan_tui.core.schema import FORMAT_VERSION, ID_PATTERN, TABLES, Field, kind_name
-from samverkan_tui.core.toml_lines import LineIndex, array_headers, nesting_line
+from samverkan_tui.core.toml_lines import (
+    LineIndex,
+    array_headers,
+    nesting_line,
+    swedish_toml_message,
+)
 
 try:  # tomli is tomllib's upstream, compiled with mypyc: about 3× faster on routine files
     from tomli import TOMLDecodeError
@@ -333,8 +338,7 @@ def load_routine(path: Path | str) -> LoadResult:
         line, column = (int(position.group(1)), int(position.group(2))) if position else (0, 0)
         if not position and _TOML_AT_END in str(error):
             line = text.count("\n") + (0 if text.endswith("\n") else 1)
-        detail = _TOML_POSITION.sub("", str(error)).replace(_TOML_AT_END, "(i slutet av filen)")
-        detail = detail.strip()
+        detail = swedish_toml_message(_TOML_POSITION.sub("", str(error)).strip())
         return LoadResult(path, None, [Problem(
             str(path), line, f"TOML-syntaxfel: {detail}",
             "kontrollera citattecken, likhetstecken och hakparenteser på raden", column,
