@@ -99,4 +99,4 @@ def _reason(error: OSError) -> str:
     """The OS error in Swedish (the OS gives English)."""
     from samverkan_tui.core.oserrors import os_error_reason
 
-    return os_error_reason(error)
+    return os_error_reason(error, writing=True)

@@ -139,7 +139,7 @@ def _write_output(data: str | bytes, ut: Path | None, binary_name: str | None = 
         except OSError as error:
             from samverkan_tui.core.oserrors import INPUT_ERRNOS, os_error_reason
 
-            fail(f"kan inte skriva {ut}: {os_error_reason(error)}",
+            fail(f"kan inte skriva {ut}: {os_error_reason(error, writing=True)}",
                  2 if error.errno in INPUT_ERRNOS else EXIT_FAILURE)
         print(f"Skrev {ut}", file=sys.stderr)
         return

@@ -42,9 +42,14 @@ _REASONS: dict[int, str] = {
 INPUT_ERRNOS = frozenset({errno.ENAMETOOLONG, errno.EINVAL, errno.ELOOP})
 
 
-def os_error_reason(error: OSError) -> str:
-    """Why, in Swedish, without the file name: ``disken är full``."""
+def os_error_reason(error: OSError, writing: bool = False) -> str:
+    """Why, in Swedish, without the file name: ``disken är full``.
+
+    ``writing``: the error came from creating a file, where a missing path means a missing
+    folder (``katalogen finns inte``)."""
     number = error.errno
+    if writing and number == errno.ENOENT:
+        return "katalogen finns inte"
     if number in _REASONS:
         return _REASONS[number]
     if isinstance(error, (PermissionError,)):
