@@ -42,7 +42,42 @@ def _is_click_error(error: BaseException) -> bool:
     return hasattr(error, "format_message") and hasattr(error, "exit_code")
 
 
+def _usable_streams() -> None:
+    """`samverkan list >&-`: with stdout (or stderr) closed Python sets it to None. Point it
+    at the null device instead (which also keeps fd 1 from being reused by a database file)."""
+    import os
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe (`samverkan list | head -1`): nothing more to say, and the final
+    flush at exit must not complain either."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> None:
+    _usable_streams()
+    try:
+        _run(argv)
+    except KeyboardInterrupt:
+        print("samverkan: avbrutet", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(1)
+
+
+def _run(argv: list[str] | None) -> None:
     from typer.main import get_command
 
     from samverkan_tui.cli.commands import app, load_commands
@@ -52,14 +87,20 @@ def main(argv: list[str] | None = None) -> None:
     command = get_command(app)
     try:
         result = command.main(args=argv, prog_name="samverkan", standalone_mode=False)
+        sys.stdout.flush()  # a broken pipe shows here, not in the interpreter's last flush
     except CliError as error:
         print(f"samverkan: {error.message}", file=sys.stderr)
         sys.exit(error.code)
-    except BrokenPipeError:
-        sys.exit(EXIT_FAILURE)
-    except KeyboardInterrupt:
-        print("samverkan: avbrutet", file=sys.stderr)
-        sys.exit(130)
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
+    except OSError as error:
+        # Whatever the OS refused (a path too long, a full disk), in Swedish, in one line.
+        from samverkan_tui.core.oserrors import INPUT_ERRNOS, os_error_message
+
+        if STATE.debug or "--debug" in (argv if argv is not None else sys.argv):
+            raise
+        print(f"samverkan: {os_error_message(error)}", file=sys.stderr)
+        sys.exit(EXIT_USAGE if error.errno in INPUT_ERRNOS else EXIT_FAILURE)
     except Exception as error:
         if _is_click_error(error):
             message = _swedish(error.format_message())
@@ -76,4 +117,6 @@ def main(argv: list[str] | None = None) -> None:
         print(f"samverkan: oväntat fel: {error.__class__.__name__}: {error} "
               "(kör igen med --debug för detaljer)", file=sys.stderr)
         sys.exit(EXIT_FAILURE)
+    if result == 130:  # Typer turns Ctrl+C into exit code 130, silently
+        print("samverkan: avbrutet", file=sys.stderr)
     sys.exit(result if isinstance(result, int) else 0)

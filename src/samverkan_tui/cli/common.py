@@ -62,6 +62,8 @@ class State:
                 self._config = load_config()
             except ConfigError as error:
                 fail(str(error), EXIT_FAILURE)
+            for warning in self._config.warnings:
+                print(f"samverkan: varning: {warning}", file=sys.stderr)
         return self._config
 
     def catalog(self) -> Catalog:

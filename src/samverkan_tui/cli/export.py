@@ -145,16 +145,7 @@ def _write(document: Document, format: ExportFormat, target: Path) -> None:
 
 
 def _reason(error: OSError) -> str:
-    """The OS error in Swedish where it is a common one (the OS gives English)."""
-    import errno
+    """The OS error in Swedish (the OS gives English)."""
+    from samverkan_tui.core.oserrors import os_error_reason
 
-    reasons = {
-        errno.ENOENT: "katalogen finns inte",
-        errno.EACCES: "behörighet saknas",
-        errno.EPERM: "behörighet saknas",
-        errno.EISDIR: "det är en katalog",
-        errno.ENOTDIR: "en del av sökvägen är inte en katalog",
-        errno.EROFS: "filsystemet är skrivskyddat",
-        errno.ENOSPC: "disken är full",
-    }
-    return reasons.get(error.errno or 0, error.strerror or str(error))
+    return os_error_reason(error, writing=True)

@@ -93,12 +93,18 @@ def _summary(log: StepLog, info: SessionInfo, routine: Routine, now: str | None)
 def _parse_date(text: str | None, option: str) -> dt.date | None:
     if text is None:
         return None
+    from samverkan_tui.core.clock import FIRST_YEAR, LAST_YEAR
+
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         fail(f"{option}: ogiltigt datum {text!r}; skriv ÅÅÅÅ-MM-DD, till exempel 2026-01-31")
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        fail(f"{option}: datumet {day.isoformat()} ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}")
+    return day
 
 
+MAX_AGE_DAYS = 100 * 365  # older than a century: everything (and beyond, no date at all)
 _AGE = re.compile(r"^(\d+)\s*(d|dag|dagar|v|vecka|veckor|m|mån|månad|månader)$")
 
 
@@ -111,6 +117,9 @@ def parse_age(text: str, today: dt.date) -> dt.date:
     number, unit = int(match[1]), match[2]
     if number < 1:
         fail(f"--äldre-än {text!r}: ange minst 1, eller --alla för att rensa allt")
+    days = number * (7 if unit.startswith("v") else 31 if unit.startswith("m") else 1)
+    if days > MAX_AGE_DAYS:
+        fail(f"--äldre-än {text!r}: högst {MAX_AGE_DAYS // 365} år; rensa allt med --alla")
     if unit.startswith("d"):
         return today - dt.timedelta(days=number)
     if unit.startswith("v"):
@@ -128,7 +137,10 @@ def _write_output(data: str | bytes, ut: Path | None, binary_name: str | None = 
             else:
                 ut.write_text(data, encoding="utf-8")
         except OSError as error:
-            fail(f"kan inte skriva {ut}: {error.strerror or error}", EXIT_FAILURE)
+            from samverkan_tui.core.oserrors import INPUT_ERRNOS, os_error_reason
+
+            fail(f"kan inte skriva {ut}: {os_error_reason(error, writing=True)}",
+                 2 if error.errno in INPUT_ERRNOS else EXIT_FAILURE)
         print(f"Skrev {ut}", file=sys.stderr)
         return
     if isinstance(data, bytes):
@@ -151,6 +163,36 @@ def _printout(summary: WalkSummary, format: ExportFormat) -> str | bytes | None:
     notices = ("Rutinfilen har ändrats sedan genomgången; stegtexterna är dagens.",) \
         if summary.routine_changed else ()
     return render(document_for_session(summary.session, summary.now, notices), format.value)
+
+
+def _stored_text(data: dict, markdown: bool = False) -> str:
+    """A walk whose routine cannot be used now, read-only: only what the log stores."""
+    routine = data["routine"]
+    bullet = "- " if markdown else "  "
+    title = f"Genomgång av rutinen {routine['id']} (version {routine['version']})"
+    lines = [f"# {title}" if markdown else title, "",
+             f"Rutinen `{routine['id']}` kan inte läsas just nu (saknas eller har fel; se "
+             "samverkan validate). Här visas bara det som finns sparat i loggen.", "",
+             f"Läge: {data['mode']}",
+             f"Påbörjad: {_minute(data['started_at'])}",
+             f"Senast ändrad: {_minute(data['updated_at'])}"]
+    if data["finished_at"]:
+        lines.append(f"Avslutad: {_minute(data['finished_at'])}")
+    lines += ["", "Svar:"]
+    lines += [f"{bullet}{a['question']} = {a['value']}" for a in data["answers"]] or [
+        f"{bullet}(inga)"]
+    lines += ["", "Steg:"]
+    for step in data["steps"]:
+        detail = step["status_label"] + (f" ({step['category_label']})" if step["category_label"]
+                                         else "")
+        when = f" {_minute(step['at'])}" if step["at"] else ""
+        lines.append(f"{bullet}{step['id']}: {detail}{when}")
+    if not data["steps"]:
+        lines.append(f"{bullet}(inga)")
+    if data["contacts_used"]:
+        lines += ["", "Kontakter som visades eller användes:"]
+        lines += [f"{bullet}{c['id']}" for c in data["contacts_used"]]
+    return "\n".join(lines) + "\n"
 
 
 def _minute(iso: str) -> str:
@@ -217,12 +259,13 @@ def visa(
     try:
         info = _find(log, ident)
         routine = _routine_for(info)
-        if routine is None:
+        if routine is None:  # removed, or a file that no longer loads: show what is stored
+            data = raw_dict(info, log.events(info.id))
             if format is ShowFormat.json:
-                print_json(raw_dict(info, log.events(info.id)))
-                return
-            fail(f"rutinen `{info.routine_id}` finns inte längre i katalogen; "
-                 "visa de sparade uppgifterna med --format json", EXIT_FAILURE)
+                print_json(data)
+            else:
+                sys.stdout.write(_stored_text(data, markdown=format is ShowFormat.md))
+            return
         summary = _summary(log, info, routine, now)
     finally:
         log.close()
@@ -257,8 +300,11 @@ def export(
                 _write_output(json.dumps(raw_dict(info, log.events(info.id)), ensure_ascii=False,
                                          indent=2) + "\n", ut)
                 return
-            fail(f"rutinen `{info.routine_id}` finns inte längre i katalogen; "
-                 "exportera de sparade uppgifterna med --format json", EXIT_FAILURE)
+            if format is ExportFormat.md:
+                _write_output(_stored_text(raw_dict(info, log.events(info.id)), markdown=True), ut)
+                return
+            fail(f"rutinen `{info.routine_id}` kan inte läsas just nu; exportera de sparade "
+                 "uppgifterna med --format md eller json", EXIT_FAILURE)
         summary = _summary(log, info, routine, now)
     finally:
         log.close()

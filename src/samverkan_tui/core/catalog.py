@@ -1,5 +1,9 @@
 """Finding routine files: the shipped ones and the municipality's own folders.
 
+A file that cannot be loaded never stops the others: it is left out and listed once in
+``Catalog.problems`` (file, line, what is wrong and the fix), for `samverkan list`, the
+app's start screen and `samverkan validate` to show.
+
 Order of precedence for the same routine id (first wins): ``--katalog`` folders,
 ``SAMVERKAN_KATALOG`` (paths separated by the OS path separator), ``routine_dirs``
 in the config file, and last the routines shipped with the package.
@@ -49,6 +53,10 @@ class Catalog:
     def routines(self) -> list[Routine]:
         return [e.routine for e in self.entries.values()]
 
+    def broken(self) -> list[Problem]:
+        """The routine files that could not be loaded, one problem each (not missing folders)."""
+        return [p for p in self.problems if p.file.endswith(".toml")]
+
 
 def search_dirs(extra: list[Path] | None = None, config: Config | None = None) -> list[tuple[Path, str]]:
     dirs: list[tuple[Path, str]] = [(Path(d), USER) for d in extra or []]
@@ -64,6 +72,21 @@ def routine_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.toml") if p.is_file())
 
 
+def _load_one(path: Path) -> tuple[Routine | None, Problem | None]:
+    """One file: the routine, or the first problem. Never raises for what is in the file."""
+    from samverkan_tui.core.loader import load_routine
+
+    try:
+        result = load_routine(path)
+    except Exception as error:  # a bug, not the file's fault; still never stop the others
+        return None, Problem(str(path), 0, f"filen kunde inte läsas ({type(error).__name__})",
+                             "kör samverkan --debug validate FILEN och rapportera felet")
+    if result.routine is None:
+        problem = result.problems[0] if result.problems else Problem(str(path), 0, "okänt fel")
+        return None, problem
+    return result.routine, None
+
+
 def load_catalog(extra: list[Path] | None = None, config: Config | None = None) -> Catalog:
     """Every routine in every folder, the first of each id winning.
 
@@ -73,21 +96,26 @@ def load_catalog(extra: list[Path] | None = None, config: Config | None = None) 
     catalog = Catalog()
     cache = RoutineCache.open()
     for directory, origin in search_dirs(extra, config):
-        if not directory.is_dir():
+        try:
+            files = routine_files(directory) if directory.is_dir() else None
+        except OSError as error:  # a path too long, a folder we may not read
+            from samverkan_tui.core.oserrors import os_error_reason
+
+            catalog.problems.append(Problem(str(directory), 0, "rutinkatalogen kan inte läsas: "
+                                            f"{os_error_reason(error)}", "kontrollera sökvägen"))
+            continue
+        if files is None:
             if origin == USER:
                 catalog.problems.append(Problem(str(directory), 0, "rutinkatalogen finns inte",
                                                 "kontrollera sökvägen"))
             continue
-        for path in routine_files(directory):
+        for path in files:
             routine = cache.get(path)
             if routine is None:
-                from samverkan_tui.core.loader import load_routine
-
-                result = load_routine(path)
-                if result.routine is None:
-                    catalog.problems.extend(result.problems[:1])
+                routine, problem = _load_one(path)
+                if routine is None:
+                    catalog.problems.append(problem)
                     continue
-                routine = result.routine
                 cache.put(path, routine)
             existing = catalog.entries.get(routine.id)
             if existing is None:

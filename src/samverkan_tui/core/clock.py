@@ -8,6 +8,11 @@ from zoneinfo import ZoneInfo
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
+# Dates outside this range are typos, and near year 1 or 9999 date arithmetic overflows.
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+
+
 class NowError(ValueError):
     pass
 
@@ -20,6 +25,8 @@ def parse_now(text: str) -> dt.datetime:
         raise NowError(
             f"ogiltig tid {text!r}: skriv ISO-tid, till exempel 2026-11-27T16:40"
         ) from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise NowError(f"tiden {text!r} ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}")
     if moment.tzinfo is None:
         return moment.replace(tzinfo=STOCKHOLM)
     return moment.astimezone(STOCKHOLM)

@@ -12,6 +12,10 @@ Grammar (Swedish keywords, so that managers can read them aloud)::
                | FRÅGA "!=" SVAR
                | FRÅGA "i" "(" SVAR ("," SVAR)* ")"
 
+Conditions nest at most ``MAX_DEPTH`` levels (brackets and ``inte``): deeper text is a
+``ConditionError``, never a ``RecursionError``, and trees built in code that are deeper
+still are evaluated, compiled and walked without recursion.
+
 Evaluation uses three-valued logic: a condition on a question that has not been
 answered yet is *unknown* (``None``). A step is in the plan only when its
 condition is ``True``, so nothing shows up before the answer that decides it.
@@ -27,6 +31,10 @@ Answers = Mapping[str, str]
 
 _TOKEN = re.compile(r"\s*(?:(?P<op>!=|=|\(|\)|,)|(?P<word>[\w\-]+))", re.UNICODE)
 _KEYWORDS = {"och", "eller", "inte", "i"}
+
+# Brackets and `inte` nested deeper than this are refused when parsing: no routine needs
+# more than a handful, and recursion in Python stops near 1 000.
+MAX_DEPTH = 50
 
 
 class ConditionError(ValueError):
@@ -93,19 +101,64 @@ Condition = Compare | Not | All | Any
 
 
 def comparisons(condition: Condition) -> Iterator[Compare]:
-    """Every question/answer comparison in a condition, for reference checks."""
-    if isinstance(condition, Compare):
-        yield condition
-    elif isinstance(condition, Not):
-        yield from comparisons(condition.item)
-    else:
-        for item in condition.items:
-            yield from comparisons(item)
+    """Every question/answer comparison in a condition, in order, for reference checks."""
+    stack: list[Condition] = [condition]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Compare):
+            yield node
+        elif isinstance(node, Not):
+            stack.append(node.item)
+        else:
+            stack.extend(reversed(node.items))
+
+
+def depth(condition: Condition) -> int:
+    """How deeply ``inte`` and groups nest (a single comparison is 1); without recursion."""
+    deepest = 0
+    stack: list[tuple[Condition, int]] = [(condition, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(node, Not):
+            stack.append((node.item, level + 1))
+        elif not isinstance(node, Compare):
+            stack.extend((item, level + 1) for item in node.items)
+    return deepest
+
+
+def evaluate_iteratively(condition: Condition, answers: Answers) -> bool | None:
+    """The same three-valued result as ``condition.evaluate``, for trees of any depth."""
+    values: list[bool | None] = []  # results of finished nodes, in post-order
+    stack: list[tuple[Condition, bool]] = [(condition, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if isinstance(node, Compare):
+            values.append(node.evaluate(answers))
+            continue
+        children = (node.item,) if isinstance(node, Not) else node.items
+        if not expanded:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children)
+            continue
+        mine = values[len(values) - len(children):]
+        del values[len(values) - len(children):]
+        if isinstance(node, Not):
+            values.append(None if mine[0] is None else not mine[0])
+        else:
+            decisive = isinstance(node, Any)
+            values.append(decisive if decisive in mine else (None if None in mine else not decisive))
+    return values[0]
 
 
 def holds(condition: Condition | None, answers: Answers) -> bool | None:
     """``True``/``False``/``None`` (undecided); no condition always holds."""
-    return True if condition is None else condition.evaluate(answers)
+    if condition is None:
+        return True
+    try:
+        return condition.evaluate(answers)
+    except RecursionError:  # a tree built in code, deeper than any parsed condition
+        return evaluate_iteratively(condition, answers)
 
 
 # -- parsing ------------------------------------------------------------------
@@ -134,6 +187,15 @@ class _Parser:
         self.text = text
         self.tokens = _tokenize(text)
         self.index = 0
+        self.depth = 0
+
+    def enter(self) -> None:
+        """One level deeper (`inte` or a bracket); refuse before Python's stack runs out."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ConditionError(
+                f"villkoret är nästlat i mer än {MAX_DEPTH} nivåer (parenteser och 'inte'); "
+                "skriv det enklare", self.column())
 
     def peek(self) -> str | None:
         return self.tokens[self.index][0] if self.index < len(self.tokens) else None
@@ -182,8 +244,11 @@ class _Parser:
 
     def parse_not(self) -> Condition:
         if self.peek() == "inte":
+            self.enter()
             self.take()
-            return Not(self.parse_not())
+            inner = self.parse_not()
+            self.depth -= 1
+            return Not(inner)
         return self.parse_atom()
 
     def parse_atom(self) -> Condition:
@@ -191,9 +256,11 @@ class _Parser:
         if token is None:
             raise ConditionError("väntade en fråga men villkoret tog slut", self.column())
         if token == "(":
+            self.enter()
             self.take()
             inner = self.parse_or()
             self.expect(")", "')'")
+            self.depth -= 1
             return inner
         if token in _KEYWORDS or not re.fullmatch(r"[\w\-]+", token):
             raise ConditionError(f"väntade ett fråge-id men hittade {token!r}", self.column())
@@ -235,8 +302,15 @@ PhraseLookup = Callable[[str, str], str]
 def describe(condition: Condition, phrase: PhraseLookup) -> str:
     """The condition in plain Swedish, e.g. "situationen är akut och öppen utredning finns".
 
-    ``phrase(question_id, value)`` returns how "question = value" reads.
+    ``phrase(question_id, value)`` returns how "question = value" reads. A tree nested
+    deeper than ``MAX_DEPTH`` (only possible when built in code) is a ``ConditionError``.
     """
+    if not isinstance(condition, Compare) and depth(condition) > MAX_DEPTH:
+        raise ConditionError(f"villkoret är nästlat i mer än {MAX_DEPTH} nivåer", 1)
+    return _describe(condition, phrase)
+
+
+def _describe(condition: Condition, phrase: PhraseLookup) -> str:
     if isinstance(condition, Compare):
         parts = [phrase(condition.question, value) for value in condition.values]
         text = " eller ".join(parts)
@@ -244,11 +318,11 @@ def describe(condition: Condition, phrase: PhraseLookup) -> str:
             return f"inte ({text})" if len(parts) > 1 else f"inte {text}"
         return text
     if isinstance(condition, Not):
-        return f"inte ({describe(condition.item, phrase)})"
+        return f"inte ({_describe(condition.item, phrase)})"
     joiner = " och " if isinstance(condition, All) else " eller "
     rendered = []
     for item in condition.items:
-        text = describe(item, phrase)
+        text = _describe(item, phrase)
         # An "eller" inside an "och" needs brackets, whether it is written as `eller`
         # or as `fråga i (a, b)`: "akut och (öppen utredning finns eller …)".
         alternatives = isinstance(item, Any) or (
@@ -264,7 +338,16 @@ Evaluator = Callable[[Answers], "bool | None"]
 
 def compile_condition(condition: Condition) -> Evaluator:
     """The condition as nested closures: the same three-valued result as ``evaluate``,
-    several times faster, for the validator's walk through every path."""
+    several times faster, for the validator's walk through every path.
+
+    A tree deeper than ``MAX_DEPTH`` (only possible when built in code) gets the
+    iterative evaluator instead of closures nested that deep."""
+    if not isinstance(condition, Compare) and depth(condition) > MAX_DEPTH:
+        return lambda answers: evaluate_iteratively(condition, answers)
+    return _compile(condition)
+
+
+def _compile(condition: Condition) -> Evaluator:
     if isinstance(condition, Compare):
         question, values, negated = condition.question, frozenset(condition.values), condition.negated
 
@@ -274,14 +357,14 @@ def compile_condition(condition: Condition) -> Evaluator:
 
         return compare
     if isinstance(condition, Not):
-        inner = compile_condition(condition.item)
+        inner = _compile(condition.item)
 
         def negate(answers: Answers) -> bool | None:
             value = inner(answers)
             return None if value is None else not value
 
         return negate
-    parts = tuple(compile_condition(item) for item in condition.items)
+    parts = tuple(_compile(item) for item in condition.items)
     decisive = isinstance(condition, Any)  # True decides "eller", False decides "och"
 
     def combine(answers: Answers) -> bool | None:

@@ -37,6 +37,12 @@ DEADLINE_HELP = (
 )
 
 
+# A deadline longer than this is a typo (and far enough beyond it, no date at all):
+# no routine counts further than a few months.
+MAX_DEADLINE_DAYS = 5 * 366
+MAX_DEADLINE_MONTHS = 5 * 12
+
+
 class DeadlineError(ValueError):
     pass
 
@@ -54,6 +60,9 @@ def parse_deadline(text: str) -> Deadline:
         number = int(raw_number) if raw_number.isdigit() else _NUMBER_WORDS.get(raw_number)
         if number is not None and unit in _UNITS:
             kind, factor = _UNITS[unit]
+            if number * factor > (MAX_DEADLINE_DAYS if kind == "days" else MAX_DEADLINE_MONTHS):
+                raise DeadlineError(f"tidsfristen {text!r} är längre än fem år: "
+                                    "kontrollera talet, till exempel \"inom 3 månader\"")
             if kind == "days":
                 return Deadline(text=text, days=number * factor)
             return Deadline(text=text, months=number)

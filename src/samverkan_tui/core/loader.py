@@ -42,7 +42,12 @@ from samverkan_tui.core.model import (
 )
 from samverkan_tui.core.problems import ERROR, Problem, did_you_mean
 from samverkan_tui.core.schema import FORMAT_VERSION, FORMAT_VERSIONS, ID_PATTERN, TABLES, Field, kind_name
-from samverkan_tui.core.toml_lines import LineIndex, array_headers
+from samverkan_tui.core.toml_lines import (
+    LineIndex,
+    array_headers,
+    nesting_line,
+    swedish_toml_message,
+)
 
 try:  # tomli is tomllib's upstream, compiled with mypyc: about 3× faster on routine files
     from tomli import TOMLDecodeError
@@ -54,6 +59,11 @@ except ImportError:  # pragma: no cover - tomli is a dependency; tomllib has the
 _ID = re.compile(ID_PATTERN)
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_AT_END = "(at end of document)"
+MAX_FILE_BYTES = 2 * 1024 * 1024  # routine files are tens of kB; bigger is not a routine
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates outside are typos (and overflow date arithmetic)
+MAX_REVIEW_MONTHS = 120  # a review interval beyond ten years is a typo (and overflows dates)
+MAX_NESTING = 50  # brackets and braces, reported when the TOML parser gives up on depth
 _TABLE_NAMES = {
     "remark": "[[remarks]]", "role": "[[roles]]", "phase": "[[phases]]",
     "question": "[[questions]]", "option": "options", "step": "[[steps]]",
@@ -181,6 +191,10 @@ class _Reader:
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 self.error(where, wrong(), "skriv ett tal utan citattecken, till exempel 12")
                 return False
+            if key == "review_interval_months" and value > MAX_REVIEW_MONTHS:
+                self.error(where, f"`{key}` = {value} är mer än {MAX_REVIEW_MONTHS} månader",
+                           "källorna säger minst en gång per år: skriv till exempel 12")
+                return False
             return True
         if kind == "bool":
             if not isinstance(value, bool):
@@ -188,14 +202,14 @@ class _Reader:
                 return False
             return True
         if kind == "date":
-            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            day = value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) \
+                else _iso_date(value) if isinstance(value, str) else None
+            if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+                self.error(where, f"`{key}` = {day.isoformat()} ligger utanför åren "
+                           f"{FIRST_YEAR}–{LAST_YEAR}", "kontrollera årtalet")
+                return False
+            if day is not None:
                 return True
-            if isinstance(value, str):
-                try:
-                    dt.date.fromisoformat(value)
-                    return True
-                except ValueError:
-                    pass
             self.error(where, f"`{key}` ska vara ett datum, inte {value!r}",
                        "skriv till exempel 2023-01-24")
             return False
@@ -240,7 +254,8 @@ class _Reader:
         except ConditionError as error:
             self.error(
                 where,
-                f"villkoret {text!r} går inte att läsa: {error.message}",
+                f"villkoret {text if len(text) <= 60 else text[:57] + '…'!r} går inte att läsa: "
+                f"{error.message}",
                 "till exempel: akut = ja och mottagare i (rvt, bou)",
                 self.value_column(where, error.column),
             )
@@ -277,6 +292,13 @@ def _parse_range(text: str, label: str = "") -> TimeRange | None:
     return TimeRange(first, last, label)
 
 
+def _iso_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def _date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
@@ -295,10 +317,16 @@ def load_routine(path: Path | str) -> LoadResult:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        reason = error.strerror or str(error)
-        return LoadResult(path, None, [Problem(str(path), 0, f"kan inte läsa filen: {reason}")])
+        from samverkan_tui.core.oserrors import os_error_reason
+
+        return LoadResult(path, None, [Problem(
+            str(path), 0, f"kan inte läsa filen: {os_error_reason(error)}")])
+    if len(raw) > MAX_FILE_BYTES:
+        return LoadResult(path, None, [Problem(
+            str(path), 1, f"filen är större än {MAX_FILE_BYTES // (1024 * 1024)} MB och läses inte",
+            "en rutinfil är några tiotal kB; kontrollera att det är rätt fil")])
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a BOM from a Windows editor is fine
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return LoadResult(path, None, [Problem(
@@ -306,10 +334,17 @@ def load_routine(path: Path | str) -> LoadResult:
         )])
     try:
         data = toml_loads(text)
+    except RecursionError:  # tomli refuses 400 levels; the stdlib parser runs out of stack
+        return LoadResult(path, None, [Problem(
+            str(path), nesting_line(text, MAX_NESTING) or 1,
+            f"hakparenteser och klamrar är nästlade i mer än {MAX_NESTING} nivåer",
+            "en rutin behöver två eller tre; kontrollera att varje [ och { stängs")])
     except TOMLDecodeError as error:
         position = _TOML_POSITION.search(str(error))
         line, column = (int(position.group(1)), int(position.group(2))) if position else (0, 0)
-        detail = _TOML_POSITION.sub("", str(error)).strip()
+        if not position and _TOML_AT_END in str(error):
+            line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        detail = swedish_toml_message(_TOML_POSITION.sub("", str(error)).strip())
         return LoadResult(path, None, [Problem(
             str(path), line, f"TOML-syntaxfel: {detail}",
             "kontrollera citattecken, likhetstecken och hakparenteser på raden", column,

@@ -116,3 +116,59 @@ def array_headers(text: str) -> dict[str, list[int]]:
         position = match.start()
         found.setdefault(match.group(1), []).append(line)
     return found
+
+
+def nesting_line(text: str, limit: int) -> int:
+    """The first line where ``[`` and ``{`` (outside strings and comments) nest deeper
+    than ``limit``, or 0. Only run after the TOML parser gave up, so it may be simple."""
+    depth = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = _strip_comment(raw)
+        quote = ""
+        for char in line:
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "\"'":
+                quote = char
+            elif char in "[{":
+                depth += 1
+                if depth > limit:
+                    return number
+            elif char in "]}":
+                depth = max(0, depth - 1)
+    return 0
+
+
+_TOML_MESSAGES = [
+    (r"Unterminated string", "texten saknar avslutande citattecken"),
+    (r"Invalid statement", "raden är varken `nyckel = värde` eller en [rubrik]"),
+    (r"Invalid value", "ogiltigt värde"),
+    (r"Invalid date or datetime", "ogiltigt datum eller ogiltig tid"),
+    (r"Invalid hex value", "ogiltigt hexadecimalt värde"),
+    (r"Invalid initial character for a key part", "ogiltigt tecken i början av en nyckel"),
+    (r"Cannot overwrite a value", "nyckeln finns redan med ett värde"),
+    (r"Cannot declare (.+) twice", r"\1 finns två gånger"),
+    (r"Cannot redefine namespace (.+)", r"\1 är redan definierad"),
+    (r"Cannot mutate immutable namespace (.+)", r"\1 kan inte ändras här"),
+    (r"Duplicate inline table key (.+)", r"nyckeln \1 finns två gånger i tabellen"),
+    (r"Expected '=' after a key in a key/value pair", "väntade `=` efter nyckeln"),
+    (r"Expected '\]' at the end of a table declaration", "rubriken saknar avslutande ]"),
+    (r"Expected '\]\]' at the end of an array declaration", "rubriken saknar avslutande ]]"),
+    (r"Expected newline or end of document after a statement",
+     "väntade radslut efter värdet"),
+    (r"Unclosed array", "listan saknar avslutande ]"),
+    (r"Unclosed inline table", "tabellen saknar avslutande }"),
+    (r"Unescaped '\\' in a string", "ensamt \\\\ i texten (skriv \\\\\\\\)"),
+    (r"Escaped character is not a Unicode scalar value", "ogiltigt Unicode-tecken i texten"),
+    (r"Found invalid character (.+)", r"ogiltigt tecken \1"),
+    (r"Illegal character (.+)", r"otillåtet tecken \1"),
+    (r"\(at end of document\)", "(i slutet av filen)"),
+]
+
+
+def swedish_toml_message(detail: str) -> str:
+    """The TOML parser's English message in Swedish, where it is one we know."""
+    for pattern, swedish in _TOML_MESSAGES:
+        detail = re.sub(pattern, swedish, detail)
+    return detail

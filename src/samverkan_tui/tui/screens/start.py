@@ -1,4 +1,8 @@
-"""The start screen: the routines, filtered as you type; Enter opens one."""
+"""The start screen: the routines, filtered as you type; Enter opens one.
+
+Routine files that could not be loaded are listed last, marked and greyed out, with the
+file, line and fix: they cannot be opened, and every other routine works as usual.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,19 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samverkan_tui.core.model import Routine
+from samverkan_tui.core.problems import Problem
 from samverkan_tui.tui.widgets.footer import PriorityFooter
+
+BROKEN = "trasig:"  # option ids of files that failed to load
+
+
+def broken_prompt(problem: Problem) -> Text:
+    """``⛔ min-rutin.toml – kan inte öppnas`` and, below, where and what is wrong."""
+    name = problem.file.rsplit("/", 1)[-1]
+    where = f"rad {problem.line}: " if problem.line else ""
+    detail = problem.message + (f" — {problem.hint}" if problem.hint else "")
+    return Text.assemble(Text(f"⛔ {name} – har fel och kan inte öppnas", style="bold red"),
+                         Text(f"\n  {problem.file}\n  {where}{detail}", style="dim"))
 
 
 def routine_prompt(routine: Routine, today) -> Text:
@@ -42,6 +58,8 @@ class StartScreen(Screen[None]):
         Binding("question_mark", "app.help", "Hjälp", id="help_start", show=False, priority=True),
     ]
 
+    openable = 0  # options before the broken files; only these can be highlighted and opened
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="start"):
@@ -69,11 +87,29 @@ class StartScreen(Screen[None]):
             haystack = " ".join((routine.id, routine.title, routine.short_title, *routine.units)).lower()
             if all(word in haystack for word in needle.split()):
                 options.add_option(Option(routine_prompt(routine, today), id=routine.id))
-        if options.option_count:
-            options.highlighted = 0
-        elif needle:
+        self.openable = options.option_count
+        for index, problem in enumerate(self.app.catalog.broken()):
+            if all(word in problem.file.lower() for word in needle.split()):
+                options.add_option(Option(broken_prompt(problem), id=f"{BROKEN}{index}",
+                                          disabled=True))
+        if not options.option_count and needle:
             options.add_option(Option(Text(f"Inga rutiner matchar ”{text.strip()}”. Esc rensar "
                                            "filtret.", style="dim"), disabled=True))
+        options.highlighted = 0 if self.openable else None
+        self.show_status()
+
+    def show_status(self) -> None:
+        """Warnings that concern the whole screen: the step log, broken files, the config."""
+        lines = []
+        if self.app.step_log_error:
+            lines.append(f"⚠ Stegloggen kan inte användas: {self.app.step_log_error} Inget sparas.")
+        broken = len(self.app.catalog.broken())
+        if broken:
+            files = "rutinfil har" if broken == 1 else "rutinfiler har"
+            lines.append(f"⚠ {broken} {files} fel och kan inte öppnas (se listan; rätta med "
+                         "samverkan validate). De andra rutinerna fungerar.")
+        lines += [f"⚠ {warning}" for warning in getattr(self.app.config, "warnings", ())]
+        self.query_one("#start-status", Static).update(Text("\n".join(lines), style="bold red"))
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:
@@ -89,9 +125,9 @@ class StartScreen(Screen[None]):
 
     def action_move(self, delta: int) -> None:
         options = self.query_one("#routines", OptionList)
-        if options.option_count:
+        if self.openable:  # broken files, listed last, cannot be highlighted
             current = options.highlighted or 0
-            options.highlighted = max(0, min(options.option_count - 1, current + delta))
+            options.highlighted = max(0, min(self.openable - 1, current + delta))
 
     def action_clear_filter(self) -> None:
         self.query_one("#filter", Input).value = ""
@@ -100,8 +136,8 @@ class StartScreen(Screen[None]):
         # Filter on what the field holds now: the change event may not have run yet.
         self.refresh_list(self.query_one("#filter", Input).value)
         options = self.query_one("#routines", OptionList)
-        if options.highlighted is None or options.get_option_at_index(options.highlighted).disabled:
-            self.notify("Ingen rutin matchar filtret.", severity="warning")
+        if options.highlighted is None or options.highlighted >= self.openable:
+            self.notify("Ingen rutin som kan öppnas matchar filtret.", severity="warning")
             return
         self.open_routine(options.get_option_at_index(options.highlighted).id)
 
@@ -118,14 +154,11 @@ class StartScreen(Screen[None]):
         options = self.query_one("#routines", OptionList)
         highlighted = options.highlighted
         open_training(self.app, focus=options.get_option_at_index(highlighted).id
-                      if highlighted is not None else None)
+                      if highlighted is not None and highlighted < self.openable else None)
 
     # -- resuming -------------------------------------------------------------
     def offer_resume(self) -> None:
-        status = self.app.step_log_error
-        if status:
-            self.query_one("#start-status", Static).update(
-                Text(f"⚠ Stegloggen kan inte användas: {status} Inget sparas.", style="bold red"))
+        self.show_status()
         log = self.app.step_log
         if log is None or self.app.training_routine is not None:  # `samverkan öva`: no offer
             return
