@@ -34,6 +34,7 @@ class StartScreen(Screen[None]):
         Binding("escape", "clear_filter", "Rensa filter", id="clear_filter", show=False),
         # Ctrl: plain letters go to the filter (Övningsläge: tui/screens/training.py).
         Binding("ctrl+o", "training", "Övning", id="training"),
+        Binding("ctrl+t", "statistics", "Statistik", id="statistics"),  # tui/screens/statistics.py
     ]
 
     def compose(self) -> ComposeResult:
@@ -105,6 +106,11 @@ class StartScreen(Screen[None]):
         open_training(self.app, focus=options.get_option_at_index(highlighted).id
                       if highlighted is not None else None)
 
+    def action_statistics(self) -> None:
+        from samverkan_tui.tui.screens.statistics import open_statistics
+
+        open_statistics(self.app)
+
     # -- resuming -------------------------------------------------------------
     def offer_resume(self) -> None:
         status = self.app.step_log_error
@@ -137,3 +143,5 @@ class StartScreen(Screen[None]):
                                 lambda rid=routine.id: self.open_routine(rid))
         yield SystemCommand("Övningsläge", "Öva rutinerna på påhittade fall, eller en guidad "
                             "rundtur", self.action_training)
+        yield SystemCommand("Uppföljning (statistik)", "Var rutinerna inte följs och varför, utan "
+                            "personuppgifter", self.action_statistics)
