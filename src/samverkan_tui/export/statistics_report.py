@@ -83,11 +83,6 @@ def period_text(aggregate: Aggregate) -> str:
     return f"{week_label(first)} – {week_label(last)} ({start.isoformat()} – {end.isoformat()})"
 
 
-def walks_text(count: Count, threshold: int) -> str:
-    text = count.text(threshold)
-    return f"{text} {'genomgång' if count.is_exact and count.exact == 1 else 'genomgångar'}"
-
-
 def akut_text(r: RoutineAggregate, threshold: int) -> str:
     if r.akut is None:
         return "rutinen frågar inte om akut läge"
@@ -118,7 +113,7 @@ def _section(r: RoutineAggregate, aggregate: Aggregate) -> ReportSection:
         return f"{numbers.get(step, 0)}. {r.step_label(step)}"
 
     facts = [
-        ("Genomgångar", walks_text(r.walks, t)),
+        ("Genomgångar", r.walks.text(t)),
         ("Akuta", akut_text(r, t)),
         ("Avvikelser", r.deviations.text(t)),
     ]

@@ -103,7 +103,7 @@ class StatisticsScreen(Screen[None]):
         self.index %= len(aggregate.routines)
         r = aggregate.routines[self.index]
         t = aggregate.threshold
-        from samverkan_tui.export.statistics_report import akut_text, period_text, walks_text
+        from samverkan_tui.export.statistics_report import akut_text, period_text
 
         title.update(
             Text.assemble(
@@ -114,7 +114,7 @@ class StatisticsScreen(Screen[None]):
                 ),
             )
         )
-        await body.mount_all(self._parts(r, aggregate, walks_text(r.walks, t), akut_text(r, t)))
+        await body.mount_all(self._parts(r, aggregate, r.walks.text(t), akut_text(r, t)))
         body.scroll_home(animate=False)
 
     def _parts(self, r: RoutineAggregate, aggregate: Aggregate, walks: str, akut: str) -> list[Widget]:
