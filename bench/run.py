@@ -160,6 +160,39 @@ def bench_steplog(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
         times = [wall([SAMVERKAN, *args], env) for _ in range(max(3, rounds // 3))]
         median = statistics.median(times)
         rows.append(Row(f"{name} with 10 000 stored walks", f"{median:.2f} s", "< 0.5 s", median < 0.5))
+    rows += bench_report(rounds, env, tmp)
+    return rows
+
+
+def bench_report(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
+    """The follow-up report (HTML, PDF) from the 10 000 walks, and merging 20 desks' files."""
+    import json
+    import uuid
+
+    rows = []
+    out = tmp / "rapport"
+    for fmt in ("html", "pdf"):
+        times = [wall([SAMVERKAN, "logg", "statistik", "-f", fmt, "-o", str(out)], env)
+                 for _ in range(max(3, rounds // 3))]
+        median = statistics.median(times)
+        rows.append(Row(f"logg statistik -f {fmt} (report) with 10 000 stored walks", f"{median:.2f} s",
+                        "< 1 s", median < 1))
+    # Twenty desks: the same figures under twenty export ids (a merge refuses the same file twice).
+    desk = subprocess.run([SAMVERKAN, "logg", "statistik", "-f", "json"], env=env, check=True,
+                          capture_output=True, text=True).stdout
+    files = []
+    for number in range(20):
+        data = json.loads(desk)
+        data["ids"] = [uuid.uuid4().hex]
+        path = tmp / f"desk-{number:02d}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        files.append(str(path))
+    for fmt in ("html", "pdf"):
+        times = [wall([SAMVERKAN, "statistik", "slå-ihop", *files, "-f", fmt, "-o", str(out)], env)
+                 for _ in range(max(3, rounds // 3))]
+        median = statistics.median(times)
+        rows.append(Row(f"statistik slå-ihop of 20 desk files, -f {fmt}", f"{median:.2f} s", "< 1 s",
+                        median < 1))
     return rows
 
 

@@ -144,8 +144,8 @@ def line_chart(title: str, points: list[tuple[str, Count]], threshold: int) -> s
     body = [
         f'<rect x="{left}" y="{y(threshold - 0.5)}" width="{right - left}" '
         f'height="{round(bottom_y - y(threshold - 0.5), 1)}" fill="#f3f3f3"/>',
-        f'<text x="{left + 4}" y="{round(y(threshold - 0.5) - 3, 1)}" '
-        f'fill="{MUTED}" font-size="9">Grått fält: under {threshold}, visas som &lt; {threshold}</text>',
+        f'<text x="{right}" y="{height - 4}" text-anchor="end" fill="{MUTED}" font-size="9">'
+        f"Grått fält: under {threshold}, visas som &lt; {threshold}</text>",
     ]
     for tick in (0, top / 2, top):
         body.append(
