@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from samverkan_tui.core.session import DEVIATION_CATEGORIES
+from samverkan_tui.export.charts import Bar, Chart, bar_chart, line_chart, to_svg
 from samverkan_tui.steplog.report import Aggregate, Count, RoutineAggregate, week_monday
 from samverkan_tui.steplog.stats import format_duration
 
@@ -34,7 +35,7 @@ class Remark:
 @dataclass(frozen=True)
 class Figure:
     title: str
-    svg: str
+    chart: Chart  # export/charts.py: SVG in HTML, fpdf2 shapes in PDF
     caption: str = ""
 
 
@@ -104,8 +105,6 @@ def _step_number(r: RoutineAggregate) -> dict[str, int]:
 
 
 def _section(r: RoutineAggregate, aggregate: Aggregate) -> ReportSection:
-    from samverkan_tui.export.charts import Bar, bar_chart, line_chart
-
     t = aggregate.threshold
     numbers = _step_number(r)
 
@@ -279,7 +278,7 @@ def report_html(report: Report) -> str:
         out.append("</table>")
         for part in section.parts:
             if isinstance(part, Figure):
-                out += ["<figure>", f"<h3>{_e(part.title)}</h3>", part.svg]
+                out += ["<figure>", f"<h3>{_e(part.title)}</h3>", to_svg(part.chart)]
                 if part.caption:
                     out.append(f"<figcaption>{_e(part.caption)}</figcaption>")
                 out.append("</figure>")
@@ -327,49 +326,21 @@ def report_pdf(report: Report) -> bytes:
 
 
 def _pdf_figure(pdf, figure: Figure, dry: bool) -> float:
-    import io
-
+    from samverkan_tui.export.charts import draw_pdf
     from samverkan_tui.export.pdf import MUTED
 
-    svg_w, svg_h = _svg_size(figure.svg)
     width = pdf.epw
-    height = width * svg_h / svg_w
+    height = width * figure.chart.height / figure.chart.width
     if dry:
         caption = pdf._para(figure.caption, True, size=8, after=2) if figure.caption else 2
         return 2 + pdf._para(figure.title, True, size=10, style="B", after=1) + height + 1 + caption
     pdf.ln(2)
     pdf._para(figure.title, False, size=10, style="B", after=1)
-    chart = io.BytesIO(_pdf_svg(figure.svg).encode("utf-8"))
-    pdf.image(chart, x=pdf.l_margin, y=pdf.get_y(), w=width, h=height)
+    draw_pdf(pdf, figure.chart, pdf.l_margin, pdf.get_y(), width)
     pdf.set_y(pdf.get_y() + height + 1)
     if figure.caption:
         pdf._para(figure.caption, False, size=8, color=MUTED, after=2)
     return 0.0
-
-
-_LATIN1 = str.maketrans({"…": "...", "–": "-", "—": "-", "”": '"', "“": '"', "’": "'", "•": "*"})
-
-
-def _pdf_svg(svg: str) -> str:
-    """The chart for fpdf2's SVG reader: no <title> (it warns), text the core font measures.
-
-    fpdf2 measures SVG text with the core font's Latin-1 widths, so the few WinAnsi-only
-    characters the charts use are spelled out.
-    """
-    import re
-
-    from samverkan_tui.export.pdf import pdf_safe
-
-    svg = re.sub(r"<title>.*?</title>", "", svg, flags=re.S)
-    svg = pdf_safe(svg).translate(_LATIN1)
-    return svg.encode("latin-1", "replace").decode("latin-1")
-
-
-def _svg_size(svg: str) -> tuple[float, float]:
-    head = svg[: svg.index(">")]
-    width = float(head.split(' width="', 1)[1].split('"', 1)[0])
-    height = float(head.split(' height="', 1)[1].split('"', 1)[0])
-    return width, height
 
 
 def _fit(pdf, text: str, width: float) -> str:
@@ -383,15 +354,15 @@ def _fit(pdf, text: str, width: float) -> str:
     text = " ".join(pdf_safe(text).split())
     widths = pdf.current_font.cw
     scale = pdf.font_size / 1000  # font_size is in mm
-    used, limit = 0.0, width - scale * 3 * widths.get(".", 278)
-    for index, char in enumerate(text):
-        used += widths.get(char, 556) * scale
-        if used > width:
-            cut = index
-            while cut and sum(widths.get(c, 556) for c in text[:cut]) * scale > limit:
-                cut -= 1
-            return text[:cut].rstrip() + "..."
-    return text
+    limit = width / scale
+    prefix = [0.0]
+    for char in text:
+        prefix.append(prefix[-1] + widths.get(char, 556))
+    if prefix[-1] <= limit:
+        return text
+    room = limit - 3 * widths.get(".", 278)
+    cut = next(i for i in range(len(text), -1, -1) if prefix[i] <= room)
+    return text[:cut].rstrip() + "..."
 
 
 def _width(pdf, text: str) -> float:
