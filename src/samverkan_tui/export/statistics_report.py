@@ -239,7 +239,7 @@ h3 { font-size: .98rem; margin: .8rem 0 .2rem; break-after: avoid; page-break-af
 table.figures { border-collapse: collapse; width: 100%; font-size: .85rem; }
 table.figures th, table.figures td { text-align: left; padding: .12rem .4rem;
   border-bottom: 1px solid #ddd; vertical-align: top; }
-table.figures td.n { text-align: right; white-space: nowrap; }
+table.figures td.n, table.figures th + th { text-align: right; white-space: nowrap; }
 table.figures tr { break-inside: avoid; page-break-inside: avoid; }
 section.routine { break-before: page; page-break-before: always; }
 section.routine:first-of-type { break-before: auto; page-break-before: auto; }
