@@ -246,6 +246,11 @@ def test_merging_keeps_hidden_cells_hidden_and_adds_exact_ones(tmp_path: Path) -
     assert "7–10" in html and "2 statistikfiler slogs ihop" in html
     with pytest.raises(ReportError, match="två gånger"):
         merge([a2, a2])
+    strict = desk(
+        tmp_path / "c", [simple_walk(START + dt.timedelta(hours=i)) for i in range(12)], threshold=10
+    )
+    with pytest.raises(ReportError, match="tröskel 5, lägre än 10"):
+        merge([a2, strict])
 
 
 def test_files_that_are_not_aggregates_are_refused(tmp_path: Path) -> None:

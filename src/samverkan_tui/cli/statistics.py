@@ -61,11 +61,9 @@ def _merge(
             from samverkan_tui.cli.log import threshold
 
             limit = threshold(None)
-        low = [
-            (p, a.threshold)
-            for p, a in zip(filer, aggregates, strict=True)
-            if limit is not None and a.threshold < limit
-        ]
+        if limit is None:
+            limit = max(a.threshold for a in aggregates)
+        low = [(p, a.threshold) for p, a in zip(filer, aggregates, strict=True) if a.threshold < limit]
         if low:
             path, value = low[0]
             fail(

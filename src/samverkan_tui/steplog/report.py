@@ -91,6 +91,8 @@ class Count:
         return self.is_exact and self.exact == 0
 
     def __add__(self, other: Count) -> Count:
+        if not (self.small or self.hidden or other.small or other.hidden):
+            return Count(self.exact + other.exact)
         return Count(
             self.exact + other.exact, tuple(sorted(self.small + other.small)), self.hidden + other.hidden
         )
@@ -115,7 +117,7 @@ class Count:
 
     @classmethod
     def from_json(cls, value: object, where: str) -> Count:
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        if type(value) is int and value >= 0:  # bool is not an int here
             return cls(value)
         if isinstance(value, dict) and set(value) == {"exact", "below", "hidden"}:
             exact, below, hidden = value["exact"], value["below"], value["hidden"]
@@ -387,6 +389,14 @@ def merge(
     if len(set(ids)) != len(ids):
         raise ReportError("samma statistikfil finns med två gånger; varje enhets fil ska räknas en gång")
     effective = max([a.threshold for a in aggregates] + ([threshold] if threshold else []))
+    if any(a.threshold < effective for a in aggregates):
+        # An exact 7 from a file made with threshold 5 would be a small number under 10.
+        low = min(a.threshold for a in aggregates)
+        raise ReportError(
+            f"en fil är gjord med tröskel {low}, lägre än {effective}; alla filer ska "
+            f"göras med samma tröskel (samverkan logg statistik --format json "
+            f"--tröskel {effective})"
+        )
     weeks = sorted({w for a in aggregates for w in a.weeks})
     weeks = week_range(weeks[0], weeks[-1]) if weeks else []
     merged: dict[str, RoutineAggregate] = {}
@@ -513,6 +523,8 @@ _ROUTINE_KEYS = {
 def _keys(obj: object, allowed: set[str], where: str) -> dict:
     if not isinstance(obj, dict):
         raise ReportError(f"{where}: väntade ett objekt")
+    if obj.keys() == allowed:  # the usual case, without building sets
+        return obj
     extra = set(obj) - allowed
     if extra:
         # Refuses anything but the aggregate itself, e.g. walk-level rows from `logg export`.
@@ -573,14 +585,20 @@ def aggregate_from_dict(data: object, where: str) -> Aggregate:
         if not isinstance(rows, list):
             raise ReportError(f"{label}: väntade en lista")
         out = {}
+        allowed = {key, "count"} | ({"label"} if key == "category" else set())
+        if key == "step" and label.endswith("done_by_step"):
+            allowed |= {"median_minutes", "median_approximate"}
         for index, row in enumerate(rows):
-            spot = f"{label}[{index}]"
-            allowed = {key, "count"} | ({"label"} if key == "category" else set())
-            if key == "step" and label.endswith("done_by_step"):
-                allowed |= {"median_minutes", "median_approximate"}
-            row = _keys(row, allowed, spot)
-            name = _text(row[key], spot, optional=False)
-            out[name] = checked(Count.from_json(row["count"], spot), spot)
+            row = _keys(row, allowed, f"{label}[{index}]")
+            name = row[key]
+            if type(name) is not str:
+                raise ReportError(f"{label}[{index}]: väntade text")
+            value = row["count"]
+            if type(value) is int and (value == 0 or value >= threshold):  # the usual case
+                out[name] = Count(value)
+            else:
+                spot = f"{label}[{index}]"
+                out[name] = checked(Count.from_json(value, spot), spot)
         return out
 
     def checked(cell: Count, spot: str) -> Count:
