@@ -100,3 +100,8 @@ def test_merging_desk_files(capsys, tmp_path: Path, isolated_user: Path) -> None
     assert code == 2 and "inte en statistikfil" in one_line_error(err)
     code, _, err = run(capsys, "statistik", "slå-ihop", str(tmp_path / "saknas.json"))
     assert code == 2 and "kan inte läsa" in one_line_error(err)
+
+
+def test_bare_statistik_is_a_usage_error(capsys) -> None:
+    code, _, err = run(capsys, "statistik")
+    assert code == 2 and "samverkan statistik slå-ihop" in one_line_error(err)

@@ -20,11 +20,17 @@ from samverkan_tui.cli.log import ThresholdOption, write_report
 statistik = typer.Typer(
     name="statistik",
     help="Uppföljning för enheten: slå ihop statistikfiler från flera handläggare.",
-    no_args_is_help=True,
+    no_args_is_help=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(statistik, name="statistik")
+
+
+@statistik.callback(invoke_without_command=True)
+def _statistik(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        fail("ange vad du vill göra: samverkan statistik slå-ihop FILER … (se samverkan statistik --help)")
 
 
 class MergeFormat(StrEnum):
