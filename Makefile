@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test system-deps bench clean
+.PHONY: run test system-deps bench docs clean
 
 $(BIN)/samverkan: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: $(BIN)/samverkan system-deps
 
 bench: $(BIN)/samverkan
 	$(BIN)/python bench/run.py
+
+# The README's picture of the follow-up report (needs Chromium: apt-get install -y chromium).
+docs: $(BIN)/samverkan
+	$(BIN)/python scripts/report_picture.py docs/uppfoljning.png
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .ruff_cache

@@ -160,7 +160,49 @@ def bench_steplog(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
         times = [wall([SAMVERKAN, *args], env) for _ in range(max(3, rounds // 3))]
         median = statistics.median(times)
         rows.append(Row(f"{name} with 10 000 stored walks", f"{median:.2f} s", "< 0.5 s", median < 0.5))
+    rows += bench_report(rounds, env, tmp)
     return rows
+
+
+def bench_report(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
+    """The follow-up report (HTML, PDF) from the 10 000 walks, and merging 20 desks' files.
+
+    Interleaved with `logg statistik` (text) and `export rvt-bou -f pdf` (a PDF printout,
+    which pays for importing fpdf2 too), so that a loaded machine shows in the ratios.
+    """
+    import json
+    import uuid
+
+    out = str(tmp / "rapport")
+    desk = subprocess.run([SAMVERKAN, "logg", "statistik", "-f", "json"], env=env, check=True,
+                          capture_output=True, text=True).stdout
+    files = []
+    for number in range(20):  # twenty desks: the same figures under twenty export ids
+        data = json.loads(desk)
+        data["ids"] = [uuid.uuid4().hex]
+        path = tmp / f"desk-{number:02d}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        files.append(str(path))
+    commands = {
+        "text": [SAMVERKAN, "logg", "statistik"],
+        "printout": [SAMVERKAN, "export", "rvt-bou", "-f", "pdf", "-o", out],
+        "html": [SAMVERKAN, "logg", "statistik", "-f", "html", "-o", out],
+        "pdf": [SAMVERKAN, "logg", "statistik", "-f", "pdf", "-o", out],
+        "merge html": [SAMVERKAN, "statistik", "slå-ihop", *files, "-f", "html", "-o", out],
+        "merge pdf": [SAMVERKAN, "statistik", "slå-ihop", *files, "-f", "pdf", "-o", out],
+    }
+    times = interleaved(commands, max(3, rounds // 3), env)
+    text, printout = times["text"], times["printout"]
+
+    def row(name: str, budget: str) -> Row:
+        value = times[name]
+        return Row(budget, f"{value:.2f} s ({value / text:.2f}× logg statistik, "
+                           f"{value / printout:.2f}× export -f pdf)", "< 1 s", value < 1)
+
+    return [row("html", "logg statistik -f html (report), 10 000 stored walks"),
+            row("pdf", "logg statistik -f pdf (report), 10 000 stored walks"),
+            row("merge html", "statistik slå-ihop, 20 desk files, -f html"),
+            row("merge pdf", "statistik slå-ihop, 20 desk files, -f pdf")]
 
 
 # -- 6. PDF export -----------------------------------------------------------------------

@@ -21,6 +21,7 @@ COMMAND_MODULES: dict[str, str] = {
     "logg": "log",
     "export": "export",
     "öva": "training",
+    "statistik": "statistics",
 }
 
 # Global options that take a value: their value is not the command name.

@@ -363,30 +363,90 @@ def rensa(
         print(f"Dessutom rensades {earlier} genomgångar som var äldre än lagringstiden.")
 
 
+class StatsFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+    pdf = "pdf"
+
+
+ThresholdOption = Annotated[int | None, typer.Option(
+    "--tröskel", "--troskel", metavar="N", min=2,
+    help="Antal under N visas som ”< N” i det som lämnar datorn (standard 5, eller "
+         "statistics_threshold i inställningarna).")]
+
+
+def threshold(flag: int | None) -> int:
+    """The disclosure threshold: the flag, else the config key, else 5."""
+    from samverkan_tui.steplog.report import ReportError, threshold_from_config
+
+    if flag is not None:
+        return flag
+    config = STATE.config()
+    try:
+        return threshold_from_config(config.raw, config.path)
+    except ReportError as error:
+        fail(str(error))
+
+
+def write_report(aggregate: object, format: str, ut: Path | None) -> None:
+    """The aggregate as JSON, HTML or PDF (shared with `samverkan statistik slå-ihop`)."""
+    from samverkan_tui.steplog.report import stockholm_week_start
+
+    if format == "json":
+        import json
+
+        from samverkan_tui.steplog.report import aggregate_dict
+
+        _write_output(json.dumps(aggregate_dict(aggregate), ensure_ascii=False, indent=2) + "\n", ut)
+        return
+    from samverkan_tui.export.statistics_report import build_report, report_html, report_pdf
+
+    report = build_report(aggregate, stockholm_week_start(STATE.now()))
+    data = report_html(report) if format == "html" else report_pdf(report)
+    _write_output(data, ut, format.upper())
+
+
 @logg.command("statistik")
 def statistik(
     fran: Annotated[str | None, typer.Option(
         "--från", "--fran", metavar="DATUM", help="Första dagen, ÅÅÅÅ-MM-DD.")] = None,
     till: Annotated[str | None, typer.Option(
         "--till", metavar="DATUM", help="Sista dagen, ÅÅÅÅ-MM-DD.")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="text eller json.")] = Format.text,
+    format: Annotated[StatsFormat, typer.Option(
+        "--format", "-f", help="text (bara för dig), eller json, html, pdf att lämna vidare.")
+    ] = StatsFormat.text,
+    ut: Annotated[Path | None, typer.Option(
+        "--ut", "-o", metavar="FIL", help="Skriv till filen i stället för till terminalen.")] = None,
+    troskel: ThresholdOption = None,
 ) -> None:
     """Uppföljning per rutin: antal genomgångar, andel akuta, avvikelser, mediantider.
 
     Räknar bara ärenden; övningar räknas aldrig. Innehåller inga personuppgifter.
+    json, html och pdf är en rapport att lämna vidare: hela veckor, antal under
+    tröskeln visas som ”< 5”, inga kommentarer. JSON-filerna från flera handläggare
+    slås ihop med samverkan statistik slå-ihop.
     """
-    from samverkan_tui.steplog.stats import stats_dict, stats_text, walk_statistics
-
     start, end = _parse_date(fran, "--från"), _parse_date(till, "--till")
     if start and end and start > end:
         fail(f"--från {start.isoformat()} är efter --till {end.isoformat()}")
     routines = {rid: entry.routine for rid, entry in STATE.catalog().entries.items()}
+    if format is StatsFormat.text:
+        from samverkan_tui.steplog.stats import stats_text, walk_statistics
+
+        log = _open()
+        try:
+            stats = walk_statistics(log.connection(), start, end, routines)
+        finally:
+            log.close()
+        _write_output(stats_text(stats, start, end), ut)
+        return
+    from samverkan_tui.steplog.report import desk_aggregate
+
+    limit = threshold(troskel)
     log = _open()
     try:
-        stats = walk_statistics(log.connection(), start, end, routines)
+        aggregate = desk_aggregate(log.connection(), start, end, routines, limit)
     finally:
         log.close()
-    if format is Format.json:
-        print_json(stats_dict(stats, start, end))
-    else:
-        sys.stdout.write(stats_text(stats, start, end))
+    write_report(aggregate, format.value, ut)

@@ -54,6 +54,7 @@ class StartScreen(Screen[None]):
         Binding("escape", "clear_filter", "Rensa filter", id="clear_filter", show=False),
         # Ctrl: plain letters go to the filter (Övningsläge: tui/screens/training.py).
         Binding("ctrl+o", "training", "Övning", id="training"),
+        Binding("ctrl+t", "statistics", "Statistik", id="statistics"),  # tui/screens/statistics.py
         # "?" opens help here too (the filter never needs it).
         Binding("question_mark", "app.help", "Hjälp", id="help_start", show=False, priority=True),
     ]
@@ -156,6 +157,11 @@ class StartScreen(Screen[None]):
         open_training(self.app, focus=options.get_option_at_index(highlighted).id
                       if highlighted is not None and highlighted < self.openable else None)
 
+    def action_statistics(self) -> None:
+        from samverkan_tui.tui.screens.statistics import open_statistics
+
+        open_statistics(self.app)
+
     # -- resuming -------------------------------------------------------------
     def offer_resume(self) -> None:
         self.show_status()
@@ -186,3 +192,5 @@ class StartScreen(Screen[None]):
                                 lambda rid=routine.id: self.open_routine(rid))
         yield SystemCommand("Övningsläge", "Öva rutinerna på påhittade fall, eller en guidad "
                             "rundtur", self.action_training)
+        yield SystemCommand("Uppföljning (statistik)", "Var rutinerna inte följs och varför, utan "
+                            "personuppgifter", self.action_statistics)

@@ -1,0 +1,267 @@
+"""The follow-up report's disclosure control, proved on generated step logs, and merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from samverkan_tui.core.session import DEVIATION, DEVIATION_CATEGORIES, DONE, NOT_APPLICABLE, WalkSession
+from samverkan_tui.core.walk import build_plan, enumerate_paths
+from samverkan_tui.export.statistics_report import build_report, report_html
+from samverkan_tui.steplog.report import (
+    Count,
+    ReportError,
+    aggregate_dict,
+    aggregate_from_dict,
+    desk_aggregate,
+    guard_partition,
+    merge,
+    whole_weeks,
+)
+from samverkan_tui.steplog.stats import walk_statistics
+from samverkan_tui.steplog.store import StepLog
+from tests.steplog.helpers import START, routine
+
+RVT = routine("rvt-bou")
+EKERO = routine("ekero-vald-i-nara-relation")
+ROUTINES = {RVT.id: RVT, EKERO.id: EKERO}
+PATHS = {r.id: list(enumerate_paths(r)) for r in ROUTINES.values()}
+STATUSES = (None, DONE, DONE, NOT_APPLICABLE, DEVIATION)
+
+
+# -- generated step logs ------------------------------------------------------------------
+
+
+@st.composite
+def walks(draw) -> list[tuple[WalkSession, list[str]]]:
+    """Few walks over a few weeks, so that most counts are small; each with its comments."""
+    out = []
+    for index in range(draw(st.integers(0, 24))):
+        r = ROUTINES[draw(st.sampled_from(sorted(ROUTINES)))]
+        started = START + dt.timedelta(days=draw(st.integers(0, 27)), minutes=draw(st.integers(0, 1440)))
+        session = WalkSession(r, started, draw(st.sampled_from(["ärende", "ärende", "övning"])))
+        answers = draw(st.sampled_from(PATHS[r.id]))
+        moment = started
+        for question, value in answers.items():
+            moment += dt.timedelta(seconds=30)
+            session.answer(question, value, moment)
+        comments = []
+        for planned in build_plan(r, answers, started).steps[:12]:
+            status = draw(st.sampled_from(STATUSES))
+            moment += dt.timedelta(minutes=draw(st.integers(1, 600)))
+            if status == DEVIATION:
+                # Text the scrubber keeps, so that the test sees it would leak if it could.
+                comment = f"zqxkommentar{index}x{len(comments)}"
+                comments.append(comment)
+                session.set_step(
+                    planned.id, status, moment, draw(st.sampled_from(sorted(DEVIATION_CATEGORIES))), comment
+                )
+            elif status is not None:
+                session.set_step(planned.id, status, moment)
+        out.append((session, comments))
+    return out
+
+
+def counts_in(data: object, threshold: int, where: str = "") -> list[tuple[str, int]]:
+    """Every exact count in an exported aggregate (cells are ints or {exact, below, hidden})."""
+    found = []
+    if isinstance(data, dict):
+        if set(data) == {"exact", "below", "hidden"}:
+            return [(where + ".exact", data["exact"])]
+        for key, value in data.items():
+            if key in ("walks", "akut", "deviations", "count") and isinstance(value, int):
+                found.append((f"{where}.{key}", value))
+            elif key not in ("threshold", "sources", "version", "median_minutes"):
+                found += counts_in(value, threshold, f"{where}.{key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += counts_in(value, threshold, f"{where}[{index}]")
+    return found
+
+
+def exact(cell: object) -> int | None:
+    return cell if isinstance(cell, int) else None
+
+
+def assert_no_differencing(total: object, parts: list[object], threshold: int) -> None:
+    """A shown total minus the shown parts never gives a small number."""
+    if exact(total) is None:
+        return
+    visible = sum(exact(p) or 0 for p in parts)
+    residual = exact(total) - visible
+    assert residual == 0 or residual >= threshold, (total, parts)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated=walks(), threshold=st.sampled_from([3, 5, 10]))
+def test_no_small_count_and_no_comment_leaves_the_desk(generated, threshold) -> None:
+    sessions = [s for s, _ in generated]
+    comments = [c for s, cs in generated for c in cs]
+    with tempfile.TemporaryDirectory() as folder, StepLog.open(Path(folder), retention_days=100_000) as log:
+        log.store_walks(sessions)
+        conn = log.connection()
+        # The comments are in the log (so the test would notice them leaking) ...
+        stored = {row[0] for row in conn.execute("select comment from events where comment is not null")}
+        assert stored == set(comments)
+        aggregate = desk_aggregate(conn, routines=ROUTINES, threshold=threshold)
+        truth = {s.routine_id: s for s in walk_statistics(conn, routines=ROUTINES)}
+    data = aggregate_dict(aggregate)
+    text = json.dumps(data, ensure_ascii=False)
+    html = report_html(build_report(aggregate))
+    # ... but never in what leaves the desk.
+    for comment in comments:
+        assert comment not in text and comment not in html
+    for where, value in counts_in(data, threshold):
+        assert value == 0 or value >= threshold, f"{where} = {value}"
+    for r in data["routines"]:
+        assert_no_differencing(r["walks"], [w["count"] for w in r["walks_per_week"]], threshold)
+        assert_no_differencing(r["deviations"], [c["count"] for c in r["deviations_by_category"]], threshold)
+        assert_no_differencing(r["deviations"], [c["count"] for c in r["deviations_by_step"]], threshold)
+        if exact(r["walks"]) is not None and exact(r["akut"]) is not None:
+            rest = r["walks"] - r["akut"]
+            assert rest == 0 or rest >= threshold
+        # What is shown is true: exact cells equal the desk's exact figures.
+        real = truth[r["routine"]]
+        if exact(r["walks"]) is not None:
+            assert r["walks"] == real.walks
+        shown = {c["step"]: c["count"] for c in r["deviations_by_step"] if exact(c["count"]) is not None}
+        assert all(
+            real_count.count == shown[real_count.step]
+            for real_count in real.deviations_by_step
+            if real_count.step in shown
+        )
+        assert set(shown) <= {d.step for d in real.deviations_by_step} | {
+            k for k, v in shown.items() if v == 0
+        }
+    # The HTML prints only the cells' texts: no number under the threshold beside a bar
+    # (the axis ticks are not counts) or in a table cell.
+    for number in range(1, threshold):
+        assert f'font-weight="bold">{number}</text>' not in html
+        assert f'<td class="n">{number}</td>' not in html
+    # Training walks are never counted.
+    cases = [s for s in sessions if s.mode == "ärende"]
+    assert sum(t.walks for t in truth.values()) == len(cases)
+    # The file reads back as it was written, and a merge of it alone changes nothing.
+    again = aggregate_from_dict(json.loads(text), "fil.json")
+    assert aggregate_dict(again) == data
+    alone = aggregate_dict(merge([again]))
+    assert alone["routines"] == data["routines"]
+
+
+# -- cells, partitions, merging -----------------------------------------------------------
+
+
+@given(
+    parts=st.dictionaries(st.text(min_size=1, max_size=3), st.integers(0, 40), max_size=12),
+    threshold=st.integers(2, 10),
+)
+def test_the_hidden_parts_of_a_shown_total_never_add_up_to_a_small_number(parts, threshold) -> None:
+    total = sum(parts.values())
+    cells = guard_partition(total, parts, threshold)
+    for key, cell in cells.items():
+        if cell.is_exact:
+            assert cell.exact == parts[key] and (cell.exact == 0 or cell.exact >= threshold)
+    if total >= threshold:
+        residual = sum(parts[k] for k, c in cells.items() if not c.is_exact)
+        assert residual == 0 or residual >= threshold
+
+
+@given(values=st.lists(st.integers(0, 30), min_size=1, max_size=8), threshold=st.integers(2, 8))
+def test_a_merged_count_is_exact_only_when_every_part_is_and_its_bounds_hold(values, threshold) -> None:
+    from samverkan_tui.steplog.report import protect
+
+    cells = [protect(v, threshold) for v in values]
+    total = Count()
+    for cell in cells:
+        total = total + cell
+    assert total.is_exact == all(c.is_exact for c in cells)
+    assert total.low <= sum(values) <= (total.high if total.high is not None else 10**9)
+    text = total.text(threshold)
+    numbers = [int(n) for n in text.replace("–", " ").replace("<", " ").split() if n.isdigit()]
+    if total.is_exact:
+        assert text == str(sum(values)) or text == f"< {threshold}"
+    else:
+        assert all(n >= threshold for n in numbers), text  # "< 9" and "12–19" never show a small part
+
+
+def test_cell_texts() -> None:
+    assert Count(12).text(5) == "12" and Count(0).text(5) == "0"
+    assert Count(0, (5,)).text(5) == "< 5"
+    assert Count(0, (), 1).text(5) == "dolt"
+    assert Count(12, (5,)).text(5) == "13–16"
+    assert Count(12, (), 1).text(5) == "minst 13"
+    assert Count(0, (5, 5)).text(5) == "< 9"
+    assert Count(0, (5,), 1).text(5) == "dolt"
+    assert Count(3).text(5) == "< 5"  # defensive: never printed even if it got here
+
+
+def test_whole_weeks() -> None:
+    assert whole_weeks(dt.date(2026, 11, 25), dt.date(2026, 11, 25)) == (
+        dt.date(2026, 11, 23),
+        dt.date(2026, 11, 29),
+    )
+    assert whole_weeks(None, None) == (None, None)
+
+
+def desk(folder: Path, sessions: list[WalkSession], threshold: int = 5):
+    with StepLog.open(folder, retention_days=100_000) as log:
+        log.store_walks(sessions)
+        return desk_aggregate(log.connection(), routines=ROUTINES, threshold=threshold)
+
+
+def simple_walk(start: dt.datetime, deviation: bool = False) -> WalkSession:
+    session = WalkSession(RVT, start, "ärende")
+    session.answer("inkom", "rvt", start + dt.timedelta(minutes=1))
+    session.answer("akut", "ja", start + dt.timedelta(minutes=2))
+    session.set_step("rvt-in-rvt-akut-1", DONE, start + dt.timedelta(minutes=10))
+    if deviation:
+        session.set_step("rvt-in-rvt-akut-2", DEVIATION, start + dt.timedelta(minutes=20), "tidsfrist")
+    return session
+
+
+def test_merging_keeps_hidden_cells_hidden_and_adds_exact_ones(tmp_path: Path) -> None:
+    a = desk(tmp_path / "a", [simple_walk(START + dt.timedelta(hours=i), deviation=i < 2) for i in range(7)])
+    b = desk(tmp_path / "b", [simple_walk(START + dt.timedelta(hours=i), deviation=i < 6) for i in range(8)])
+    [ra], [rb] = a.routines, b.routines
+    assert ra.walks == Count(7) and rb.walks == Count(8)
+    assert ra.deviations == Count(0, (5,)) and rb.deviations == Count(6)
+    # Round trip through the files the desks pass on.
+    a2 = aggregate_from_dict(json.loads(json.dumps(aggregate_dict(a))), "a.json")
+    b2 = aggregate_from_dict(json.loads(json.dumps(aggregate_dict(b))), "b.json")
+    merged = merge([a2, b2], routines=ROUTINES)
+    [m] = merged.routines
+    assert m.walks == Count(15) and m.walks.text(5) == "15"
+    assert m.deviations == Count(6, (5,)) and m.deviations.text(5) == "7–10"
+    assert m.median_minutes["rvt-in-rvt-akut-1"].approximate
+    assert merged.sources == 2
+    again = aggregate_from_dict(json.loads(json.dumps(aggregate_dict(merged))), "m.json")
+    assert aggregate_dict(again) == aggregate_dict(merged)
+    html = report_html(build_report(merged))
+    assert "7–10" in html and "2 statistikfiler slogs ihop" in html
+    with pytest.raises(ReportError, match="två gånger"):
+        merge([a2, a2])
+    strict = desk(
+        tmp_path / "c", [simple_walk(START + dt.timedelta(hours=i)) for i in range(12)], threshold=10
+    )
+    with pytest.raises(ReportError, match="tröskel 5, lägre än 10"):
+        merge([a2, strict])
+
+
+def test_files_that_are_not_aggregates_are_refused(tmp_path: Path) -> None:
+    a = aggregate_dict(desk(tmp_path / "a", [simple_walk(START + dt.timedelta(hours=i)) for i in range(6)]))
+    with pytest.raises(ReportError, match="inte en statistikfil"):
+        aggregate_from_dict({"id": "abc", "events": []}, "walk.json")
+    extra = json.loads(json.dumps(a))
+    extra["routines"][0]["sessions"] = [{"id": "x"}]
+    with pytest.raises(ReportError, match="okänt fält 'sessions'"):
+        aggregate_from_dict(extra, "a.json")
+    small = json.loads(json.dumps(a))
+    small["routines"][0]["walks"] = 3
+    with pytest.raises(ReportError, match="under filens tröskel"):
+        aggregate_from_dict(small, "a.json")
