@@ -21,6 +21,10 @@ COMMAND_MODULES: dict[str, str] = {
     "logg": "log",
     "export": "export",
     "öva": "training",
+    "granska": "manage",
+    "jämför": "manage",
+    "jamfor": "manage",
+    "utkast": "manage",
 }
 
 # Global options that take a value: their value is not the command name.
