@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from samverkan_tui.cli.app import app
-from samverkan_tui.cli.common import EXIT_FAILURE, STATE, NowOption, fail
+from samverkan_tui.cli.common import EXIT_FAILURE, STATE, NowOption, fail, print_json
 
 if TYPE_CHECKING:
     from samverkan_tui.core.model import Routine
@@ -359,3 +359,79 @@ def _output(
     except OSError as error:
         fail(f"kan inte skriva {target}: {error.strerror or error}", EXIT_FAILURE)
     _say(f"Skrev {target.resolve()}")
+
+
+# -- jämför ------------------------------------------------------------------------------
+
+_COMPARE_EPILOG = """Exempel:
+
+  samverkan jämför gammal.toml ny.toml            två versioner av en rutin
+
+  samverkan jämför rutin.toml                     mot den inbyggda rutinen med samma id
+
+  samverkan jämför rvt-bou ny/rvt-bou.toml --format md"""
+
+_COMPARE_HELP = "Jämför två versioner av en rutin: punkter, villkor, tidsfrister och kontakter."
+
+
+def _compare(first: str, second: str | None, format: ProtocolFormat) -> None:
+    from samverkan_tui.core.catalog import builtin_dir
+    from samverkan_tui.core.compare import (
+        compare_routines,
+        comparison_markdown,
+        comparison_record,
+        comparison_text,
+    )
+    from samverkan_tui.core.loader import load_routine
+
+    new, _ = _routine_and_path(second if second is not None else first)
+    if second is not None:
+        old, _ = _routine_and_path(first)
+    else:
+        shipped = builtin_dir() / f"{new.id}.toml"
+        result = load_routine(shipped) if shipped.is_file() else None
+        if result is None or result.routine is None:
+            fail(f"det finns ingen inbyggd rutin med id `{new.id}` att jämföra med; ange två filer")
+        old = result.routine
+    if old.id != new.id:
+        _say(f"samverkan: obs: rutinerna har olika id ({old.id}, {new.id})")
+    comparison = compare_routines(old, new)
+    if format is ProtocolFormat.json:
+        print_json(comparison_record(comparison))
+    elif format is ProtocolFormat.md:
+        sys.stdout.write(comparison_markdown(comparison))
+    else:
+        sys.stdout.write(comparison_text(comparison))
+
+
+@app.command("jämför", help=_COMPARE_HELP, epilog=_COMPARE_EPILOG)
+def jamfor(
+    first: Annotated[
+        str,
+        typer.Argument(
+            metavar="A",
+            help="Den äldre versionen: en rutinfil eller ett id. Ensam: filen jämförs med "
+            "den inbyggda rutinen.",
+            show_default=False,
+        ),
+    ],
+    second: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[B]", help="Den nyare versionen: en rutinfil eller ett id.", show_default=False
+        ),
+    ] = None,
+    format: Annotated[
+        ProtocolFormat, typer.Option("--format", "-f", help="text, md eller json.")
+    ] = ProtocolFormat.text,
+) -> None:
+    _compare(first, second, format)
+
+
+@app.command("jamfor", help=_COMPARE_HELP + " (Samma som jämför.)", epilog=_COMPARE_EPILOG, hidden=True)
+def jamfor_ascii(
+    first: Annotated[str, typer.Argument(metavar="A", show_default=False)],
+    second: Annotated[str | None, typer.Argument(metavar="[B]", show_default=False)] = None,
+    format: Annotated[ProtocolFormat, typer.Option("--format", "-f")] = ProtocolFormat.text,
+) -> None:
+    _compare(first, second, format)
