@@ -358,9 +358,9 @@ def changes_for_walk(old: Routine | None, new: Routine, step_ids: list[str] | tu
     wanted = set(step_ids)
     mapped = {comparison.pairs.get(step_id, "") for step_id in wanted} | wanted
     for change in comparison.changes:
-        if change.kind == REMOVED and change.subject in wanted:
-            lines.append(change.text)
-        elif change.kind not in (ADDED, CONTACT, META, REMOVED) and change.subject in mapped:
+        removed = change.kind == REMOVED and change.subject in wanted
+        changed = change.kind not in (ADDED, CONTACT, META, REMOVED) and change.subject in mapped
+        if removed or changed:
             lines.append(change.text)
     if len(lines) == 1:
         lines.append("Genomgångens punkter är oförändrade.")
