@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -435,3 +436,98 @@ def jamfor_ascii(
     format: Annotated[ProtocolFormat, typer.Option("--format", "-f")] = ProtocolFormat.text,
 ) -> None:
     _compare(first, second, format)
+
+
+# -- utkast ------------------------------------------------------------------------------
+
+
+class DraftFormat(StrEnum):
+    toml = "toml"
+    json = "json"
+    text = "text"
+
+
+@app.command(
+    "utkast",
+    epilog="""Exempel:
+
+  samverkan utkast rutin.txt -o rutin.toml               utkastet, spårbarheten till stderr
+
+  samverkan utkast rutin.txt -o rutin.toml --rapport spårbarhet.txt
+
+  samverkan utkast rutin.txt --format json               utkastet som data
+
+Texten kopieras ur Word eller PDF (Spara som → Oformaterad text). Sök sedan efter TODO i
+filen och kör samverkan validate rutin.toml.""",
+)
+def utkast(
+    kalla: Annotated[
+        Path,
+        typer.Argument(
+            metavar="KÄLLA.txt", help="Rutinens text, utdragen ur Word eller PDF.", show_default=False
+        ),
+    ],
+    ut: Annotated[
+        Path | None,
+        typer.Option("--ut", "-o", metavar="FIL", help="Skriv utkastet (TOML) hit. Utan: till terminalen."),
+    ] = None,
+    rapport: Annotated[
+        Path | None,
+        typer.Option(
+            "--rapport",
+            metavar="FIL",
+            help="Skriv spårbarheten (var varje mening hamnade) hit. Utan: till stderr.",
+        ),
+    ] = None,
+    rutin_id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help="Rutinens id; standard: filnamnet.")
+    ] = None,
+    format: Annotated[
+        DraftFormat,
+        typer.Option("--format", "-f", help="toml (standard), json eller text (bara spårbarheten)."),
+    ] = DraftFormat.toml,
+) -> None:
+    """Skriv ett första utkast till en rutinfil från en rutins text, med TODO där någon måste bestämma."""
+    from samverkan_tui.core.draft import build_draft, draft_record, draft_toml, slug, traceability_report
+
+    try:
+        source = kalla.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"källan {kalla} finns inte")
+    except UnicodeDecodeError:
+        fail(f"{kalla} är inte UTF-8: spara texten som UTF-8 (Oformaterad text, UTF-8)")
+    except OSError as error:
+        fail(f"kan inte läsa {kalla}: {error.strerror or error}")
+    if not source.strip():
+        fail(f"{kalla} är tom")
+    routine_id = rutin_id or slug(kalla.stem, 8)
+    if rutin_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", rutin_id):
+        fail(f"--id {rutin_id!r}: använd små bokstäver, siffror, - och _")
+    draft = build_draft(source, kalla.name, routine_id)
+    report = traceability_report(draft)
+    if format is DraftFormat.json:
+        data: str = json.dumps(draft_record(draft), ensure_ascii=False, indent=2) + "\n"
+    elif format is DraftFormat.text:
+        data = report
+    else:
+        data = draft_toml(draft)
+    if ut is None:
+        sys.stdout.write(data)
+    else:
+        try:
+            ut.write_text(data, encoding="utf-8")
+        except OSError as error:
+            fail(f"kan inte skriva {ut}: {error.strerror or error}", EXIT_FAILURE)
+        _say(
+            f"Skrev {ut.resolve()}: {len(draft.sections)} avsnitt, {len(draft.items)} punkter, "
+            f"{len(draft.questions)} frågor, {len(draft.contacts)} kontakter, "
+            f"{len(draft.unplaced)} rader ej placerade (kommentarer sist i filen)."
+        )
+    if format is not DraftFormat.text:
+        if rapport is not None:
+            try:
+                rapport.write_text(report, encoding="utf-8")
+            except OSError as error:
+                fail(f"kan inte skriva {rapport}: {error.strerror or error}", EXIT_FAILURE)
+        else:
+            sys.stderr.write(report)

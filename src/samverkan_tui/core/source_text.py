@@ -42,6 +42,7 @@ _ABBREVIATIONS = (
     "f.d.",
 )
 _WORD = re.compile(r"\w+")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 
 
 class Sentence(NamedTuple):
@@ -86,10 +87,16 @@ def blocks(source: str) -> list[Block]:
         current = []
 
     for number, raw in enumerate(source.splitlines(), start=1):
-        line = raw.strip()
+        # Word's symbol-font bullets come out of the extraction as private-use characters
+        # (U+F0B7 ""); they carry no text, and the line after them reads as the source's.
+        line = _PRIVATE_USE.sub("", raw).strip()
         if not line:
             flush(number - 1)
             continue
+        if _PRIVATE_USE.match(raw.lstrip()):
+            flush(number - 1)  # the symbol starts something new: a heading or an item
+        elif current and marker and not marker.isdigit() and raw[:1].isspace() and line[:1].isupper():
+            flush(number - 1)  # an indented capitalised line after a bullet: a new paragraph
         match = LIST_MARKER.match(line)
         if match:
             flush(number - 1)
