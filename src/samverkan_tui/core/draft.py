@@ -195,7 +195,10 @@ def _phones(text: str) -> list[tuple[int, int, str]]:
 
     found = []
     for match in phonenumbers.PhoneNumberMatcher(text, "SE", leniency=phonenumbers.Leniency.POSSIBLE):
-        found.append((match.start, match.end, match.raw_string.strip()))
+        raw = match.raw_string.strip()
+        if re.search(r"\d[.:]\d{2}", raw):
+            continue  # a time or a span of times ("8.30–18.00"), not a number to call
+        found.append((match.start, match.end, raw))
     return found
 
 
