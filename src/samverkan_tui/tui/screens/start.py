@@ -35,6 +35,7 @@ class StartScreen(Screen[None]):
         Binding("escape", "clear_filter", "Rensa filter", id="clear_filter", show=False),
         # Ctrl: plain letters go to the filter (Övningsläge: tui/screens/training.py).
         Binding("ctrl+o", "training", "Övning", id="training"),
+        Binding("ctrl+g", "review", "Granska", id="review", tooltip="Årlig granskning av rutinen"),
         # "?" opens help here too (the filter never needs it).
         Binding("question_mark", "app.help", "Hjälp", id="help_start", show=False, priority=True),
     ]
@@ -111,6 +112,17 @@ class StartScreen(Screen[None]):
         open_training(self.app, focus=options.get_option_at_index(highlighted).id
                       if highlighted is not None else None)
 
+    def action_review(self) -> None:
+        from samverkan_tui.tui.screens.review import ReviewScreen
+
+        options = self.query_one("#routines", OptionList)
+        if options.highlighted is None or options.get_option_at_index(options.highlighted).disabled:
+            self.notify("Välj en rutin att granska.", severity="warning")
+            return
+        routine = self.app.catalog.get(options.get_option_at_index(options.highlighted).id or "")
+        if routine is not None:
+            self.app.push_screen(ReviewScreen(routine))
+
     # -- resuming -------------------------------------------------------------
     def offer_resume(self) -> None:
         status = self.app.step_log_error
@@ -144,3 +156,5 @@ class StartScreen(Screen[None]):
                                 lambda rid=routine.id: self.open_routine(rid))
         yield SystemCommand("Övningsläge", "Öva rutinerna på påhittade fall, eller en guidad "
                             "rundtur", self.action_training)
+        yield SystemCommand("Granska rutinen", "Årlig granskning av den markerade rutinen, punkt för "
+                            "punkt, med protokoll", self.action_review)
