@@ -35,7 +35,8 @@ class StartScreen(Screen[None]):
         Binding("escape", "clear_filter", "Rensa filter", id="clear_filter", show=False),
         # Ctrl: plain letters go to the filter (Övningsläge: tui/screens/training.py).
         Binding("ctrl+o", "training", "Övning", id="training"),
-        Binding("ctrl+g", "review", "Granska", id="review", tooltip="Årlig granskning av rutinen"),
+        # Not in the footer (it is full at 80 columns): Ctrl+P and the help list it.
+        Binding("ctrl+g", "review", "Granska", id="review", show=False, tooltip="Årlig granskning av rutinen"),
         # "?" opens help here too (the filter never needs it).
         Binding("question_mark", "app.help", "Hjälp", id="help_start", show=False, priority=True),
     ]
