@@ -36,7 +36,8 @@ class StartScreen(Screen[None]):
         # Ctrl: plain letters go to the filter (Övningsläge: tui/screens/training.py).
         Binding("ctrl+o", "training", "Övning", id="training"),
         # Not in the footer (it is full at 80 columns): Ctrl+P and the help list it.
-        Binding("ctrl+g", "review", "Granska", id="review", show=False, tooltip="Årlig granskning av rutinen"),
+        Binding("ctrl+g", "review", "Granska", id="review", show=False,
+                tooltip="Årlig granskning av rutinen"),
         # "?" opens help here too (the filter never needs it).
         Binding("question_mark", "app.help", "Hjälp", id="help_start", show=False, priority=True),
     ]
