@@ -22,6 +22,10 @@ COMMAND_MODULES: dict[str, str] = {
     "export": "export",
     "öva": "training",
     "statistik": "statistics",
+    "granska": "manage",
+    "jämför": "manage",
+    "jamfor": "manage",
+    "utkast": "manage",
 }
 
 # Global options that take a value: their value is not the command name.

@@ -55,6 +55,9 @@ class StartScreen(Screen[None]):
         # Ctrl: plain letters go to the filter (Övningsläge: tui/screens/training.py).
         Binding("ctrl+o", "training", "Övning", id="training"),
         Binding("ctrl+t", "statistics", "Statistik", id="statistics"),  # tui/screens/statistics.py
+        # Not in the footer (it is full at 80 columns): Ctrl+P and the help list it.
+        Binding("ctrl+g", "review", "Granska", id="review", show=False,
+                tooltip="Årlig granskning av rutinen"),
         # "?" opens help here too (the filter never needs it).
         Binding("question_mark", "app.help", "Hjälp", id="help_start", show=False, priority=True),
     ]
@@ -162,6 +165,17 @@ class StartScreen(Screen[None]):
 
         open_statistics(self.app)
 
+    def action_review(self) -> None:
+        from samverkan_tui.tui.screens.review import ReviewScreen
+
+        options = self.query_one("#routines", OptionList)
+        if options.highlighted is None or options.get_option_at_index(options.highlighted).disabled:
+            self.notify("Välj en rutin att granska.", severity="warning")
+            return
+        routine = self.app.catalog.get(options.get_option_at_index(options.highlighted).id or "")
+        if routine is not None:
+            self.app.push_screen(ReviewScreen(routine))
+
     # -- resuming -------------------------------------------------------------
     def offer_resume(self) -> None:
         self.show_status()
@@ -194,3 +208,5 @@ class StartScreen(Screen[None]):
                             "rundtur", self.action_training)
         yield SystemCommand("Uppföljning (statistik)", "Var rutinerna inte följs och varför, utan "
                             "personuppgifter", self.action_statistics)
+        yield SystemCommand("Granska rutinen", "Årlig granskning av den markerade rutinen, punkt för "
+                            "punkt, med protokoll", self.action_review)

@@ -1,0 +1,699 @@
+"""A first draft of a routine file from a routine's text (as extracted from Word or PDF).
+
+Deterministic rules, no network and no language model; a person finishes the draft.
+What the rules do, in the order they are applied (docs/checklist-format.md has them
+for the unit managers):
+
+1. The text is split into blocks (core.source_text): paragraphs at blank lines, and one
+   block per list item ("1)", "2.", "•", "-"). A word hyphenated at a line end is joined
+   ("ut-\\nveckling" → "utveckling"; "BoU-\\nutredare" keeps its hyphen).
+2. Headings: a numbered heading ("2.2.1. Riskbedömning"), or a short line (at most 70
+   characters in a paragraph's first line, or a whole block of at most 160) that starts
+   with a capital, does not end in ".", "," or ";" and is not a list item. A heading
+   followed directly by another heading becomes the parent of the headings after it,
+   until the next such pair; numbered headings nest by their numbers.
+3. Branches: a short block "om …?" or "om …:" under a heading ("- om situationen är
+   akut?") becomes a section of its own, "<heading> – om …?", with a condition on a
+   yes/no question made from the phrase; "om … inte …"/"ej" is the same question's "nej".
+4. Items, in source order, with the source's wording: every list item, and every
+   sentence of a paragraph. In a numbered item, a sentence that begins "Om", "När",
+   "Vid" or "I de fall" starts an item of its own, and so does a sentence after it (it is
+   not under that condition); other sentences stay with the item they follow.
+   Kind: a sentence ending in "?" is a "fråga"; a numbered item an "åtgärd"; a bullet a
+   "kontrollpunkt"; a paragraph sentence with "ska", "skall", "bör", "måste" or
+   "ansvarar" an "åtgärd", else "information".
+5. Contacts: phone and fax numbers (phonenumbers, region SE) make a contact; "fax" just
+   before a number, or a second number under a "Telefon … Fax" header, is a fax. Its name
+   is the words before the number when they look like a name, else TODO. Telefontider
+   ("måndag 8.30–18.00", "tis–tors 8.30–16", "Lunch … 12.00–13.00") within ten lines
+   after a contact's number go to that contact.
+6. Deadlines: "samma dag", "nästa dag", "inom en vecka", "inom tre veckor", "inom 14
+   dagar" … in an item's text become its deadline, counted from a TODO moment.
+7. Everything else (text before the first heading, page numbers, footnotes, lines with
+   no letters) is listed at the end of the file as commented-out source text with its
+   line number. The traceability report says for every sentence where it went.
+
+What a person must decide is marked TODO, with the source line: the roles, the phase,
+the questions' wording and help, what deadlines count from, contact names. The
+placeholders (role "todo", phase "todo", moment "todo") exist in the file so that it
+loads and validates while they are open.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from samverkan_tui.core.source_text import Block, blocks, split_sentences
+
+TODO = "todo"
+
+_NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<rest>\S.*)$")
+_BRANCH = re.compile(r"^(?:[-–]\s*)?(?P<phrase>[Oo]m\s+.+?)\s*(?P<end>[?:])$")
+_CONDITIONAL_START = re.compile(r"^(?:Om|När|Vid|I de fall)\s")
+_DUTY = re.compile(r"\b(?:ska|skall|bör|måste|ansvarar)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\s(?:inte|ej)\b")
+_DEADLINE = re.compile(
+    r"\b(?P<text>samma dag|nästa dag|nästkommande dag|inom (?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|"
+    r"nio|tio|fjorton) (?:dag|dagar|vecka|veckor|månad|månader))\b",
+    re.IGNORECASE,
+)
+_DAYS = {
+    "mån": "mon",
+    "tis": "tue",
+    "ons": "wed",
+    "tors": "thu",
+    "tor": "thu",
+    "fre": "fri",
+    "lör": "sat",
+    "sön": "sun",
+}
+_DAY = r"(?:mån|tis|ons|tors?|fre|lör|sön)[a-zåäö]*\.?"
+_TIME = r"(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?"
+_HOURS = re.compile(
+    rf"(?P<first>{_DAY})(?:\s*[-–]\s*(?P<last>{_DAY}))?\s*(?:kl\.?\s*)?"
+    rf"{_TIME}\s*[-–]\s*{_TIME}",
+    re.IGNORECASE,
+)
+_LUNCH = re.compile(rf"lunch\D{{0,30}}?{_TIME}\s*[-–]\s*{_TIME}", re.IGNORECASE)
+_INTERVAL = re.compile(r"(?:minst|en gång)\s+(?:en gång\s*)?(?:per|/|om|i)\s*år|årligen", re.IGNORECASE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass
+class DraftSection:
+    id: str
+    title: str
+    line: int
+    parent: str | None = None
+    when: str = ""
+    when_text: str = ""
+    level: int = 1
+
+
+@dataclass
+class DraftItem:
+    id: str
+    section: str
+    text: str
+    line: int
+    kind: str = "åtgärd"
+    deadline: str = ""
+    contacts: list[str] = field(default_factory=list)
+    condition_note: str = ""  # an "Om …" the item states, for a TODO comment
+
+
+@dataclass
+class DraftQuestion:
+    id: str
+    text: str
+    yes: str
+    no: str
+    line: int
+
+
+@dataclass
+class DraftContact:
+    id: str
+    name: str
+    line: int
+    phones: list[str] = field(default_factory=list)
+    fax: list[str] = field(default_factory=list)
+    hours: dict[str, str] = field(default_factory=dict)
+    breaks: list[tuple[str, str]] = field(default_factory=list)
+    named: bool = False
+
+
+@dataclass
+class Draft:
+    routine_id: str
+    title: str
+    title_line: int
+    source_file: str
+    sections: list[DraftSection] = field(default_factory=list)
+    items: list[DraftItem] = field(default_factory=list)
+    questions: list[DraftQuestion] = field(default_factory=list)
+    contacts: list[DraftContact] = field(default_factory=list)
+    unplaced: list[tuple[int, str]] = field(default_factory=list)
+    report: list[tuple[int, str, str]] = field(default_factory=list)  # line, sentence, where it went
+    review_text: str = ""
+    review_line: int = 0
+
+    def section(self, section_id: str) -> DraftSection | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+# -- small helpers ---------------------------------------------------------------------------
+
+
+def slug(text: str, words: int = 5) -> str:
+    table = str.maketrans("åäöéü", "aaoeu")
+    parts = re.findall(r"[a-z0-9]+", text.lower().translate(table))
+    return "-".join(parts[:words]) or "x"
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    candidate, n = wanted, 2
+    while candidate in taken:
+        candidate = f"{wanted}-{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _is_heading_text(text: str, limit: int) -> bool:
+    text = text.strip()
+    if not text or len(text) > limit or not re.search(r"[^\W\d_]{2}", text):
+        return False
+    if text[-1] in ".,;" or text.startswith(("http", "www")):
+        return False
+    if _NUMBERED_HEADING.match(text):
+        return True
+    first = text[0]
+    return first.isupper() or first in '”"('
+
+
+def _dehyphenate(block: Block) -> str:
+    """The block's lines joined; "ut-" + "veckling" → "utveckling", "BoU-" + "utredare" kept."""
+    text = ""
+    for line in block.lines:
+        if not text:
+            text = line
+        elif re.search(r"[a-zåäö]-$", text) and line[:1].islower():
+            text = text[:-1] + line
+        elif text.endswith("-") and line[:1].islower():
+            text += line
+        else:
+            text += " " + line
+    return text
+
+
+def _phones(text: str) -> list[tuple[int, int, str]]:
+    """Phone numbers in ``text`` as written: (start, end, number)."""
+    import phonenumbers
+
+    found = []
+    for match in phonenumbers.PhoneNumberMatcher(text, "SE", leniency=phonenumbers.Leniency.POSSIBLE):
+        raw = match.raw_string.strip()
+        if re.search(r"\d[.:]\d{2}", raw):
+            continue  # a time or a span of times ("8.30–18.00"), not a number to call
+        found.append((match.start, match.end, raw))
+    return found
+
+
+def _clock(hour: str, minute: str | None) -> str:
+    return f"{int(hour):02d}:{minute or '00'}"
+
+
+def _day_key(word: str) -> str | None:
+    word = word.lower().rstrip(".")
+    for prefix, key in sorted(_DAYS.items(), key=lambda pair: -len(pair[0])):
+        if word.startswith(prefix):
+            return key
+    return None
+
+
+def question_from_phrase(phrase: str) -> tuple[str, str, bool]:
+    """("situationen är akut", "Är situationen akut?", negative) from "om situationen (inte) är akut"."""
+    body = re.sub(r"^[Oo]m\s+", "", phrase).rstrip("?:").strip()
+    negative = bool(_NEGATION.search(" " + body))
+    positive = _NEGATION.sub("", " " + body).strip()
+    words = positive.split()
+    for index, word in enumerate(words):
+        if word in ("är", "har", "finns", "kan", "ska", "behöver", "vill", "råder") and index > 0:
+            rest = words[:index] + words[index + 1 :]
+            question = f"{word.capitalize()} {' '.join(rest)}?"
+            break
+    else:
+        question = f"Gäller det att {positive}?"
+    return positive, question, negative
+
+
+# -- the rules --------------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, source: str, source_file: str, routine_id: str) -> None:
+        self.source = source
+        self.lines = source.splitlines()
+        self.draft = Draft(routine_id, "", 0, source_file)
+        self.ids: set[str] = set()
+        self.item_ids: set[str] = set()
+        self.heading: DraftSection | None = None  # the current heading (no branch)
+        self.section: DraftSection | None = None  # where items go
+        self.group: DraftSection | None = None  # an unnumbered heading that heads others
+        self.last_was_heading = False
+        self.phone_header = False  # a "Telefon … Fax" column header was seen
+        self.recent_contact: tuple[DraftContact, int] | None = None
+
+    # sections
+    def add_heading(self, title: str, line: int) -> None:
+        numbered = _NUMBERED_HEADING.match(title)
+        parent = None
+        level = 1
+        if numbered:
+            level = numbered["number"].count(".") + 1
+            for candidate in reversed(self.draft.sections):
+                if candidate.level < level and candidate.when_text == "":
+                    parent = candidate.id
+                    break
+            self.group = None
+        elif (
+            self.last_was_heading
+            and self.heading is not None
+            and self.heading.level == 1
+            and not _NUMBERED_HEADING.match(self.heading.title)
+        ):
+            self.group = self.heading  # heading right after a heading: the first one heads a group
+            parent, level = self.group.id, 2
+        elif self.group is not None:
+            parent, level = self.group.id, 2
+        if self.last_was_heading and self.group is not None and parent != self.group.id:
+            self.group = None
+        section = DraftSection(_unique(slug(title), self.ids), title, line, parent, level=level)
+        self.draft.sections.append(section)
+        self.heading = self.section = section
+        self.last_was_heading = True
+        self.draft.report.append((line, title, f"rubrik: avsnitt {section.id}"))
+
+    def add_branch(self, phrase: str, end: str, line: int) -> None:
+        positive, question_text, negative = question_from_phrase(phrase)
+        question = next((q for q in self.draft.questions if q.yes == positive), None)
+        if question is None:
+            words = [w for w in slug(positive, 12).split("-") if len(w) > 2]
+            question = DraftQuestion(
+                _unique(slug(words[-1] if words else "fraga", 1), self.ids), question_text, positive, "", line
+            )
+            self.draft.questions.append(question)
+        if negative:
+            question.no = re.sub(r"^[Oo]m\s+", "", phrase).rstrip("?:").strip()
+        base = self.heading
+        title = f"{base.title} – {phrase}{end if end == '?' else ''}" if base else phrase
+        section = DraftSection(
+            _unique(f"{base.id if base else 'gren'}-{'ej-' if negative else ''}{question.id}", self.ids),
+            title,
+            line,
+            base.id if base else None,
+            when=f"{question.id} = {'nej' if negative else 'ja'}",
+            when_text=phrase[0].upper() + phrase[1:].rstrip("?:"),
+            level=(base.level + 1) if base else 1,
+        )
+        self.draft.sections.append(section)
+        self.section = section
+        self.last_was_heading = False
+        self.draft.report.append((line, phrase, f"villkor: fråga {question.id}, avsnitt {section.id}"))
+
+    # items
+    def add_item(self, text: str, line: int, kind: str, condition_note: str = "") -> None:
+        if self.section is None:
+            self.unplaced(line, text)
+            return
+        number = sum(1 for i in self.draft.items if i.section == self.section.id) + 1
+        item = DraftItem(
+            _unique(f"{self.section.id}-{number}", self.item_ids),
+            self.section.id,
+            text,
+            line,
+            kind,
+            condition_note=condition_note,
+        )
+        deadline = _DEADLINE.search(text) if kind in ("åtgärd", "kontrollpunkt") else None
+        if deadline:
+            item.deadline = deadline["text"].lower()
+        self.contacts_in(text, line, item)
+        self.draft.items.append(item)
+        self.last_was_heading = False
+        where = f"punkt {item.id} ({kind}) i avsnitt {self.section.id}"
+        if item.deadline:
+            where += f", tidsfrist {item.deadline}"
+        self.draft.report.append((line, text, where))
+
+    def unplaced(self, line: int, text: str) -> None:
+        self.draft.unplaced.append((line, text))
+        self.draft.report.append((line, text, "inte placerad: som kommentar sist i filen"))
+
+    # contacts and telefontider
+    def contacts_in(self, text: str, line: int, item: DraftItem | None) -> None:
+        numbers = [n for n in _phones(text) if len(re.sub(r"\D", "", n[2])) >= 6]
+        if not numbers:
+            self.hours_in(text, line)
+            return
+        before = text[: numbers[0][0]]
+        name_match = re.search(
+            r"([A-ZÅÄÖ][\w’':]*(?:\s+[\wåäö’':-]+){0,3}?)\s*(?:på\s+)?(?:telefon|tel\.?|tfn)"
+            r"\s*(?:nummer|nr)?\s*$",
+            before,
+        )
+        if name_match and name_match.group(1).lower() not in ("telefon", "tel"):
+            name, named = name_match.group(1).strip(), True
+        else:
+            stripped = re.sub(r"\s*(?:telefon|tel\.?|tfn|fax)\s*:?\s*$", "", before, flags=re.IGNORECASE)
+            stripped = stripped.strip(" ,:")
+            if 2 <= len(stripped) <= 60 and stripped[:1].isupper() and not stripped.endswith("."):
+                name, named = stripped, True
+            else:
+                name, named = "TODO: namn", False
+        contact = next((c for c in self.draft.contacts if c.named and named and c.name == name), None)
+        if contact is None:
+            contact = DraftContact(
+                _unique(f"kontakt-{slug(name, 3)}" if named else "kontakt", self.ids), name, line, named=named
+            )
+            self.draft.contacts.append(contact)
+        for index, (start, _end, number) in enumerate(numbers):
+            is_fax = bool(re.search(r"fax\w*\s*:?\s*$", text[max(0, start - 12) : start], re.IGNORECASE)) or (
+                self.phone_header and index == 1 and len(numbers) == 2
+            )
+            target = contact.fax if is_fax else contact.phones
+            if number not in target and number not in contact.phones:
+                target.append(number)
+        if item is not None and contact.id not in item.contacts:
+            item.contacts.append(contact.id)
+        self.recent_contact = (contact, line)
+        self.hours_in(text, line)
+
+    def hours_in(self, text: str, line: int) -> bool:
+        if self.recent_contact is None or line - self.recent_contact[1] > 10:
+            return False
+        contact = self.recent_contact[0]
+        found = False
+        for match in _HOURS.finditer(text):
+            first, last = _day_key(match["first"]), _day_key(match["last"] or match["first"])
+            if first is None or last is None:
+                continue
+            span = f"{_clock(match.group(3), match.group(4))}-{_clock(match.group(5), match.group(6))}"
+            for day in _WEEKDAYS[_WEEKDAYS.index(first) : _WEEKDAYS.index(last) + 1]:
+                contact.hours[day] = span
+            found = True
+        for match in _LUNCH.finditer(text):
+            contact.breaks.append(
+                (_clock(match.group(1), match.group(2)), _clock(match.group(3), match.group(4)))
+            )
+            found = True
+        return found
+
+    # the walk over the blocks
+    def run(self) -> Draft:
+        all_blocks = blocks(self.source)
+        for index, block in enumerate(all_blocks):
+            text = _dehyphenate(block)
+            if not self.draft.title:
+                self.draft.title, self.draft.title_line = text, block.line
+                self.draft.report.append((block.line, text, "titel"))
+                continue
+            if _INTERVAL.search(text) and not self.draft.review_text:
+                sentence = next((s for s in split_sentences(text) if _INTERVAL.search(s)), text)
+                self.draft.review_text, self.draft.review_line = sentence, block.line
+                if self.section is None and sentence == text:
+                    self.draft.report.append((block.line, text, "review_text (översynen)"))
+                    continue
+            if re.search(r"\bTelefon\b.*\bFax\b", text):
+                self.phone_header = True
+            if not re.search(r"[^\W\d_]{2}", text) and not _phones(text):
+                self.unplaced(block.line, text)
+                continue
+            branch = _BRANCH.match(text)
+            if branch and len(text) <= 90 and self.heading is not None:
+                self.add_branch(branch["phrase"], branch["end"], block.line)
+                continue
+            if block.marker:
+                self.list_item(block, text)
+                continue
+            self.paragraph(block, text, all_blocks[index + 1] if index + 1 < len(all_blocks) else None)
+        return self.draft
+
+    def list_item(self, block: Block, text: str) -> None:
+        numbered = block.marker.isdigit()
+        if self.hours_in(text, block.line) and not re.search(r"[^\W\d_]{4}", _HOURS.sub("", text)):
+            self.draft.report.append((block.line, text, "telefontider"))
+            return
+        if not numbered:
+            self.add_item(text, block.line, "fråga" if text.endswith("?") else "kontrollpunkt")
+            return
+        pieces: list[str] = []
+        after_condition = False
+        for sentence in split_sentences(text):
+            conditional = bool(_CONDITIONAL_START.match(sentence))
+            if pieces and (conditional or after_condition):
+                self.emit_numbered(pieces, block.line)
+                pieces = []
+            pieces.append(sentence)
+            after_condition = conditional
+        if pieces:
+            self.emit_numbered(pieces, block.line)
+
+    def emit_numbered(self, pieces: list[str], line: int) -> None:
+        text = " ".join(pieces)
+        note = ""
+        condition = re.match(r"^((?:Om|När|Vid|I de fall)\s[^:,]+)[:,]", text)
+        if condition:
+            note = condition.group(1)
+        self.add_item(text, line, "fråga" if text.endswith("?") else "åtgärd", note)
+
+    def paragraph(self, block: Block, text: str, following: Block | None) -> None:
+        lines = list(block.lines)
+        # Whole block a heading (a heading may wrap over two or three lines).
+        if len(lines) <= 3 and _is_heading_text(text, 160) and following is not None:
+            self.add_heading(text.strip(), block.line)
+            return
+        # Heading lines at the start of a paragraph, or after a line that ends a sentence.
+        start = 0
+        rest_start = 0
+        for offset, line in enumerate(lines):
+            previous_ends = offset == 0 or lines[offset - 1].rstrip().endswith((".", "?", "!", ":"))
+            is_last = offset == len(lines) - 1
+            nxt = lines[offset + 1] if not is_last else ""
+            if (
+                previous_ends
+                and _is_heading_text(line, 70)
+                and (is_last or nxt[:1].isupper())
+                and not _DUTY.search(line)
+                and len(line.split()) <= 8
+            ):
+                if offset > start:
+                    self.sentences(" ".join(lines[start:offset]), block.line + start, block)
+                self.add_heading(line.strip(), block.line + offset)
+                start = offset + 1
+                rest_start = start
+        if start < len(lines):
+            sub = Block(
+                _dehyphenate(Block("", 0, 0, "", tuple(lines[start:]))),
+                block.line + rest_start,
+                block.end_line,
+                "",
+                tuple(lines[start:]),
+            )
+            self.sentences(sub.text, sub.line, sub)
+
+    def sentences(self, text: str, line: int, block: Block) -> None:
+        text = _dehyphenate(Block("", 0, 0, "", tuple(text.split("\n")))) if "\n" in text else text
+        if self.hours_in(text, line) and not re.search(r"[^\W\d_]{5}", _HOURS.sub("", _LUNCH.sub("", text))):
+            self.draft.report.append((line, text, "telefontider"))
+            return
+        for sentence in split_sentences(text):
+            kind = (
+                "fråga" if sentence.endswith("?") else "åtgärd" if _DUTY.search(sentence) else "information"
+            )
+            self.add_item(sentence, line + _offset(block, sentence), kind)
+
+
+def _offset(block: Block, sentence: str) -> int:
+    head = re.sub(r"\W+", "", sentence.lower())[:10]
+    for offset, line in enumerate(block.lines):
+        if head[:6] and head[:6] in re.sub(r"\W+", "", line.lower()):
+            return offset
+    return 0
+
+
+def build_draft(source: str, source_file: str = "", routine_id: str = "") -> Draft:
+    """The draft of a routine from its source text; see the module docstring for the rules."""
+    builder = _Builder(source, source_file, routine_id or slug(source_file.rsplit(".", 1)[0] or "utkast", 6))
+    draft = builder.run()
+    if not draft.sections:
+        draft.sections.append(DraftSection("rutinen", "TODO: rubrik", 1))
+    if not draft.items:
+        draft.items.append(DraftItem("todo-1", draft.sections[0].id, "TODO: punkt", 1))
+    return draft
+
+
+# -- the file -----------------------------------------------------------------------------------
+
+
+def _s(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def draft_toml(draft: Draft) -> str:
+    """The draft as a routine file (format 2) with TODO comments where a person must decide."""
+    out: list[str] = [
+        f"# UTKAST skapat av `samverkan utkast` från {draft.source_file or 'källtexten'}.",
+        "# Sök efter TODO: varje ställe där en människa måste bestämma, med källans rad.",
+        "# Kontrollera sedan med: samverkan validate DEN-HÄR-FILEN.toml",
+        "format = 2",
+        f"id = {_s(draft.routine_id)}",
+        f"title = {_s(draft.title or 'TODO: titel')}  # TODO rad {draft.title_line}: kontrollera titeln",
+        'version = "0.1"  # TODO: versionen när rutinen fastställs',
+        'units = ["TODO: enheterna som äger rutinen"]',
+        f"source = {_s(draft.title or draft.source_file)}  # TODO: källdokumentets namn och datum",
+    ]
+    if draft.source_file:
+        out.append(f"source_file = {_s(draft.source_file)}")
+    if draft.review_text:
+        out += [
+            f"# TODO rad {draft.review_line}: källan anger översyn; kontrollera intervallet",
+            "review_interval_months = 12",
+            f"review_text = {_s(draft.review_text)}",
+        ]
+    out += [
+        "",
+        "[[roles]]",
+        f'id = "{TODO}"',
+        'name = "TODO: vem utför punkterna"',
+        "# TODO: lägg till rollerna (t.ex. RVT, BoU, gemensamt) och sätt role på avsnitten och punkterna.",
+        "",
+        "[[phases]]",
+        f'id = "{TODO}"',
+        'name = "TODO: skede"',
+        "",
+    ]
+    if any(item.deadline for item in draft.items):
+        out += [
+            "[[moments]]",
+            f'id = "{TODO}"',
+            'label = "TODO: det som tidsfristen räknas från"',
+            'question = "TODO: När hände det som tidsfristen räknas från?"',
+            "",
+        ]
+    for question in draft.questions:
+        out += [
+            f"# TODO rad {question.line}: frågans ordalydelse och hjälptext (citera källans definition)",
+            "[[questions]]",
+            f"id = {_s(question.id)}",
+            f"text = {_s(question.text)}",
+            'help = "TODO: hjälptext med källans egen definition"',
+            "options = [",
+            f'    {{ value = "ja", label = "Ja", phrase = {_s(question.yes)} }},',
+            f'    {{ value = "nej", label = "Nej", phrase = {_s(question.no or "inte " + question.yes)} }},',
+            "]",
+            "",
+        ]
+    for contact in draft.contacts:
+        out.append(
+            f"# TODO rad {contact.line}: kontrollera kontakten"
+            + ("" if contact.named else " och ge den ett namn")
+        )
+        out += ["[[contacts]]", f"id = {_s(contact.id)}", f"name = {_s(contact.name)}"]
+        if contact.phones:
+            out.append("phones = [" + ", ".join(_s(p) for p in contact.phones) + "]")
+        if contact.fax:
+            out.append("fax = [" + ", ".join(_s(p) for p in contact.fax) + "]")
+        if contact.hours:
+            pairs = ", ".join(f"{day} = {_s(span)}" for day, span in contact.hours.items())
+            out.append(f"hours = {{ {pairs} }}")
+            if contact.breaks:
+                out.append(
+                    "breaks = ["
+                    + ", ".join(
+                        f'{{ start = "{a}", end = "{b}", name = "lunch" }}' for a, b in contact.breaks
+                    )
+                    + "]"
+                )
+        else:
+            out.append('hours_note = "Tider anges inte i rutinen."  # TODO: telefontider om källan anger dem')
+        out.append("")
+    items_by_section: dict[str, list[DraftItem]] = {}
+    for item in draft.items:
+        items_by_section.setdefault(item.section, []).append(item)
+    for section in draft.sections:
+        out += [
+            f"# rad {section.line}",
+            "[[sections]]",
+            f"id = {_s(section.id)}",
+            f"title = {_s(section.title)}",
+        ]
+        if section.parent:
+            out.append(f"parent = {_s(section.parent)}")
+        else:
+            out += [f'phase = "{TODO}"', f'role = "{TODO}"']
+        if section.when:
+            out += [f"when = {_s(section.when)}", f"when_text = {_s(section.when_text)}"]
+        out.append("")
+        for item in items_by_section.get(section.id, []):
+            out.append(f"# rad {item.line}")
+            if item.condition_note:
+                out.append(
+                    f"# TODO rad {item.line}: ”{item.condition_note}” – lägg till when om punkten "
+                    "bara gäller då"
+                )
+            out += [
+                "[[steps]]",
+                f"id = {_s(item.id)}",
+                f"section = {_s(section.id)}",
+                f"text = {_s(item.text)}",
+            ]
+            if item.kind != "åtgärd":
+                out.append(f"kind = {_s(item.kind)}")
+            if item.deadline:
+                out += [
+                    f"deadline = {_s(item.deadline)}",
+                    f'deadline_from = "{TODO}"  # TODO rad {item.line}: vad fristen räknas från',
+                ]
+            if item.contacts:
+                out.append("contacts = [" + ", ".join(_s(c) for c in item.contacts) + "]")
+            out.append("")
+    if draft.unplaced:
+        out += [
+            "# ---------------------------------------------------------------------------",
+            "# Källtext som utkastet inte kunde placera (radnummer i källan). Flytta in det",
+            "# som hör till rutinen, eller stryk det.",
+            "#",
+        ]
+        for line, text in draft.unplaced:
+            out.append(f"# rad {line}: {text}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def traceability_report(draft: Draft) -> str:
+    """For every sentence of the source: where the draft put it (one line each, source order)."""
+    lines = [f"Spårbarhet för utkastet {draft.routine_id} (källa: {draft.source_file or 'källtexten'})", ""]
+    for line, text, where in sorted(draft.report, key=lambda entry: entry[0]):
+        short = " ".join(text.split())
+        short = short if len(short) <= 70 else short[:69] + "…"
+        lines.append(f"rad {line:>4}: {where} — ”{short}”")
+    placed = sum(1 for entry in draft.report if not entry[2].startswith("inte placerad"))
+    lines += [
+        "",
+        f"{placed} av {len(draft.report)} meningar och rubriker placerade; "
+        f"{len(draft.report) - placed} som kommentar sist i filen.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def draft_record(draft: Draft) -> dict[str, object]:
+    return {
+        "id": draft.routine_id,
+        "title": draft.title,
+        "sections": [
+            {"id": s.id, "title": s.title, "line": s.line, "parent": s.parent, "when": s.when}
+            for s in draft.sections
+        ],
+        "items": [
+            {
+                "id": i.id,
+                "section": i.section,
+                "text": i.text,
+                "line": i.line,
+                "kind": i.kind,
+                "deadline": i.deadline,
+                "contacts": i.contacts,
+            }
+            for i in draft.items
+        ],
+        "questions": [{"id": q.id, "text": q.text, "line": q.line} for q in draft.questions],
+        "contacts": [
+            {"id": c.id, "name": c.name, "phones": c.phones, "fax": c.fax, "hours": c.hours}
+            for c in draft.contacts
+        ],
+        "unplaced": [{"line": line, "text": text} for line, text in draft.unplaced],
+        "report": [{"line": line, "text": text, "where": where} for line, text, where in draft.report],
+    }
