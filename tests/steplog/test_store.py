@@ -137,7 +137,7 @@ def test_default_retention_keeps_recent_walks(folder: Path) -> None:
 def test_purge_leaves_no_bytes_of_deleted_walks_in_any_file(folder: Path) -> None:
     log = StepLog.open(folder)
     keep, gone = walk(log), walk(log)
-    marker = "tolkbyrån qzxvwk saknade tid"  # survives scrubbing unchanged
+    marker = "tolken saknade tid"  # known words: survives scrubbing unchanged
     gone.set_step("bou-in-bou-1", DEVIATION, at(1), "resurs_saknades", marker)
     keep.set_step("bou-in-bou-2", DEVIATION, at(1), "annat", "rummet var upptaget")
     before = db_bytes(folder)
@@ -152,19 +152,19 @@ def test_purge_leaves_no_bytes_of_deleted_walks_in_any_file(folder: Path) -> Non
 def test_purge_of_some_walks_keeps_the_others_and_removes_only_their_bytes(folder: Path) -> None:
     log = StepLog.open(folder, retention_days=100_000)
     old = walk(log, START - dt.timedelta(days=60))
-    old.set_step("bou-in-bou-1", DEVIATION, START - dt.timedelta(days=60), "annat", "gammal qzxvwk")
+    old.set_step("bou-in-bou-1", DEVIATION, START - dt.timedelta(days=60), "annat", "gammal tid saknades")
     new = walk(log)
-    new.set_step("bou-in-bou-1", DEVIATION, at(1), "annat", "ny wvxzqk")
+    new.set_step("bou-in-bou-1", DEVIATION, at(1), "annat", "ny lokal behövdes")
     other = StepLog.open(folder, retention_days=100_000)  # another instance reading meanwhile
     assert len(other.list_sessions()) == 2
     assert log.purge(before=START - dt.timedelta(days=30)) == 1
     other.close()
     log.close()
     data = db_bytes(folder)
-    assert b"qzxvwk" not in data and old.id.encode() not in data
+    assert b"gammal tid" not in data and old.id.encode() not in data
     with StepLog.open(folder, retention_days=100_000) as again:
         assert [i.id for i in again.list_sessions()] == [new.id]
-        assert again.events(new.id)[0].comment == "ny wvxzqk"
+        assert again.events(new.id)[0].comment == "ny lokal behövdes"
 
 
 def test_comment_is_scrubbed_on_the_way_to_disk_even_if_the_app_forgot(folder: Path, log) -> None:
@@ -172,7 +172,7 @@ def test_comment_is_scrubbed_on_the_way_to_disk_even_if_the_app_forgot(folder: P
     session.set_step("bou-in-bou-1", DEVIATION, at(1), "kontakt_ej_nadd",
                      "Ringde Anna Svensson 070-123 45 67, pnr 811218-9876")
     [event] = log.events(session.id)
-    assert event.comment == "Ringde [namn] [telefon], pnr [personnummer]"
+    assert event.comment == "Ringde […] ###-### ## ##, […] ######-####"
     for secret in (b"Anna", b"Svensson", b"070-123", b"811218"):
         assert secret not in db_bytes(folder)
 

@@ -49,7 +49,7 @@ from samverkan_tui.core.session import (
     Event,
     WalkSession,
 )
-from samverkan_tui.steplog.scrub import MAX_COMMENT, scrub_comment
+from samverkan_tui.steplog.scrub import MAX_COMMENT, routine_vocabulary, scrub_comment
 
 DB_NAME = "steglogg.sqlite3"
 SCHEMA_VERSION = 1
@@ -520,7 +520,10 @@ def _write(conn: sqlite3.Connection, session: WalkSession, event: Event | None) 
 def _write_event(conn: sqlite3.Connection, session: WalkSession, event: Event) -> None:
     key = conn.execute("select key from sessions where id = ?", (session.id,)).fetchone()[0]
     at = to_db_time(event.at)
-    comment = scrub_comment(event.comment) if event.kind == STEP and event.status == DEVIATION else None
+    comment = None
+    if event.comment is not None and event.kind == STEP and event.status == DEVIATION:
+        # The vocabulary loads only when there is a comment to scrub.
+        comment = scrub_comment(event.comment, routine_vocabulary(session.routine))
     conn.execute(
         "insert into events (session, kind, at, question, value, step, status, category, "
         "contact, comment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
