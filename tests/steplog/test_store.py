@@ -79,13 +79,15 @@ def test_events_before_start_are_written_too(log) -> None:
     assert [e.question for e in log.events(session.id)] == ["inkom", "akut"]
 
 
-def test_folder_is_0700_and_files_0600_even_if_they_existed_with_looser_modes(folder: Path) -> None:
+def test_files_are_0600_even_if_they_existed_with_looser_modes_and_a_folder_not_ours_is_kept(
+        folder: Path) -> None:
     folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
     (folder / DB_NAME).write_bytes(b"")
     (folder / DB_NAME).chmod(0o644)
     with StepLog.open(folder) as log:
         walk(log).answer("inkom", "bou", at(1))
-        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o755  # not created by the app: not chmod-ed
         files = [p for p in folder.iterdir() if p.name.startswith(DB_NAME)]
         assert {p.name for p in files} == {DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"}
         for path in files:

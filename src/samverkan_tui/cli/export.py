@@ -99,6 +99,11 @@ def _reason(error: OSError) -> str:
     """The OS error in Swedish where it is a common one (the OS gives English)."""
     import errno
 
+    from samverkan_tui.core.files import FileSafetyError
+
+    if isinstance(error, FileSafetyError):
+        return str(error)
+
     reasons = {
         errno.ENOENT: "katalogen finns inte",
         errno.EACCES: "behörighet saknas",

@@ -77,11 +77,10 @@ def write(document: Document, format: str, path: Path) -> Path:
 
     Raises ``OSError`` when the file cannot be written, ``ExportError`` for a bad format.
     """
+    from samverkan_tui.core.files import write_private
+
     data = render(document, format)
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         path = path / default_filename(document, format)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-    return path
+    # 0600, atomic, never through a symlink (core.files).
+    return write_private(path, data)

@@ -148,7 +148,10 @@ class SessionInfo:
 # -- paths and times ----------------------------------------------------------------
 
 def data_dir(config: Config | None = None) -> Path:
-    """``SAMVERKAN_DATA`` > config ``data_dir`` > the platform's user data folder."""
+    """``SAMVERKAN_DATA`` > config ``data_dir`` > the platform's user data folder.
+
+    The folder as configured; ``log_folder`` decides where in it the log lives.
+    """
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser()
@@ -249,7 +252,13 @@ class StepLog:
                 config = load_config()
             except ConfigError as error:
                 raise StepLogError(f"Steglogg: {error}.") from None
-        folder = Path(path) if path is not None else data_dir(config)
+        if path is None and not os.environ.get(DATA_DIR_ENV) and isinstance(
+                config.raw.get("data_dir"), str) and not config.raw["data_dir"].strip():
+            # Path("") is the current folder: never put the log (or chmod) there by accident.
+            raise StepLogError(
+                f"Steglogg: data_dir i {config.path} är tom; ange en mapp, till exempel "
+                'data_dir = "~/.local/share/samverkan", eller ta bort raden.', "")
+        folder = Path(path) if path is not None else log_folder(data_dir(config))
         db_path = folder / DB_NAME
         log = cls(_connect(folder, db_path), db_path)
         days = retention_days if retention_days is not None else config.retention_days
@@ -545,19 +554,50 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=STOCKHOLM)
 
 
+SUBFOLDER = APP_NAME  # used inside a configured folder that exists but is not ours
+
+
+def log_folder(configured: Path) -> Path:
+    """Where the log lives for a configured data folder. The rule:
+
+    - a missing folder is created by the app (0700, with ``core.files.MARKER``) and used;
+    - a folder the app created (it has the marker), or one that already holds a log
+      (made by an earlier version), is used as it is;
+    - any other existing folder (a shared folder, the home folder …) is never used or
+      chmod-ed itself: the log goes into its subfolder ``samverkan``, created by the app.
+    """
+    from samverkan_tui.core.files import created_by_us
+
+    if not configured.is_dir() or configured.is_symlink() or created_by_us(configured) \
+            or os.path.lexists(configured / DB_NAME):
+        return configured
+    return configured / SUBFOLDER
+
+
 def _connect(folder: Path, db_path: Path) -> sqlite3.Connection:
-    """The folder (0700) and file (0600) made or tightened, the database opened and migrated."""
+    """The folder (0700 if ours) and file (0600) made or tightened, the database opened and migrated.
+
+    Symlinks at the folder, the database or its -wal/-shm files are refused.
+    """
+    from samverkan_tui.core.files import (
+        FileSafetyError,
+        ensure_private_dir,
+        open_private_file,
+        refuse_symlink,
+    )
+
     advice = f"{_WHAT_TO_DO} Kontrollera mappen {folder} eller ange en annan med {DATA_DIR_ENV}."
 
     def refused(reason: str, where: object) -> StepLogError:
         return StepLogError(f"Steglogg kan inte öppnas: {reason} ({where}).", advice)
 
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-        fd = os.open(db_path, os.O_RDWR | os.O_CREAT, 0o600)
-        os.close(fd)
-        os.chmod(db_path, 0o600)
+        ensure_private_dir(folder)
+        for suffix in ("-wal", "-shm", "-journal"):
+            refuse_symlink(db_path.with_name(db_path.name + suffix))
+        open_private_file(db_path)
+    except FileSafetyError as error:
+        raise StepLogError(f"Steglogg kan inte öppnas: {error}.", advice) from None
     except OSError as error:
         reason = failure_reason(error) if error.errno in (13, 28, 30) else error.strerror or str(error)
         raise refused(reason, error.filename or folder) from None

@@ -21,12 +21,27 @@ def export_folder() -> Path:
 
 
 def export_walk(session: WalkSession, now: dt.datetime, role: str | None) -> Path:
-    """The plan as walked so far, with what was done and when. Returns the file written."""
+    """The plan as walked so far, with what was done and when. Returns the file written.
+
+    The file is 0600 and never overwrites another export (seconds in the name, then a
+    counter); a missing folder is created 0700. Raises ``OSError`` (Swedish text from
+    ``core.files.swedish_reason``) when it cannot be written.
+    """
+    from samverkan_tui.core.files import (
+        FileSafetyError,
+        ensure_private_dir,
+        swedish_reason,
+        unique_path,
+        write_private,
+    )
     from samverkan_tui.steplog.summary import summary_markdown, walk_summary
 
     text = summary_markdown(walk_summary(session, now, first_role=role))
-    folder = export_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{session.routine.id}-{now:%Y-%m-%d-%H%M}.md"
-    path.write_text(text, encoding="utf-8")
-    return path
+    try:
+        folder = ensure_private_dir(export_folder())
+        path = unique_path(folder, f"{session.routine.id}-{now:%Y-%m-%d-%H%M%S}", ".md")
+        return write_private(path, text)
+    except FileSafetyError:
+        raise
+    except OSError as error:
+        raise FileSafetyError(error.errno, swedish_reason(error)) from None
