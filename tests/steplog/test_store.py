@@ -109,14 +109,18 @@ def test_data_folder_env_then_config_then_platform(tmp_path: Path, isolated_user
 
 
 def _old_and_new_walks(folder: Path, now: dt.datetime) -> tuple[str, str, str]:
+    def days_ago(days: int) -> dt.datetime:
+        log.clock = lambda: now - dt.timedelta(days=days)  # the real clock, as it was then
+        return now - dt.timedelta(days=days)
+
     with StepLog.open(folder, retention_days=100_000) as log:
-        old = walk(log, now - dt.timedelta(days=40))
-        old.answer("inkom", "bou", now - dt.timedelta(days=40))
+        old = walk(log, days_ago(40))
+        old.answer("inkom", "bou", days_ago(40))
         # Started long ago but touched recently: kept (retention counts from the last change).
-        touched = walk(log, now - dt.timedelta(days=50))
-        touched.answer("inkom", "bou", now - dt.timedelta(days=2))
-        new = walk(log, now - dt.timedelta(days=3))
-        new.answer("inkom", "rvt", now - dt.timedelta(days=3))
+        touched = walk(log, days_ago(50))
+        touched.answer("inkom", "bou", days_ago(2))
+        new = walk(log, days_ago(3))
+        new.answer("inkom", "rvt", days_ago(3))
     return old.id, touched.id, new.id
 
 
@@ -153,8 +157,10 @@ def test_purge_leaves_no_bytes_of_deleted_walks_in_any_file(folder: Path) -> Non
 
 def test_purge_of_some_walks_keeps_the_others_and_removes_only_their_bytes(folder: Path) -> None:
     log = StepLog.open(folder, retention_days=100_000)
+    log.clock = lambda: START - dt.timedelta(days=60)  # written then, by the real clock
     old = walk(log, START - dt.timedelta(days=60))
     old.set_step("bou-in-bou-1", DEVIATION, START - dt.timedelta(days=60), "annat", "gammal tid saknades")
+    log.clock = lambda: START
     new = walk(log)
     new.set_step("bou-in-bou-1", DEVIATION, at(1), "annat", "ny lokal behövdes")
     other = StepLog.open(folder, retention_days=100_000)  # another instance reading meanwhile

@@ -52,7 +52,7 @@ from samverkan_tui.core.session import (
 from samverkan_tui.steplog.scrub import MAX_COMMENT, routine_vocabulary, scrub_comment
 
 DB_NAME = "steglogg.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: written_at (real time of each write), step_states.contact
 BUSY_TIMEOUT_MS = 3000  # another instance's write takes milliseconds; a purge under a second
 AKUT_QUESTION = "akut"  # the question whose "ja" makes a walk count as akut in the follow-up
 
@@ -86,12 +86,14 @@ create table sessions (
     mode text not null check (mode in ({_quote(MODES)})),
     started_at text not null,
     updated_at text not null,
+    written_at text not null,
     finished_at text,
     answered integer not null default 0,
     steps_handled integer not null default 0,
     akut integer check (akut in (0, 1))
 );
 create index sessions_updated on sessions (updated_at);
+create index sessions_written on sessions (written_at);
 create index sessions_started on sessions (mode, started_at);
 create index sessions_listed on sessions (started_at desc, id);
 create table events (
@@ -105,6 +107,7 @@ create table events (
     status text check (status in ({_quote(STATUSES)})),
     category text check (category in ({_quote(DEVIATION_CATEGORIES)})),
     contact text,
+    written_at text,
     comment text check (comment is null or (status = '{DEVIATION}' and length(comment) <= {MAX_COMMENT}))
 );
 create index events_session on events (session, id);
@@ -113,6 +116,7 @@ create table step_states (
     step text not null,
     status text not null,
     category text,
+    contact text,
     at text not null,
     seconds_from_start integer not null,
     mode text not null,
@@ -235,6 +239,9 @@ class StepLog:
         self._tracked: list[WalkSession] = []
         self._closed = False
         self.purged_at_open = 0  # walks removed by the retention period when the log opened
+        # The real clock, for the time each write happened (retention counts from it);
+        # never the app's --now. Tests may replace it.
+        self.clock = current_time
 
     # -- opening ----------------------------------------------------------------------
     @classmethod
@@ -280,11 +287,13 @@ class StepLog:
             self._attach(session)
             self._flush()
 
-    def store_walks(self, sessions: Iterable[WalkSession]) -> int:
+    def store_walks(self, sessions: Iterable[WalkSession], *, real_time: bool = False) -> int:
         """Write whole walks (row and every event) in one transaction, without listening.
 
         For walks made elsewhere: a benchmark's or a test's data, or a walk kept in memory
-        while the log was unusable. Raises ``StepLogError`` if it cannot be written.
+        while the log was unusable. Their events count as written at their own times,
+        unless ``real_time`` (then: now, by ``clock``). Raises ``StepLogError`` if it
+        cannot be written.
         """
         count = 0
         with self._lock:
@@ -292,10 +301,11 @@ class StepLog:
             try:
                 conn.execute("begin immediate")
                 try:
+                    written = to_db_time(self.clock()) if real_time else None
                     for session in sessions:
-                        _write(conn, session, None)
+                        _write(conn, session, None, written)
                         for event in session.events:
-                            _write_event(conn, session, event)
+                            _write_event(conn, session, event, written)
                         count += 1
                     conn.execute("commit")
                 except BaseException:
@@ -351,12 +361,13 @@ class StepLog:
         try:
             conn.execute("begin immediate")
             try:
+                written = to_db_time(self.clock())  # the real time, even under --now
                 for session, event in self._pending:
                     # A row the schema refuses can never be written: drop it rather than
                     # block every later event behind it.
                     conn.execute("savepoint item")
                     try:
-                        _write(conn, session, event)
+                        _write(conn, session, event, written)
                     except sqlite3.IntegrityError:
                         conn.execute("rollback to item")
                         refused += 1
@@ -452,7 +463,8 @@ class StepLog:
                 if older_than is None:
                     raise ValueError("purge needs older_than, before or everything")
                 before = current_time() - older_than
-            where, params = " where updated_at < ?", (to_db_time(before),)
+            # The real time of the last write, never the walk's own (possibly --now) time.
+            where, params = " where written_at < ?", (to_db_time(before),)
         with self._lock:
             conn = self._conn
             try:
@@ -503,30 +515,39 @@ class StepLog:
         self.close()
 
 
-def _write(conn: sqlite3.Connection, session: WalkSession, event: Event | None) -> None:
-    """One event (or, for ``None``, the walk's row) and the walk's current summary."""
+def _write(conn: sqlite3.Connection, session: WalkSession, event: Event | None,
+           written: str | None = None) -> None:
+    """One event (or, for ``None``, the walk's row) and the walk's current summary.
+
+    ``written``: the real time of this write (DB text); ``None``: the walk's own time
+    (walks made elsewhere, stored with ``store_walks``).
+    """
     started = to_db_time(session.started_at)
     updated = to_db_time(session.updated_at or session.started_at)
     finished = to_db_time(session.finished_at) if session.finished_at else None
     akut = session.answers.get(AKUT_QUESTION)
     routine = session.routine
+    if written is None:
+        written = to_db_time(event.at) if event is not None else updated
     # An upsert, so that a walk whose row another instance purged meanwhile is recreated.
     conn.execute(
         "insert into sessions (id, routine_id, routine_version, content_hash, mode, started_at, "
-        "updated_at, finished_at, answered, steps_handled, akut) "
-        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "updated_at, written_at, finished_at, answered, steps_handled, akut) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "on conflict (id) do update set updated_at = excluded.updated_at, "
+        "written_at = max(written_at, excluded.written_at), "
         "finished_at = excluded.finished_at, answered = excluded.answered, "
         "steps_handled = excluded.steps_handled, akut = excluded.akut",
         (session.id, routine.id, routine.version, routine.content_hash, session.mode, started,
-         updated, finished, len(session.answers), len(session.steps),
+         updated, written, finished, len(session.answers), len(session.steps),
          None if akut is None else int(akut == YES)),
     )
     if event is not None:
-        _write_event(conn, session, event)
+        _write_event(conn, session, event, written)
 
 
-def _write_event(conn: sqlite3.Connection, session: WalkSession, event: Event) -> None:
+def _write_event(conn: sqlite3.Connection, session: WalkSession, event: Event,
+                 written: str | None = None) -> None:
     key = conn.execute("select key from sessions where id = ?", (session.id,)).fetchone()[0]
     at = to_db_time(event.at)
     comment = None
@@ -535,16 +556,17 @@ def _write_event(conn: sqlite3.Connection, session: WalkSession, event: Event) -
         comment = scrub_comment(event.comment, routine_vocabulary(session.routine))
     conn.execute(
         "insert into events (session, kind, at, question, value, step, status, category, "
-        "contact, comment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "contact, written_at, comment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (key, event.kind, at, event.question, event.value, event.step, event.status,
-         event.category, event.contact, comment),
+         event.category, event.contact, written or at, comment),
     )
     if event.kind == STEP:
         seconds = int((_aware(event.at) - _aware(session.started_at)).total_seconds())
         conn.execute(
-            "insert or replace into step_states (session, step, status, category, at, "
-            "seconds_from_start, mode, routine_id, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, event.step, event.status, event.category, at, max(seconds, 0), session.mode,
+            "insert or replace into step_states (session, step, status, category, contact, at, "
+            "seconds_from_start, mode, routine_id, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, event.step, event.status, event.category, event.contact, at, max(seconds, 0),
+             session.mode,
              session.routine.id, to_db_time(session.started_at)))
     elif event.kind == CLEAR_STEP:
         conn.execute("delete from step_states where session = ? and step = ?", (key, event.step))
@@ -647,12 +669,23 @@ def _migrate(conn: sqlite3.Connection) -> None:
             "Steglogg: loggen är skapad av en nyare version av samverkan; uppdatera programmet.")
     conn.execute("begin immediate")
     try:
-        if conn.execute("pragma user_version").fetchone()[0] == 0:  # another instance may have won
+        version = conn.execute("pragma user_version").fetchone()[0]  # another instance may have won
+        if version == 0:
             # One statement at a time: executescript() would commit the open transaction.
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
+        elif version == 1:
+            # Version 1 had no real write times. Walks done with --now carried their fake
+            # time only, so the time of this migration is the safe guess: nothing is
+            # purged early (at worst a walk is kept one retention period longer).
+            now = to_db_time(current_time())
+            conn.execute("alter table sessions add column written_at text not null default ''")
+            conn.execute("update sessions set written_at = ?", (now,))
+            conn.execute("create index sessions_written on sessions (written_at)")
+            conn.execute("alter table events add column written_at text")
+            conn.execute("alter table step_states add column contact text")
+        conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
         conn.execute("commit")
     except BaseException:
         if conn.in_transaction:
