@@ -64,11 +64,12 @@ def refuse_symlink(path: Path) -> None:
             "Ta bort länken eller ange en annan sökväg")
 
 
-def ensure_private_dir(path: Path) -> Path:
+def ensure_private_dir(path: Path, *, mark: bool = True) -> Path:
     """The folder ``path``, created 0700 (with parents) if missing; never a symlink.
 
     An existing folder is chmod-ed to 0700 only if the app created it (marker file);
-    any other existing folder is left exactly as it is.
+    any other existing folder is left exactly as it is. ``mark=False``: no marker in the
+    folders made (an export folder the user browses; the app never tightens it later).
     """
     path = Path(path)
     if str(path) == "":
@@ -95,7 +96,8 @@ def ensure_private_dir(path: Path) -> Path:
             refuse_symlink(folder)
             continue
         os.chmod(folder, DIR_MODE)  # mkdir's mode is cut by the umask
-        _write_marker(folder)
+        if mark:
+            _write_marker(folder)
     return path
 
 

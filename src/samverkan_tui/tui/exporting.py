@@ -38,7 +38,7 @@ def export_walk(session: WalkSession, now: dt.datetime, role: str | None) -> Pat
 
     text = summary_markdown(walk_summary(session, now, first_role=role))
     try:
-        folder = ensure_private_dir(export_folder())
+        folder = ensure_private_dir(export_folder(), mark=False)
         path = unique_path(folder, f"{session.routine.id}-{now:%Y-%m-%d-%H%M%S}", ".md")
         return write_private(path, text)
     except FileSafetyError:
