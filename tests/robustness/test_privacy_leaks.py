@@ -210,3 +210,8 @@ def test_the_app_can_show_what_will_be_stored_before_storing() -> None:
     assert removed_pieces(text, VOCABULARY) == ["Nguyen", "Thi", "Lan", "070-123", "45", "67,"]
     assert marked(text, VOCABULARY) == "Ringde ⟨Nguyen⟩ ⟨Thi⟩ ⟨Lan⟩ på ⟨070-123⟩ ⟨45⟩ ⟨67,⟩ tolk saknades"
     assert scrub_comment(text, VOCABULARY) == "Ringde […] på ###-### ## ##, tolk saknades"
+
+
+def test_digits_spelled_as_words_are_digits() -> None:
+    assert scrub("ring noll sju noll, ett två tre", VOCABULARY) == "ring # # #, # # #"
+    assert scrub("Det tog tre dagar och en vecka.", VOCABULARY) == "Det tog tre dagar och en vecka."

@@ -11,7 +11,8 @@ ALLOW-list instead: a stored comment keeps
 - punctuation between words, and the shape of numbers: every digit becomes ``#``
   (``kl. 16:00`` is stored as ``kl. ##:##``, a personnummer as ``########-####``);
 
-and everything else becomes ``[…]``: unknown words (names of any origin, in any case,
+and digits spelled as words (three or more number words in a row) also become ``#``;
+everything else becomes ``[…]``: unknown words (names of any origin, in any case,
 streets, places), and any word glued to digits or symbols (``b.egal(at)protonmail.com``,
 ``12B``, ``SN-2019``). Words that are everyday words but also names or places ("per",
 "inga", "vara", marked ``*`` in the list) are kept only in lower case or first in a
@@ -56,10 +57,33 @@ _LEADING = "([{\"'“«‘"
 _TRAILING = ".,;:!?)]}\"'”»’…"
 _SENTENCE_END = ".!?:"
 # Abbreviations with inner dots that notes use; compared in lower case, without the last dot.
-_ABBREVIATIONS = frozenset({
-    "t.ex", "bl.a", "m.m", "d.v.s", "o.s.v", "s.k", "fr.o.m", "t.o.m", "p.g.a", "m.fl",
-    "e.d", "o.d", "resp", "ev", "inkl", "exkl", "tel", "kl", "ca", "dvs", "osv", "mm", "st",
-})
+_ABBREVIATIONS = frozenset(
+    {
+        "t.ex",
+        "bl.a",
+        "m.m",
+        "d.v.s",
+        "o.s.v",
+        "s.k",
+        "fr.o.m",
+        "t.o.m",
+        "p.g.a",
+        "m.fl",
+        "e.d",
+        "o.d",
+        "resp",
+        "ev",
+        "inkl",
+        "exkl",
+        "tel",
+        "kl",
+        "ca",
+        "dvs",
+        "osv",
+        "mm",
+        "st",
+    }
+)
 # Invisible characters (zero-width space and joiners, soft hyphen, BOM, bidi marks):
 # removed first, so that "19850312\u200b1234" or "An\u00adna" is seen as what it shows.
 # (Unicode's format characters, category Cf, as ranges: a regex is cheaper than a table.)
@@ -132,8 +156,23 @@ def base_vocabulary() -> Vocabulary:
     return Vocabulary(frozenset(words), frozenset(everyday))
 
 
-_NOT_TEXT = frozenset({"id", "path", "source_file", "content_hash", "fallback", "role", "phase",
-                       "contacts", "kind", "severity", "value", "question", "answer"})
+_NOT_TEXT = frozenset(
+    {
+        "id",
+        "path",
+        "source_file",
+        "content_hash",
+        "fallback",
+        "role",
+        "phase",
+        "contacts",
+        "kind",
+        "severity",
+        "value",
+        "question",
+        "answer",
+    }
+)
 
 
 def routine_words(routine: Routine) -> set[str]:
@@ -142,8 +181,7 @@ def routine_words(routine: Routine) -> set[str]:
 
     def walk(value: object) -> None:
         if isinstance(value, str):
-            words.update(m[0].casefold() for m in _WORD.finditer(value)
-                         if len(m[0]) > 1 or m[0] in "iåöIÅÖ")
+            words.update(m[0].casefold() for m in _WORD.finditer(value) if len(m[0]) > 1 or m[0] in "iåöIÅÖ")
         elif hasattr(value, "_fields"):  # the model's NamedTuples: their text fields only
             for name in value._fields:
                 if name not in _NOT_TEXT and name != "exercises":  # exercises: invented people
@@ -245,6 +283,54 @@ def scrub_parts(text: str, vocabulary: Vocabulary | None = None) -> list[Part]:
             lead, trail = (piece, "") if _plain(piece) else (REMOVED, "")
         parts.append(Part(piece, lead + stored + trail))
         sentence_start = piece.rstrip(")\"'”»’")[-1:] in _SENTENCE_END
+    return _spelled_numbers(parts)
+
+
+# Digits written as words ("noll sju noll, ett två tre …"): three or more in a row are a
+# number, and become # like any digit.
+_NUMBER_WORDS = frozenset(
+    [
+        "noll",
+        "ett",
+        "en",
+        "två",
+        "tre",
+        "fyra",
+        "fem",
+        "sex",
+        "sju",
+        "åtta",
+        "nio",
+        "tio",
+        "elva",
+        "tolv",
+        "tjugo",
+        "trettio",
+        "fyrtio",
+        "femtio",
+        "sextio",
+        "sjuttio",
+        "åttio",
+        "nittio",
+        "hundra",
+        "tusen",
+    ]
+)
+
+
+def _spelled_numbers(parts: list[Part]) -> list[Part]:
+    words = [i for i, p in enumerate(parts) if p.written.strip()]
+    run: list[int] = []
+    for index in [*words, -1]:
+        word = _core(parts[index].written)[1].casefold() if index >= 0 else ""
+        if index >= 0 and word in _NUMBER_WORDS:
+            run.append(index)
+            continue
+        if len(run) >= 3:
+            for i in run:
+                lead, _, trail = _core(parts[i].written)
+                parts[i] = Part(parts[i].written, lead + DIGIT + trail)
+        run = []
     return parts
 
 
