@@ -71,10 +71,18 @@ def searchable(data: bytes) -> str:
     """Every distinct word and digit run in ``data``, lower-cased, joined by spaces.
 
     Searching this for a needle is a substring search of every word of the file, but over
-    the few thousand distinct words instead of megabytes of pages.
+    the few thousand distinct words instead of megabytes of pages. Only runs of eight or
+    more printable characters count as text: SQLite's pages (and the WAL's random salts)
+    hold binary bytes that decode to short runs of letters by chance. Random hex ids and
+    hashes are left out too ("ebba" is a name, and four hex digits).
     """
-    text = data.decode("utf-8", errors="replace").casefold()
-    return " ".join(sorted(set(re.findall(r"[^\W\d_]+|\d+", text))))
+    text = _HEX_ID.sub(" ", data.decode("utf-8", errors="replace").casefold())
+    runs = _TEXT_RUN.findall(text)
+    return " ".join(sorted({w for run in runs for w in re.findall(r"[^\W\d_]+|\d+", run)}))
+
+
+_HEX_ID = re.compile(r"[0-9a-f]{32,}")
+_TEXT_RUN = re.compile(r"[^\x00-\x1f\x7f-\x9f\ufffd]{8,}")
 
 
 def _walks(items: list[tuple[str, list[Identifier]]], with_comments: bool) -> list[WalkSession]:
