@@ -17,8 +17,7 @@ from samverkan_tui.steplog.store import StepLog
 from samverkan_tui.tui.app import create_app
 from samverkan_tui.tui.screens.start import StartScreen
 from samverkan_tui.tui.screens.statistics import Bars, StatisticsScreen
-from tests.tui.conftest import NOW
-from tests.tui.conftest import Terminal
+from tests.tui.conftest import NOW, Terminal
 
 FIXED = dt.datetime(2026, 11, 23, 10, 0, tzinfo=STOCKHOLM)
 

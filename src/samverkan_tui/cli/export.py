@@ -146,6 +146,9 @@ def _write(document: Document, format: ExportFormat, target: Path) -> None:
 
 def _reason(error: OSError) -> str:
     """The OS error in Swedish (the OS gives English)."""
+    from samverkan_tui.core.files import FileSafetyError
     from samverkan_tui.core.oserrors import os_error_reason
 
+    if isinstance(error, FileSafetyError):
+        return str(error)
     return os_error_reason(error, writing=True)

@@ -131,11 +131,10 @@ def parse_age(text: str, today: dt.date) -> dt.date:
 
 def _write_output(data: str | bytes, ut: Path | None, binary_name: str | None = None) -> None:
     if ut is not None:
+        from samverkan_tui.core.files import write_private
+
         try:
-            if isinstance(data, bytes):
-                ut.write_bytes(data)
-            else:
-                ut.write_text(data, encoding="utf-8")
+            write_private(ut, data)  # 0600, atomic, never through a symlink
         except OSError as error:
             from samverkan_tui.core.oserrors import INPUT_ERRNOS, os_error_reason
 

@@ -157,8 +157,8 @@ def save_config(config: Config, **changes: object) -> None:
             raw.pop(key, None)
         else:
             raw[key] = str(value) if isinstance(value, Path) else value
-    config.path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = config.path.with_suffix(".tmp")
-    tmp.write_text(tomli_w.dumps(raw), encoding="utf-8")
-    os.replace(tmp, config.path)
+    from samverkan_tui.core.files import write_private
+
+    # 0600 under any umask, atomic, never through a symlink; a missing folder is made 0700.
+    write_private(config.path, tomli_w.dumps(raw), make_folder=True)
     config.raw = raw

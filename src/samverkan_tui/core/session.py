@@ -83,6 +83,7 @@ class StepState:
     at: dt.datetime
     category: str | None = None
     comment: str | None = None
+    contact: str | None = None  # a deviation's contact (e.g. the one that could not be reached)
 
 
 Listener = Callable[["WalkSession", Event], None]
@@ -117,7 +118,8 @@ class WalkSession:
         elif event.kind == CLEAR_ANSWER:
             self.answers.pop(event.question, None)
         elif event.kind == STEP:
-            self.steps[event.step] = StepState(event.status, event.at, event.category, event.comment)
+            self.steps[event.step] = StepState(event.status, event.at, event.category, event.comment,
+                                               event.contact)
         elif event.kind == CLEAR_STEP:
             self.steps.pop(event.step, None)
         elif event.kind == CONTACT:
@@ -154,6 +156,9 @@ class WalkSession:
                     raise SessionError("bara avvikelser har kategori")
                 if event.status == DONE and event.comment is not None:
                     raise SessionError("bara avvikelser och ej aktuella steg har en orsak")
+                if event.contact is not None and (
+                        event.status != DEVIATION or routine.contact(event.contact) is None):
+                    raise SessionError(f"okänd kontakt {event.contact!r} för avvikelsen")
         elif event.kind == CONTACT and routine.contact(event.contact or "") is None:
             raise SessionError(f"okänd kontakt {event.contact!r}")
         elif event.kind == ROLE and routine.role(event.value or "") is None:
@@ -186,14 +191,15 @@ class WalkSession:
 
     def set_step(
         self, step_id: str, status: str | None, at: dt.datetime, category: str | None = None,
-        comment: str | None = None,
+        comment: str | None = None, contact: str | None = None,
     ) -> None:
-        """Set a step's status; ``None`` clears it. ``comment``: scrubbed text, deviations only."""
+        """Set a step's status; ``None`` clears it. Deviations only: ``comment`` (scrubbed
+        text) and ``contact`` (a contact id of the routine, e.g. the one not reached)."""
         if status is None:
             self.apply(Event(CLEAR_STEP, at, step=step_id))
         else:
             self.apply(Event(STEP, at, step=step_id, status=status, category=category,
-                             comment=comment))
+                             comment=comment, contact=contact))
 
     def toggle_done(self, step_id: str, at: dt.datetime) -> None:
         current = self.steps.get(step_id)

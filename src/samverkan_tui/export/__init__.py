@@ -95,26 +95,10 @@ def write(document: Document, format: str, path: Path) -> Path:
     complete, so a failed export never leaves half a file. Raises ``OSError`` when the
     file cannot be written, ``ExportError`` for a bad format.
     """
+    from samverkan_tui.core.files import write_private
+
     data = render(document, format)
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         path = path / default_filename(document, format)
-    write_private(path, data if isinstance(data, bytes) else data.encode("utf-8"))
-    return path
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """``data`` to ``path``, 0600, atomically (temp file in the same folder, then rename)."""
-    import os
-    import secrets
-
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    # 0600, atomic, never through a symlink (core.files).
+    return write_private(path, data)

@@ -49,10 +49,10 @@ from samverkan_tui.core.session import (
     Event,
     WalkSession,
 )
-from samverkan_tui.steplog.scrub import MAX_COMMENT, scrub_comment
+from samverkan_tui.steplog.scrub import MAX_COMMENT, routine_vocabulary, scrub_comment
 
 DB_NAME = "steglogg.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: written_at (real time of each write), step_states.contact
 BUSY_TIMEOUT_MS = 3000  # another instance's write takes milliseconds; a purge under a second
 AKUT_QUESTION = "akut"  # the question whose "ja" makes a walk count as akut in the follow-up
 
@@ -86,12 +86,14 @@ create table sessions (
     mode text not null check (mode in ({_quote(MODES)})),
     started_at text not null,
     updated_at text not null,
+    written_at text not null,
     finished_at text,
     answered integer not null default 0,
     steps_handled integer not null default 0,
     akut integer check (akut in (0, 1))
 );
 create index sessions_updated on sessions (updated_at);
+create index sessions_written on sessions (written_at);
 create index sessions_started on sessions (mode, started_at);
 create index sessions_listed on sessions (started_at desc, id);
 create table events (
@@ -105,6 +107,7 @@ create table events (
     status text check (status in ({_quote(STATUSES)})),
     category text check (category in ({_quote(DEVIATION_CATEGORIES)})),
     contact text,
+    written_at text,
     comment text check (comment is null or (status = '{DEVIATION}' and length(comment) <= {MAX_COMMENT}))
 );
 create index events_session on events (session, id);
@@ -113,6 +116,7 @@ create table step_states (
     step text not null,
     status text not null,
     category text,
+    contact text,
     at text not null,
     seconds_from_start integer not null,
     mode text not null,
@@ -148,7 +152,10 @@ class SessionInfo:
 # -- paths and times ----------------------------------------------------------------
 
 def data_dir(config: Config | None = None) -> Path:
-    """``SAMVERKAN_DATA`` > config ``data_dir`` > the platform's user data folder."""
+    """``SAMVERKAN_DATA`` > config ``data_dir`` > the platform's user data folder.
+
+    The folder as configured; ``log_folder`` decides where in it the log lives.
+    """
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser()
@@ -232,6 +239,9 @@ class StepLog:
         self._tracked: list[WalkSession] = []
         self._closed = False
         self.purged_at_open = 0  # walks removed by the retention period when the log opened
+        # The real clock, for the time each write happened (retention counts from it);
+        # never the app's --now. Tests may replace it.
+        self.clock = current_time
 
     # -- opening ----------------------------------------------------------------------
     @classmethod
@@ -249,7 +259,13 @@ class StepLog:
                 config = load_config()
             except ConfigError as error:
                 raise StepLogError(f"Steglogg: {error}.") from None
-        folder = Path(path) if path is not None else data_dir(config)
+        if path is None and not os.environ.get(DATA_DIR_ENV) and isinstance(
+                config.raw.get("data_dir"), str) and not config.raw["data_dir"].strip():
+            # Path("") is the current folder: never put the log (or chmod) there by accident.
+            raise StepLogError(
+                f"Steglogg: data_dir i {config.path} är tom; ange en mapp, till exempel "
+                'data_dir = "~/.local/share/samverkan", eller ta bort raden.', "")
+        folder = Path(path) if path is not None else log_folder(data_dir(config))
         db_path = folder / DB_NAME
         log = cls(_connect(folder, db_path), db_path)
         days = retention_days if retention_days is not None else config.retention_days
@@ -271,11 +287,13 @@ class StepLog:
             self._attach(session)
             self._flush()
 
-    def store_walks(self, sessions: Iterable[WalkSession]) -> int:
+    def store_walks(self, sessions: Iterable[WalkSession], *, real_time: bool = False) -> int:
         """Write whole walks (row and every event) in one transaction, without listening.
 
         For walks made elsewhere: a benchmark's or a test's data, or a walk kept in memory
-        while the log was unusable. Raises ``StepLogError`` if it cannot be written.
+        while the log was unusable. Their events count as written at their own times,
+        unless ``real_time`` (then: now, by ``clock``). Raises ``StepLogError`` if it
+        cannot be written.
         """
         count = 0
         with self._lock:
@@ -283,10 +301,11 @@ class StepLog:
             try:
                 conn.execute("begin immediate")
                 try:
+                    written = to_db_time(self.clock()) if real_time else None
                     for session in sessions:
-                        _write(conn, session, None)
+                        _write(conn, session, None, written)
                         for event in session.events:
-                            _write_event(conn, session, event)
+                            _write_event(conn, session, event, written)
                         count += 1
                     conn.execute("commit")
                 except BaseException:
@@ -342,12 +361,13 @@ class StepLog:
         try:
             conn.execute("begin immediate")
             try:
+                written = to_db_time(self.clock())  # the real time, even under --now
                 for session, event in self._pending:
                     # A row the schema refuses can never be written: drop it rather than
                     # block every later event behind it.
                     conn.execute("savepoint item")
                     try:
-                        _write(conn, session, event)
+                        _write(conn, session, event, written)
                     except sqlite3.IntegrityError:
                         conn.execute("rollback to item")
                         refused += 1
@@ -443,7 +463,8 @@ class StepLog:
                 if older_than is None:
                     raise ValueError("purge needs older_than, before or everything")
                 before = current_time() - older_than
-            where, params = " where updated_at < ?", (to_db_time(before),)
+            # The real time of the last write, never the walk's own (possibly --now) time.
+            where, params = " where written_at < ?", (to_db_time(before),)
         with self._lock:
             conn = self._conn
             try:
@@ -507,45 +528,58 @@ class StepLog:
         self.close()
 
 
-def _write(conn: sqlite3.Connection, session: WalkSession, event: Event | None) -> None:
-    """One event (or, for ``None``, the walk's row) and the walk's current summary."""
+def _write(conn: sqlite3.Connection, session: WalkSession, event: Event | None,
+           written: str | None = None) -> None:
+    """One event (or, for ``None``, the walk's row) and the walk's current summary.
+
+    ``written``: the real time of this write (DB text); ``None``: the walk's own time
+    (walks made elsewhere, stored with ``store_walks``).
+    """
     started = to_db_time(session.started_at)
     updated = to_db_time(session.updated_at or session.started_at)
     finished = to_db_time(session.finished_at) if session.finished_at else None
     akut = session.answers.get(AKUT_QUESTION)
     routine = session.routine
+    if written is None:
+        written = to_db_time(event.at) if event is not None else updated
     # An upsert, so that a walk whose row another instance purged meanwhile is recreated.
     conn.execute(
         "insert into sessions (id, routine_id, routine_version, content_hash, mode, started_at, "
-        "updated_at, finished_at, answered, steps_handled, akut) "
-        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "updated_at, written_at, finished_at, answered, steps_handled, akut) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "on conflict (id) do update set updated_at = excluded.updated_at, "
+        "written_at = max(written_at, excluded.written_at), "
         "finished_at = excluded.finished_at, answered = excluded.answered, "
         "steps_handled = excluded.steps_handled, akut = excluded.akut",
         (session.id, routine.id, routine.version, routine.content_hash, session.mode, started,
-         updated, finished, len(session.answers), len(session.steps),
+         updated, written, finished, len(session.answers), len(session.steps),
          None if akut is None else int(akut == YES)),
     )
     if event is not None:
-        _write_event(conn, session, event)
+        _write_event(conn, session, event, written)
 
 
-def _write_event(conn: sqlite3.Connection, session: WalkSession, event: Event) -> None:
+def _write_event(conn: sqlite3.Connection, session: WalkSession, event: Event,
+                 written: str | None = None) -> None:
     key = conn.execute("select key from sessions where id = ?", (session.id,)).fetchone()[0]
     at = to_db_time(event.at)
-    comment = scrub_comment(event.comment) if event.kind == STEP and event.status == DEVIATION else None
+    comment = None
+    if event.comment is not None and event.kind == STEP and event.status == DEVIATION:
+        # The vocabulary loads only when there is a comment to scrub.
+        comment = scrub_comment(event.comment, routine_vocabulary(session.routine))
     conn.execute(
         "insert into events (session, kind, at, question, value, step, status, category, "
-        "contact, comment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "contact, written_at, comment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (key, event.kind, at, event.question, event.value, event.step, event.status,
-         event.category, event.contact, comment),
+         event.category, event.contact, written or at, comment),
     )
     if event.kind == STEP:
         seconds = int((_aware(event.at) - _aware(session.started_at)).total_seconds())
         conn.execute(
-            "insert or replace into step_states (session, step, status, category, at, "
-            "seconds_from_start, mode, routine_id, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, event.step, event.status, event.category, at, max(seconds, 0), session.mode,
+            "insert or replace into step_states (session, step, status, category, contact, at, "
+            "seconds_from_start, mode, routine_id, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, event.step, event.status, event.category, event.contact, at, max(seconds, 0),
+             session.mode,
              session.routine.id, to_db_time(session.started_at)))
     elif event.kind == CLEAR_STEP:
         conn.execute("delete from step_states where session = ? and step = ?", (key, event.step))
@@ -555,19 +589,50 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=STOCKHOLM)
 
 
+SUBFOLDER = APP_NAME  # used inside a configured folder that exists but is not ours
+
+
+def log_folder(configured: Path) -> Path:
+    """Where the log lives for a configured data folder. The rule:
+
+    - a missing folder is created by the app (0700, with ``core.files.MARKER``) and used;
+    - a folder the app created (it has the marker), or one that already holds a log
+      (made by an earlier version), is used as it is;
+    - any other existing folder (a shared folder, the home folder …) is never used or
+      chmod-ed itself: the log goes into its subfolder ``samverkan``, created by the app.
+    """
+    from samverkan_tui.core.files import created_by_us
+
+    if not configured.is_dir() or configured.is_symlink() or created_by_us(configured) \
+            or os.path.lexists(configured / DB_NAME):
+        return configured
+    return configured / SUBFOLDER
+
+
 def _connect(folder: Path, db_path: Path) -> sqlite3.Connection:
-    """The folder (0700) and file (0600) made or tightened, the database opened and migrated."""
+    """The folder (0700 if ours) and file (0600) made or tightened, the database opened and migrated.
+
+    Symlinks at the folder, the database or its -wal/-shm files are refused.
+    """
+    from samverkan_tui.core.files import (
+        FileSafetyError,
+        ensure_private_dir,
+        open_private_file,
+        refuse_symlink,
+    )
+
     advice = f"{_WHAT_TO_DO} Kontrollera mappen {folder} eller ange en annan med {DATA_DIR_ENV}."
 
     def refused(reason: str, where: object) -> StepLogError:
         return StepLogError(f"Steglogg kan inte öppnas: {reason} ({where}).", advice)
 
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-        fd = os.open(db_path, os.O_RDWR | os.O_CREAT, 0o600)
-        os.close(fd)
-        os.chmod(db_path, 0o600)
+        ensure_private_dir(folder)
+        for suffix in ("-wal", "-shm", "-journal"):
+            refuse_symlink(db_path.with_name(db_path.name + suffix))
+        open_private_file(db_path)
+    except FileSafetyError as error:
+        raise StepLogError(f"Steglogg kan inte öppnas: {error}.", advice) from None
     except OSError as error:
         reason = failure_reason(error) if error.errno in (13, 28, 30) else error.strerror or str(error)
         raise refused(reason, error.filename or folder) from None
@@ -617,12 +682,23 @@ def _migrate(conn: sqlite3.Connection) -> None:
             "Steglogg: loggen är skapad av en nyare version av samverkan; uppdatera programmet.")
     conn.execute("begin immediate")
     try:
-        if conn.execute("pragma user_version").fetchone()[0] == 0:  # another instance may have won
+        version = conn.execute("pragma user_version").fetchone()[0]  # another instance may have won
+        if version == 0:
             # One statement at a time: executescript() would commit the open transaction.
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
+        elif version == 1:
+            # Version 1 had no real write times. Walks done with --now carried their fake
+            # time only, so the time of this migration is the safe guess: nothing is
+            # purged early (at worst a walk is kept one retention period longer).
+            now = to_db_time(current_time())
+            conn.execute("alter table sessions add column written_at text not null default ''")
+            conn.execute("update sessions set written_at = ?", (now,))
+            conn.execute("create index sessions_written on sessions (written_at)")
+            conn.execute("alter table events add column written_at text")
+            conn.execute("alter table step_states add column contact text")
+        conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
         conn.execute("commit")
     except BaseException:
         if conn.in_transaction:

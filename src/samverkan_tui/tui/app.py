@@ -128,9 +128,35 @@ class SamverkanApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q: quit at once when everything is on disk, otherwise ask first."""
+        from samverkan_tui.tui.screens.quit import QuitDialog, unsaved_changes
+
+        if isinstance(self.screen, QuitDialog):
+            return
+        log = self.step_log
+        if log is not None and log.pending:
+            log.retry()  # the disk may have room again
+        count = unsaved_changes(self)
+        if count:
+            self.push_screen(QuitDialog(count))
+        else:
+            self.exit()
+
+    def quit_description(self) -> str:
+        """What quitting means now, said only when true (the palette shows it)."""
+        from samverkan_tui.tui.screens.quit import changes_text, unsaved_changes
+
+        count = unsaved_changes(self)
+        if count:
+            return f"Stäng Samverkan ({changes_text(count)}: appen frågar först)"
+        if self.step_log is not None:
+            return "Stäng Samverkan (allt är redan sparat)"
+        return "Stäng Samverkan"
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Hjälp och ordlista", "Tangenter och begrepp", self.action_help)
-        yield SystemCommand("Avsluta appen", "Stäng Samverkan (allt är redan sparat)", self.exit)
+        yield SystemCommand("Avsluta appen", self.quit_description(), self.action_quit)
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()

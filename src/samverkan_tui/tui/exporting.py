@@ -41,24 +41,25 @@ def export_walk(session: WalkSession, now: dt.datetime, format: str = "md") -> P
     """The walk so far, with what was done and when, as ``format``. Returns the file written.
 
     The document is the one `samverkan logg export` prints for the same walk: one place.
-    The file is the user's only (0600), and never replaces an earlier export.
+    The file is 0600 and never overwrites another export (seconds in the name, then a
+    counter); a missing folder is created 0700. Raises ``OSError`` with Swedish text.
     """
+    from samverkan_tui.core.files import (
+        FileSafetyError,
+        ensure_private_dir,
+        swedish_reason,
+        unique_path,
+        write_private,
+    )
     from samverkan_tui.export import SUFFIXES, render
     from samverkan_tui.export.document import document_for_session
 
     data = render(document_for_session(session, now), format)
-    folder = export_folder()
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    stem = f"{session.routine.id}-{now:%Y-%m-%d-%H%M%S}"
-    payload = data if isinstance(data, bytes) else data.encode("utf-8")
-    for counter in range(1000):
-        path = folder / (stem + (f"-{counter}" if counter else "") + SUFFIXES[format])
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                         0o600)
-        except FileExistsError:
-            continue
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        return path
-    raise FileExistsError(f"för många exporter med namnet {stem}")
+    try:
+        folder = ensure_private_dir(export_folder(), mark=False)
+        path = unique_path(folder, f"{session.routine.id}-{now:%Y-%m-%d-%H%M%S}", SUFFIXES[format])
+        return write_private(path, data)
+    except FileSafetyError:
+        raise
+    except OSError as error:
+        raise FileSafetyError(error.errno, swedish_reason(error)) from None

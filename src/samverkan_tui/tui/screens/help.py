@@ -23,7 +23,8 @@ KEYS = (
     ("x", "exportera planen till en fil"), ("Ctrl+F", "avsluta genomgången"),
     ("Ctrl+O (startsidan)", "övningsläge: påhittade fall och guidad rundtur"),
     ("Ctrl+P", "kommandopaletten: allt som går att göra"), ("F1 / ?", "den här hjälpen"),
-    ("Ctrl+Q", "avsluta appen (allt är redan sparat)"),
+    ("Ctrl+Q", "avsluta appen; finns ändringar som inte kunde sparas frågar appen först "
+               "(försök igen, exportera eller avsluta ändå)"),
 )
 
 
