@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from samverkan_tui.core.session import DEVIATION, WalkSession
+from samverkan_tui.core.session import DEVIATION, NOT_APPLICABLE, WalkSession
 from samverkan_tui.steplog.store import DB_NAME, SCHEMA_VERSION, StepLog
 from tests.steplog.helpers import routine
 
@@ -73,7 +73,18 @@ def test_an_old_database_is_migrated_readable_and_not_purged_early(tmp_path: Pat
         session = log.resume("abc123", ROUTINE)
         assert session.answers == {"inkom": "bou"}
         version = log.connection().execute("pragma user_version").fetchone()[0]
-        assert version == SCHEMA_VERSION == 2
+        assert version == SCHEMA_VERSION == 3
+        # Version 3's events: a moment, the walk's role, a reason for "ej aktuell".
+        log.start(session)
+        session.set_moment(ROUTINE.moments[0].id, dt.datetime(2026, 8, 3, 9, 0, tzinfo=dt.UTC),
+                           dt.datetime.now(dt.UTC))
+        session.set_role(ROUTINE.roles[0].id, dt.datetime.now(dt.UTC))
+        step = ROUTINE.steps[0].id
+        session.set_step(step, NOT_APPLICABLE, dt.datetime.now(dt.UTC), comment="mötet ställdes in")
+        assert log.status_message is None and not log.pending
+        again = log.resume("abc123", ROUTINE)
+        assert again.role == ROUTINE.roles[0].id and ROUTINE.moments[0].id in again.moments
+        assert again.steps[step].comment == "mötet ställdes in"
 
 
 def test_the_contact_that_could_not_be_reached_is_a_structured_field(tmp_path: Path) -> None:

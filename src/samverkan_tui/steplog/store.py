@@ -44,6 +44,7 @@ from samverkan_tui.core.session import (
     DEVIATION_CATEGORIES,
     EVENT_KINDS,
     MODES,
+    NOT_APPLICABLE,
     STATUSES,
     STEP,
     Event,
@@ -52,7 +53,10 @@ from samverkan_tui.core.session import (
 from samverkan_tui.steplog.scrub import MAX_COMMENT, routine_vocabulary, scrub_comment
 
 DB_NAME = "steglogg.sqlite3"
-SCHEMA_VERSION = 2  # 2: written_at (real time of each write), step_states.contact
+# 2: written_at (real time of each write), step_states.contact
+# 3: events may be a moment deadlines count from ("tidpunkt") or the walk's role ("roll"),
+#    and "ej aktuell" may carry a (scrubbed) reason like a deviation
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 3000  # another instance's write takes milliseconds; a purge under a second
 AKUT_QUESTION = "akut"  # the question whose "ja" makes a walk count as akut in the follow-up
 
@@ -108,7 +112,8 @@ create table events (
     category text check (category in ({_quote(DEVIATION_CATEGORIES)})),
     contact text,
     written_at text,
-    comment text check (comment is null or (status = '{DEVIATION}' and length(comment) <= {MAX_COMMENT}))
+    comment text check (comment is null or (status in ('{DEVIATION}', '{NOT_APPLICABLE}')
+                                            and length(comment) <= {MAX_COMMENT}))
 );
 create index events_session on events (session, id);
 create table step_states (
@@ -564,7 +569,8 @@ def _write_event(conn: sqlite3.Connection, session: WalkSession, event: Event,
     key = conn.execute("select key from sessions where id = ?", (session.id,)).fetchone()[0]
     at = to_db_time(event.at)
     comment = None
-    if event.comment is not None and event.kind == STEP and event.status == DEVIATION:
+    if event.comment is not None and event.kind == STEP and event.status in (DEVIATION,
+                                                                              NOT_APPLICABLE):
         # The vocabulary loads only when there is a comment to scrub.
         comment = scrub_comment(event.comment, routine_vocabulary(session.routine))
     conn.execute(
@@ -698,6 +704,19 @@ def _migrate(conn: sqlite3.Connection) -> None:
             conn.execute("create index sessions_written on sessions (written_at)")
             conn.execute("alter table events add column written_at text")
             conn.execute("alter table step_states add column contact text")
+            version = 2
+        if version == 2:
+            # SQLite cannot change a CHECK constraint in place: the events table is built
+            # anew with version 3's constraints and the rows copied over, in one transaction.
+            events = _SCHEMA[_SCHEMA.index("create table events"):]
+            events = events[:events.index(";")].replace("create table events",
+                                                         "create table events_v3", 1)
+            conn.execute(events)
+            conn.execute("insert into events_v3 select id, session, kind, at, question, value, step, "
+                         "status, category, contact, written_at, comment from events")
+            conn.execute("drop table events")
+            conn.execute("alter table events_v3 rename to events")
+            conn.execute("create index events_session on events (session, id)")
         conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
         conn.execute("commit")
     except BaseException:
