@@ -243,4 +243,4 @@ def test_a_review_interval_beyond_any_date_is_refused(months: int, tmp_path: Pat
     assert not report.ok and "mer än 120 månader" in report.problems[0].message
     code, out, err = run_cli("--katalog", str(tmp_path / "egna"), "list")
     assert code == 0 and all(f"{rid} " in out for rid in SHIPPED)
-    assert f"{path}:{_line_of(content, 'review_interval_months')}" in err
+    assert f"{path}:{_line_of(content, 'review_interval_months =')}" in err
