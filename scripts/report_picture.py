@@ -6,7 +6,7 @@ Fills a temporary step log with 160 generated walks (bench/steplog_fixture.py, f
 seed and date, so the picture changes only when the report does), writes the report
 with the installed `samverkan logg statistik -f html`, takes a headless Chromium
 screenshot of the top of the first page and reduces it to a small palette PNG
-(Pillow comes with fpdf2). Needs Chromium (`apt-get install -y chromium`).
+(Pillow comes with pikepdf, a dev dependency). Needs Chromium (`apt-get install -y chromium`).
 """
 
 from __future__ import annotations

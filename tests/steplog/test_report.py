@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -13,7 +15,14 @@ from hypothesis import strategies as st
 
 from samverkan_tui.core.session import DEVIATION, DEVIATION_CATEGORIES, DONE, NOT_APPLICABLE, WalkSession
 from samverkan_tui.core.walk import build_plan, enumerate_paths
-from samverkan_tui.export.statistics_report import build_report, report_html
+from samverkan_tui.export.charts import to_svg
+from samverkan_tui.export.statistics_report import (
+    PDF_CHART_FONT,
+    Figure,
+    build_report,
+    report_data,
+    report_html,
+)
 from samverkan_tui.steplog.report import (
     Count,
     ReportError,
@@ -89,6 +98,41 @@ def exact(cell: object) -> int | None:
     return cell if isinstance(cell, int) else None
 
 
+def html_says(html: str) -> str:
+    """The HTML report's text and its charts' aria-labels, unescaped, tags removed."""
+    labels = [html_lib.unescape(a) for a in re.findall(r'aria-label="([^"]*)"', html)]
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", html)) + "\n" + "\n".join(labels)
+
+
+def assert_pdf_says_what_html_says(report, html: str) -> None:
+    """What statistics.typ is given is the HTML report's texts and charts: every string of
+    the PDF's data stands in the HTML (the PDF renders the same protected model), and each
+    chart is the HTML's SVG with only the font named differently."""
+    data = report_data(report)
+    said = html_says(html)
+
+    def strings(value, key=""):
+        if isinstance(value, str):
+            yield key, value
+        elif isinstance(value, list):
+            for v in value:
+                yield from strings(v, key)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                yield from strings(v, k)
+
+    for key, text in strings(data):
+        if key in ("svg", "running", "author", "keywords", "kind"):
+            continue
+        assert text in said, (key, text)
+    figures = [p for s in report.sections for p in s.parts if isinstance(p, Figure)]
+    svgs = [p["svg"] for s in data["sections"] for p in s["parts"] if p["kind"] == "figure"]
+    assert len(svgs) == len(figures)
+    for figure, svg in zip(figures, svgs, strict=True):
+        assert svg == to_svg(figure.chart, PDF_CHART_FONT)
+        assert to_svg(figure.chart) in html
+
+
 def assert_no_differencing(total: object, parts: list[object], threshold: int) -> None:
     """A shown total minus the shown parts never gives a small number."""
     if exact(total) is None:
@@ -113,10 +157,13 @@ def test_no_small_count_and_no_comment_leaves_the_desk(generated, threshold) -> 
         truth = {s.routine_id: s for s in walk_statistics(conn, routines=ROUTINES)}
     data = aggregate_dict(aggregate)
     text = json.dumps(data, ensure_ascii=False)
-    html = report_html(build_report(aggregate))
+    report = build_report(aggregate)
+    html = report_html(report)
+    pdf_data = json.dumps(report_data(report), ensure_ascii=False)
     # ... but never in what leaves the desk.
     for comment in comments:
-        assert comment not in text and comment not in html
+        assert comment not in text and comment not in html and comment not in pdf_data
+    assert_pdf_says_what_html_says(report, html)
     for where, value in counts_in(data, threshold):
         assert value == 0 or value >= threshold, f"{where} = {value}"
     for r in data["routines"]:

@@ -1,12 +1,14 @@
-"""Charts for the follow-up report: one drawing, as inline SVG for HTML and as PDF vectors.
+"""Charts for the follow-up report: one drawing, as SVG for both the HTML and the PDF.
 
 A chart is built once as a short list of shapes (rectangles, lines, a polyline,
-circles, text) in its own units; ``to_svg`` writes it as SVG for the HTML report and
-``draw_pdf`` draws the same shapes with fpdf2's primitives. Both are vectors and look
-alike. (fpdf2 can read SVG itself, but its reader took a quarter of a second for the
-report's sixteen charts, a quarter of the report's whole budget; the shapes are
-drawn here in a few milliseconds.) No plotting library: two chart kinds in plain
+circles, text) in its own units; ``to_svg`` writes it as SVG, inline in the HTML report
+and handed to Typst for the PDF (export/statistics.typ), where it stays vector graphics
+with its text in the embedded font. No plotting library: two chart kinds in plain
 shapes need none, and a library would not know how to draw a hidden count.
+
+Every chart carries ``alt``: its figures in words ("Genomgångar per vecka 2026: v. 45: 12,
+v. 46: < 5, …"), the same texts as the tables, for screen readers (the SVG's aria-label,
+the PDF image's alternative text, which PDF/UA requires).
 
 Hidden values are never drawn as if they were known: an exact count is a solid bar
 or a filled dot; a range is a light bar (or a dashed vertical line) over the possible
@@ -95,6 +97,14 @@ class Chart:
     width: float
     height: float
     shapes: list[Shape] = field(default_factory=list)
+    alt: str = ""  # the figures in words; the title when there are none
+
+
+def _alt(title: str, entries: list[tuple[str, str]]) -> str:
+    if not entries:
+        return f"{title}: inget att visa."
+    # A step's own full stop is dropped before the colon: "… och tolk: < 5", not "tolk.: < 5".
+    return f"{title}: " + ", ".join(f"{label.rstrip(' .:')}: {text}" for label, text in entries) + "."
 
 
 @dataclass(frozen=True)
@@ -125,7 +135,8 @@ def bar_chart(title: str, bars: list[Bar], threshold: int) -> Chart:
     top = _axis_top([b.count for b in bars], threshold)
     plot_x, plot_w = LABEL_WIDTH + 6, WIDTH - LABEL_WIDTH - 6 - VALUE_WIDTH
     height = 20 + ROW * max(1, len(bars)) + 18
-    chart = Chart(title, WIDTH, height)
+    alt = _alt(title, [(" ".join(b.label.split()), b.count.text(threshold)) for b in bars])
+    chart = Chart(title, WIDTH, height, alt=alt)
     add = chart.shapes.append
 
     def x(value: float) -> float:
@@ -161,7 +172,15 @@ def line_chart(title: str, points: list[tuple[str, Count]], threshold: int) -> C
     height = 190
     left, right, top_y, bottom_y = 40, WIDTH - 12, 14, height - 34
     top = _axis_top([c for _, c in points], threshold)
-    chart = Chart(title, WIDTH, height)
+    # In words, with the year once (or with every week when the period spans a new year).
+    years = sorted({week[:4] for week, _ in points})
+    one_year = len(years) == 1
+    named = f"{title}, {years[0]}" if one_year else f"{title}, {years[0]}–{years[-1]}" if years else title
+    weeks = [
+        (f"v. {int(week[6:8])}" + ("" if one_year else f" {week[:4]}"), count.text(threshold))
+        for week, count in points
+    ]
+    chart = Chart(title, WIDTH, height, alt=_alt(named, weeks))
     add = chart.shapes.append
 
     def y(value: float) -> float:
@@ -204,7 +223,7 @@ def line_chart(title: str, points: list[tuple[str, Count]], threshold: int) -> C
     return chart
 
 
-# -- SVG (HTML) -----------------------------------------------------------------------
+# -- SVG ------------------------------------------------------------------------------
 
 
 def _t(text: str) -> str:
@@ -241,76 +260,16 @@ def _svg_shape(shape: Shape) -> str:
     )
 
 
-def to_svg(chart: Chart) -> str:
-    """Inline SVG: scales to the column, no CSS, no scripts, works offline."""
+def to_svg(chart: Chart, font: str = FONT) -> str:
+    """SVG that scales to the column, no CSS, no scripts, works offline. ``font`` is the
+    font-family list (the PDF passes the font it embeds)."""
     return "\n".join(
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{chart.width:g}" height="{chart.height:g}" '
-            f'viewBox="0 0 {chart.width:g} {chart.height:g}" font-family="{FONT}" font-size="11" '
-            f'role="img" aria-label="{_t(chart.title)}">',
+            f'viewBox="0 0 {chart.width:g} {chart.height:g}" font-family="{_t(font)}" font-size="11" '
+            f'role="img" aria-label="{_t(chart.alt or chart.title)}">',
             f"<title>{_t(chart.title)}</title>",
             *(_svg_shape(shape) for shape in chart.shapes),
             "</svg>",
         ]
     )
-
-
-# -- PDF --------------------------------------------------------------------------------
-
-
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
-
-
-def draw_pdf(pdf, chart: Chart, left: float, top: float, width: float) -> float:
-    """Draw ``chart`` on an fpdf2 page at (left, top) mm, ``width`` mm wide; returns its height."""
-    from samverkan_tui.export.pdf import FONT as PDF_FONT
-    from samverkan_tui.export.pdf import MM_PER_PT, pdf_safe
-
-    scale = width / chart.width
-
-    def at(x: float, y: float) -> tuple[float, float]:
-        return left + x * scale, top + y * scale
-
-    def dashed(on: bool) -> None:
-        pdf.set_dash_pattern(dash=2 * scale, gap=2 * scale) if on else pdf.set_dash_pattern()
-
-    for shape in chart.shapes:
-        if isinstance(shape, Rect):
-            pdf.set_fill_color(*_rgb(shape.fill))
-            x, y = at(shape.x, shape.y)
-            if shape.stroke:
-                pdf.set_draw_color(*_rgb(shape.stroke))
-                pdf.set_line_width(0.6 * scale)
-                dashed(shape.dashed)
-            pdf.rect(x, y, shape.w * scale, shape.h * scale, style="DF" if shape.stroke else "F")
-            dashed(False)
-        elif isinstance(shape, Line):
-            pdf.set_draw_color(*_rgb(shape.stroke))
-            pdf.set_line_width(shape.width * scale)
-            dashed(shape.dashed)
-            pdf.line(*at(shape.x1, shape.y1), *at(shape.x2, shape.y2))
-            dashed(False)
-        elif isinstance(shape, Polyline):
-            pdf.set_draw_color(*_rgb(shape.stroke))
-            pdf.set_line_width(shape.width * scale)
-            pdf.polyline([at(x, y) for x, y in shape.points], style="D")
-        elif isinstance(shape, Circle):
-            x, y = at(shape.cx, shape.cy)
-            r = shape.r * scale
-            pdf.set_fill_color(*_rgb(shape.fill))
-            if shape.stroke:
-                pdf.set_draw_color(*_rgb(shape.stroke))
-                pdf.set_line_width(1.2 * scale)
-            pdf.ellipse(x - r, y - r, 2 * r, 2 * r, style="DF" if shape.stroke else "F")
-        else:
-            pdf.set_font(PDF_FONT, "B" if shape.bold else "", shape.size * scale / MM_PER_PT)
-            pdf.set_text_color(*_rgb(shape.fill))
-            text = pdf_safe(shape.text)
-            x, y = at(shape.x, shape.y)
-            if shape.anchor != "start":
-                # The core font's width table: get_string_width costs a font lookup per call.
-                w = sum(pdf.current_font.cw.get(c, 556) for c in text) * pdf.font_size / 1000
-                x -= w if shape.anchor == "end" else w / 2
-            pdf.text(x, y, text)
-    return chart.height * scale

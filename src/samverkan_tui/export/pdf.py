@@ -1,7 +1,7 @@
 """PDF printouts typeset by Typst: tagged, bookmarked, fonts embedded, A4.
 
-The engine decision (against fpdf2 and WeasyPrint, with measurements) is in
-docs/architecture.md. In short: Typst (the ``typst`` wheel, compiler included) writes a
+The engine decision (against the earlier hand-drawn PDF and WeasyPrint, with measurements)
+is in docs/architecture.md. In short: Typst (the ``typst`` wheel, compiler included) writes a
 tagged PDF with a structure tree, document language, title, bookmarks from the headings
 and embedded font subsets, and checks PDF/UA-1 as it writes; it breaks lines and pages
 itself, keeps an item with its box and fields on one page and a heading with the item
@@ -9,9 +9,10 @@ under it. The font is Libertinus Serif (SIL Open Font License), which Typst carr
 its wheel: Swedish and the common European names (č, ć, ş, ŋ …) print as themselves.
 
 The layout is ``printout.typ`` beside this module; this module only turns the export
-document into the JSON it reads. No system fonts are used, so every machine makes the
-same file, and ``Document.moment`` sets the creation date: the same ``--now`` gives the
-same bytes.
+document into the JSON it reads. ``compile_pdf`` is the one place that runs Typst: the
+follow-up report (export/statistics_report.py, ``statistics.typ``) uses it too. No system
+fonts are used, so every machine makes the same file, and ``Document.moment`` sets the
+creation date: the same ``--now`` gives the same bytes.
 """
 
 from __future__ import annotations
@@ -189,26 +190,37 @@ def _keep_numbers(value: Any) -> Any:
     return value
 
 
-def _template() -> bytes:
-    return resources.files("samverkan_tui.export").joinpath("printout.typ").read_bytes()
+def _template(name: str) -> bytes:
+    return resources.files("samverkan_tui.export").joinpath(name).read_bytes()
 
 
-def document_pdf(document: Document) -> bytes:
-    """The printout as PDF bytes (A4, tagged PDF/UA-1, sv-SE)."""
+def compile_pdf(template: str, data: Any, moment: dt.datetime | None) -> bytes:
+    """Typeset ``data`` (plain JSON values) with the Typst template ``template`` beside this
+    module: A4, tagged PDF/UA-1, only the fonts in the typst wheel, created at ``moment``
+    (now when None), so the same data and moment give the same bytes.
+
+    Every PDF of the app goes through here. The data reaches the template only as JSON in
+    ``sys.inputs.data``: no text is ever read as Typst markup.
+    """
     import typst
 
-    data = json.dumps(_keep_numbers(document_data(document)), ensure_ascii=False)
-    moment = document.moment or dt.datetime.now(dt.UTC)
-    if moment.tzinfo is None:
+    if moment is None:
+        moment = dt.datetime.now(dt.UTC)
+    elif moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     try:
         return typst.compile(
-            _template(),
+            _template(template),
             format="pdf",
-            sys_inputs={"data": data},
+            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
             ignore_system_fonts=True,
             pdf_standards=PDF_STANDARD,
             timestamp=int(moment.timestamp()),
         )
     except typst.TypstError as error:  # a bug in the template or in Typst, never the user's
         raise PdfError(f"PDF:en kunde inte sättas: {error}") from error
+
+
+def document_pdf(document: Document) -> bytes:
+    """The printout as PDF bytes (A4, tagged PDF/UA-1, sv-SE)."""
+    return compile_pdf("printout.typ", _keep_numbers(document_data(document)), document.moment)

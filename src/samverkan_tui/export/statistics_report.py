@@ -3,10 +3,11 @@
 ``build_report`` turns an ``Aggregate`` (already disclosure-controlled, see
 steplog/report.py) into a ``Report``: a title block like the routine printouts'
 (title, subtitle, facts, remarks, footer line) and one section per routine with
-its charts (SVG from export/charts.py) and tables. ``report_html`` and
-``report_pdf`` render it with the page setup, CSS and PDF primitives of the routine
-printouts (export/html.py, export/pdf.py), so the report looks and prints like them:
-A4, the footer line and "sida N av M" on every page, nothing split across pages.
+its charts (SVG from export/charts.py) and tables. ``report_html`` renders it with the
+routine printouts' page setup and CSS (export/html.py); ``report_pdf`` hands it as JSON to
+the Typst template ``statistics.typ`` through export/pdf.py's ``compile_pdf``, the one
+engine of every PDF. Both look and print like the printouts: A4, the footer line and
+"sida N av M" on every page, no chart split across pages.
 
 Only the aggregate's text forms of counts are printed ("< 5", "dolt", "12–19"), so no
 number under the threshold can reach the page.
@@ -16,10 +17,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from samverkan_tui.core.session import DEVIATION_CATEGORIES
 from samverkan_tui.export.charts import Bar, Chart, bar_chart, line_chart, to_svg
-from samverkan_tui.steplog.report import Aggregate, Count, RoutineAggregate, week_monday
+from samverkan_tui.steplog.report import (
+    Aggregate,
+    Count,
+    RoutineAggregate,
+    stockholm_week_start,
+    week_monday,
+)
 from samverkan_tui.steplog.stats import format_duration
 
 TOP_BARS = 12  # steps per bar chart; every step is in the JSON
@@ -35,7 +43,7 @@ class Remark:
 @dataclass(frozen=True)
 class Figure:
     title: str
-    chart: Chart  # export/charts.py: SVG in HTML, fpdf2 shapes in PDF
+    chart: Chart  # export/charts.py: the same SVG in HTML and PDF
     caption: str = ""
 
 
@@ -52,6 +60,7 @@ class ReportSection:
     title: str
     facts: tuple[tuple[str, str], ...]
     parts: tuple[Figure | Table, ...]
+    short_title: str = ""  # for the PDF's running header; the title when empty
 
 
 @dataclass(frozen=True)
@@ -184,7 +193,7 @@ def _section(r: RoutineAggregate, aggregate: Aggregate) -> ReportSection:
             )
         )
     title = f"{r.title} ({r.routine})" if r.title else r.routine
-    return ReportSection(title, tuple(facts), tuple(parts))
+    return ReportSection(title, tuple(facts), tuple(parts), r.title or r.routine)
 
 
 def build_report(aggregate: Aggregate, printed: dt.datetime | None = None) -> Report:
@@ -299,115 +308,65 @@ def report_html(report: Report) -> str:
 
 # -- PDF --------------------------------------------------------------------------------
 
+PDF_CHART_FONT = "Libertinus Serif"  # the font statistics.typ sets, embedded from the typst wheel
+
+
+RUNNING_LIMIT = 95  # characters of a routine's title in the running header: one line
+
+
+def _one_line(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _part_data(part: Figure | Table) -> dict[str, Any]:
+    if isinstance(part, Figure):
+        return {
+            "kind": "figure",
+            "title": part.title,
+            "svg": to_svg(part.chart, PDF_CHART_FONT),
+            "alt": part.chart.alt or part.chart.title,
+            "caption": part.caption,
+        }
+    return {
+        "kind": "table",
+        "title": part.title,
+        "header": list(part.header),
+        "rows": [list(row) for row in part.rows],
+        "caption": part.caption,
+    }
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """What statistics.typ reads: the report model as plain JSON values, every count
+    already the text the disclosure rules made, exactly as the HTML report prints it."""
+    return {
+        "title": report.title,
+        "title_line": f"{report.short_title} – {report.subtitle}",
+        "subtitle": report.subtitle,
+        "author": "Samverkan TUI",
+        "keywords": ["uppföljning"],
+        "header": report.short_title,
+        "footer": report.footer,
+        "facts": [list(row) for row in report.facts],
+        "remarks": [{"label": r.label, "text": r.text, "warning": r.warning} for r in report.remarks],
+        "empty_text": "" if report.sections else report.empty_text,
+        "sections": [
+            {
+                "title": section.title,
+                "running": _one_line(section.short_title or section.title, RUNNING_LIMIT),
+                "facts": [list(row) for row in section.facts],
+                "parts": [_part_data(part) for part in section.parts],
+            }
+            for section in report.sections
+        ],
+    }
+
 
 def report_pdf(report: Report) -> bytes:
-    from samverkan_tui.export.pdf import _Printout
+    """The report as PDF bytes: A4, tagged PDF/UA-1, sv-SE, through the printouts' Typst."""
+    from samverkan_tui.export.pdf import compile_pdf
 
-    pdf = _Printout(report)  # type: ignore[arg-type]  # the title block's fields are the same
-    pdf.add_page()
-    pdf.title_block()
-    if not report.sections:
-        pdf._para(report.empty_text, False, size=10, after=2)
-    for number, section in enumerate(report.sections):
-        if number:
-            pdf.add_page()
-        pdf.section = None
-        pdf._keep(
-            lambda dry, s=section: pdf._heading(s.title, dry),
-            *[lambda dry, f=f: pdf._meta_row(f[0], f[1], dry) for f in section.facts],
-        )
-        pdf.section = section.title
-        for part in section.parts:
-            if isinstance(part, Figure):
-                pdf._keep(lambda dry, part=part: _pdf_figure(pdf, part, dry))
-            else:
-                _pdf_table(pdf, part)
-    return bytes(pdf.output())
-
-
-def _pdf_figure(pdf, figure: Figure, dry: bool) -> float:
-    from samverkan_tui.export.charts import draw_pdf
-    from samverkan_tui.export.pdf import MUTED
-
-    width = pdf.epw
-    height = width * figure.chart.height / figure.chart.width
-    if dry:
-        caption = pdf._para(figure.caption, True, size=8, after=2) if figure.caption else 2
-        return 2 + pdf._para(figure.title, True, size=10, style="B", after=1) + height + 1 + caption
-    pdf.ln(2)
-    pdf._para(figure.title, False, size=10, style="B", after=1)
-    draw_pdf(pdf, figure.chart, pdf.l_margin, pdf.get_y(), width)
-    pdf.set_y(pdf.get_y() + height + 1)
-    if figure.caption:
-        pdf._para(figure.caption, False, size=8, color=MUTED, after=2)
-    return 0.0
-
-
-def _fit(pdf, text: str, width: float) -> str:
-    """One line of ``text`` in the current font, cut with "..." to ``width`` mm.
-
-    Measured with the core font's width table directly: a median table has hundreds of
-    rows, and fpdf2's get_string_width costs a font lookup per call.
-    """
-    from samverkan_tui.export.pdf import pdf_safe
-
-    text = " ".join(pdf_safe(text).split())
-    widths = pdf.current_font.cw
-    scale = pdf.font_size / 1000  # font_size is in mm
-    limit = width / scale
-    prefix = [0.0]
-    for char in text:
-        prefix.append(prefix[-1] + widths.get(char, 556))
-    if prefix[-1] <= limit:
-        return text
-    room = limit - 3 * widths.get(".", 278)
-    cut = next(i for i in range(len(text), -1, -1) if prefix[i] <= room)
-    return text[:cut].rstrip() + "..."
-
-
-def _width(pdf, text: str) -> float:
-    widths = pdf.current_font.cw
-    return sum(widths.get(c, 556) for c in text) * pdf.font_size / 1000
-
-
-def _pdf_table(pdf, table: Table) -> None:
-    from samverkan_tui.export.pdf import MM_PER_PT, MUTED, RULE
-
-    size = 8.5
-    line = size * MM_PER_PT * 1.25 + 0.8
-    columns = (pdf.epw - 40, 20, 20)
-
-    def row(cells: tuple[str, ...], dry: bool, bold: bool = False) -> float:
-        if dry:
-            return line
-        y = pdf.get_y()
-        x = pdf.l_margin
-        pdf._font(size, "B" if bold else "")
-        baseline = y + line - 1.6
-        # text() rather than cell(): hundreds of rows, and cell() costs ten times more.
-        for index, (text, w) in enumerate(zip(cells, columns, strict=True)):
-            fitted = _fit(pdf, text, w - 2 * pdf.c_margin)
-            left = x + pdf.c_margin if not index else x + w - pdf.c_margin - _width(pdf, fitted)
-            pdf.text(left, baseline, fitted)
-            x += w
-        pdf.set_draw_color(*RULE)
-        pdf.set_line_width(0.1)
-        pdf.line(pdf.l_margin, y + line - 0.2, pdf.l_margin + pdf.epw, y + line - 0.2)
-        pdf.set_y(y + line)
-        return 0.0
-
-    def title(dry: bool) -> float:
-        if dry:
-            return 4 + pdf._para(table.title, True, size=10, style="B", after=1)
-        pdf.ln(4)
-        return pdf._para(table.title, False, size=10, style="B", after=1)
-
-    pdf._keep(
-        title,
-        lambda dry: row(table.header, dry, bold=True),
-        *[lambda dry, r=r: row(r, dry) for r in table.rows[:1]],
-    )
-    for r in table.rows[1:]:
-        pdf._keep(lambda dry, r=r: row(r, dry))
-    if table.caption:
-        pdf._keep(lambda dry: pdf._para(table.caption, dry, size=8, color=MUTED, after=2))
+    # The file's creation date is the printing week's Monday too: no time of day leaves.
+    moment = report.moment or stockholm_week_start(dt.datetime.now(dt.UTC))
+    return compile_pdf("statistics.typ", report_data(report), moment)
