@@ -81,7 +81,7 @@ def test_every_export_is_0600_under_umask_000(tmp_path: Path, capsys) -> None:
         from samverkan_tui.tui.exporting import export_walk
 
         moment = dt.datetime(2026, 11, 23, 10, 0, 5)
-        first, second = export_walk(session, moment, None), export_walk(session, moment, None)
+        first, second = export_walk(session, moment, "md"), export_walk(session, moment, "md")
     for name in ("rutin.md", "rutin.pdf", "g.html"):
         assert mode(tmp_path / name) == 0o600, name
     assert first != second, "two exports in the same second must not overwrite each other"
@@ -167,7 +167,7 @@ def test_empty_data_dir_is_an_error_in_swedish(tmp_path: Path, isolated_user: Pa
     monkeypatch.chdir(tmp_path)
     (isolated_user / "config.toml").write_text('data_dir = ""\n', encoding="utf-8")
     before = mode(tmp_path)
-    with pytest.raises(StepLogError, match=r"data_dir i .* är tom"):
+    with pytest.raises(StepLogError, match=r"data_dir är tom"):
         StepLog.open()
     assert mode(tmp_path) == before and not (tmp_path / DB_NAME).exists()
 
@@ -191,3 +191,19 @@ def test_unique_path_counts_up(tmp_path: Path) -> None:
     write_private(first, "1")
     second = unique_path(tmp_path, "a", ".md")
     assert (first.name, second.name) == ("a.md", "a-2.md")
+
+
+def test_a_device_or_pipe_is_written_to_never_replaced(tmp_path: Path) -> None:
+    """A rename over /dev/full once turned the device into a file (as root)."""
+    import threading
+
+    from samverkan_tui.core.files import write_private
+
+    fifo = tmp_path / "ror"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_private(fifo, b"hej")
+    reader.join(timeout=10)
+    assert received == [b"hej"] and stat.S_ISFIFO(os.lstat(fifo).st_mode)

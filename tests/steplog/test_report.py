@@ -37,6 +37,10 @@ from samverkan_tui.steplog.stats import walk_statistics
 from samverkan_tui.steplog.store import StepLog
 from tests.steplog.helpers import START, routine
 
+# Everyday words the step log's scrubber keeps, for comments that must survive into the log.
+_WORDS = ("tolken", "mötet", "brevet", "samtalet", "rummet", "beslutet", "underlaget",
+          "besöket", "svaret", "meddelandet", "protokollet", "planen", "ärendet")
+
 RVT = routine("rvt-bou")
 EKERO = routine("ekero-vald-i-nara-relation")
 ROUTINES = {RVT.id: RVT, EKERO.id: EKERO}
@@ -61,12 +65,15 @@ def walks(draw) -> list[tuple[WalkSession, list[str]]]:
             moment += dt.timedelta(seconds=30)
             session.answer(question, value, moment)
         comments = []
-        for planned in build_plan(r, answers, started).steps[:12]:
+        for planned in build_plan(r, answers, started).actions[:12]:
             status = draw(st.sampled_from(STATUSES))
             moment += dt.timedelta(minutes=draw(st.integers(1, 600)))
             if status == DEVIATION:
-                # Text the scrubber keeps, so that the test sees it would leak if it could.
-                comment = f"zqxkommentar{index}x{len(comments)}"
+                # Text the (allow-list) scrubber keeps, so that the test sees it would leak
+                # if it could: ordinary words, a different sentence for each comment.
+                number = index * 12 + len(comments)
+                comment = (f"{_WORDS[number % len(_WORDS)]} {_WORDS[number // len(_WORDS) % len(_WORDS)]}"
+                           " kom inte fram")
                 comments.append(comment)
                 session.set_step(
                     planned.id, status, moment, draw(st.sampled_from(sorted(DEVIATION_CATEGORIES))), comment

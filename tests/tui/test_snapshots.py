@@ -1,4 +1,4 @@
-"""Snapshots of the start screen, a question and a plan at 80×24 and 120×40.
+"""Snapshots of every screen and dialog at 80×24 (and the main ones at 120×40).
 
 Review the report (snapshot_report.html) before running `pytest --snapshot-update`.
 Textual is pinned in pyproject.toml so that these change only on purpose.
@@ -11,16 +11,17 @@ import pytest
 from samverkan_tui.core.catalog import load_catalog
 from samverkan_tui.core.config import load_config
 from samverkan_tui.tui.app import create_app
-from tests.tui.conftest import NOW
+from tests.tui.conftest import DESK, NOW
 
 SIZES = [(80, 24), (120, 40)]
+DESK_KEYS = [*"skriv", "enter", "j", "2", "j", "escape"]  # akut, anmälan, ansvarig på plats
 
 
-def build(role: str | None = "bou"):
+def build(role: str | None = "bou", desk: bool = False, now: str = NOW):
     config = load_config()
     config.role = role
-    return create_app(now=NOW, catalog=load_catalog(config=config), config=config,
-                      use_step_log=False)
+    catalog = load_catalog([DESK] if desk else None, config=config)
+    return create_app(now=now, catalog=catalog, config=config, use_step_log=False)
 
 
 async def steady(pilot) -> None:
@@ -43,5 +44,74 @@ def test_question(snap_compare, size) -> None:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_plan(snap_compare, size) -> None:
-    keys = [*"rvt", "enter", "2", "j", "j", "j", "n", "j"]  # BoU, akut, klienten vill kontakt
-    assert snap_compare(build(), terminal_size=size, press=keys, run_before=steady)
+    assert snap_compare(build("a", desk=True, now="2026-11-23T12:10"), terminal_size=size,
+                        press=DESK_KEYS, run_before=steady)
+
+
+def test_five_way_question(snap_compare) -> None:
+    keys = [*"skriv", "enter", "j"]
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys,
+                        run_before=steady)
+
+
+def test_moment_dialog(snap_compare) -> None:
+    keys = [*"skriv", "enter", "j", "2", "j"]
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys,
+                        run_before=steady)
+
+
+def test_deviation_dialog(snap_compare) -> None:
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24),
+                        press=[*DESK_KEYS, "a"], run_before=steady)
+
+
+def test_reason_dialog(snap_compare) -> None:
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24),
+                        press=[*DESK_KEYS, "a", "2"], run_before=steady)
+
+
+def test_finish_confirmation(snap_compare) -> None:
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24),
+                        press=[*DESK_KEYS, "ctrl+f"], run_before=steady)
+
+
+def test_export_dialog(snap_compare) -> None:
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24),
+                        press=[*DESK_KEYS, "x"], run_before=steady)
+
+
+def test_summary(snap_compare) -> None:
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24),
+                        press=[*DESK_KEYS, "space", "s"], run_before=steady)
+
+
+def test_help(snap_compare) -> None:
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=["f1"],
+                        run_before=steady)
+
+
+def test_role_dialog(snap_compare) -> None:
+    assert snap_compare(build(None, desk=True), terminal_size=(80, 24),
+                        press=[*"skriv", "enter"], run_before=steady)
+
+
+def test_too_small(snap_compare) -> None:
+    assert snap_compare(build(), terminal_size=(58, 18), run_before=steady)
+
+
+def test_training_case_and_result(snap_compare) -> None:
+    keys = [*"skriv", "ctrl+o", "enter"]
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys,
+                        run_before=steady)
+
+
+def test_training_result(snap_compare) -> None:
+    keys = [*"skriv", "ctrl+o", "enter", "n", "2"]
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys,
+                        run_before=steady)
+
+
+def test_guided_tour(snap_compare) -> None:
+    keys = [*"skriv", "ctrl+o", "r"]
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys,
+                        run_before=steady)

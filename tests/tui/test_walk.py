@@ -256,7 +256,9 @@ async def test_export_key_writes_a_file_and_says_where(make_app, tmp_path) -> No
         files = list((tmp_path / "export").iterdir())
         assert len(files) == 1
         assert "BoU-handläggare gör skyddsbedömning på barnen." in files[0].read_text(encoding="utf-8")
-        assert any(str(files[0]) in str(n.message) for n in app._notifications)
+        # The folder and the file name, the name whole on a line of its own.
+        assert any(files[0].name in str(n.message).splitlines()
+                   and str(files[0].parent) in str(n.message) for n in app._notifications)
 
 
 def test_now_is_fixed_for_reproducibility(make_app) -> None:

@@ -46,7 +46,8 @@ def config_path() -> Path:
     return user_config_path(APP_NAME, appauthor=False) / "config.toml"
 
 
-KNOWN_KEYS = ("routine_dirs", "role", "data_dir", "retention_days")
+# statistics_threshold: the follow-up report's disclosure threshold (steplog/report.py).
+KNOWN_KEYS = ("routine_dirs", "role", "data_dir", "retention_days", "statistics_threshold")
 MAX_RETENTION_DAYS = 3650  # ten years; a step log is follow-up, not an archive
 
 
@@ -131,7 +132,10 @@ def _checked(path: Path, text: str, raw: dict[str, object]) -> Config:
     config.role = role
     data_dir = raw.get("data_dir")
     if data_dir is not None:
-        if not isinstance(data_dir, str) or not data_dir.strip():
+        if isinstance(data_dir, str) and not data_dir.strip():
+            raise ConfigError(f"{where('data_dir')}: data_dir är tom; ta bort raden (då används "
+                              "standardmappen) eller ange en mapp")
+        if not isinstance(data_dir, str):
             raise ConfigError(f'{where("data_dir")}: data_dir ska vara en sökväg inom '
                               'citattecken, till exempel data_dir = "/home/du/samverkan"')
         try:

@@ -125,6 +125,17 @@ def write_private(path: Path, data: str | bytes, *, make_folder: bool = False) -
     if path.is_dir() and not path.is_symlink():
         raise FileSafetyError(errno.EISDIR, f"{path} är en mapp")
     refuse_symlink(path)
+    try:
+        existing = os.stat(path)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        if stat.S_ISCHR(existing.st_mode) or stat.S_ISFIFO(existing.st_mode):
+            # A device or a pipe (/dev/null, a fifo) is written to, never replaced: a rename
+            # over it would swap the device for a file (as root, /dev/full became one once).
+            _write_all(path, data)
+            return path
+        raise FileSafetyError(errno.EINVAL, f"{path} är ingen vanlig fil")
     folder = path.parent
     if make_folder:
         ensure_private_dir(folder)
@@ -155,6 +166,17 @@ def write_private(path: Path, data: str | bytes, *, make_folder: bool = False) -
             os.unlink(tmp)
         raise
     return path
+
+
+def _write_all(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    finally:
+        os.close(fd)
 
 
 def open_private_file(path: Path) -> None:

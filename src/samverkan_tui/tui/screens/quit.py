@@ -99,12 +99,13 @@ class QuitDialog(ModalScreen[None]):
 
         written, failed = [], []
         for session in unsaved_sessions(self.app):
-            role = next((getattr(s, "role", None) for s in self.app.screen_stack
-                         if getattr(s, "session", None) is session), None)
             try:
-                written.append(str(export_walk(session, self.app.now(), role)))
+                # Markdown: readable anywhere, and what a person pastes into the journal.
+                written.append(str(export_walk(session, self.app.now(), "md")))
             except OSError as error:
-                failed.append(error.strerror or str(error))
+                from samverkan_tui.core.files import swedish_reason
+
+                failed.append(swedish_reason(error))
         if written:
             self.message = "Exporterad till " + ", ".join(written) + ". Tryck a för att avsluta."
         elif failed:
