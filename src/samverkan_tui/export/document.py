@@ -293,26 +293,34 @@ def reference_prefix(routine: Routine) -> str:
 
 
 def section_numbers(routine: Routine) -> dict[str, str]:
-    """Each section's number in references.
+    """Each section's number in references: the source's own wherever it has one.
 
-    Where every top-level heading of the source carries a number of its own ("2. Hantering
-    …") and no two numbered headings share one, the source's numbers are used, so the binder
-    and the source agree: a section takes the number of the nearest heading on its path that
-    has one ("2.1. Att fråga om …" gives 2.1, the unnumbered list under "2.2. Att utreda
-    våld" gives 2.2). Otherwise each section takes its top-level section's number, the
-    top-level headings counted 1, 2, 3 in the source's order.
+    A section takes the number of the nearest heading on its path that carries one ("2.1.
+    Att fråga om …" gives 2.1, the unnumbered list under "2.2. Att utreda våld" gives 2.2),
+    so the binder and the source agree. Top-level headings the source leaves unnumbered
+    ("Vilka barn menar vi?" before Botkyrka's "1 Samverkan …") are lettered A, B, C in
+    order, so they never collide with a number of the source's. Only where the source's own
+    numbers are not unique are the top-level headings counted 1, 2, 3 instead.
     """
     top = [s for s in routine.sections if not s.parent]
     own = {s.id: m.group(1) for s in routine.sections if (m := _SOURCE_NUMBER.match(s.title))}
-    use_own = bool(top) and all(s.id in own for s in top) and len(set(own.values())) == len(own)
-    numbers = {s.id: own[s.id] if use_own else str(i) for i, s in enumerate(top, start=1)}
+    use_own = bool(own) and len(set(own.values())) == len(own)
+    numbers: dict[str, str] = {}
+    letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    for index, section in enumerate(top, start=1):
+        if not use_own:
+            numbers[section.id] = str(index)
+        elif section.id in own:
+            numbers[section.id] = own[section.id]
+        else:
+            numbers[section.id] = next(letters, str(index))
     for section in routine.sections:
         path = routine.section_path(section.id)
         if not path:
             continue
         if use_own:
             numbered = [own[s.id] for s in path if s.id in own]
-            numbers.setdefault(section.id, numbered[-1] if numbered else "")
+            numbers.setdefault(section.id, numbered[-1] if numbered else numbers.get(path[0].id, ""))
         else:
             numbers.setdefault(section.id, numbers.get(path[0].id, ""))
     return numbers
@@ -560,8 +568,8 @@ def _heading_number(section: object, numbers: Mapping[str, str], depth: int) -> 
     """The number printed before a top-level heading, unless its title starts with it."""
     title = getattr(section, "title", "")
     number = numbers.get(getattr(section, "id", ""), "")
-    if depth or not number or title.startswith(number):
-        return ""
+    if depth or not number or _SOURCE_NUMBER.match(title) or title.startswith(number):
+        return ""  # a heading that carries the source's own number is printed as it is
     return number
 
 
@@ -655,14 +663,19 @@ def do_now_lines(plan: Plan, records: Mapping[str, RecordLike], limit: int = 3) 
             f"{i}. {planned.step.text}" + (f" ({ref})" if ref else "") + (f" – {due}" if due else "")
         )
     seen: set[str] = set()
+    calls: list[str] = []
     for planned in open_actions:
         for contact in planned.contacts:
             if contact.id not in seen:
                 seen.add(contact.id)
                 hours = "; ".join(weekly_hours_lines(contact))
                 line = call_now_line(contact, plan.routine, plan.now)
-                lines.append(line + (f". Telefontider: {hours}" if hours else ""))
-    return tuple(lines)
+                line += f". Telefontider: {hours}" if hours else ""
+                # Two closed lines with one fallback (Norr and Södra at lunch): say it once.
+                callee = line.split(" (", 1)[0]
+                if not any(c.split(" (", 1)[0] == callee for c in calls):
+                    calls.append(line)
+    return (*lines, *calls)
 
 
 def _plan_sections(
