@@ -286,3 +286,35 @@ async def test_a_window_below_60x20_says_so_and_recovers(desk_app) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not isinstance(app.screen, TooSmallScreen)
+
+
+async def test_resume_says_when_the_routine_changed_since_the_walk_began(desk_app, tmp_path,
+                                                                        monkeypatch) -> None:
+    import shutil
+
+    from samverkan_tui.core.catalog import load_catalog
+    from samverkan_tui.core.config import load_config
+    from samverkan_tui.tui.app import create_app
+    from tests.tui.conftest import DESK
+
+    own = tmp_path / "egen"
+    shutil.copytree(DESK, own)
+    app = create_app(now="2026-11-23T12:10", catalog=load_catalog([own], config=load_config()),
+                     config=load_config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_desk(pilot, "1", "j", "2", "j")
+        await skip_moment(pilot)
+        await pilot.press("space")  # the first action: akut-muntligt
+        await pilot.pause()
+    routine = own / "skrivbord.toml"
+    text = routine.read_text(encoding="utf-8").replace('id = "akut-muntligt"', 'id = "akut-muntligt-2"')
+    routine.write_text(text.replace('"akut-muntligt"', '"akut-muntligt-2"'), encoding="utf-8")
+    again = create_app(now="2026-11-23T12:20", catalog=load_catalog([own], config=load_config()),
+                       config=load_config())
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(again.screen, ResumeScreen)
+        text = rendered(again.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert "Rutinen har ändrats sedan genomgången började" in " ".join(text.split())
+        assert "akut-muntligt" in text

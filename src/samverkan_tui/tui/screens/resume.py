@@ -23,7 +23,7 @@ from samverkan_tui.core.session import WalkSession
 SHOWN = 5  # the most recent few: an old walk is finished from `samverkan logg`
 
 
-def walk_line(session: WalkSession) -> Text:
+def walk_line(session: WalkSession, changes: list[str] | None = None) -> Text:
     routine = session.routine
     started = session.started_at.astimezone(STOCKHOLM)
     plan = session.plan(session.updated_at or session.started_at)
@@ -39,6 +39,8 @@ def walk_line(session: WalkSession) -> Text:
         text.append(" · " + " · ".join(answers))
     text.append(f"\n  {'roll ' + role.name + ' · ' if role else ''}{handled} av {total} steg hanterade"
                 f" · {len(plan.asked)} svar", style="dim")
+    for line in changes or ():
+        text.append(f"\n  ⚠ {line}", style="yellow")
     return text
 
 
@@ -49,8 +51,11 @@ class ResumeScreen(ModalScreen[WalkSession | None]):
         Binding("n,escape", "new", "Ny genomgång", id="new"),
     ]
 
-    def __init__(self, sessions: list[WalkSession], total: int, discard) -> None:
+    def __init__(self, sessions: list[WalkSession], total: int, discard,
+                 changes: dict[str, list[str]] | None = None) -> None:
         super().__init__()
+        # What changed in the routine since a walk began, per walk id (core.compare).
+        self.changes = changes or {}
         self.sessions = list(sessions[:SHOWN])
         self.more = max(0, total - len(self.sessions))
         self.discard_walk = discard  # callable(session) -> None, deletes it from the log
@@ -61,7 +66,8 @@ class ResumeScreen(ModalScreen[WalkSession | None]):
             word = "påbörjad genomgång" if count == 1 else "påbörjade genomgångar"
             yield Static(Text(f"Du har {count} {word}. Fortsätta?", style="bold"),
                          classes="dialog-title")
-            yield OptionList(*[Option(walk_line(s), id=s.id) for s in self.sessions],
+            yield OptionList(*[Option(walk_line(s, self.changes.get(s.id)), id=s.id)
+                               for s in self.sessions],
                              id="resume-list")
             more = f"{self.more} äldre visas i `samverkan logg lista`. " if self.more else ""
             yield Static(Text(more + "Enter fortsätter · d slänger (frågar först) · "

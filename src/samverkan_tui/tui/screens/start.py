@@ -190,13 +190,22 @@ class StartScreen(Screen[None]):
 
         unfinished.sort(key=lambda i: i.updated_at, reverse=True)
         sessions = [log.resume(i.id, self.app.catalog.get(i.routine_id)) for i in unfinished[:SHOWN]]
+        changes = {}
+        for info in unfinished[:SHOWN]:
+            routine = self.app.catalog.get(info.routine_id)
+            if routine is not None and info.content_hash != routine.content_hash:
+                from samverkan_tui.core.compare import changes_for_walk
+
+                # The log keeps ids, not the old file: say what of this walk is gone.
+                step_ids = sorted({e.step for e in log.events(info.id) if e.step})
+                changes[info.id] = changes_for_walk(None, routine, step_ids)
 
         def chosen(session) -> None:
             if session is not None:
                 self.open_routine(session.routine.id, session=session)
 
-        self.app.push_screen(ResumeScreen(sessions, len(unfinished), lambda s: log.discard(s.id)),
-                             chosen)
+        self.app.push_screen(ResumeScreen(sessions, len(unfinished), lambda s: log.discard(s.id),
+                                          changes), chosen)
 
     def palette_commands(self):
         from textual.app import SystemCommand
