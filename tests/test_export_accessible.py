@@ -157,9 +157,10 @@ def test_every_action_once_with_its_fields_and_information_without(routine_id: s
     refs = item_references(routine)
     for item in document.items:
         label = refs[item.step_id].split(" ", 1)[1]
+        role = f"({item.role})" if item.checkable and item.role else ""
         assert (
-            text.count("".join(f"{label}{item.text}".split()))
-            + text.count("".join(f"{label}{item.kind_label}:{item.text}".split()))
+            text.count("".join(f"{label}{role}{item.text}".split()))
+            + text.count("".join(f"{label}{item.kind_label}:{role}{item.text}".split()))
             == 1
         ), item.step_id
 
@@ -168,7 +169,8 @@ def test_information_items_have_no_box_or_fields(whole) -> None:
     _, _document, data = whole["fixture"]
     text = " ".join(pages_text(data))
     # The principle and the lead-in's two items run straight on, no fields between them.
-    assert "1.1 Princip: Barnets bästa ska alltid komma i första rummet. 1.2 Registrera anmälan." in text
+    assert ("1.1 Princip: Barnets bästa ska alltid komma i första rummet. 1.2 (Enhet A) Registrera "
+            "anmälan.") in text
     assert "1.4 barnets namn och ålder 1.5 vad oron gäller" in text
     assert "Anmälan bör innehålla:" in text
     # The section's title states its condition ("Om situationen är akut"): said once, as
@@ -191,7 +193,7 @@ def test_binder_copy_has_no_signature_fields(whole) -> None:
     _, document, _ = whole["fixture"]
     data = render(dataclasses.replace(document, signatures=False), "pdf")
     text = " ".join(pages_text(data))
-    assert "Sign." not in text and "1.2 Registrera anmälan." in text
+    assert "Sign." not in text and "1.2 (Enhet A) Registrera anmälan." in text
 
 
 def test_review_notice_is_on_page_one(whole) -> None:

@@ -64,8 +64,9 @@ def test_pdf_is_a4_and_has_every_step_on_one_page(routine_id: str, whole_pdfs) -
         # Without spaces: a line may break after "/" and text extraction adds one there.
         # An item that is not an action may say its kind first ("1.22 Princip: …").
         label = item.reference.split(" ", 1)[1]
-        wanted = ["".join(f"{label} {item.text}".split()),
-                  "".join(f"{label} {item.kind_label}: {item.text}".split())]
+        role = f"({item.role}) " if item.checkable and item.role else ""
+        wanted = ["".join(f"{label} {role}{item.text}".split()),
+                  "".join(f"{label} {item.kind_label}: {role}{item.text}".split())]
         found = [n for n, page in enumerate(pages)
                  if any(form in "".join(page.split()) for form in wanted)]
         assert len(found) == 1, item.step_id

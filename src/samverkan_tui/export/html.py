@@ -133,7 +133,9 @@ def _item(item: Item, signatures: bool) -> list[str]:
             f'<input type="checkbox" class="box" id="{box_id}"{checked}>',
             f'<span class="num"{ref}>{_e(number)}</span>',
             '<div class="body">',
-            f'<p><label for="{box_id}">{_e(item.text)}</label></p>',
+            f'<p><label for="{box_id}">'
+            + (f'<span class="role">({_e(item.role)})</span> ' if item.role else "")
+            + f"{_e(item.text)}</label></p>",
         ]
     else:
         kind = (

@@ -61,6 +61,8 @@ def _item(item: Item) -> dict[str, Any]:
         else (f"{item.number}." if item.checkable else "•"),
         "checkable": item.checkable,
         "kind_label": "" if item.kind_label in ("", "Information") else item.kind_label,
+        # Who does it: a label on each action, in the routine's order (never a sort key).
+        "role": item.role if item.checkable else "",
         "status": item.status or "",
         "overdue": item.overdue,
         "details": _details(item),
