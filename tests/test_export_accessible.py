@@ -175,7 +175,7 @@ def test_information_items_have_no_box_or_fields(whole) -> None:
     assert "Anmälan bör innehålla:" in text
     # The section's title states its condition ("Om situationen är akut"): said once, as
     # the heading over its item, not again as a condition line under it.
-    assert "2 Om situationen är akut 2.1 Gör en skyddsbedömning." in text
+    assert "2 Om situationen är akut 2.1 (Enhet B) Gör en skyddsbedömning." in text
     assert text.count("Om situationen är akut") == 1
     # Where a title does not say it, the condition is printed: every section's and item's
     # condition of the whole RVT–BoU routine stands in its PDF.
