@@ -51,7 +51,7 @@ def test_unknown_key_warns_on_every_command(isolated_user: Path) -> None:
         ('routine_dirs = ["~nosuchuser/rutiner"]\n', 1, "användaren `nosuchuser` finns inte"),
         ('data_dir = "~nosuchuser/x"\n', 1, "användaren `nosuchuser` finns inte"),
         ("data_dir = 5\n", 1, "data_dir ska vara en sökväg"),
-        ('data_dir = ""\n', 1, "data_dir ska vara en sökväg"),
+        ('data_dir = ""\n', 1, "data_dir är tom"),
         ("retention_days = \n", 1, "TOML-syntaxfel"),
         ('role = "bou\n', 1, "TOML-syntaxfel"),
         ("[routine_dirs\n", 1, "TOML-syntaxfel"),

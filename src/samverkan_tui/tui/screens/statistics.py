@@ -15,10 +15,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Header, Sparkline, Static
 
 from samverkan_tui.core.session import DEVIATION_CATEGORIES
 from samverkan_tui.steplog.report import Aggregate, Count, RoutineAggregate
+from samverkan_tui.tui.widgets.footer import PriorityFooter
 
 LABEL = 34  # characters of step text beside a bar
 VALUE = 9  # room for "12–19", "< 5", "dolt"
@@ -79,7 +80,7 @@ class StatisticsScreen(Screen[None]):
         yield Header()
         yield Static(id="statistics-title")
         yield VerticalScroll(id="statistics")
-        yield Footer()
+        yield PriorityFooter()
 
     async def on_mount(self) -> None:
         if self.aggregate is None and self.problem is None:
