@@ -43,3 +43,28 @@ def shipped(routine_id: str) -> Routine:
 def monday_morning() -> dt.datetime:
     """Monday 23 November 2026, 10:00 Stockholm time: an ordinary working day."""
     return parse_now("2026-11-23T10:00")
+
+
+def run_cli(
+    capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None,
+    monkeypatch: pytest.MonkeyPatch | None = None,
+) -> tuple[int, str, str]:
+    """Run `samverkan ARGS…` in this process: (exit code, stdout, stderr).
+
+    The CLI keeps parsed globals on a module-level STATE; every run starts it clean. With
+    ``stdin`` (and ``monkeypatch``) the command reads that text as its standard input.
+    """
+    import io
+
+    from samverkan_tui.cli import main
+    from samverkan_tui.cli.common import STATE
+
+    STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
+        None, [], False, None, None)
+    if stdin is not None:
+        assert monkeypatch is not None, "stdin needs monkeypatch"
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err

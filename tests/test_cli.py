@@ -14,6 +14,7 @@ import pytest
 from samverkan_tui.cli import main
 from samverkan_tui.cli.common import STATE
 from tests.conftest import REPO
+from tests.conftest import run_cli as run
 
 
 @pytest.fixture(autouse=True)
@@ -22,15 +23,6 @@ def fresh_state():
     STATE.now_text, STATE.routine_dirs, STATE.debug = None, [], False
     STATE._config, STATE._catalog = None, None
     yield
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    fresh = (None, [], False, None, None)
-    STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = fresh
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 RVT_BOU_ANSWERS = ["--svar", "inkom=rvt", "--svar", "akut=nej", "--svar", "utredning=oppen",

@@ -6,23 +6,12 @@ import json
 
 import pytest
 
-from samverkan_tui.cli import main
-from samverkan_tui.cli.common import STATE
 from tests.conftest import REPO
+from tests.conftest import run_cli as run
 
 KATALOG = str(REPO / "tests" / "data" / "kontakter")
 REQUIRED = {"id", "routine", "name", "unit", "phones", "fax", "open_now", "reason", "next_open",
             "closes_at", "fallback", "summary", "hours"}
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    # The CLI keeps parsed globals on a module-level STATE; start every run clean.
-    STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
-        None, [], False, None, None)
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 def contacts_json(capsys, *args: str) -> list[dict]:

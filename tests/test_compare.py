@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.cli import main
-from samverkan_tui.cli.common import STATE
 from samverkan_tui.core.compare import (
     CHANGED_SINCE_START,
     changes_for_walk,
@@ -19,20 +17,7 @@ from samverkan_tui.core.compare import (
 )
 from samverkan_tui.core.loader import load_routine
 from tests.conftest import CHECKLISTS, shipped
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
-        None,
-        [],
-        False,
-        None,
-        None,
-    )
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
+from tests.conftest import run_cli as run
 
 
 def edited(tmp_path: Path, name: str, *replacements: tuple[str, str]) -> Path:

@@ -16,13 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.cli import main
-from samverkan_tui.cli.common import STATE
 from samverkan_tui.core.draft import build_draft, draft_toml, question_from_phrase, traceability_report
 from samverkan_tui.core.loader import load_routine
 from samverkan_tui.core.source_text import sentences
 from samverkan_tui.core.validate import validate_file
 from tests.conftest import CHECKLISTS, SOURCES
+from tests.conftest import run_cli as run
 
 # The share of the shipped routine's items the draft places in the same section, per
 # source; asserted as a floor. Below 0.9, the reasons (all are editorial choices in the
@@ -189,15 +188,6 @@ def test_question_from_phrase() -> None:
         "Har den vuxna stöd?",
         False,
     )
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    STATE.now_text, STATE.routine_dirs, STATE.debug = None, [], False
-    STATE._config, STATE._catalog = None, None
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 def test_cli_writes_the_draft_and_the_report(capsys, tmp_path: Path) -> None:

@@ -11,16 +11,7 @@ from pypdf import PdfReader
 
 from samverkan_tui.cli import main
 from samverkan_tui.cli.common import STATE
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
-        None, [], False, None, None)
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
-
+from tests.conftest import run_cli as run
 
 NOW = ("--now", "2026-11-27T16:40")
 

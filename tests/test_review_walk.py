@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.cli import main
-from samverkan_tui.cli.common import STATE
 from samverkan_tui.core import review_walk as rw
 from samverkan_tui.core.config import load_config
 from samverkan_tui.core.loader import load_routine
@@ -21,24 +19,9 @@ from samverkan_tui.core.validate import validate_file
 from samverkan_tui.export import render
 from samverkan_tui.export.review_protocol import document_for_review, review_record
 from tests.conftest import CHECKLISTS, shipped
+from tests.conftest import run_cli as run
 
 NOW = dt.datetime(2026, 11, 23, 10, 0)
-
-
-def run(capsys, *args: str, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
-    STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
-        None,
-        [],
-        False,
-        None,
-        None,
-    )
-    if stdin is not None:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 # -- the items and their source sentences -------------------------------------------------

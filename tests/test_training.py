@@ -17,8 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.cli import main
-from samverkan_tui.cli.common import STATE
 from samverkan_tui.core.clock import parse_now
 from samverkan_tui.core.loader import load_routine
 from samverkan_tui.core.model import Routine
@@ -36,6 +34,7 @@ from samverkan_tui.core.training import (
 )
 from samverkan_tui.core.walk import AnswerError, build_plan, enumerate_paths, next_question
 from tests.conftest import CHECKLISTS, REPO, shipped
+from tests.conftest import run_cli as run
 
 KATALOG = REPO / "tests" / "data" / "ovning"
 MONDAY = parse_now("2026-11-23T10:00")
@@ -250,15 +249,6 @@ def test_shipped_exercises_cover_akut_not_akut_and_outside_telefontider(routine_
 
 
 # -- the CLI ---------------------------------------------------------------------------------
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
-        None, [], False, None, None)
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 def cli(capsys, *args: str) -> tuple[int, str, str]:

@@ -10,22 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.cli import main
-from samverkan_tui.cli.common import STATE
 from samverkan_tui.core.session import DEVIATION, DONE, MODE_TRAINING, WalkSession
 from samverkan_tui.steplog.store import StepLog
+from tests.conftest import run_cli as run
 from tests.steplog.helpers import START, at, routine
 
 RVT = routine("rvt-bou")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
-        None, [], False, None, None)
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 def one_line_error(err: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from samverkan_tui.core.config import ROUTINE_DIRS_ENV, Config
 from samverkan_tui.core.model import Routine
@@ -114,7 +114,7 @@ def load_catalog(extra: list[Path] | None = None, config: Config | None = None) 
             if routine is None:
                 routine, problem = _load_one(path)
                 if routine is None:
-                    catalog.problems.append(problem)
+                    catalog.problems.append(cast(Problem, problem))  # always one when no routine
                     continue
                 cache.put(path, routine)
             existing = catalog.entries.get(routine.id)

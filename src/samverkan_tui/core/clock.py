@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    import re
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -83,7 +87,7 @@ def parse_local_moment(text: str, now: dt.datetime) -> dt.datetime:
     return moment
 
 
-def _at(day: dt.date, match) -> dt.datetime | None:
+def _at(day: dt.date, match: re.Match[str]) -> dt.datetime | None:
     hour, minute = int(match["h"]), int(match["m"])
     if hour > 23 or minute > 59:
         return None

@@ -214,9 +214,9 @@ def compare_routines(old: Routine, new: Routine) -> Comparison:
                 text += f"; gäller när {condition}"
             changes.append(Change(ADDED, step.id, text, new=step.text))
     for old_id, new_id in pairs.items():
-        a, b = old.step(old_id), new.step(new_id)
-        assert a is not None and b is not None
-        changes.extend(_item_changes(old, new, a, b, new_id in moved_order))
+        old_step, new_step = old.step(old_id), new.step(new_id)
+        assert old_step is not None and new_step is not None
+        changes.extend(_item_changes(old, new, old_step, new_step, new_id in moved_order))
     changes.extend(_contact_changes(old, new))
     return result
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,7 @@ try:  # tomli is tomllib's upstream, compiled with mypyc: about 3× faster on ro
     from tomli import TOMLDecodeError
     from tomli import loads as toml_loads
 except ImportError:  # pragma: no cover - tomli is a dependency; tomllib has the same API
-    from tomllib import TOMLDecodeError
+    from tomllib import TOMLDecodeError  # type: ignore[assignment]
     from tomllib import loads as toml_loads
 
 _ID = re.compile(ID_PATTERN)
@@ -111,7 +112,7 @@ class _Reader:
         return self.text.splitlines()
 
     # -- reporting ----------------------------------------------------------
-    def error(self, where: tuple[str | int, ...], message: str, hint: str = "", column: int = 0):
+    def error(self, where: tuple[str | int, ...], message: str, hint: str = "", column: int = 0) -> None:
         self.problems.append(
             Problem(self.name, self.lines.line(where), message, hint, column, ERROR)
         )
@@ -214,8 +215,9 @@ class _Reader:
                        "skriv till exempel 2023-01-24")
             return False
         if kind in ("list[str]", "list[id]"):
-            item_ok = (lambda v: isinstance(v, str) and bool(_ID.match(v))) if kind == "list[id]" \
-                else (lambda v: isinstance(v, str) and bool(v.strip()))
+            item_ok: Callable[[object], bool] = (
+                (lambda v: isinstance(v, str) and bool(_ID.match(v))) if kind == "list[id]"
+                else (lambda v: isinstance(v, str) and bool(v.strip())))
             if not isinstance(value, list) or not all(item_ok(v) for v in value):
                 self.error(where, wrong(), f'skriv {key} = ["…", "…"]')
                 return False
@@ -508,7 +510,9 @@ def _legacy_section_id(title: str) -> str:
     return "avsnitt-" + hashlib.sha1(title.encode()).hexdigest()[:10]
 
 
-def _sections(reader: _Reader, data: dict[str, Any], header) -> tuple[Section, ...]:
+def _sections(
+    reader: _Reader, data: dict[str, Any], header: Callable[[str, int], int]
+) -> tuple[Section, ...]:
     if data.get("format", 1) == 1:
         # Format 1: each distinct heading text, in order of first use, is a section.
         seen: dict[str, Section] = {}

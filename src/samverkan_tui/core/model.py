@@ -12,14 +12,22 @@ different types.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from samverkan_tui.core.conditions import Condition
 
 YES = "ja"
 NO = "nej"
 
-_Item = TypeVar("_Item")
+
+class HasId(Protocol):
+    """Anything a routine keeps in a tuple and finds by id."""
+
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=HasId)
 
 # The sources' "ska revideras minst en gång/år". Assumed where a routine states when it
 # was adopted or revised but not how often it is reviewed, and always said so.

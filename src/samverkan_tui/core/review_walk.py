@@ -21,7 +21,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from samverkan_tui.core.config import APP_NAME, DATA_DIR_ENV, Config
 from samverkan_tui.core.model import Routine, Step
@@ -280,7 +280,7 @@ def start_review(routine: Routine, now: dt.datetime) -> Review:
     return Review(routine.id, routine.version, routine.content_hash, now)
 
 
-def review_from_dict(data: dict, routine: Routine) -> Review:
+def review_from_dict(data: dict[str, Any], routine: Routine) -> Review:
     """A stored review, fitted to the routine as it is now.
 
     If the file changed since the review began, verdicts for items and contacts that no

@@ -13,10 +13,13 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from samverkan_tui.core.catalog import USER, builtin_dir, search_dirs
 from samverkan_tui.core.config import Config
+
+if TYPE_CHECKING:
+    from tomlkit import TOMLDocument
 
 
 class ReviseError(ValueError):
@@ -119,7 +122,9 @@ def revised_text(text: str, revised: dt.date, version: str | None = None) -> str
     return new_head + rest
 
 
-def _insert_after(document, after: tuple[str, ...], key: str, value: object):
+def _insert_after(
+    document: TOMLDocument, after: tuple[str, ...], key: str, value: object
+) -> TOMLDocument:
     """The document with ``key`` right after the first of ``after`` it has (else at the end)."""
     import tomlkit
 

@@ -227,7 +227,7 @@ def _field_schema(field: Field) -> dict[str, object]:
             "additionalProperties": False,
         }
     else:
-        schema = {
+        plain: dict[str, dict[str, object]] = {
             "str": {"type": "string", "minLength": 1},
             "id": {"type": "string", "pattern": ID_PATTERN},
             "int": {"type": "integer", "minimum": 0},
@@ -239,7 +239,8 @@ def _field_schema(field: Field) -> dict[str, object]:
             "time": {"type": "string", "pattern": r"^([01]\d|2[0-4])[:.][0-5]\d$"},
             "list[str]": {"type": "array", "items": {"type": "string", "minLength": 1}},
             "list[id]": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
-        }[kind]
+        }
+        schema = plain[kind]
     if field.choices:
         schema = {**schema, "enum": list(field.choices)}
     if field.doc:

@@ -113,17 +113,19 @@ class WalkSession:
     def apply(self, event: Event, notify: bool = True) -> None:
         """Check and apply one event; listeners (e.g. the step log) see it after it applied."""
         self._check(event)
+        # _check has made sure that the fields each kind needs are there (the `or ""` only
+        # tells the type checker so).
         if event.kind == ANSWER:
-            self.answers[event.question] = event.value
+            self.answers[event.question or ""] = event.value or ""
         elif event.kind == CLEAR_ANSWER:
-            self.answers.pop(event.question, None)
+            self.answers.pop(event.question or "", None)
         elif event.kind == STEP:
-            self.steps[event.step] = StepState(event.status, event.at, event.category, event.comment,
-                                               event.contact)
+            self.steps[event.step or ""] = StepState(event.status or "", event.at, event.category,
+                                                     event.comment, event.contact)
         elif event.kind == CLEAR_STEP:
-            self.steps.pop(event.step, None)
+            self.steps.pop(event.step or "", None)
         elif event.kind == CONTACT:
-            self.contacts_used.setdefault(event.contact, event.at)
+            self.contacts_used.setdefault(event.contact or "", event.at)
         elif event.kind == FINISH:
             self.finished_at = event.at
         elif event.kind == MOMENT:
@@ -242,9 +244,9 @@ class WalkSession:
                 by_action.setdefault(action_key(step), state)
         states = {}
         for planned in plan.actions:
-            state = self.steps.get(planned.id) or by_action.get(action_key(planned.step))
-            if state is not None:
-                states[planned.id] = state
+            found = self.steps.get(planned.id) or by_action.get(action_key(planned.step))
+            if found is not None:
+                states[planned.id] = found
         return states
 
     def progress(self, plan: Plan) -> tuple[int, int]:

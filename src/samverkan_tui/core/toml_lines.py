@@ -49,12 +49,12 @@ class LineIndex:
                 table = path
                 self.lines.setdefault(table, number)
                 continue
-            key = _KEY.match(line)
-            if key:
-                name = key.group(1).strip('"')
+            found = _KEY.match(line)
+            if found:
+                name = found.group(1).strip('"')
                 path = (*table, name)
                 self.lines.setdefault(path, number)
-                rest = line[key.end():]
+                rest = line[found.end():]
                 if "[" in rest and rest.count("[") > rest.count("]"):
                     open_array = (path, 0)
                     open_array = self._inline_items(open_array, rest, number)

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from samverkan_tui.core.conditions import comparisons, holds
 from samverkan_tui.core.model import Exercise, Option, Question, Routine, Step
@@ -278,8 +278,8 @@ def _contacts_at(plan: Plan, moment: dt.datetime) -> tuple[ContactAtMoment, ...]
 
     used: dict[str, list[str]] = {}
     for planned in plan.steps:
-        for contact in planned.contacts:
-            used.setdefault(contact.id, []).append(planned.id)
+        for linked in planned.contacts:
+            used.setdefault(linked.id, []).append(planned.id)
     result = []
     for contact_id, steps in used.items():
         contact = plan.routine.contact(contact_id)
@@ -334,7 +334,7 @@ class Summary(NamedTuple):
     @property
     def weak_questions(self) -> tuple[WeakQuestion, ...]:
         """Questions not answered as expected in some exercise, most often first."""
-        counts: dict[tuple[str, str], list] = {}
+        counts: dict[tuple[str, str], list[Any]] = {}
         for g in self.grades:
             for answer in g.answers:
                 if answer.expected is None:
@@ -466,10 +466,10 @@ def _branch_effects(
             for question_id in {c.question for c in comparisons(step.when)}:
                 steps_for.setdefault(question_id, []).append(step)
     questions_for: dict[str, list[Question]] = {}
-    for question in routine.questions:
-        if question.when is not None:
-            for question_id in {c.question for c in comparisons(question.when)}:
-                questions_for.setdefault(question_id, []).append(question)
+    for conditional in routine.questions:
+        if conditional.when is not None:
+            for question_id in {c.question for c in comparisons(conditional.when)}:
+                questions_for.setdefault(question_id, []).append(conditional)
 
     brings: dict[tuple[str, str], set[str]] = {}
     opens: dict[tuple[str, str], set[str]] = {}

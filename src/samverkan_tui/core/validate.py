@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from samverkan_tui.core.conditions import Compare, Condition, comparisons, compile_condition
 from samverkan_tui.core.loader import LoadResult, load_routine
-from samverkan_tui.core.model import ITEM_KINDS, NO, YES, Routine, Step
+from samverkan_tui.core.model import ITEM_KINDS, NO, YES, HasId, Routine, Step
 from samverkan_tui.core.problems import ERROR, WARNING, Problem, did_you_mean
 from samverkan_tui.core.walk import (
     describe_condition,
@@ -81,12 +82,13 @@ class _Checker:
             self.exercises()
 
     def duplicates(self) -> None:
-        for name, items in (
+        tables: tuple[tuple[str, tuple[HasId, ...]], ...] = (
             ("questions", self.routine.questions), ("steps", self.routine.steps),
             ("contacts", self.routine.contacts), ("roles", self.routine.roles),
             ("phases", self.routine.phases), ("exercises", self.routine.exercises),
             ("sections", self.routine.sections), ("moments", self.routine.moments),
-        ):
+        )
+        for name, items in tables:
             seen: dict[str, int] = {}
             for index, item in enumerate(items):
                 if item.id in seen:
@@ -113,11 +115,13 @@ class _Checker:
                          f"valfrågan `{question.id}` har färre än två svar",
                          "lägg till alternativ, eller gör den till en ja/nej-fråga")
 
-    def _check_condition(self, condition, where, earlier: list[str] | None) -> None:
+    def _check_condition(self, condition: Condition, where: tuple[str | int, ...],
+                         earlier: list[str] | None) -> None:
         for compare in comparisons(condition):
             self._check_compare(compare, where, earlier)
 
-    def _check_compare(self, compare: Compare, where, earlier: list[str] | None) -> None:
+    def _check_compare(self, compare: Compare, where: tuple[str | int, ...],
+                       earlier: list[str] | None) -> None:
         question = self.routine.question(compare.question)
         known = [q.id for q in self.routine.questions]
         if question is None:
@@ -222,10 +226,10 @@ class _Checker:
             # own order ("… bör innehålla:" in the middle of a section); anything else that
             # goes back is not.
             if position < last and step.section not in open_path:
-                section = routine.section(step.section)
+                heading = routine.section(step.section)
                 self.add(("steps", index, "section"),
                          f"punkten `{step.id}` står efter punkter i ett senare avsnitt",
-                         f"flytta den till avsnittet ”{section.title if section else step.section}”"
+                         f"flytta den till avsnittet ”{heading.title if heading else step.section}”"
                          " så att filen följer källans ordning", WARNING)
             last = max(last, position)
             open_path = {s.id for s in routine.section_path(step.section)}
@@ -244,17 +248,18 @@ class _Checker:
         undecided: dict[str, dict[str, str]] = {}
         empty: list[dict[str, str]] = []
         conditional = tuple(s for s in routine.steps if s.when is not None)
+        when = {step.id: cast(Condition, step.when) for step in conditional}
         # Only an answer to a question a condition mentions can change its value, and a
         # decided condition stays decided below that node (answers are only added).
-        compiled = {step.id: compile_condition(step.when) for step in conditional}
+        compiled = {step.id: compile_condition(when[step.id]) for step in conditional}
         relevant = [compile_condition(q.when) if q.when is not None else None for q in questions]
         by_question: dict[str, list[Step]] = {}
         for step in conditional:
-            for question_id in {c.question for c in comparisons(step.when)}:
+            for question_id in {c.question for c in comparisons(when[step.id])}:
                 by_question.setdefault(question_id, []).append(step)
         root: dict[str, bool] = {}
         for step in conditional:
-            value = step.when.evaluate({})
+            value = when[step.id].evaluate({})
             if value is not None:
                 root[step.id] = value
                 if value:
@@ -265,7 +270,7 @@ class _Checker:
         while stack:
             answers, start, decided, has_step = stack.pop()
             position = next((k for k in range(start, len(questions))
-                             if relevant[k] is None or relevant[k](answers) is True), None)
+                             if (check := relevant[k]) is None or check(answers) is True), None)
             if position is None:
                 count += 1
                 if count > MAX_PATHS:

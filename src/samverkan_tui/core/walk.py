@@ -24,8 +24,8 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, NamedTuple
 
 from samverkan_tui.core.conditions import Condition, describe, holds
 from samverkan_tui.core.deadlines import due_date
@@ -183,10 +183,10 @@ def _sections(routine: Routine, planned: tuple[PlannedStep, ...]) -> tuple[PlanS
     )
 
 
-_Run = tuple[Section | None, int, list, bool]
+_Run = tuple[Section | None, int, list[Any], bool]
 
 
-def section_runs(routine: Routine, items) -> list[_Run]:
+def section_runs(routine: Routine, items: Iterable[Any]) -> list[_Run]:
     """Items (steps, or anything with a ``.step``) under their headings, in file order.
 
     Each run is (section, depth, items, continued). A heading is given once, with the

@@ -123,7 +123,7 @@ def _axis_top(counts: list[Count], threshold: int) -> int:
     for candidate in (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 50_000):
         if candidate >= top:
             return candidate
-    return 10 ** len(str(int(top)))
+    return int(10 ** len(str(int(top))))
 
 
 def _tick(value: float) -> str:
@@ -214,11 +214,11 @@ def line_chart(title: str, points: list[tuple[str, Count]], threshold: int) -> C
             centres.append((x(index), y((low + high) / 2), count, y(low), y(high)))
     if len(centres) > 1:
         add(Polyline(tuple((cx, cy) for cx, cy, *_ in centres), SOLID))
-    for cx, cy, count, low, high in centres:
+    for cx, cy, count, y_low, y_high in centres:
         if count.is_exact:
             add(Circle(cx, cy, 2.6, SOLID))
         else:
-            add(Line(cx, low, cx, high, SOLID, 1, dashed=True))
+            add(Line(cx, y_low, cx, y_high, SOLID, 1, dashed=True))
             add(Circle(cx, cy, 3, WHITE, SOLID))
     return chart
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from samverkan_tui.core.model import Contact, Question, Routine
+from samverkan_tui.core.model import Contact, Phase, Question, Role, Routine
 from samverkan_tui.core.walk import Plan, describe_condition
 
 
@@ -79,9 +79,9 @@ def plan_dict(plan: Plan) -> dict[str, object]:
                 "id": p.step.id,
                 "text": p.step.text,
                 "role": p.step.role,
-                "role_name": routine.role(p.step.role).name if routine.role(p.step.role) else "",
+                "role_name": _name(routine.role(p.step.role)),
                 "phase": p.step.phase,
-                "phase_name": routine.phase(p.step.phase).name if routine.phase(p.step.phase) else "",
+                "phase_name": _name(routine.phase(p.step.phase)),
                 "section": p.step.section,
                 "section_title": _section_title(routine, p.step.section),
                 "kind": p.step.kind,
@@ -100,6 +100,10 @@ def plan_dict(plan: Plan) -> dict[str, object]:
             for p in plan.steps
         ],
     }
+
+
+def _name(role_or_phase: Role | Phase | None) -> str:
+    return role_or_phase.name if role_or_phase else ""
 
 
 def _section_title(routine: Routine, section_id: str) -> str | None:

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.deadlines import due_line, format_date, format_time, routine_deadline_line
@@ -473,7 +473,7 @@ def _open_questions(plan: Plan) -> tuple[QuestionEntry, ...]:
     return tuple(QuestionEntry(q.text, options=tuple(o.label for o in q.options)) for q in plan.unanswered)
 
 
-def _base(routine: Routine, moment: dt.datetime) -> dict[str, object]:
+def _base(routine: Routine, moment: dt.datetime) -> dict[str, Any]:
     today = _local(moment).date()
     return {
         "review_notice": review_notice(routine, today),

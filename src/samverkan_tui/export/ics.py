@@ -83,4 +83,5 @@ def document_ics(document: Document) -> str:
         alarm.add("trigger", -REMINDER_BEFORE)
         event.add_component(alarm)
         calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
+    ical: bytes = calendar.to_ical()
+    return ical.decode("utf-8")

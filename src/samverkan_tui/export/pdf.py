@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 from samverkan_tui.export.document import (
     KIND_ROUTINE,
@@ -32,7 +32,7 @@ from samverkan_tui.export.document import (
     status_line,
 )
 
-PDF_STANDARD = "ua-1"  # PDF/UA-1: Typst refuses to write a file that breaks it
+PDF_STANDARD: Final = "ua-1"  # PDF/UA-1: Typst refuses to write a file that breaks it
 
 
 class PdfError(RuntimeError):

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
-from samverkan_tui.core.model import Routine
+from samverkan_tui.core.model import Routine, Step
 from samverkan_tui.core.review_walk import (
     CONTACT_CHANGE,
     ITEM_CHANGE,
@@ -28,7 +29,7 @@ KIND_REVIEW = "granskning"
 SIGNATURE_ROLES = ("Granskad av (roll, t.ex. enhetschef): ", "Namn (frivilligt, skrivs för hand): ")
 
 
-def _item(step, number: int, notes: tuple[str, ...] = ()) -> Item:
+def _item(step: Step, number: int, notes: tuple[str, ...] = ()) -> Item:
     return Item(number=0, step_id=step.id, text=f"{number}. {step.text}", notes=notes, checkable=False)
 
 
@@ -71,16 +72,17 @@ def document_for_review(
         sections.append(Section("Ska tas bort", (Block("", tuple(removed)),)))
     contact_items = []
     for contact in routine.contacts:
-        verdict = review.contacts.get(contact.id)
+        contact_verdict = review.contacts.get(contact.id)
         numbers = " / ".join(contact.phones) or "inget nummer angivet"
-        if verdict is None:
+        notes: tuple[str, ...]
+        if contact_verdict is None:
             notes = ("Ej granskad",)
-        elif verdict.verdict == CONTACT_CHANGE:
+        elif contact_verdict.verdict == CONTACT_CHANGE:
             notes = tuple(
                 note
                 for note in (
-                    f"Nytt nummer: {verdict.phones}" if verdict.phones else "",
-                    f"Nya telefontider: {verdict.hours}" if verdict.hours else "",
+                    f"Nytt nummer: {contact_verdict.phones}" if contact_verdict.phones else "",
+                    f"Nya telefontider: {contact_verdict.hours}" if contact_verdict.hours else "",
                 )
                 if note
             )
@@ -139,7 +141,9 @@ def document_for_review(
     )
 
 
-def review_record(routine: Routine, review: Review, now: dt.datetime, revision_note: str = "") -> dict:
+def review_record(
+    routine: Routine, review: Review, now: dt.datetime, revision_note: str = ""
+) -> dict[str, Any]:
     """The protocol as JSON data (``--format json``)."""
 
     def entries(verdict: str) -> list[dict[str, str]]:

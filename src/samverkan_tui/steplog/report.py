@@ -41,6 +41,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Literal, overload
 
 from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.model import Routine
@@ -284,9 +285,9 @@ def desk_aggregate(
             where {_PERIOD} group by routine_id, substr(started_at, 1, 13)""",
         params,
     ):
-        weeks = per_week.setdefault(routine_id, {})
+        counts = per_week.setdefault(routine_id, {})
         week = _week_of_utc_hour(hour)
-        weeks[week] = weeks.get(week, 0) + count
+        counts[week] = counts.get(week, 0) + count
     not_applicable: dict[str, dict[str, int]] = {}
     for routine_id, step_id, count in conn.execute(
         f"""
@@ -520,7 +521,7 @@ _ROUTINE_KEYS = {
 }
 
 
-def _keys(obj: object, allowed: set[str], where: str) -> dict:
+def _keys(obj: object, allowed: set[str], where: str) -> dict[str, Any]:
     if not isinstance(obj, dict):
         raise ReportError(f"{where}: väntade ett objekt")
     if obj.keys() == allowed:  # the usual case, without building sets
@@ -545,6 +546,10 @@ def _week(value: object, where: str) -> str:
     raise ReportError(f"{where}: ogiltig vecka {value!r}; väntade t.ex. 2026-W47")
 
 
+@overload
+def _text(value: object, where: str, optional: Literal[False]) -> str: ...
+@overload
+def _text(value: object, where: str, optional: bool = True) -> str | None: ...
 def _text(value: object, where: str, optional: bool = True) -> str | None:
     if value is None and optional:
         return None

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from samverkan_tui.core.clock import STOCKHOLM, current_time
 from samverkan_tui.core.config import APP_NAME, DATA_DIR_ENV, Config, ConfigError, load_config
@@ -200,7 +201,7 @@ def local_iso(text: str) -> str:
     return hour + text[13:19] + offset
 
 
-def _info(row: tuple) -> SessionInfo:
+def _info(row: tuple[Any, ...]) -> SessionInfo:
     return SessionInfo(
         row[0], row[1], row[2], row[3], row[4], from_db_time(row[5]), from_db_time(row[6]),
         from_db_time(row[7]) if row[7] else None, row[8], row[9],
@@ -265,7 +266,7 @@ class StepLog:
             except ConfigError as error:
                 raise StepLogError(f"Steglogg: {error}.") from None
         if path is None and not os.environ.get(DATA_DIR_ENV) and isinstance(
-                config.raw.get("data_dir"), str) and not config.raw["data_dir"].strip():
+                raw_dir := config.raw.get("data_dir"), str) and not raw_dir.strip():
             # Path("") is the current folder: never put the log (or chmod) there by accident.
             raise StepLogError(
                 f"Steglogg: data_dir i {config.path} är tom; ange en mapp, till exempel "
@@ -404,7 +405,7 @@ class StepLog:
         return len(self._pending)
 
     # -- reading ----------------------------------------------------------------------
-    def _query(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+    def _query(self, sql: str, params: Iterable[object] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return self._conn.execute(sql, tuple(params)).fetchall()
@@ -421,7 +422,7 @@ class StepLog:
         """Every stored walk, the most recently started first."""
         return [_info(row) for row in self.list_rows()]
 
-    def list_rows(self) -> list[tuple]:
+    def list_rows(self) -> list[tuple[Any, ...]]:
         """``list_sessions`` as stored tuples (times as UTC text, see ``local_iso``): fast."""
         return self._query(f"select {_INFO_COLUMNS} from sessions order by started_at desc, id")
 
@@ -461,6 +462,7 @@ class StepLog:
         them, and a truncating checkpoint empties the WAL, which may still hold copies of
         recently written pages.
         """
+        params: tuple[str, ...]
         if everything:
             where, params = "", ()
         else:
@@ -510,7 +512,7 @@ class StepLog:
         """Move the WAL into the database file and empty it; False if another reader held it."""
         with self._lock:
             busy, _, _ = self._conn.execute("pragma wal_checkpoint(truncate)").fetchone()
-        return busy == 0
+        return bool(busy == 0)
 
     # -- closing ----------------------------------------------------------------------
     def close(self) -> None:
