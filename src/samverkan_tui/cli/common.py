@@ -56,10 +56,17 @@ def complete_routine(incomplete: str) -> list[str]:
 
 def complete_answer(ctx: typer.Context, incomplete: str) -> list[str]:
     """``--svar`` as FRÅGA=SVAR: the routine's questions, then their answers."""
+    import os
+
     try:
-        routine = STATE.catalog().get(ctx.params.get("routine_id") or "")
+        catalog = STATE.catalog()
     except Exception:
         return []
+    routine = catalog.get(ctx.params.get("routine_id") or "")
+    if routine is None:
+        # While completing, Typer may not have parsed the ID yet: find it on the line.
+        line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or ""
+        routine = next((catalog.get(w) for w in line.split() if catalog.get(w)), None)
     if routine is None:
         return []
     question_id, sep, _ = incomplete.partition("=")
