@@ -73,6 +73,53 @@ def isolated_env(tmp: Path) -> dict[str, str]:
     return env
 
 
+# -- 1b. the installed command in a real terminal (tmux) -------------------------------
+
+def bench_terminal(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
+    """`samverkan` until "Välj rutin" is on screen vs the minimal Textual app until its text
+    is, launched alike in tmux 80×24, interleaved; then `samverkan rvt-bou` and one answer."""
+    from bench import tmux_probe
+
+    if not tmux_probe.available():
+        return [Row("samverkan in a terminal vs minimal Textual app", "kunde inte mätas: tmux "
+                    "saknas", "≤ 1.25×", None)]
+    rounds = max(rounds, 15)
+    baseline = f"{sys.executable} {HERE / 'baselines' / 'minimal_textual.py'}"
+    app = f"{SAMVERKAN} --now 2026-11-23T10:00"
+    config = tmp / "terminal-config.toml"
+    config.write_text('role = "rvt"\n', encoding="utf-8")  # no role dialog in the walk probe
+    # Its own data folder: the walks it leaves unfinished must not put the resume offer over
+    # the start screen that the other probe waits for.
+    walk_env = {**env, "SAMVERKAN_CONFIG": str(config), "SAMVERKAN_DATA": str(tmp / "walk-data")}
+    times: dict[str, list[float]] = {"baseline": [], "samverkan": [], "open": [], "answer": []}
+    try:
+        tmux_probe.time_until(baseline, "Baslinjen är redo", env)  # warm the file cache
+        tmux_probe.time_until(app, "Välj rutin", env)
+        for _ in range(rounds):
+            times["baseline"].append(tmux_probe.time_until(baseline, "Baslinjen är redo", env))
+            times["samverkan"].append(tmux_probe.time_until(app, "Välj rutin", env))
+            opened, answered = tmux_probe.time_answer(
+                f"{app} rvt-bou", "Var har ärendet inkommit?", "1", "Är situationen akut?",
+                walk_env)
+            times["open"].append(opened)
+            times["answer"].append(answered)
+    except (tmux_probe.TmuxError, subprocess.CalledProcessError) as error:
+        return [Row("samverkan in a terminal vs minimal Textual app", f"kunde inte mätas: {error}",
+                    "≤ 1.25×", None)]
+    median = {name: statistics.median(values) for name, values in times.items()}
+    ratio = median["samverkan"] / median["baseline"]
+    open_ratio = median["open"] / median["baseline"]
+    return [
+        Row(f"samverkan in tmux 80×24 until \"Välj rutin\" vs minimal Textual app ({rounds} rounds)",
+            f"{ratio:.2f}× ({median['samverkan'] * 1000:.0f} ms vs "
+            f"{median['baseline'] * 1000:.0f} ms)", "≤ 1.25× (mål 1.1×)", ratio <= 1.25),
+        Row("samverkan rvt-bou in tmux until the first question",
+            f"{median['open'] * 1000:.0f} ms ({open_ratio:.2f}× the minimal app)", "–", None),
+        Row("answering a question in tmux until the next one is on screen",
+            f"{median['answer'] * 1000:.0f} ms", "< 100 ms", median["answer"] < 0.1),
+    ]
+
+
 # -- 2. CLI start-up -----------------------------------------------------------------
 
 def bench_cli(rounds: int, env: dict[str, str]) -> list[Row]:
@@ -263,10 +310,17 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}")
 
 
+def load() -> str:
+    try:
+        return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "okänd"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=21)
-    parser.add_argument("--only", help="comma-separated: cli,tui,keys,validate,steplog,pdf")
+    parser.add_argument("--only", help="comma-separated: terminal,cli,tui,keys,validate,steplog,pdf")
     args = parser.parse_args()
     chosen = set(args.only.split(",")) if args.only else None
     rows: list[Row] = []
@@ -281,6 +335,7 @@ def main() -> None:
         tmp = Path(name)
         env = isolated_env(tmp)
         sections: list[tuple[str, Callable[[], list[Row]]]] = [
+            ("terminal", lambda: bench_terminal(args.rounds, env, tmp)),
             ("tui", lambda: bench_tui_start(args.rounds, env)),
             ("cli", lambda: bench_cli(args.rounds, env)),
             ("keys", lambda: bench_keypress(env)),
@@ -292,7 +347,7 @@ def main() -> None:
             if chosen is None or key in chosen:
                 print(f"mäter {key} …", file=sys.stderr)
                 rows += section()
-    print(f"Maskin: {machine()}\n")
+    print(f"Maskin: {machine()}; belastning (load average) {load()}\n")
     print(table(rows))
 
 

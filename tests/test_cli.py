@@ -94,7 +94,7 @@ def test_show_markdown(capsys) -> None:
         (["show", "rvt-bou", "--roll", "chef"], "okänd roll `chef`"),
         (["list", "--format", "xml"], "ogiltigt värde 'xml'"),
         (["show"], "argumentet ID saknas"),
-        (["visa"], "okänt kommando 'visa'"),
+        (["visq"], "okänt kommando eller rutin 'visq' – menade du 'visa'?"),
         (["list", "--bogus"], "okänd flagga --bogus"),
         (["validate", "finns-inte.toml"], "finns inte"),
     ],

@@ -44,3 +44,26 @@ def test_cli_commands_do_not_import_textual(args: list[str]) -> None:
     modules = loaded_after(code)
     assert "samverkan_tui.cli" in modules
     assert "textual" not in modules
+
+
+@pytest.mark.parametrize("args", [[], ["rvt-bou"], ["--now", "2026-11-23T10:00", "rvt-bou",
+                                                   "--svar", "inkom=rvt", "--katalog", "/tmp"],
+                                  ["lsta"]])
+def test_starting_the_app_does_not_import_typer(args: list[str]) -> None:
+    """`samverkan` and `samverkan ID` go straight to the app (here: no terminal, so the app
+    says so and exits 2), without Typer or Click on the way."""
+    code = ("import sys\nfrom samverkan_tui.cli import main\n"
+            f"sys.argv = ['samverkan', *{args!r}]\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert e.code == 2, e.code\n"
+            "sys.stdout = sys.__stdout__")
+    modules = loaded_after(code)
+    assert "samverkan_tui.cli.start" in modules
+    assert not {m for m in modules if m.split(".")[0] in ("typer", "click")}
+
+
+def test_a_command_still_goes_to_typer() -> None:
+    code = ("import sys\nfrom samverkan_tui.cli import main\n"
+            "sys.argv = ['samverkan', 'lista']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "sys.stdout = sys.__stdout__")
+    assert "typer" in loaded_after(code)

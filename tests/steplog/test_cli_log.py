@@ -137,7 +137,9 @@ def test_rensa_older_than_and_all(capsys) -> None:
     assert [r["id"] for r in json.loads(out)] == [recent.id]
     code, out, _ = run(capsys, "logg", "rensa", "--aldre-an", "6v")  # ASCII spelling works too
     assert code == 0 and out.startswith("Inget att rensa")
-    code, out, _ = run(capsys, "logg", "rensa", "--alla")
+    code, out, err = run(capsys, "logg", "rensa", "--alla")  # no terminal to ask in
+    assert code == 2 and out == "" and err.count("\n") == 1 and "--ja" in err
+    code, out, _ = run(capsys, "logg", "rensa", "--alla", "--ja")
     assert code == 0 and out.startswith("Rensade 1 genomgång (alla genomgångar)")
     code, out, _ = run(capsys, "logg", "lista", "--format", "json")
     assert json.loads(out) == []

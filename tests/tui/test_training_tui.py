@@ -214,12 +214,14 @@ async def test_guided_tour_goes_through_every_stop(training_app) -> None:
 
 
 def test_cli_starts_the_app_in_training_mode(monkeypatch, capsys) -> None:
+    import samverkan_tui.cli.start as cli_start
     import samverkan_tui.tui.app as tui_app
     from tests.test_training import run
 
     started: list[str | None] = []
     monkeypatch.setattr(tui_app, "run_app", lambda state, training_routine=None:
                         started.append(training_routine))
+    monkeypatch.setattr(cli_start, "require_terminal", lambda: None)  # pytest has no terminal
     assert run(capsys, "--katalog", str(KATALOG), "öva", "ovning")[0] == 0
     assert run(capsys, "öva")[0] == 0
     assert started == ["ovning", ""]

@@ -15,7 +15,7 @@ def _click_messages() -> list:
     return [
         (re.compile(r"No such option: (\S+)(?: Did you mean (\S+)\?)?"),
          lambda m: f"okänd flagga {m[1]}" + (f"; menade du {m[2]}?" if m[2] else "")),
-        (re.compile(r"No such command '([^']+)'\."), lambda m: f"okänt kommando '{m[1]}'"),
+        (re.compile(r"No such command '([^']+)'\.(?: Did you mean (.*)\?)?"), _unknown_command),
         (re.compile(r"Missing argument '([^']+)'\."), lambda m: f"argumentet {m[1]} saknas"),
         (re.compile(r"Missing option '([^']+)'\."), lambda m: f"flaggan {m[1]} saknas"),
         (re.compile(r"Option '([^']+)' requires an argument\."),
@@ -27,6 +27,19 @@ def _click_messages() -> list:
         (re.compile(r"Invalid value for (.+?): (.*)"),
          lambda m: f"ogiltigt värde för {m[1]}: {m[2]}"),
     ]
+
+
+def _unknown_command(match) -> str:
+    """``okänt kommando 'exprt' – menade du 'exportera'?`` (aliases named by their primary)."""
+    import re
+
+    from samverkan_tui.cli.commands import SUBCOMMAND_ALIASES, primary_name
+
+    message = f"okänt kommando '{match[1]}'"
+    if match[2]:
+        names = [SUBCOMMAND_ALIASES.get(n, primary_name(n)) for n in re.findall(r"'([^']+)'", match[2])]
+        message += " – menade du " + " eller ".join(f"'{n}'" for n in dict.fromkeys(names)) + "?"
+    return message
 
 
 def _swedish(message: str) -> str:
@@ -68,7 +81,7 @@ def _silence_stdout() -> None:
 def main(argv: list[str] | None = None) -> None:
     _usable_streams()
     try:
-        _run(argv)
+        _run(sys.argv[1:] if argv is None else list(argv))
     except KeyboardInterrupt:
         print("samverkan: avbrutet", file=sys.stderr)
         sys.exit(130)
@@ -77,16 +90,35 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
 
 
-def _run(argv: list[str] | None) -> None:
+def _typer(argv: list[str]) -> object:
+    """Everything but starting the app: the Typer commands, with help in Swedish."""
     from typer.main import get_command
 
     from samverkan_tui.cli.commands import app, load_commands
-    from samverkan_tui.cli.common import EXIT_FAILURE, EXIT_USAGE, STATE, CliError
+    from samverkan_tui.cli.help import swedish_help
 
-    load_commands(sys.argv[1:] if argv is None else argv)
+    load_commands(argv)
     command = get_command(app)
+    swedish_help(command)
+    return command.main(args=argv, prog_name="samverkan", standalone_mode=False)
+
+
+def _usage_hint(error: BaseException) -> str:
+    """`(se samverkan exportera --help)`: the help of the command that was run."""
+    from samverkan_tui.cli.commands import command_path
+
+    ctx = getattr(error, "ctx", None)
+    path = getattr(ctx, "command_path", None) or "samverkan"
+    return f" (se {command_path(path)} --help)"
+
+
+def _run(argv: list[str]) -> None:
+    # Only the state and the fast path (no Typer) until we know a command was asked for.
+    from samverkan_tui.cli.start import fast_start
+    from samverkan_tui.cli.state import EXIT_FAILURE, EXIT_USAGE, STATE, CliError
+
     try:
-        result = command.main(args=argv, prog_name="samverkan", standalone_mode=False)
+        result = 0 if fast_start(argv) else _typer(argv)
         sys.stdout.flush()  # a broken pipe shows here, not in the interpreter's last flush
     except CliError as error:
         print(f"samverkan: {error.message}", file=sys.stderr)
@@ -97,7 +129,7 @@ def _run(argv: list[str] | None) -> None:
         # Whatever the OS refused (a path too long, a full disk), in Swedish, in one line.
         from samverkan_tui.core.oserrors import INPUT_ERRNOS, os_error_message
 
-        if STATE.debug or "--debug" in (argv if argv is not None else sys.argv):
+        if STATE.debug or "--debug" in argv:
             raise
         print(f"samverkan: {os_error_message(error)}", file=sys.stderr)
         sys.exit(EXIT_USAGE if error.errno in INPUT_ERRNOS else EXIT_FAILURE)
@@ -105,14 +137,14 @@ def _run(argv: list[str] | None) -> None:
         if _is_click_error(error):
             message = _swedish(error.format_message())
             if error.exit_code == EXIT_USAGE:
-                message += " (se samverkan --help)"
+                message += _usage_hint(error)
             print(f"samverkan: {message}", file=sys.stderr)
             sys.exit(error.exit_code)
         if type(error).__name__ == "Abort":
             print("samverkan: avbrutet", file=sys.stderr)
             sys.exit(130)
         # The last line of defence: never a traceback unless asked for.
-        if STATE.debug or "--debug" in (argv if argv is not None else sys.argv):
+        if STATE.debug or "--debug" in argv:
             raise
         print(f"samverkan: oväntat fel: {error.__class__.__name__}: {error} "
               "(kör igen med --debug för detaljer)", file=sys.stderr)

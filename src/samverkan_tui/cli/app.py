@@ -1,29 +1,80 @@
 """The Typer application. Command modules register themselves on ``app``.
 
-Nothing here imports Textual: the TUI is imported only when `samverkan` runs
-without a subcommand (see ``_start_tui``).
+Nothing here imports Textual: the TUI is imported only when the app is started (see
+cli/start.py, which usually does it before Typer is even imported).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from samverkan_tui import __version__
+from samverkan_tui.cli.commands import COMMAND_MODULES
 from samverkan_tui.cli.common import STATE
+
+SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
+
+
+class OrderedGroup(TyperGroup):
+    """Commands in `samverkan --help` in the order of COMMAND_MODULES, not of import."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        order = list(COMMAND_MODULES)
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: order.index(n) if n in order else len(order))
+
 
 app = typer.Typer(
     name="samverkan",
-    help="Samverkan TUI: guidade samverkansrutiner för socialtjänsten. "
-    "Utan kommando startar appen.",
+    cls=OrderedGroup,
+    help="Samverkan TUI: guidade samverkansrutiner för socialtjänsten. Utan kommando "
+    "startar appen; samverkan ID öppnar rutinen direkt (med --svar FRÅGA=SVAR redan "
+    "besvarade).",
+    epilog="Exempel:\n\n\b\n  samverkan                             startar appen\n"
+    "  samverkan rvt-bou --svar inkom=rvt    öppnar rutinen, första frågan besvarad\n\n"
+    "Varje kommando har sin hjälp, t.ex. samverkan exportera --help.",
+    subcommand_metavar="[KOMMANDO | ID] [ARGUMENT]...",
+    options_metavar="[FLAGGOR]",
     no_args_is_help=False,
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=SETTINGS,
 )
+
+
+def examples(*lines: str, after: str = "") -> str:
+    """An epilog: "Exempel:" and the command lines as written (not rewrapped), then ``after``."""
+    text = "Exempel:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+    return text + (f"\n\n{after}" if after else "")
+
+
+def command(group: typer.Typer, name: str, *aliases: str, **settings: Any) -> Callable:
+    """Register a command under its Swedish name, and under ``aliases`` hidden from help
+    (the English names scripts use, spellings without å ä ö)."""
+    settings.setdefault("options_metavar", "[FLAGGOR]")
+
+    def register(function: Callable) -> Callable:
+        group.command(name, **settings)(function)
+        for alias in aliases:
+            group.command(alias, **{**settings, "hidden": True})(function)
+        return function
+
+    return register
+
+
+def subgroup(name: str, help: str, epilog: str) -> typer.Typer:
+    """A command with subcommands (`logg`, `statistik`), set up like the app."""
+    group = typer.Typer(name=name, help=help, epilog=epilog, no_args_is_help=False,
+                        rich_markup_mode=None, context_settings=SETTINGS,
+                        options_metavar="[FLAGGOR]", subcommand_metavar="KOMMANDO [ARGUMENT]...")
+    app.add_typer(group, name=name, short_help=help.split(":")[0] if ":" in help else help)
+    return group
 
 
 def _version(value: bool) -> None:
@@ -54,10 +105,7 @@ def root(
 
 
 def _start_tui() -> None:
-    from samverkan_tui.cli.common import fail
+    # Usually reached through cli/start.py without Typer; here for what that path hands on.
+    from samverkan_tui.cli.start import start_app
 
-    try:
-        from samverkan_tui.tui.app import run_app
-    except ImportError as error:  # the TUI is built in a later step
-        fail(f"appen kan inte startas: {error}", 1)
-    run_app(STATE)
+    start_app()

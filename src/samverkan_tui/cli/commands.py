@@ -1,32 +1,65 @@
 """Which module defines which command, so that a run imports only the module it needs.
 
 Add a line to ``COMMAND_MODULES`` for each new command (module names are relative to
-``samverkan_tui.cli``). `samverkan --help`, a bare `samverkan` and unknown commands load
-them all, so help lists everything and a typo still gets a suggestion.
+``samverkan_tui.cli``), and its old or ASCII spellings to ``ALIASES``. `samverkan --help`
+and unknown commands load them all, so help lists everything and a typo still gets a
+suggestion.
+
+This module imports no Typer: the fast start of the app (cli/start.py) reads the names
+here to tell a command from a routine id.
 """
 
 from __future__ import annotations
 
 import importlib
 
-from samverkan_tui.cli.app import app
-
+# Primary names, in Swedish as in the app; the order is the order in `samverkan --help`.
 COMMAND_MODULES: dict[str, str] = {
-    "list": "routines",
-    "show": "routines",
-    "validate": "routines",
-    "schema": "routines",
-    "info": "routines",
+    "lista": "routines",
+    "visa": "routines",
+    "exportera": "export",
     "kontakter": "contacts",
-    "logg": "log",
-    "export": "export",
     "öva": "training",
+    "logg": "log",
     "statistik": "statistics",
+    "kontrollera": "routines",
     "granska": "manage",
     "jämför": "manage",
-    "jamfor": "manage",
     "utkast": "manage",
+    "schema": "routines",
+    "info": "routines",
 }
+
+# Other names that keep working (hidden from help): the English names scripts use, and
+# spellings without å ä ö. Subcommands have theirs next to their definition.
+ALIASES: dict[str, str] = {
+    "list": "lista",
+    "show": "visa",
+    "export": "exportera",
+    "validate": "kontrollera",
+    "ova": "öva",
+    "jamfor": "jämför",
+}
+
+COMMAND_NAMES = frozenset(COMMAND_MODULES) | frozenset(ALIASES)
+
+# Subcommands' other names, for messages that point at the primary spelling.
+SUBCOMMAND_ALIASES: dict[str, str] = {"export": "exportera", "sla-ihop": "slå-ihop"}
+
+
+def primary_name(name: str) -> str:
+    """``export`` → ``exportera``; a primary name stays itself."""
+    return ALIASES.get(name, name)
+
+
+def command_path(path: str) -> str:
+    """``samverkan logg export`` → ``samverkan logg exportera`` (for "se … --help")."""
+    words = path.split()
+    if len(words) > 1:
+        words[1] = primary_name(words[1])
+    words[2:] = [SUBCOMMAND_ALIASES.get(word, word) for word in words[2:]]
+    return " ".join(words)
+
 
 # Global options that take a value: their value is not the command name.
 _VALUE_OPTIONS = {"--now", "--katalog"}
@@ -50,7 +83,7 @@ def command_name(argv: list[str]) -> str | None:
 
 def load_commands(argv: list[str] | None = None) -> None:
     """Register the command that ``argv`` asks for, or every command when unsure."""
-    name = command_name(argv or [])
+    name = primary_name(command_name(argv or []) or "")
     if name in COMMAND_MODULES and "--help" not in (argv or []) and "-h" not in (argv or []):
         modules = {COMMAND_MODULES[name]}
     else:
@@ -59,4 +92,12 @@ def load_commands(argv: list[str] | None = None) -> None:
         importlib.import_module(f"samverkan_tui.cli.{module}")
 
 
-__all__ = ["COMMAND_MODULES", "app", "load_commands"]
+def __getattr__(name: str):
+    if name == "app":  # the Typer app, imported only when asked for
+        from samverkan_tui.cli.app import app
+
+        return app
+    raise AttributeError(name)
+
+
+__all__ = ["ALIASES", "COMMAND_MODULES", "COMMAND_NAMES", "load_commands", "primary_name"]

@@ -1,25 +1,28 @@
-"""What every command shares: global options, loading routines, one-line errors."""
+"""What every command shares: global options, loading routines, one-line errors.
+
+The state and the errors live in cli/state.py (no Typer there, for the fast start of the
+app); they are re-exported here so that commands import everything from one place.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from enum import StrEnum
-from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
-from samverkan_tui.core.catalog import Catalog, load_catalog
-from samverkan_tui.core.clock import NowError, current_time, parse_now
-from samverkan_tui.core.config import Config, ConfigError, load_config
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.problems import did_you_mean
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
+from samverkan_tui.cli.state import (  # noqa: F401  (re-exported)
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    STATE,
+    CliError,
+    State,
+    fail,
+    parse_answers,
+)
 
 
 class Format(StrEnum):
@@ -33,90 +36,6 @@ class ShowFormat(StrEnum):
     md = "md"
 
 
-class CliError(Exception):
-    """A user-facing failure: one Swedish line and an exit code, never a traceback."""
-
-    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-
-def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    raise CliError(message, code)
-
-
-class State:
-    """Global options from the top-level callback, shared by the commands."""
-
-    def __init__(self) -> None:
-        self.now_text: str | None = None
-        self.routine_dirs: list[Path] = []
-        self.debug = False
-        self._config: Config | None = None
-        self._catalog: Catalog | None = None
-
-    def config(self) -> Config:
-        if self._config is None:
-            try:
-                self._config = load_config()
-            except ConfigError as error:
-                fail(str(error), EXIT_FAILURE)
-            for warning in self._config.warnings:
-                print(f"samverkan: varning: {warning}", file=sys.stderr)
-        return self._config
-
-    def catalog(self) -> Catalog:
-        if self._catalog is None:
-            self._catalog = load_catalog(self.routine_dirs, self.config())
-        return self._catalog
-
-    def routine(self, routine_id: str) -> Routine:
-        catalog = self.catalog()
-        routine = catalog.get(routine_id)
-        if routine is None:
-            hint = did_you_mean(routine_id, catalog.entries)
-            fail(f"okänd rutin `{routine_id}`; {hint}" if hint else f"okänd rutin `{routine_id}`")
-        return routine
-
-    def routine_with_answers(
-        self, routine_id: str, pairs: list[str] | None, role: str | None = None
-    ) -> tuple[Routine, dict[str, str]]:
-        """The routine and checked answers (and role): one Swedish line and exit 2 if not."""
-        from samverkan_tui.core.walk import AnswerError, check_answers
-
-        routine = self.routine(routine_id)
-        answers = parse_answers(pairs)
-        try:
-            check_answers(routine, answers)
-        except AnswerError as error:
-            fail(str(error))
-        if role is not None and routine.role(role) is None:
-            hint = did_you_mean(role, [r.id for r in routine.roles])
-            fail(f"okänd roll `{role}`; {hint}")
-        return routine, answers
-
-    def moments(self, routine: Routine, inkom: str | None) -> dict[str, dt.datetime]:
-        """``--inkom``: the moment every deadline of the routine counts from."""
-        if inkom is None:
-            return {}
-        try:
-            when = parse_now(inkom)
-        except NowError as error:
-            fail(f"--inkom: {error}")
-        return {moment.id: when for moment in routine.moments}
-
-    def now(self, override: str | None = None) -> dt.datetime:
-        text = override or self.now_text
-        if text is None:
-            return current_time()
-        try:
-            return parse_now(text)
-        except NowError as error:
-            fail(f"--now: {error}")
-
-
-STATE = State()
 
 NowOption = Annotated[
     str | None,
@@ -125,14 +44,47 @@ NowOption = Annotated[
 ]
 
 
-def parse_answers(pairs: list[str] | None) -> dict[str, str]:
-    answers: dict[str, str] = {}
-    for pair in pairs or []:
-        question, sep, value = pair.partition("=")
-        if not sep or not question.strip() or not value.strip():
-            fail(f"--svar {pair!r}: skriv FRÅGA=SVAR, till exempel --svar akut=ja")
-        answers[question.strip()] = value.strip()
-    return answers
+# -- completion and shared parameters -----------------------------------------------------
+
+def complete_routine(incomplete: str) -> list[str]:
+    """Routine ids for tab completion (never an error: the shell shows nothing then)."""
+    try:
+        return [rid for rid in STATE.catalog().entries if rid.startswith(incomplete)]
+    except Exception:
+        return []
+
+
+def complete_answer(ctx: typer.Context, incomplete: str) -> list[str]:
+    """``--svar`` as FRÅGA=SVAR: the routine's questions, then their answers."""
+    import os
+
+    try:
+        catalog = STATE.catalog()
+    except Exception:
+        return []
+    routine = catalog.get(ctx.params.get("routine_id") or "")
+    if routine is None:
+        # While completing, Typer may not have parsed the ID yet: find it on the line.
+        line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or ""
+        routine = next((catalog.get(w) for w in line.split() if catalog.get(w)), None)
+    if routine is None:
+        return []
+    question_id, sep, _ = incomplete.partition("=")
+    pairs = []
+    for question in routine.questions:
+        if sep and question.id != question_id:
+            continue
+        pairs += [f"{question.id}={value}" for value in question.values]
+    return [p for p in pairs if p.startswith(incomplete)]
+
+
+RoutineArgument = Annotated[str, typer.Argument(
+    metavar="ID", help="Rutinens id (se samverkan lista).", autocompletion=complete_routine,
+    show_default=False)]
+
+AnswersOption = Annotated[list[str] | None, typer.Option(
+    "--svar", "-s", metavar="FRÅGA=SVAR", autocompletion=complete_answer,
+    help="Ett svar; kan anges flera gånger.")]
 
 
 def print_json(data: object) -> None:

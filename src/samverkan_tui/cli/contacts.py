@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from samverkan_tui.cli.app import app
-from samverkan_tui.cli.common import STATE, Format, NowOption, print_json
+from samverkan_tui.cli.app import app, command, examples
+from samverkan_tui.cli.common import STATE, Format, NowOption, complete_routine, print_json
 from samverkan_tui.core.model import Contact, Routine
 
 
@@ -38,12 +38,16 @@ def _selected(rutin: str | None) -> list[tuple[Routine, list[Contact]]]:
     return selected
 
 
-@app.command("kontakter")
+@command(app, "kontakter", short_help="Kontakterna, och om det är öppet nu.", epilog=examples(
+    "samverkan kontakter --rutin rvt-bou",
+    "samverkan kontakter --now 2026-12-24T10:00 --format json"))
 def kontakter(
     rutin: Annotated[str | None, typer.Option(
-        "--rutin", "-r", metavar="ID", help="Bara kontakterna i denna rutin (se samverkan list).")] = None,
+        "--rutin", "-r", metavar="ID", autocompletion=complete_routine,
+        help="Bara kontakterna i denna rutin (se samverkan lista).")] = None,
     now: NowOption = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="text eller json.")] = Format.text,
+    format: Annotated[Format, typer.Option(
+        "--format", "-f", metavar="FORMAT", help="text eller json.")] = Format.text,
 ) -> None:
     """Visa kontakterna: öppet nu, när det stänger eller öppnar, och vem man ringer annars."""
     from samverkan_tui.core.deadlines import format_date, format_time

@@ -1,4 +1,4 @@
-"""`samverkan export`: printable checklists of a whole routine or of one path through it,
+"""`samverkan exportera`: printable checklists of a whole routine or of one path through it,
 and a plan's deadlines as a calendar file."""
 
 from __future__ import annotations
@@ -10,8 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samverkan_tui.cli.app import app
-from samverkan_tui.cli.common import EXIT_FAILURE, STATE, NowOption, fail
+from samverkan_tui.cli.app import app, command, examples
+from samverkan_tui.cli.common import (
+    EXIT_FAILURE,
+    STATE,
+    NowOption,
+    complete_answer,
+    complete_routine,
+    fail,
+)
 
 if TYPE_CHECKING:
     from samverkan_tui.export.document import Document
@@ -27,22 +34,27 @@ class ExportFormat(StrEnum):
     ics = "ics"
 
 
-@app.command("export")
+@command(app, "exportera", "export", short_help="Skriv ut en checklista eller en plan.",
+         epilog=examples(
+    "samverkan exportera rvt-bou -o rvt-bou.pdf                 checklisteexemplaret",
+    "samverkan exportera rvt-bou --svar inkom=rvt --svar akut=ja -f html -o plan.html"))
 def export_command(
     routine_id: Annotated[str | None, typer.Argument(
-        metavar="ID", help="Rutinens id (se samverkan list).", show_default=False)] = None,
+        metavar="ID", help="Rutinens id (se samverkan lista).", show_default=False,
+        autocompletion=complete_routine)] = None,
     format: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", help="pdf, html, md, text eller ics (planens tidsfrister som kalender).",
+        "--format", "-f", metavar="FORMAT",
+        help="pdf, html, md, text eller ics (planens tidsfrister som kalender).",
     )] = ExportFormat.pdf,
     ut: Annotated[str | None, typer.Option(
         "--ut", "-o", metavar="FIL",
         help="Skriv till filen (eller i katalogen); - skriver till terminalen. Utan: text, md "
              "och html till terminalen, pdf och ics till en fil i aktuell katalog.")] = None,
     svar: Annotated[list[str] | None, typer.Option(
-        "--svar", "-s", metavar="FRÅGA=SVAR",
+        "--svar", "-s", metavar="FRÅGA=SVAR", autocompletion=complete_answer,
         help="Ett svar; kan anges flera gånger. Utan svar: hela rutinen med alla grenar.")] = None,
     roll: Annotated[str | None, typer.Option(
-        "--roll", help="Din roll: bara dina punkter (i rutinens ordning).")] = None,
+        "--roll", metavar="ROLL", help="Din roll: bara dina punkter (i rutinens ordning).")] = None,
     inkom: Annotated[str | None, typer.Option(
         "--inkom", metavar="ISO-TID",
         help="När anmälan eller informationen kom in; tidsfristerna räknas därifrån "
@@ -64,7 +76,7 @@ def export_command(
         _export_all(routine_id, svar, roll, inkom, format, ut, now, not utan_signatur)
         return
     if routine_id is None:
-        fail("ange rutinens id (se samverkan list), eller --alla för alla rutiner")
+        fail("ange rutinens id (se samverkan lista), eller --alla för alla rutiner")
     routine, answers = STATE.routine_with_answers(routine_id, svar, roll)
     moment = STATE.now(now)
     moments = STATE.moments(routine, inkom)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samverkan_tui.cli.app import app
+from samverkan_tui.cli.app import command, examples, subgroup
 from samverkan_tui.cli.common import (
     EXIT_FAILURE,
     STATE,
@@ -31,20 +31,18 @@ if TYPE_CHECKING:
     from samverkan_tui.steplog.store import SessionInfo, StepLog
     from samverkan_tui.steplog.summary import WalkSummary
 
-logg = typer.Typer(
-    name="logg",
-    help="Stegloggen: vad som gjordes och när i varje genomgång, aldrig vem det gällde.",
-    no_args_is_help=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+logg = subgroup(
+    "logg", "Stegloggen: vad som gjordes och när i varje genomgång, aldrig vem det gällde.",
+    examples("samverkan logg lista",
+             "samverkan logg visa 3f2a          en genomgång att klistra in i journalen",
+             after="ID kan förkortas till början av id:t."),
 )
-app.add_typer(logg, name="logg")
 
 
 @logg.callback(invoke_without_command=True)
 def _logg(ctx: typer.Context) -> None:
     if ctx.invoked_subcommand is None:
-        fail("ange vad du vill göra: samverkan logg lista, visa ID, export ID, rensa eller statistik "
+        fail("ange vad du vill göra: samverkan logg lista, visa ID, exportera ID, rensa eller statistik "
              "(se samverkan logg --help)")
 
 
@@ -129,8 +127,12 @@ def parse_age(text: str, today: dt.date) -> dt.date:
     return add_months(today, -number)
 
 
+STDOUT = Path("-")
+
+
 def _write_output(data: str | bytes, ut: Path | None, binary_name: str | None = None) -> None:
-    if ut is not None:
+    """To the file ``ut`` (0600, atomic), or to standard output for None and ``-o -``."""
+    if ut is not None and ut != STDOUT:
         from samverkan_tui.core.files import write_private
 
         try:
@@ -144,7 +146,7 @@ def _write_output(data: str | bytes, ut: Path | None, binary_name: str | None = 
         return
     if isinstance(data, bytes):
         if sys.stdout.isatty():
-            fail(f"{binary_name} skrivs inte till terminalen; ange --ut FIL")
+            fail(f"{binary_name} skrivs inte till terminalen; ange -o FIL")
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -171,7 +173,7 @@ def _stored_text(data: dict, markdown: bool = False) -> str:
     title = f"Genomgång av rutinen {routine['id']} (version {routine['version']})"
     lines = [f"# {title}" if markdown else title, "",
              f"Rutinen `{routine['id']}` kan inte läsas just nu (saknas eller har fel; se "
-             "samverkan validate). Här visas bara det som finns sparat i loggen.", "",
+             "samverkan kontrollera). Här visas bara det som finns sparat i loggen.", "",
              f"Läge: {data['mode']}",
              f"Påbörjad: {_minute(data['started_at'])}",
              f"Senast ändrad: {_minute(data['updated_at'])}"]
@@ -201,9 +203,11 @@ def _minute(iso: str) -> str:
 
 # -- commands ---------------------------------------------------------------------------
 
-@logg.command("lista")
+@command(logg, "lista", short_help="Genomgångarna, den senaste först.", epilog=examples(
+    "samverkan logg lista", "samverkan logg lista --format json"))
 def lista(
-    format: Annotated[Format, typer.Option("--format", "-f", help="text eller json.")] = Format.text,
+    format: Annotated[Format, typer.Option(
+        "--format", "-f", metavar="FORMAT", help="text eller json.")] = Format.text,
 ) -> None:
     """Lista genomgångarna i loggen, den senast påbörjade först."""
     from samverkan_tui.core.session import MODES
@@ -240,11 +244,13 @@ def lista(
     sys.stdout.write("\n".join(lines) + "\n")
 
 
-@logg.command("visa")
+@command(logg, "visa", short_help="En genomgång: steg, tider, avvikelser.", epilog=examples(
+    "samverkan logg visa 3f2a", "samverkan logg visa 3f2a --format md"))
 def visa(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="Genomgångens id (början räcker).")],
+    ident: Annotated[str, typer.Argument(
+        metavar="ID", help="Genomgångens id (början räcker).", show_default=False)],
     format: Annotated[
-        ShowFormat, typer.Option("--format", "-f", help="text, json eller md.")
+        ShowFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text, json eller md.")
     ] = ShowFormat.text,
     now: NowOption = None,
 ) -> None:
@@ -276,13 +282,17 @@ def visa(
         sys.stdout.write(summary_text(summary))
 
 
-@logg.command("export")
+@command(logg, "exportera", "export", short_help="Exportera en genomgång till en fil.",
+         epilog=examples("samverkan logg exportera 3f2a -f pdf -o genomgång.pdf",
+                         "samverkan logg exportera 3f2a -f json -o -"))
 def export(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="Genomgångens id (början räcker).")],
+    ident: Annotated[str, typer.Argument(
+        metavar="ID", help="Genomgångens id (början räcker).", show_default=False)],
     format: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", help="md, html, pdf eller json.")] = ExportFormat.md,
+        "--format", "-f", metavar="FORMAT", help="md, html, pdf eller json.")] = ExportFormat.md,
     ut: Annotated[Path | None, typer.Option(
-        "--ut", "-o", metavar="FIL", help="Skriv till filen i stället för till terminalen.")] = None,
+        "--ut", "-o", metavar="FIL",
+        help="Skriv till filen i stället för till terminalen; - skriver till terminalen.")] = None,
     now: NowOption = None,
 ) -> None:
     """Exportera en genomgång som Markdown, HTML, PDF eller JSON."""
@@ -321,12 +331,17 @@ def export(
         _write_output(data, ut, format.value.upper())
 
 
-@logg.command("rensa")
+@command(logg, "rensa", short_help="Ta bort genomgångar ur loggen.", epilog=examples(
+    "samverkan logg rensa --äldre-än 30d       (eller --aldre-an 6v, 3m)",
+    "samverkan logg rensa --alla --ja"))
 def rensa(
     aldre_an: Annotated[str | None, typer.Option(
         "--äldre-än", "--aldre-an", metavar="ÅLDER",
         help="Ta bort genomgångar som inte ändrats på så länge: 30d, 6v eller 3m.")] = None,
-    alla: Annotated[bool, typer.Option("--alla", help="Ta bort alla genomgångar.")] = False,
+    alla: Annotated[bool, typer.Option(
+        "--alla", help="Ta bort alla genomgångar (frågar först i en terminal).")] = False,
+    ja: Annotated[bool, typer.Option(
+        "--ja", "-j", help="Fråga inte: svara ja på frågan om --alla.")] = False,
 ) -> None:
     """Ta bort genomgångar ur loggen på riktigt (skrivs över, filen packas om).
 
@@ -344,6 +359,8 @@ def rensa(
     log = _open()
     try:
         earlier = log.purged_at_open
+        if keep_from is None and not ja:
+            _confirm_all(len(log.list_rows()))
         if keep_from is None:
             count = log.purge(everything=True)
         else:
@@ -360,6 +377,20 @@ def rensa(
         print(f"Rensade {count} {'genomgång' if count == 1 else 'genomgångar'} ({what}).")
     if earlier:
         print(f"Dessutom rensades {earlier} genomgångar som var äldre än lagringstiden.")
+
+
+def _confirm_all(count: int) -> None:
+    """`rensa --alla`: ask on a terminal; without one, only with --ja."""
+    if count == 0:
+        return
+    if not sys.stdin.isatty():
+        fail(f"--alla raderar alla {count} genomgångar; lägg till --ja för att bekräfta "
+             "(ingen terminal att fråga i)")
+    sys.stderr.write(f"Radera alla {count} genomgångar? [j/N] ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline().strip().lower()
+    if answer not in ("j", "ja", "y", "yes"):
+        fail("inget raderades", 1)
 
 
 class StatsFormat(StrEnum):
@@ -406,17 +437,21 @@ def write_report(aggregate: object, format: str, ut: Path | None) -> None:
     _write_output(data, ut, format.upper())
 
 
-@logg.command("statistik")
+@command(logg, "statistik", short_help="Uppföljning per rutin ur din logg.", epilog=examples(
+    "samverkan logg statistik --från 2026-10-01 --till 2026-10-31",
+    "samverkan logg statistik --format json -o min-plats.json"))
 def statistik(
     fran: Annotated[str | None, typer.Option(
         "--från", "--fran", metavar="DATUM", help="Första dagen, ÅÅÅÅ-MM-DD.")] = None,
     till: Annotated[str | None, typer.Option(
         "--till", metavar="DATUM", help="Sista dagen, ÅÅÅÅ-MM-DD.")] = None,
     format: Annotated[StatsFormat, typer.Option(
-        "--format", "-f", help="text (bara för dig), eller json, html, pdf att lämna vidare.")
+        "--format", "-f", metavar="FORMAT",
+        help="text (bara för dig), eller json, html, pdf att lämna vidare.")
     ] = StatsFormat.text,
     ut: Annotated[Path | None, typer.Option(
-        "--ut", "-o", metavar="FIL", help="Skriv till filen i stället för till terminalen.")] = None,
+        "--ut", "-o", metavar="FIL",
+        help="Skriv till filen i stället för till terminalen; - skriver till terminalen.")] = None,
     troskel: ThresholdOption = None,
 ) -> None:
     """Uppföljning per rutin: antal genomgångar, andel akuta, avvikelser, mediantider.

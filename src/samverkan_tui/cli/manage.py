@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samverkan_tui.cli.app import app
-from samverkan_tui.cli.common import EXIT_FAILURE, STATE, NowOption, fail, print_json
+from samverkan_tui.cli.app import app, command, examples
+from samverkan_tui.cli.common import EXIT_FAILURE, STATE, NowOption, complete_routine, fail, print_json
 
 if TYPE_CHECKING:
     from samverkan_tui.core.model import Routine
@@ -71,25 +71,26 @@ def _ask(prompt: str) -> str | None:
 # -- granska ---------------------------------------------------------------------------
 
 
-@app.command(
+@command(
+    app,
     "granska",
-    epilog="""Exempel:
-
-  samverkan granska rvt-bou                       gå igenom rutinen punkt för punkt
-
-  samverkan granska rvt-bou --allt-galler -o protokoll.pdf
-
-  samverkan granska rvt-bou --svar-fil granskning.json --format md
-
-Svarsfil (JSON): {"punkter": {"ID": "gäller" | "tas bort" | {"ändras": "…"}},
-"kontakter": {"ID": "stämmer" | {"telefon": "…", "tider": "…"}}, "saknas": "",
-"övriga": "gäller"}""",
+    short_help="Årlig granskning av en rutin, punkt för punkt.",
+    epilog=examples(
+        "samverkan granska rvt-bou                       gå igenom rutinen punkt för punkt",
+        "samverkan granska rvt-bou --allt-galler -o protokoll.pdf",
+        after='Svarsfil (JSON): {"punkter": {"ID": "gäller" | "tas bort" | {"ändras": "ny text"}}, '
+        '"kontakter": {"ID": "stämmer" | {"telefon": "nytt nummer", "tider": "nya tider"}}, '
+        '"saknas": "", "övriga": "gäller"}',
+    ),
 )
 def granska(
     routine_ref: Annotated[
         str,
         typer.Argument(
-            metavar="ID", help="Rutinens id (se samverkan list) eller en rutinfil.", show_default=False
+            metavar="ID",
+            help="Rutinens id (se samverkan lista) eller en rutinfil.",
+            show_default=False,
+            autocompletion=complete_routine,
         ),
     ],
     svar_fil: Annotated[
@@ -107,12 +108,16 @@ def granska(
         ),
     ] = False,
     format: Annotated[
-        ProtocolFormat, typer.Option("--format", "-f", help="Protokollet som text, md eller json.")
+        ProtocolFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help="Protokollet som text, md eller json."),
     ] = ProtocolFormat.text,
     ut: Annotated[
         Path | None,
         typer.Option(
-            "--ut", "-o", metavar="FIL", help="Skriv protokollet till filen; .pdf ger PDF, .md Markdown."
+            "--ut",
+            "-o",
+            metavar="FIL",
+            help="Skriv protokollet till filen; .pdf ger PDF, .md Markdown; - skriver till terminalen.",
         ),
     ] = None,
     ny_version: Annotated[
@@ -339,6 +344,8 @@ def _output(
     from samverkan_tui.export import render
     from samverkan_tui.export.review_protocol import document_for_review, review_record
 
+    if ut is not None and str(ut) == "-":
+        ut = None  # -o -: standard output, as everywhere
     kind = _SUFFIX_FORMATS.get(ut.suffix.lower(), format.value) if ut is not None else format.value
     if kind == "json":
         data = json.dumps(review_record(routine, review, moment, note), ensure_ascii=False, indent=2) + "\n"
@@ -364,13 +371,11 @@ def _output(
 
 # -- jämför ------------------------------------------------------------------------------
 
-_COMPARE_EPILOG = """Exempel:
-
-  samverkan jämför gammal.toml ny.toml            två versioner av en rutin
-
-  samverkan jämför rutin.toml                     mot den inbyggda rutinen med samma id
-
-  samverkan jämför rvt-bou ny/rvt-bou.toml --format md"""
+_COMPARE_EPILOG = examples(
+    "samverkan jämför gammal.toml ny.toml            två versioner av en rutin",
+    "samverkan jämför rutin.toml                     mot den inbyggda rutinen med samma id",
+    "samverkan jamfor rvt-bou ny/rvt-bou.toml --format md",
+)
 
 _COMPARE_HELP = "Jämför två versioner av en rutin: punkter, villkor, tidsfrister och kontakter."
 
@@ -405,7 +410,8 @@ def _compare(first: str, second: str | None, format: ProtocolFormat) -> None:
         sys.stdout.write(comparison_text(comparison))
 
 
-@app.command("jämför", help=_COMPARE_HELP, epilog=_COMPARE_EPILOG)
+@command(app, "jämför", "jamfor", help=_COMPARE_HELP, short_help="Jämför två versioner av en rutin.",
+         epilog=_COMPARE_EPILOG)
 def jamfor(
     first: Annotated[
         str,
@@ -423,17 +429,8 @@ def jamfor(
         ),
     ] = None,
     format: Annotated[
-        ProtocolFormat, typer.Option("--format", "-f", help="text, md eller json.")
+        ProtocolFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text, md eller json.")
     ] = ProtocolFormat.text,
-) -> None:
-    _compare(first, second, format)
-
-
-@app.command("jamfor", help=_COMPARE_HELP + " (Samma som jämför.)", epilog=_COMPARE_EPILOG, hidden=True)
-def jamfor_ascii(
-    first: Annotated[str, typer.Argument(metavar="A", show_default=False)],
-    second: Annotated[str | None, typer.Argument(metavar="[B]", show_default=False)] = None,
-    format: Annotated[ProtocolFormat, typer.Option("--format", "-f")] = ProtocolFormat.text,
 ) -> None:
     _compare(first, second, format)
 
@@ -447,18 +444,16 @@ class DraftFormat(StrEnum):
     text = "text"
 
 
-@app.command(
+@command(
+    app,
     "utkast",
-    epilog="""Exempel:
-
-  samverkan utkast rutin.txt -o rutin.toml               utkastet, spårbarheten till stderr
-
-  samverkan utkast rutin.txt -o rutin.toml --rapport spårbarhet.txt
-
-  samverkan utkast rutin.txt --format json               utkastet som data
-
-Texten kopieras ur Word eller PDF (Spara som → Oformaterad text). Sök sedan efter TODO i
-filen och kör samverkan validate rutin.toml.""",
+    short_help="Ett första utkast till en rutinfil ur en text.",
+    epilog=examples(
+        "samverkan utkast rutin.txt -o rutin.toml               utkastet, spårbarheten till stderr",
+        "samverkan utkast rutin.txt -o rutin.toml --rapport spårbarhet.txt",
+        after="Texten kopieras ur Word eller PDF (Spara som → Oformaterad text). Sök sedan efter "
+        "TODO i filen och kör samverkan kontrollera rutin.toml.",
+    ),
 )
 def utkast(
     kalla: Annotated[
@@ -469,7 +464,9 @@ def utkast(
     ],
     ut: Annotated[
         Path | None,
-        typer.Option("--ut", "-o", metavar="FIL", help="Skriv utkastet (TOML) hit. Utan: till terminalen."),
+        typer.Option(
+            "--ut", "-o", metavar="FIL", help="Skriv utkastet (TOML) hit. Utan, eller med -: till terminalen."
+        ),
     ] = None,
     rapport: Annotated[
         Path | None,
@@ -484,7 +481,7 @@ def utkast(
     ] = None,
     format: Annotated[
         DraftFormat,
-        typer.Option("--format", "-f", help="toml (standard), json eller text (bara spårbarheten)."),
+        typer.Option("--format", "-f", metavar="FORMAT", help="toml, json eller text (bara spårbarheten)."),
     ] = DraftFormat.toml,
 ) -> None:
     """Skriv ett första utkast till en rutinfil från en rutins text, med TODO där någon måste bestämma."""
@@ -511,7 +508,7 @@ def utkast(
         data = report
     else:
         data = draft_toml(draft)
-    if ut is None:
+    if ut is None or str(ut) == "-":
         sys.stdout.write(data)
     else:
         try:

@@ -1,4 +1,4 @@
-"""Commands about routines: list, show, validate, schema, info."""
+"""Commands about routines: lista, visa, kontrollera, schema, info."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from typing import Annotated
 
 import typer
 
-from samverkan_tui.cli.app import app
+from samverkan_tui.cli.app import app, command, examples
 from samverkan_tui.cli.common import (
     EXIT_FAILURE,
     STATE,
+    AnswersOption,
     Format,
     NowOption,
+    RoutineArgument,
     ShowFormat,
     fail,
     print_json,
@@ -21,12 +23,15 @@ from samverkan_tui.cli.common import (
 from samverkan_tui.core.catalog import USER, builtin_dir, routine_files, search_dirs
 
 
-@app.command("list")
+@command(app, "lista", "list", epilog=examples(
+    "samverkan lista",
+    "samverkan lista --format json"))
 def list_routines(
-    format: Annotated[Format, typer.Option("--format", "-f", help="text eller json.")] = Format.text,
+    format: Annotated[Format, typer.Option(
+        "--format", "-f", metavar="FORMAT", help="text eller json.")] = Format.text,
     now: NowOption = None,
 ) -> None:
-    """Lista rutinerna som finns."""
+    """Lista rutinerna som finns, med version, enheter och översyn."""
     catalog = STATE.catalog()
     today = STATE.now(now).date()
     for problem in catalog.problems:
@@ -58,23 +63,26 @@ def list_routines(
             print(f"{'':<{width}}  ersätter {shadowed}")
 
 
-@app.command("show")
+@command(app, "visa", "show", short_help="Visa en rutins frågor, eller planen för svar.",
+         epilog=examples(
+    "samverkan visa rvt-bou                                  frågorna och svarsalternativen",
+    "samverkan visa rvt-bou --svar inkom=rvt --svar akut=ja --now 2026-11-23T10:00"))
 def show(
-    routine_id: Annotated[str, typer.Argument(metavar="ID", help="Rutinens id (se samverkan list).")],
-    svar: Annotated[list[str] | None, typer.Option(
-        "--svar", "-s", metavar="FRÅGA=SVAR", help="Ett svar; kan anges flera gånger.")] = None,
+    routine_id: RoutineArgument,
+    svar: AnswersOption = None,
     format: Annotated[
-        ShowFormat, typer.Option("--format", "-f", help="text, json eller md.")
+        ShowFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text, json eller md.")
     ] = ShowFormat.text,
     roll: Annotated[str | None, typer.Option(
-        "--roll", help="Din roll: visa bara dina punkter (i rutinens ordning).")] = None,
+        "--roll", metavar="ROLL", help="Din roll: visa bara dina punkter (i rutinens ordning).")] = None,
     inkom: Annotated[str | None, typer.Option(
         "--inkom", metavar="ISO-TID",
         help="När anmälan eller informationen kom in; tidsfristerna räknas därifrån "
              "(standard: --now).")] = None,
     now: NowOption = None,
 ) -> None:
-    """Visa en rutins frågor, och planen för givna svar."""
+    """Visa en rutins frågor, och planen för givna svar: steg per fas och roll, med
+    tidsfrister som datum och kontakter."""
     from samverkan_tui.core.walk import build_plan, only_role
 
     routine, answers = STATE.routine_with_answers(routine_id, svar, roll)
@@ -108,14 +116,20 @@ def show(
     sys.stdout.write(questions_text(routine, moment.date()))
 
 
-@app.command("validate")
+@command(app, "kontrollera", "validate", short_help="Kontrollera rutinfiler (varje väg).",
+         epilog=examples(
+    "samverkan kontrollera                     alla kända rutinkataloger",
+    "samverkan kontrollera egna/rutin.toml --format json"))
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(
-        metavar="[FILER|KATALOGER]...",
+        metavar="FILER|KATALOGER",
         help="Rutinfiler eller kataloger. Utan argument: alla kända rutinkataloger.")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="text eller json.")] = Format.text,
+    format: Annotated[Format, typer.Option(
+        "--format", "-f", metavar="FORMAT", help="text eller json.")] = Format.text,
 ) -> None:
-    """Kontrollera rutinfiler: format, hänvisningar och varje kombination av svar."""
+    """Kontrollera rutinfiler: format, hänvisningar och varje kombination av svar.
+
+    Avslutas med 1 om någon fil har fel."""
     from samverkan_tui.core.validate import validate_paths
 
     files: list[Path] = []
@@ -153,15 +167,18 @@ def validate(
         raise typer.Exit(EXIT_FAILURE)
 
 
-@app.command("schema")
+@command(app, "schema", short_help="JSON Schema för rutinfilerna.", epilog=examples(
+    "samverkan schema > rutin.schema.json"))
 def schema() -> None:
-    """Skriv ut JSON Schema för rutinfiler (för editorns kontroll medan du skriver)."""
+    """Skriv ut JSON Schema för rutinfiler, för editorns kontroll medan du skriver."""
     from samverkan_tui.core.schema import json_schema
 
     print_json(json_schema())
 
 
-@app.command("info")
+@command(app, "info", epilog=examples(
+    "samverkan info",
+    "samverkan --katalog egna-rutiner info"))
 def info() -> None:
     """Visa var inställningar, data och rutiner finns."""
     config = STATE.config()

@@ -13,24 +13,21 @@ from typing import Annotated
 
 import typer
 
-from samverkan_tui.cli.app import app
+from samverkan_tui.cli.app import command, examples, subgroup
 from samverkan_tui.cli.common import STATE, fail
 from samverkan_tui.cli.log import ThresholdOption, write_report
 
-statistik = typer.Typer(
-    name="statistik",
-    help="Uppföljning för enheten: slå ihop statistikfiler från flera handläggare.",
-    no_args_is_help=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+statistik = subgroup(
+    "statistik", "Uppföljning för enheten: slå ihop statistikfiler från flera handläggare.",
+    examples("samverkan statistik slå-ihop anna.json bo.json -f html -o enheten.html",
+             "samverkan statistik sla-ihop *.json -f pdf -o enheten.pdf    (samma, utan å)"),
 )
-app.add_typer(statistik, name="statistik")
 
 
 @statistik.callback(invoke_without_command=True)
 def _statistik(ctx: typer.Context) -> None:
     if ctx.invoked_subcommand is None:
-        fail("ange vad du vill göra: samverkan statistik slå-ihop FILER … (se samverkan statistik --help)")
+        fail("ange vad du vill göra: samverkan statistik slå-ihop FILER (se samverkan statistik --help)")
 
 
 class MergeFormat(StrEnum):
@@ -42,14 +39,16 @@ class MergeFormat(StrEnum):
 def _merge(
     filer: Annotated[
         list[Path],
-        typer.Argument(metavar="FILER", help="JSON-filer från samverkan logg statistik --format json."),
+        typer.Argument(metavar="FILER", show_default=False,
+                       help="JSON-filer från samverkan logg statistik --format json."),
     ],
     format: Annotated[
-        MergeFormat, typer.Option("--format", "-f", help="html, pdf eller json.")
+        MergeFormat, typer.Option("--format", "-f", metavar="FORMAT", help="html, pdf eller json.")
     ] = MergeFormat.html,
     ut: Annotated[
         Path | None,
-        typer.Option("--ut", "-o", metavar="FIL", help="Skriv till filen i stället för till terminalen."),
+        typer.Option("--ut", "-o", metavar="FIL",
+                     help="Skriv till filen i stället för till terminalen; - skriver till terminalen."),
     ] = None,
     troskel: ThresholdOption = None,
 ) -> None:
@@ -83,5 +82,6 @@ def _merge(
     write_report(merged, format.value, ut)
 
 
-statistik.command("slå-ihop")(_merge)
-statistik.command("sla-ihop", hidden=True)(_merge)
+command(statistik, "slå-ihop", "sla-ihop", short_help="Slå ihop statistikfiler till en rapport.",
+        epilog=examples("samverkan statistik slå-ihop anna.json bo.json -f html -o enheten.html",
+                        "samverkan statistik sla-ihop *.json -f pdf -o enheten.pdf"))(_merge)

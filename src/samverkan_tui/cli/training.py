@@ -2,7 +2,7 @@
 
     samverkan öva [ID]                                    the app's training screens
     samverkan öva [ID] --lista                            the exercises
-    samverkan öva ID --övning EX                          the case and the questions
+    samverkan öva ID --övning EX (-e EX)                  the case and the questions
     samverkan öva ID --övning EX --svar FRÅGA=SVAR …      the grade
     samverkan öva ID --rundtur [--format text|md|json]    the guided tour
 
@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samverkan_tui.cli.app import app
+from samverkan_tui.cli.app import app, command, examples
 from samverkan_tui.cli.common import (
     STATE,
+    AnswersOption,
     NowOption,
     ShowFormat,
+    complete_routine,
     fail,
     parse_answers,
     print_json,
@@ -51,21 +53,25 @@ def _title(routine: Routine) -> str:
     return routine.short_title or routine.title
 
 
-@app.command("öva")
+@command(app, "öva", "ova", short_help="Övningsläge: öva på påhittade fall.", epilog=examples(
+    "samverkan öva rvt-bou                       appen i övningsläge",
+    "samverkan öva rvt-bou --lista",
+    "samverkan öva rvt-bou --rundtur --format md > rundtur.md"))
 def ova(
     routine_id: Annotated[str | None, typer.Argument(
-        metavar="ID", help="Rutinens id (se samverkan list). Utan id: alla rutiners övningar.")] = None,
+        metavar="ID", autocompletion=complete_routine,
+        help="Rutinens id (se samverkan lista). Utan id: alla rutiners övningar.")] = None,
     lista: Annotated[bool, typer.Option("--lista", help="Lista övningarna.")] = False,
     ovning: Annotated[str | None, typer.Option(
-        "--övning", "-o", metavar="ÖVNING",
+        "--övning", "--ovning", "-e", metavar="ÖVNING",
         help="Övningens id: visa fallet, eller rätta svaren som ges med --svar.")] = None,
-    svar: Annotated[list[str] | None, typer.Option(
-        "--svar", "-s", metavar="FRÅGA=SVAR", help="Ett svar; kan anges flera gånger.")] = None,
+    svar: AnswersOption = None,
     rundtur: Annotated[bool, typer.Option(
         "--rundtur", help="Skriv ut en guidad rundtur: varje fråga, varje svar och stegen det ger.")]
         = False,
     format: Annotated[ShowFormat, typer.Option(
-        "--format", "-f", help="text, json eller md (md bara med --rundtur).")] = ShowFormat.text,
+        "--format", "-f", metavar="FORMAT",
+        help="text, json eller md (md bara med --rundtur).")] = ShowFormat.text,
     now: NowOption = None,
 ) -> None:
     """Övningsläge: öva rutinerna på påhittade fall, eller gå igenom en rutin gren för gren.
@@ -103,11 +109,9 @@ def _start_app(routine: Routine | None, now: str | None) -> None:
              f"samverkan öva {routine.id} --rundtur")
     if now is not None:
         STATE.now_text = now
-    try:
-        from samverkan_tui.tui.app import run_app
-    except ImportError as error:
-        fail(f"appen kan inte startas: {error}", 1)
-    run_app(STATE, training_routine=routine.id if routine is not None else "")
+    from samverkan_tui.cli.start import start_app
+
+    start_app(training_routine=routine.id if routine is not None else "")
 
 
 # -- --lista -------------------------------------------------------------------------------

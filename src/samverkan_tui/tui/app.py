@@ -61,6 +61,9 @@ class SamverkanApp(App[None]):
         # `samverkan öva [ID]`: open the training screens over the start screen.
         # None: a normal start; "": every routine's exercises; else one routine's id.
         self.training_routine: str | None = None
+        # `samverkan ID [--svar FRÅGA=SVAR …]`: open that routine's walk over the start
+        # screen, with these answers given (checked by the CLI). No resume offer then.
+        self.direct_walk: tuple[str, dict[str, str]] | None = None
 
     def now(self) -> dt.datetime:
         """`--now` if given (everything reproducible), otherwise the real Stockholm time."""
@@ -75,6 +78,23 @@ class SamverkanApp(App[None]):
             from samverkan_tui.tui.screens.training import open_training
 
             open_training(self, self.training_routine or None)
+        elif self.direct_walk is not None:
+            self.open_direct_walk(*self.direct_walk)
+
+    def open_direct_walk(self, routine_id: str, answers: dict[str, str]) -> None:
+        from samverkan_tui.core.session import WalkSession
+        from samverkan_tui.core.walk import effective_answers
+        from samverkan_tui.tui.screens.walk import WalkScreen
+
+        routine = self.catalog.get(routine_id)
+        if routine is None:
+            return
+        if self.use_step_log and self.step_log is None and self.step_log_error is None:
+            self.open_step_log()  # before the walk mounts, so that it is stored
+        session = WalkSession(routine, self.now())
+        for question_id, value in effective_answers(routine, answers).items():
+            session.answer(question_id, value, self.now())
+        self.push_screen(WalkScreen(routine, session=session if session.events else None))
 
     def on_resize(self, event) -> None:
         self.check_size(event.size.width, event.size.height)
@@ -181,12 +201,16 @@ def create_app(
     return SamverkanApp(catalog, config, fixed, use_step_log=use_step_log)
 
 
-def run_app(state: object, training_routine: str | None = None) -> None:
+def run_app(state: object, training_routine: str | None = None, routine_id: str | None = None,
+            answers: dict[str, str] | None = None) -> None:
     """Start the app from the CLI's global state (catalog, config, --now).
 
     ``training_routine``: start in the training mode (`samverkan öva`), "" for every routine.
+    ``routine_id``: open that routine's walk at once, with ``answers`` already given.
     """
     now = state.now() if getattr(state, "now_text", None) else None
     app = create_app(now=now, catalog=state.catalog(), config=state.config())
     app.training_routine = training_routine
+    if routine_id is not None:
+        app.direct_walk = (routine_id, dict(answers or {}))
     app.run()

@@ -180,7 +180,8 @@ class StartScreen(Screen[None]):
     def offer_resume(self) -> None:
         self.show_status()
         log = self.app.step_log
-        if log is None or self.app.training_routine is not None:  # `samverkan öva`: no offer
+        # `samverkan öva` and `samverkan ID` (a walk asked for by name): no offer
+        if log is None or self.app.training_routine is not None or self.app.direct_walk is not None:
             return
         unfinished = [i for i in log.unfinished()
                       if i.mode == "ärende" and self.app.catalog.get(i.routine_id) is not None]

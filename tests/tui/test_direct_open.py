@@ -1,0 +1,62 @@
+"""`samverkan ID [--svar FRÅGA=SVAR …]`: the app opens that routine's walk at once."""
+
+from __future__ import annotations
+
+from samverkan_tui.tui.screens.resume import ResumeScreen
+from samverkan_tui.tui.screens.start import StartScreen
+from samverkan_tui.tui.screens.walk import WalkScreen
+from tests.tui.conftest import needs_tmux
+
+
+async def test_the_walk_opens_with_the_given_answers_and_is_stored(make_app) -> None:
+    app = make_app(role="bou")
+    app.direct_walk = ("rvt-bou", {"inkom": "rvt"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        screen = app.screen
+        assert screen.routine.id == "rvt-bou"
+        assert screen.session.answers == {"inkom": "rvt"}
+        assert screen.plan.next_question.id == "akut"  # the next question is asked
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.session.answers["akut"] == "nej"
+        session_id = screen.session.id
+        # stored like any walk: the given answer and the one made here
+        assert [i.id for i in app.step_log.unfinished()] == [session_id]
+        await pilot.press("escape", "escape", "escape")  # back through the answers
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)  # the start screen is underneath
+
+
+async def test_a_direct_walk_is_not_covered_by_the_resume_offer(make_app) -> None:
+    first = make_app(role="bou")
+    first.direct_walk = ("rvt-bou", {"inkom": "rvt"})
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+    again = make_app(role="bou")  # an unfinished walk exists now
+    again.direct_walk = ("botkyrka-forskola-skola", {})
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        stack = again.screen_stack
+        assert [s.routine.id for s in stack if isinstance(s, WalkScreen)] == [
+            "botkyrka-forskola-skola"]
+        assert not [s for s in stack if isinstance(s, ResumeScreen)]
+    plain = make_app(role="bou")  # the start screen still offers it
+    async with plain.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(plain.screen, ResumeScreen)
+
+
+@needs_tmux
+def test_samverkan_id_in_a_real_terminal(terminal) -> None:
+    term = terminal(80, 24, "--now 2026-11-23T10:00 rvt-bou --svar inkom=rvt")
+    term.wait_for("Vilken är din roll?")
+    term.keys("2")
+    screen = term.wait_for("Är situationen akut?")
+    assert "Välj rutin" not in screen
+    term.keys("C-q")
