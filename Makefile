@@ -25,9 +25,8 @@ system-deps:
 	@sh scripts/ensure-system-deps.sh
 
 test: $(BIN)/samverkan system-deps
-	$(BIN)/ruff check src tests bench
-	@# Enabled when the tree is formatted:
-	@# $(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check samverkan_tui tests bench scripts
+	$(BIN)/ruff format --check samverkan_tui tests bench scripts
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

@@ -38,8 +38,12 @@ async def measure(count: int = 200) -> list[float]:
     WalkScreen.redraw = timed_redraw
     config = load_config()
     config.role = "bou"
-    app = create_app(now="2026-11-23T10:00", catalog=load_catalog(config=config), config=config,
-                     use_step_log=os.environ.get("BENCH_NO_LOG") is None)
+    app = create_app(
+        now="2026-11-23T10:00",
+        catalog=load_catalog(config=config),
+        config=config,
+        use_step_log=os.environ.get("BENCH_NO_LOG") is None,
+    )
     timings: list[float] = []
     try:
         async with app.run_test(size=(120, 40)) as pilot:

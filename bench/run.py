@@ -53,8 +53,12 @@ def cpu(cmd: list[str], env: dict[str, str] | None = None) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def interleaved(commands: dict[str, list[str]], rounds: int, env: dict[str, str],
-                measure: Callable[[list[str], dict[str, str] | None], float] = wall) -> dict[str, float]:
+def interleaved(
+    commands: dict[str, list[str]],
+    rounds: int,
+    env: dict[str, str],
+    measure: Callable[[list[str], dict[str, str] | None], float] = wall,
+) -> dict[str, float]:
     """Median time per command (wall, or ``cpu``), alternating between them so drift hits
     all alike."""
     for cmd in commands.values():  # warm the OS file cache and .pyc files once
@@ -68,12 +72,18 @@ def interleaved(commands: dict[str, list[str]], rounds: int, env: dict[str, str]
 
 def isolated_env(tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAMVERKAN")}
-    env.update(HOME=str(tmp), XDG_CONFIG_HOME=str(tmp / "config"), XDG_DATA_HOME=str(tmp / "data"),
-               SAMVERKAN_CONFIG=str(tmp / "config.toml"), SAMVERKAN_DATA=str(tmp / "samverkan"))
+    env.update(
+        HOME=str(tmp),
+        XDG_CONFIG_HOME=str(tmp / "config"),
+        XDG_DATA_HOME=str(tmp / "data"),
+        SAMVERKAN_CONFIG=str(tmp / "config.toml"),
+        SAMVERKAN_DATA=str(tmp / "samverkan"),
+    )
     return env
 
 
 # -- 1b. the installed command in a real terminal (tmux) -------------------------------
+
 
 def bench_terminal(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
     """`samverkan` until "Välj rutin" is on screen vs the minimal Textual app until its text
@@ -81,8 +91,14 @@ def bench_terminal(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
     from bench import tmux_probe
 
     if not tmux_probe.available():
-        return [Row("samverkan in a terminal vs minimal Textual app", "kunde inte mätas: tmux "
-                    "saknas", "≤ 1.25×", None)]
+        return [
+            Row(
+                "samverkan in a terminal vs minimal Textual app",
+                "kunde inte mätas: tmux saknas",
+                "≤ 1.25×",
+                None,
+            )
+        ]
     rounds = max(rounds, 15)
     baseline = f"{sys.executable} {HERE / 'baselines' / 'minimal_textual.py'}"
     app = f"{SAMVERKAN} --now 2026-11-23T10:00"
@@ -99,28 +115,46 @@ def bench_terminal(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
             times["baseline"].append(tmux_probe.time_until(baseline, "Baslinjen är redo", env))
             times["samverkan"].append(tmux_probe.time_until(app, "Välj rutin", env))
             opened, answered = tmux_probe.time_answer(
-                f"{app} rvt-bou", "Var har ärendet inkommit?", "1", "Är situationen akut?",
-                walk_env)
+                f"{app} rvt-bou", "Var har ärendet inkommit?", "1", "Är situationen akut?", walk_env
+            )
             times["open"].append(opened)
             times["answer"].append(answered)
     except (tmux_probe.TmuxError, subprocess.CalledProcessError) as error:
-        return [Row("samverkan in a terminal vs minimal Textual app", f"kunde inte mätas: {error}",
-                    "≤ 1.25×", None)]
+        return [
+            Row(
+                "samverkan in a terminal vs minimal Textual app",
+                f"kunde inte mätas: {error}",
+                "≤ 1.25×",
+                None,
+            )
+        ]
     median = {name: statistics.median(values) for name, values in times.items()}
     ratio = median["samverkan"] / median["baseline"]
     open_ratio = median["open"] / median["baseline"]
     return [
-        Row(f"samverkan in tmux 80×24 until \"Välj rutin\" vs minimal Textual app ({rounds} rounds)",
-            f"{ratio:.2f}× ({median['samverkan'] * 1000:.0f} ms vs "
-            f"{median['baseline'] * 1000:.0f} ms)", "≤ 1.25× (mål 1.1×)", ratio <= 1.25),
-        Row("samverkan rvt-bou in tmux until the first question",
-            f"{median['open'] * 1000:.0f} ms ({open_ratio:.2f}× the minimal app)", "–", None),
-        Row("answering a question in tmux until the next one is on screen",
-            f"{median['answer'] * 1000:.0f} ms", "< 100 ms", median["answer"] < 0.1),
+        Row(
+            f'samverkan in tmux 80×24 until "Välj rutin" vs minimal Textual app ({rounds} rounds)',
+            f"{ratio:.2f}× ({median['samverkan'] * 1000:.0f} ms vs {median['baseline'] * 1000:.0f} ms)",
+            "≤ 1.25× (mål 1.1×)",
+            ratio <= 1.25,
+        ),
+        Row(
+            "samverkan rvt-bou in tmux until the first question",
+            f"{median['open'] * 1000:.0f} ms ({open_ratio:.2f}× the minimal app)",
+            "–",
+            None,
+        ),
+        Row(
+            "answering a question in tmux until the next one is on screen",
+            f"{median['answer'] * 1000:.0f} ms",
+            "< 100 ms",
+            median["answer"] < 0.1,
+        ),
     ]
 
 
 # -- 2. CLI start-up -----------------------------------------------------------------
+
 
 def bench_cli(rounds: int, env: dict[str, str]) -> list[Row]:
     # Typer 0.29 imports pydantic to coerce parameters when a command runs, which
@@ -132,22 +166,36 @@ def bench_cli(rounds: int, env: dict[str, str]) -> list[Row]:
         "baseline-command": [*minimal, "hello", "--name", "Åsa"],
         "--help": [SAMVERKAN, "--help"],
         "list": [SAMVERKAN, "list"],
-        "show": [SAMVERKAN, "show", "rvt-bou", "--svar", "inkom=rvt", "--svar", "akut=ja",
-                 "--now", "2026-11-23T10:00"],
+        "show": [
+            SAMVERKAN,
+            "show",
+            "rvt-bou",
+            "--svar",
+            "inkom=rvt",
+            "--svar",
+            "akut=ja",
+            "--now",
+            "2026-11-23T10:00",
+        ],
     }
     medians = interleaved(commands, rounds, env)
     rows = []
-    for name, base in (("--help", "baseline"), ("list", "baseline-command"),
-                       ("show", "baseline-command")):
+    for name, base in (("--help", "baseline"), ("list", "baseline-command"), ("show", "baseline-command")):
         ratio = medians[name] / medians[base]
         what = "--help" if base == "baseline" else "a command"
-        rows.append(Row(f"samverkan {name} vs minimal Typer app ({what})",
-                        f"{ratio:.2f}× ({medians[name] * 1000:.0f} ms vs "
-                        f"{medians[base] * 1000:.0f} ms)", "≤ 1.20×", ratio <= 1.2))
+        rows.append(
+            Row(
+                f"samverkan {name} vs minimal Typer app ({what})",
+                f"{ratio:.2f}× ({medians[name] * 1000:.0f} ms vs {medians[base] * 1000:.0f} ms)",
+                "≤ 1.20×",
+                ratio <= 1.2,
+            )
+        )
     return rows
 
 
 # -- 4. validate and the all-paths proof ---------------------------------------------
+
 
 def bench_validate(tmp: Path) -> list[Row]:
     from bench.generate import write_routines, yes_no_routine
@@ -166,48 +214,70 @@ def bench_validate(tmp: Path) -> list[Row]:
     problems = check_routine(routine)
     elapsed = time.perf_counter() - start
     assert not problems, problems[:3]
-    rows.append(Row("all-paths proof, 12 yes/no questions (4096 paths)", f"{elapsed:.2f} s",
-                    "< 0.5 s", elapsed < 0.5))
+    rows.append(
+        Row("all-paths proof, 12 yes/no questions (4096 paths)", f"{elapsed:.2f} s", "< 0.5 s", elapsed < 0.5)
+    )
     return rows
 
 
 # -- 1, 3, 7. the TUI ------------------------------------------------------------------
 
+
 def bench_tui_start(rounds: int, env: dict[str, str]) -> list[Row]:
     probe = HERE / "tui_probe.py"
-    commands = {"baseline": [sys.executable, str(probe), "minimal"],
-                "samverkan": [sys.executable, str(probe), "samverkan"]}
+    commands = {
+        "baseline": [sys.executable, str(probe), "minimal"],
+        "samverkan": [sys.executable, str(probe), "samverkan"],
+    }
     try:
         medians = interleaved(commands, rounds, env)
     except subprocess.CalledProcessError as error:
         return [Row("TUI cold start vs minimal Textual app", f"kunde inte mätas: {error}", "≤ 1.25×", None)]
     ratio = medians["samverkan"] / medians["baseline"]
-    rows = [Row("TUI cold start to first screen vs minimal Textual app",
-                f"{ratio:.2f}× ({medians['samverkan'] * 1000:.0f} ms vs "
-                f"{medians['baseline'] * 1000:.0f} ms)", "≤ 1.25×", ratio <= 1.25)]
+    rows = [
+        Row(
+            "TUI cold start to first screen vs minimal Textual app",
+            f"{ratio:.2f}× ({medians['samverkan'] * 1000:.0f} ms vs {medians['baseline'] * 1000:.0f} ms)",
+            "≤ 1.25×",
+            ratio <= 1.25,
+        )
+    ]
     memory = {}
     for name, cmd in commands.items():
         out = subprocess.run([*cmd, "--rss"], capture_output=True, text=True, env=env, check=True)
         memory[name] = int(out.stdout.strip().splitlines()[-1])
     ratio = memory["samverkan"] / memory["baseline"]
-    rows.append(Row("TUI peak memory vs minimal Textual app",
-                    f"{ratio:.2f}× ({memory['samverkan'] / 1024:.0f} MiB vs "
-                    f"{memory['baseline'] / 1024:.0f} MiB)", "≤ 1.30×", ratio <= 1.3))
+    rows.append(
+        Row(
+            "TUI peak memory vs minimal Textual app",
+            f"{ratio:.2f}× ({memory['samverkan'] / 1024:.0f} MiB vs {memory['baseline'] / 1024:.0f} MiB)",
+            "≤ 1.30×",
+            ratio <= 1.3,
+        )
+    )
     return rows
 
 
 def bench_keypress(env: dict[str, str]) -> list[Row]:
-    out = subprocess.run([sys.executable, str(HERE / "keypress.py")], capture_output=True,
-                         text=True, env=env, check=False)
+    out = subprocess.run(
+        [sys.executable, str(HERE / "keypress.py")], capture_output=True, text=True, env=env, check=False
+    )
     if out.returncode != 0:
         reason = (out.stderr.strip().splitlines() or ["okänt fel"])[-1]
         return [Row("keypress to repaint (200 keys)", f"kunde inte mätas: {reason}", "p99 < 50 ms", None)]
     median, p99 = (float(x) for x in out.stdout.split())
-    return [Row("keypress to repaint during a walk (200 keys)",
-                f"median {median:.1f} ms, p99 {p99:.1f} ms", "p99 < 50 ms", p99 < 50)]
+    return [
+        Row(
+            "keypress to repaint during a walk (200 keys)",
+            f"median {median:.1f} ms, p99 {p99:.1f} ms",
+            "p99 < 50 ms",
+            p99 < 50,
+        )
+    ]
 
 
 # -- 5. step log -------------------------------------------------------------------------
+
 
 def bench_steplog(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
     try:
@@ -235,8 +305,9 @@ def bench_report(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
     import uuid
 
     out = str(tmp / "rapport")
-    desk = subprocess.run([SAMVERKAN, "logg", "statistik", "-f", "json"], env=env, check=True,
-                          capture_output=True, text=True).stdout
+    desk = subprocess.run(
+        [SAMVERKAN, "logg", "statistik", "-f", "json"], env=env, check=True, capture_output=True, text=True
+    ).stdout
     files = []
     for number in range(20):  # twenty desks: the same figures under twenty export ids
         data = json.loads(desk)
@@ -258,16 +329,24 @@ def bench_report(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
 
     def row(name: str, budget: str) -> Row:
         value = times[name]
-        return Row(budget, f"{value:.2f} s, CPU {cpu_times[name]:.2f} s ({value / text:.2f}× logg "
-                           f"statistik, {value / printout:.2f}× export -f pdf)", "< 1 s", value < 1)
+        return Row(
+            budget,
+            f"{value:.2f} s, CPU {cpu_times[name]:.2f} s ({value / text:.2f}× logg "
+            f"statistik, {value / printout:.2f}× export -f pdf)",
+            "< 1 s",
+            value < 1,
+        )
 
-    return [row("html", "logg statistik -f html (report), 10 000 stored walks"),
-            row("pdf", "logg statistik -f pdf (report), 10 000 stored walks"),
-            row("merge html", "statistik slå-ihop, 20 desk files, -f html"),
-            row("merge pdf", "statistik slå-ihop, 20 desk files, -f pdf")]
+    return [
+        row("html", "logg statistik -f html (report), 10 000 stored walks"),
+        row("pdf", "logg statistik -f pdf (report), 10 000 stored walks"),
+        row("merge html", "statistik slå-ihop, 20 desk files, -f html"),
+        row("merge pdf", "statistik slå-ihop, 20 desk files, -f pdf"),
+    ]
 
 
 # -- 6. PDF export -----------------------------------------------------------------------
+
 
 def bench_pdf() -> list[Row]:
     try:
@@ -285,8 +364,11 @@ def bench_pdf() -> list[Row]:
         data = render(document_for_routine(routine, now), "pdf")
         assert data[:4] == b"%PDF"
     elapsed = time.perf_counter() - start
-    return [Row(f"PDF export of every shipped routine ({len(routines)})", f"{elapsed:.2f} s", "< 2 s",
-                elapsed < 2)]
+    return [
+        Row(
+            f"PDF export of every shipped routine ({len(routines)})", f"{elapsed:.2f} s", "< 2 s", elapsed < 2
+        )
+    ]
 
 
 def table(rows: list[Row]) -> str:
@@ -306,8 +388,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{cpu}, {os.cpu_count()} kärnor, Python {platform.python_version()}, "
-            f"{platform.system()} {platform.release()}")
+    return (
+        f"{cpu}, {os.cpu_count()} kärnor, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
 
 
 def load() -> str:
@@ -329,7 +413,7 @@ def main() -> None:
     # our sources on every run while Typer and Textual start from their .pyc files.
     import compileall
 
-    compileall.compile_dir(REPO / "src", quiet=1)
+    compileall.compile_dir(REPO / "samverkan_tui", quiet=1)
     compileall.compile_dir(HERE, quiet=1)
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)

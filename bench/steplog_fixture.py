@@ -47,8 +47,13 @@ def shipped_routines() -> list[Routine]:
 
 
 def generate_walks(
-    routines: list[Routine], count: int, now: dt.datetime, seed: int = 0,
-    days: float = 80, training_share: float = 0.1, finished_share: float = 0.85,
+    routines: list[Routine],
+    count: int,
+    now: dt.datetime,
+    seed: int = 0,
+    days: float = 80,
+    training_share: float = 0.1,
+    finished_share: float = 0.85,
 ) -> Iterator[WalkSession]:
     rng = random.Random(seed)
     paths = {r.id: list(enumerate_paths(r)) for r in routines}
@@ -71,8 +76,7 @@ def generate_walks(
             elif roll < 0.78:
                 session.set_step(planned.id, NOT_APPLICABLE, moment)
             elif roll < 0.85:
-                session.set_step(planned.id, DEVIATION, moment, rng.choice(categories),
-                                 rng.choice(COMMENTS))
+                session.set_step(planned.id, DEVIATION, moment, rng.choice(categories), rng.choice(COMMENTS))
         for contact in rng.sample(list(routine.contacts), k=min(2, len(routine.contacts))):
             session.use_contact(contact.id, moment)
         if rng.random() < finished_share:

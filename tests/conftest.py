@@ -46,7 +46,9 @@ def monday_morning() -> dt.datetime:
 
 
 def run_cli(
-    capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None,
+    capsys: pytest.CaptureFixture[str],
+    *args: str,
+    stdin: str | None = None,
     monkeypatch: pytest.MonkeyPatch | None = None,
 ) -> tuple[int, str, str]:
     """Run `samverkan ARGS…` in this process: (exit code, stdout, stderr).
@@ -60,7 +62,12 @@ def run_cli(
     from samverkan_tui.cli.common import STATE
 
     STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
-        None, [], False, None, None)
+        None,
+        [],
+        False,
+        None,
+        None,
+    )
     if stdin is not None:
         assert monkeypatch is not None, "stdin needs monkeypatch"
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))

@@ -25,8 +25,16 @@ def fresh_state():
     yield
 
 
-RVT_BOU_ANSWERS = ["--svar", "inkom=rvt", "--svar", "akut=nej", "--svar", "utredning=oppen",
-                   "--svar", "ansvarig_pa_plats=ja"]
+RVT_BOU_ANSWERS = [
+    "--svar",
+    "inkom=rvt",
+    "--svar",
+    "akut=nej",
+    "--svar",
+    "utredning=oppen",
+    "--svar",
+    "ansvarig_pa_plats=ja",
+]
 
 
 def test_list_json_has_the_documented_fields(capsys) -> None:
@@ -41,13 +49,16 @@ def test_list_json_has_the_documented_fields(capsys) -> None:
 
 
 def test_show_json_questions_and_plan(capsys) -> None:
-    code, out, _ = run(capsys, "show", "rvt-bou", *RVT_BOU_ANSWERS, "--now", "2026-11-23T10:00",
-                       "--format", "json")
+    code, out, _ = run(
+        capsys, "show", "rvt-bou", *RVT_BOU_ANSWERS, "--now", "2026-11-23T10:00", "--format", "json"
+    )
     assert code == 0
     data = json.loads(out)
     akut = next(q for q in data["questions"] if q["id"] == "akut")
-    assert akut["options"] == [{"value": "ja", "label": "Ja, akut"},
-                               {"value": "nej", "label": "Nej, inte akut"}]
+    assert akut["options"] == [
+        {"value": "ja", "label": "Ja, akut"},
+        {"value": "nej", "label": "Nej, inte akut"},
+    ]
     assert {"id", "text", "help", "options"} <= set(akut)
     plan = {step["id"]: step for step in data["plan"]}
     assert plan["rvt-in-rvt-ejakut-2"]["due"] == "2026-11-30"
@@ -55,7 +66,8 @@ def test_show_json_questions_and_plan(capsys) -> None:
     assert {"id", "text", "role", "phase", "due", "contacts"} <= set(plan["rvt-in-bou-1"])
     assert [q["id"] for q in data["unanswered"]] == ["stod_fran_rvt"]
     assert {"section", "section_title", "kind", "due", "due_from", "legal_due"} <= set(
-        plan["rvt-in-rvt-ejakut-2"])
+        plan["rvt-in-rvt-ejakut-2"]
+    )
     assert plan["rvt-in-rvt-ejakut-2"]["due_from"] == "information"
 
 
@@ -124,15 +136,17 @@ def test_validate_shipped_routines_is_clean(capsys) -> None:
     assert "fel" not in out.replace("filer kontrollerade", "")
 
 
-def test_own_routine_folder_overrides_the_shipped_copy_and_list_says_so(capsys, tmp_path: Path,
-                                                                     monkeypatch) -> None:
+def test_own_routine_folder_overrides_the_shipped_copy_and_list_says_so(
+    capsys, tmp_path: Path, monkeypatch
+) -> None:
     own = tmp_path / "kommun"
     own.mkdir()
     text = (REPO / "checklists/rvt-bou.toml").read_text(encoding="utf-8")
     text = re.sub(r'^version = "[^"]*"', 'version = "1.0-kommun"', text, flags=re.M)
     (own / "rvt-bou.toml").write_text(text, encoding="utf-8")
-    (own / "liten.toml").write_text((REPO / "tests/data/liten.toml").read_text(encoding="utf-8"),
-                                    encoding="utf-8")
+    (own / "liten.toml").write_text(
+        (REPO / "tests/data/liten.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     for how in ("flag", "env", "config"):
         args = ["list", "--format", "json"]
         if how == "flag":
@@ -155,8 +169,9 @@ def test_own_routine_folder_overrides_the_shipped_copy_and_list_says_so(capsys, 
 
 
 def test_version_and_module_entry_point() -> None:
-    result = subprocess.run([sys.executable, "-m", "samverkan_tui", "--version"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "samverkan_tui", "--version"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0 and result.stdout.startswith("samverkan ")
 
 

@@ -10,8 +10,21 @@ from tests.conftest import REPO
 from tests.conftest import run_cli as run
 
 KATALOG = str(REPO / "tests" / "data" / "kontakter")
-REQUIRED = {"id", "routine", "name", "unit", "phones", "fax", "open_now", "reason", "next_open",
-            "closes_at", "fallback", "summary", "hours"}
+REQUIRED = {
+    "id",
+    "routine",
+    "name",
+    "unit",
+    "phones",
+    "fax",
+    "open_now",
+    "reason",
+    "next_open",
+    "closes_at",
+    "fallback",
+    "summary",
+    "hours",
+}
 
 
 def contacts_json(capsys, *args: str) -> list[dict]:
@@ -45,18 +58,25 @@ def test_json_shape(capsys) -> None:
     assert jouren["hours"] == ["Tider anges inte i rutinen."]
 
 
-@pytest.mark.parametrize(("now", "open_now", "reason", "closes_at", "next_open"), [
-    ("2026-11-24T15:59", True, "", "2026-11-24T16:00:00+01:00", None),
-    ("2026-11-27T14:00", False, "utanför telefontid", None, "2026-11-30T08:30:00+01:00"),
-    ("2026-11-28T10:00", False, "helg", None, "2026-11-30T08:30:00+01:00"),
-    ("2026-12-25T10:00", False, "juldagen", None, "2026-12-28T08:30:00+01:00"),
-    ("2026-06-19T10:00", False, "midsommarafton", None, "2026-06-22T08:30:00+02:00"),
-    ("2026-03-27T14:00", False, "utanför telefontid", None, "2026-03-30T08:30:00+02:00"),
-])
+@pytest.mark.parametrize(
+    ("now", "open_now", "reason", "closes_at", "next_open"),
+    [
+        ("2026-11-24T15:59", True, "", "2026-11-24T16:00:00+01:00", None),
+        ("2026-11-27T14:00", False, "utanför telefontid", None, "2026-11-30T08:30:00+01:00"),
+        ("2026-11-28T10:00", False, "helg", None, "2026-11-30T08:30:00+01:00"),
+        ("2026-12-25T10:00", False, "juldagen", None, "2026-12-28T08:30:00+01:00"),
+        ("2026-06-19T10:00", False, "midsommarafton", None, "2026-06-22T08:30:00+02:00"),
+        ("2026-03-27T14:00", False, "utanför telefontid", None, "2026-03-30T08:30:00+02:00"),
+    ],
+)
 def test_json_status_at_now(capsys, now, open_now, reason, closes_at, next_open) -> None:
     norr = by_id(contacts_json(capsys, "--rutin", "kontakttest", "--now", now), "kontakttest", "norr")
     assert (norr["open_now"], norr["reason"], norr["closes_at"], norr["next_open"]) == (
-        open_now, reason, closes_at, next_open)
+        open_now,
+        reason,
+        closes_at,
+        next_open,
+    )
 
 
 def test_without_rutin_every_routine_is_listed(capsys) -> None:
@@ -69,22 +89,45 @@ def test_without_rutin_every_routine_is_listed(capsys) -> None:
 
 
 def test_command_now_overrides_the_global_now(capsys) -> None:
-    code, out, err = run(capsys, "--now", "2026-11-23T10:00", "--katalog", KATALOG, "kontakter",
-                         "--rutin", "kontakttest", "--now", "2026-11-23T12:30", "--format", "json")
+    code, out, err = run(
+        capsys,
+        "--now",
+        "2026-11-23T10:00",
+        "--katalog",
+        KATALOG,
+        "kontakter",
+        "--rutin",
+        "kontakttest",
+        "--now",
+        "2026-11-23T12:30",
+        "--format",
+        "json",
+    )
     assert code == 0, err
     assert by_id(json.loads(out), "kontakttest", "norr")["reason"] == "lunch"
 
 
 def test_global_now_is_used_without_a_command_now(capsys) -> None:
-    code, out, err = run(capsys, "--now", "2026-11-23T12:30", "--katalog", KATALOG, "kontakter",
-                         "--rutin", "kontakttest", "--format", "json")
+    code, out, err = run(
+        capsys,
+        "--now",
+        "2026-11-23T12:30",
+        "--katalog",
+        KATALOG,
+        "kontakter",
+        "--rutin",
+        "kontakttest",
+        "--format",
+        "json",
+    )
     assert code == 0, err
     assert by_id(json.loads(out), "kontakttest", "norr")["reason"] == "lunch"
 
 
 def test_text_output(capsys) -> None:
-    code, out, err = run(capsys, "--katalog", KATALOG, "kontakter", "--rutin", "kontakttest",
-                         "--now", "2026-11-23T12:30")
+    code, out, err = run(
+        capsys, "--katalog", KATALOG, "kontakter", "--rutin", "kontakttest", "--now", "2026-11-23T12:30"
+    )
     assert code == 0, err
     assert out.startswith("Kontakter måndag 23 november 2026 kl. 12.30\n")
     assert "tel 530 622 55, fax 530 622 88" in out
@@ -96,17 +139,21 @@ def test_text_output(capsys) -> None:
 
 
 def test_text_output_open(capsys) -> None:
-    code, out, _ = run(capsys, "--katalog", KATALOG, "kontakter", "-r", "kontakttest",
-                       "--now", "2026-11-24T14:00")
+    code, out, _ = run(
+        capsys, "--katalog", KATALOG, "kontakter", "-r", "kontakttest", "--now", "2026-11-24T14:00"
+    )
     assert code == 0
     assert "Öppet nu, stänger 16.00" in out
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["kontakter", "--rutin", "finns-inte"], "okänd rutin `finns-inte`"),
-    (["kontakter", "--now", "igår"], "--now: ogiltig tid"),
-    (["kontakter", "--format", "xml"], "ogiltigt värde 'xml'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["kontakter", "--rutin", "finns-inte"], "okänd rutin `finns-inte`"),
+        (["kontakter", "--now", "igår"], "--now: ogiltig tid"),
+        (["kontakter", "--format", "xml"], "ogiltigt värde 'xml'"),
+    ],
+)
 def test_usage_errors_exit_2_with_one_line(capsys, args, message) -> None:
     code, out, err = run(capsys, "--katalog", KATALOG, *args)
     assert code == 2
@@ -115,26 +162,31 @@ def test_usage_errors_exit_2_with_one_line(capsys, args, message) -> None:
     assert message in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize(("now", "status"), [
-    ("2026-11-23T12:30", "Stängt (lunch), öppnar 13.00 — ring Socialjouren 778 48 60 under tiden"),
-    ("2026-11-24T14:00", "Öppet nu, stänger 16.00"),
-    # The file gives no holiday hours: probably closed, never a promise either way.
-    ("2026-12-25T10:00", "Troligen stängt – juldagen; rutinen anger inte tider för helgdagar"),
-])
+@pytest.mark.parametrize(
+    ("now", "status"),
+    [
+        ("2026-11-23T12:30", "Stängt (lunch), öppnar 13.00 — ring Socialjouren 778 48 60 under tiden"),
+        ("2026-11-24T14:00", "Öppet nu, stänger 16.00"),
+        # The file gives no holiday hours: probably closed, never a promise either way.
+        ("2026-12-25T10:00", "Troligen stängt – juldagen; rutinen anger inte tider för helgdagar"),
+    ],
+)
 def test_show_text_prints_status_after_each_contact(capsys, now, status) -> None:
-    code, out, err = run(capsys, "--katalog", KATALOG, "show", "kontakttest", "--svar", "akut=ja",
-                         "--now", now)
+    code, out, err = run(
+        capsys, "--katalog", KATALOG, "show", "kontakttest", "--svar", "akut=ja", "--now", now
+    )
     assert code == 0, err
     # The plan's contact list says whether each contact answers at that moment.
     lines = out.splitlines()
     start = lines.index("Kontakter och telefontider")
     norr = next(i for i in range(start, len(lines)) if "Mottagningssektion Norr" in lines[i])
-    after = " ".join(line.strip() for line in lines[norr:norr + 14])
+    after = " ".join(line.strip() for line in lines[norr : norr + 14])
     assert status in after
 
 
 def test_show_text_prints_due_date_from_now(capsys) -> None:
-    code, out, err = run(capsys, "--katalog", KATALOG, "show", "kontakttest", "--svar", "akut=nej",
-                         "--now", "2026-12-28T09:00")
+    code, out, err = run(
+        capsys, "--katalog", KATALOG, "show", "kontakttest", "--svar", "akut=nej", "--now", "2026-12-28T09:00"
+    )
     assert code == 0, err
     assert "Senast måndag 4 januari 2027 (inom en vecka)" in out

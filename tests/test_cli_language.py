@@ -10,8 +10,24 @@ import pytest
 from samverkan_tui.cli import main
 from samverkan_tui.cli.common import STATE
 
-ENGLISH = ["Usage", "Options", "Commands", "Arguments", "Show this", "default", "required",
-           "TEXT", "PATH", "INTEGER", "[env var", "<str>", "<int>", "<list", "<path>", "Try '"]
+ENGLISH = [
+    "Usage",
+    "Options",
+    "Commands",
+    "Arguments",
+    "Show this",
+    "default",
+    "required",
+    "TEXT",
+    "PATH",
+    "INTEGER",
+    "[env var",
+    "<str>",
+    "<int>",
+    "<list",
+    "<path>",
+    "Try '",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -21,7 +37,12 @@ def isolated(isolated_user):
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
     STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
-        None, [], False, None, None)
+        None,
+        [],
+        False,
+        None,
+        None,
+    )
     with pytest.raises(SystemExit) as exit_info:
         main(list(args))
     out, err = capsys.readouterr()
@@ -50,9 +71,24 @@ COMMANDS = every_command()
 
 def test_the_primary_names_are_swedish() -> None:
     top = {tuple(p) for p in COMMANDS if len(p) == 1}
-    assert top == {(n,) for n in ["lista", "visa", "exportera", "kontrollera", "kontakter", "logg",
-                                  "öva", "schema", "info", "statistik", "granska", "jämför",
-                                  "utkast"]}
+    assert top == {
+        (n,)
+        for n in [
+            "lista",
+            "visa",
+            "exportera",
+            "kontrollera",
+            "kontakter",
+            "logg",
+            "öva",
+            "schema",
+            "info",
+            "statistik",
+            "granska",
+            "jämför",
+            "utkast",
+        ]
+    }
     assert ["logg", "exportera"] in COMMANDS and ["statistik", "slå-ihop"] in COMMANDS
 
 
@@ -66,22 +102,25 @@ def test_help_is_swedish_with_examples_and_nothing_cut(capsys, path: list[str]) 
     assert "…" not in out
     assert "Flaggor:" in out and "Visa den här hjälpen och avsluta." in out
     assert "Exempel:" in out, "varje kommando slutar med exempel"
-    examples = out[out.index("Exempel:"):]
+    examples = out[out.index("Exempel:") :]
     assert re.search(r"^\s+samverkan ", examples, re.M)
     if "Kommandon:" in out:  # no summary cut short by Click ("Visa kontakterna: öppet nu,...")
-        section = out[out.index("Kommandon:"):out.index("Exempel:")]
+        section = out[out.index("Kommandon:") : out.index("Exempel:")]
         assert not [line for line in section.splitlines() if line.rstrip().endswith("...")], section
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    (["list", "--format", "json"], ["lista", "--format", "json"]),
-    (["show", "rvt-bou", "--format", "json"], ["visa", "rvt-bou", "--format", "json"]),
-    (["export", "rvt-bou", "-f", "md"], ["exportera", "rvt-bou", "-f", "md"]),
-    (["validate", "--format", "json"], ["kontrollera", "--format", "json"]),
-    (["ova", "--lista"], ["öva", "--lista"]),
-    (["logg", "export", "x"], ["logg", "exportera", "x"]),
-    (["statistik", "sla-ihop"], ["statistik", "slå-ihop"]),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (["list", "--format", "json"], ["lista", "--format", "json"]),
+        (["show", "rvt-bou", "--format", "json"], ["visa", "rvt-bou", "--format", "json"]),
+        (["export", "rvt-bou", "-f", "md"], ["exportera", "rvt-bou", "-f", "md"]),
+        (["validate", "--format", "json"], ["kontrollera", "--format", "json"]),
+        (["ova", "--lista"], ["öva", "--lista"]),
+        (["logg", "export", "x"], ["logg", "exportera", "x"]),
+        (["statistik", "sla-ihop"], ["statistik", "slå-ihop"]),
+    ],
+)
 def test_old_names_and_ascii_spellings_still_work(capsys, old, new) -> None:
     assert run(capsys, *old) == run(capsys, *new)
 
@@ -97,30 +136,37 @@ def test_ascii_option_spellings(capsys) -> None:
     assert code == 0
     exercise = next(line.split()[0] for line in out.splitlines()[1:] if line.startswith("  "))
     assert run(capsys, "öva", "rvt-bou", "--ovning", exercise)[0] == 0
-    assert run(capsys, "öva", "rvt-bou", "-e", exercise) == run(capsys, "öva", "rvt-bou", "--övning",
-                                                                  exercise)
+    assert run(capsys, "öva", "rvt-bou", "-e", exercise) == run(
+        capsys, "öva", "rvt-bou", "--övning", exercise
+    )
     assert run(capsys, "logg", "statistik", "--fran", "2026-01-01", "--troskel", "3")[0] == 0
 
 
-@pytest.mark.parametrize(("args", "hint"), [
-    (["exportera", "--format", "xml"], "(se samverkan exportera --help)"),
-    (["export", "--format", "xml"], "(se samverkan exportera --help)"),
-    (["logg", "visa"], "(se samverkan logg visa --help)"),
-    (["logg", "export"], "(se samverkan logg exportera --help)"),
-    (["lista", "--bogus"], "(se samverkan lista --help)"),
-])
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["exportera", "--format", "xml"], "(se samverkan exportera --help)"),
+        (["export", "--format", "xml"], "(se samverkan exportera --help)"),
+        (["logg", "visa"], "(se samverkan logg visa --help)"),
+        (["logg", "export"], "(se samverkan logg exportera --help)"),
+        (["lista", "--bogus"], "(se samverkan lista --help)"),
+    ],
+)
 def test_a_usage_error_points_at_that_commands_help(capsys, args, hint) -> None:
     code, out, err = run(capsys, *args)
     assert code == 2 and out == "" and err.count("\n") == 1
     assert err.rstrip().endswith(hint), err
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["lsta"], "samverkan: okänt kommando eller rutin 'lsta' – menade du 'lista'?"),
-    (["rvt-bu"], "samverkan: okänt kommando eller rutin 'rvt-bu' – menade du 'rvt-bou'?"),
-    (["expotr", "rvt-bou"], "menade du 'exportera'?"),
-    (["logg", "lsta"], "samverkan: okänt kommando 'lsta' – menade du 'lista'?"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["lsta"], "samverkan: okänt kommando eller rutin 'lsta' – menade du 'lista'?"),
+        (["rvt-bu"], "samverkan: okänt kommando eller rutin 'rvt-bu' – menade du 'rvt-bou'?"),
+        (["expotr", "rvt-bou"], "menade du 'exportera'?"),
+        (["logg", "lsta"], "samverkan: okänt kommando 'lsta' – menade du 'lista'?"),
+    ],
+)
 def test_an_unknown_command_suggests_the_nearest(capsys, args, message) -> None:
     code, out, err = run(capsys, *args)
     assert code == 2 and out == "" and err.count("\n") == 1
@@ -137,14 +183,26 @@ def test_an_answer_that_is_not_asked_warns(capsys) -> None:
     code, out, _ = run(capsys, "visa", "rvt-bou", "--format", "json")
     questions = {q["id"] for q in json.loads(out)["questions"]}
     assert {"inkom", "akut"} <= questions
-    code, out, err = run(capsys, "visa", "rvt-bou", "--svar", "inkom=rvt", "--svar", "akut=ja",
-                         "--svar", "utredning=oppen", "--format", "json")
+    code, out, err = run(
+        capsys,
+        "visa",
+        "rvt-bou",
+        "--svar",
+        "inkom=rvt",
+        "--svar",
+        "akut=ja",
+        "--svar",
+        "utredning=oppen",
+        "--format",
+        "json",
+    )
     data = json.loads(out)
     used = data["answers"]
     unused = [q for q in ("inkom", "akut", "utredning") if q not in used]
     for question in unused:
-        assert (f"samverkan: varning: frågan `{question}` ställs inte med de andra svaren; "
-                "svaret används inte") in err
+        assert (
+            f"samverkan: varning: frågan `{question}` ställs inte med de andra svaren; svaret används inte"
+        ) in err
     assert code == 0
     code, _, err = run(capsys, "visa", "rvt-bou", "--svar", "inkom=rvt")
     assert "varning" not in err

@@ -66,15 +66,20 @@ def test_errors_point_at_the_column(text: str, column: int, fragment: str) -> No
 
 
 def test_structure_is_data() -> None:
-    assert parse_condition("a och inte (b = x eller c i (y, z))") == All((
-        Compare("a", ("ja",), column=1),
-        Not(Any((Compare("b", ("x",), column=13), Compare("c", ("y", "z"), column=25)))),
-    ))
+    assert parse_condition("a och inte (b = x eller c i (y, z))") == All(
+        (
+            Compare("a", ("ja",), column=1),
+            Not(Any((Compare("b", ("x",), column=13), Compare("c", ("y", "z"), column=25)))),
+        )
+    )
 
 
 def test_describe_reads_as_swedish() -> None:
-    phrases = {("akut", "ja"): "situationen är akut", ("utr", "oppen"): "öppen utredning finns",
-               ("utr", "fb"): "förhandsbedömning pågår"}
+    phrases = {
+        ("akut", "ja"): "situationen är akut",
+        ("utr", "oppen"): "öppen utredning finns",
+        ("utr", "fb"): "förhandsbedömning pågår",
+    }
     condition = parse_condition("akut och utr i (oppen, fb)")
     text = describe(condition, lambda q, v: phrases[(q, v)])
     assert text == "situationen är akut och (öppen utredning finns eller förhandsbedömning pågår)"
@@ -92,8 +97,7 @@ def conditions(draw, depth: int = 0):
     if depth > 2 or draw(st.booleans()):
         return f"{draw(_ident)} = {draw(_ident)}"
     left, right = draw(conditions(depth + 1)), draw(conditions(depth + 1))
-    return draw(st.sampled_from([f"({left}) och ({right})", f"({left}) eller ({right})",
-                                 f"inte ({left})"]))
+    return draw(st.sampled_from([f"({left}) och ({right})", f"({left}) eller ({right})", f"inte ({left})"]))
 
 
 @given(conditions(), st.dictionaries(_ident, _ident, max_size=4))

@@ -169,8 +169,9 @@ def test_information_items_have_no_box_or_fields(whole) -> None:
     _, _document, data = whole["fixture"]
     text = " ".join(pages_text(data))
     # The principle and the lead-in's two items run straight on, no fields between them.
-    assert ("1.1 Princip: Barnets bästa ska alltid komma i första rummet. 1.2 (Enhet A) Registrera "
-            "anmälan.") in text
+    assert (
+        "1.1 Princip: Barnets bästa ska alltid komma i första rummet. 1.2 (Enhet A) Registrera anmälan."
+    ) in text
     assert "1.4 barnets namn och ålder 1.5 vad oron gäller" in text
     assert "Anmälan bör innehålla:" in text
     # The section's title states its condition ("Om situationen är akut"): said once, as

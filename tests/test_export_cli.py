@@ -36,8 +36,20 @@ def test_pdf_without_output_goes_to_the_current_folder(capsys, tmp_path: Path, m
 def test_plan_pdf_into_a_folder_gets_its_own_name(capsys, tmp_path: Path) -> None:
     folder = tmp_path / "utskrifter"
     folder.mkdir()
-    code, _, _ = run(capsys, "export", "rvt-bou", "-f", "pdf", "-o", str(folder),
-                     "--svar", "inkom=rvt", "--svar", "akut=ja", *NOW)
+    code, _, _ = run(
+        capsys,
+        "export",
+        "rvt-bou",
+        "-f",
+        "pdf",
+        "-o",
+        str(folder),
+        "--svar",
+        "inkom=rvt",
+        "--svar",
+        "akut=ja",
+        *NOW,
+    )
     assert code == 0
     assert [p.name for p in folder.iterdir()] == ["rvt-bou-plan-2026-11-27.pdf"]
 
@@ -54,9 +66,22 @@ def test_text_formats_go_to_stdout(capsys, format: str) -> None:
 
 
 def test_answers_give_only_that_path_with_dates(capsys) -> None:
-    code, out, _ = run(capsys, "export", "rvt-bou", "-f", "text", "--svar", "inkom=rvt",
-                       "--svar", "akut=nej", "--svar", "utredning=oppen",
-                       "--svar", "ansvarig_pa_plats=ja", *NOW)
+    code, out, _ = run(
+        capsys,
+        "export",
+        "rvt-bou",
+        "-f",
+        "text",
+        "--svar",
+        "inkom=rvt",
+        "--svar",
+        "akut=nej",
+        "--svar",
+        "utredning=oppen",
+        "--svar",
+        "ansvarig_pa_plats=ja",
+        *NOW,
+    )
     assert code == 0
     assert "Checklista för ärendets svar" in out
     flat = " ".join(out.split())  # the due line wraps at 80 columns
@@ -71,15 +96,18 @@ def test_global_now_works_too(capsys) -> None:
     assert code == 0 and "Utskriven: fredag 27 november 2026 kl. 16.40" in out
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["export", "rvt-bou", "-f", "docx"], "ogiltigt värde 'docx'"),
-    (["export", "rvt-bo"], "okänd rutin `rvt-bo`; menade du `rvt-bou`?"),
-    (["export", "rvt-bou", "--svar", "akt=ja"], "okänd fråga `akt`"),
-    (["export", "rvt-bou", "--svar", "akut=kanske"], "okänt svar `kanske`"),
-    (["export", "rvt-bou", "--svar", "akut"], "skriv FRÅGA=SVAR"),
-    (["export", "rvt-bou", "--now", "i går"], "ogiltig tid"),
-    (["export", "rvt-bou", "--roll", "chef", "-f", "text"], "okänd roll `chef`"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export", "rvt-bou", "-f", "docx"], "ogiltigt värde 'docx'"),
+        (["export", "rvt-bo"], "okänd rutin `rvt-bo`; menade du `rvt-bou`?"),
+        (["export", "rvt-bou", "--svar", "akt=ja"], "okänd fråga `akt`"),
+        (["export", "rvt-bou", "--svar", "akut=kanske"], "okänt svar `kanske`"),
+        (["export", "rvt-bou", "--svar", "akut"], "skriv FRÅGA=SVAR"),
+        (["export", "rvt-bou", "--now", "i går"], "ogiltig tid"),
+        (["export", "rvt-bou", "--roll", "chef", "-f", "text"], "okänd roll `chef`"),
+    ],
+)
 def test_usage_errors_are_one_line_with_exit_2(capsys, args: list[str], message: str) -> None:
     code, out, err = run(capsys, *args)
     assert code == 2 and out == ""
@@ -98,19 +126,26 @@ def test_all_routines_into_a_folder(capsys, tmp_path: Path) -> None:
     code, out, err = run(capsys, "export", "--alla", "-f", "html", "-o", str(tmp_path), *NOW)
     assert code == 0 and out == ""
     written = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".html")
-    assert written == ["botkyrka-forskola-skola.html", "ekero-vald-i-nara-relation.html",
-                       "rvt-bou.html", "vasterbotten-sexuell-beteendeproblematik.html"]
+    assert written == [
+        "botkyrka-forskola-skola.html",
+        "ekero-vald-i-nara-relation.html",
+        "rvt-bou.html",
+        "vasterbotten-sexuell-beteendeproblematik.html",
+    ]
     assert len(err.strip().splitlines()) == 4
     assert "Hela rutinen med alla grenar" in (tmp_path / "rvt-bou.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("args", "message", "exit_code"), [
-    (["export"], "ange rutinens id", 2),
-    (["export", "rvt-bou", "--alla"], "antingen ett id eller --alla", 2),
-    (["export", "--alla", "--svar", "akut=ja"], "--svar, --roll och --inkom gäller en rutin", 2),
-    (["export", "--alla", "-f", "ics"], "ics gäller en plan", 2),
-    (["export", "rvt-bou", "-f", "ics", "-o", "-"], "ange svaren (--svar)", 2),
-])
+@pytest.mark.parametrize(
+    ("args", "message", "exit_code"),
+    [
+        (["export"], "ange rutinens id", 2),
+        (["export", "rvt-bou", "--alla"], "antingen ett id eller --alla", 2),
+        (["export", "--alla", "--svar", "akut=ja"], "--svar, --roll och --inkom gäller en rutin", 2),
+        (["export", "--alla", "-f", "ics"], "ics gäller en plan", 2),
+        (["export", "rvt-bou", "-f", "ics", "-o", "-"], "ange svaren (--svar)", 2),
+    ],
+)
 def test_all_routines_usage_errors(capsys, args: list[str], message: str, exit_code: int) -> None:
     code, _, err = run(capsys, *args)
     assert code == exit_code and message in err and len(err.strip().splitlines()) == 1
@@ -136,7 +171,12 @@ def test_all_routines_creates_the_folder_binder_copy(capsys, tmp_path: Path) -> 
 
 def test_dash_writes_pdf_to_standard_output(capsysbinary) -> None:
     STATE.now_text, STATE.routine_dirs, STATE.debug, STATE._config, STATE._catalog = (
-        None, [], False, None, None)
+        None,
+        [],
+        False,
+        None,
+        None,
+    )
     with pytest.raises(SystemExit) as exit_info:
         main(["export", "rvt-bou", "-f", "pdf", "-o", "-", *NOW])
     out, _ = capsysbinary.readouterr()
@@ -156,8 +196,22 @@ def test_an_existing_file_is_replaced_whole_and_private(capsys, tmp_path: Path) 
 
 def test_ics_with_inkom(capsys, tmp_path: Path) -> None:
     target = tmp_path / "frister.ics"
-    code, _, _ = run(capsys, "--katalog", "tests/data", "export", "test-format2", "-f", "ics",
-                     "--svar", "akut=ja", "--inkom", "2026-11-20T09:00", "-o", str(target), *NOW)
+    code, _, _ = run(
+        capsys,
+        "--katalog",
+        "tests/data",
+        "export",
+        "test-format2",
+        "-f",
+        "ics",
+        "--svar",
+        "akut=ja",
+        "--inkom",
+        "2026-11-20T09:00",
+        "-o",
+        str(target),
+        *NOW,
+    )
     assert code == 0
     text = target.read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 3

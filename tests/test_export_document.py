@@ -25,11 +25,20 @@ from samverkan_tui.export.document import (
 )
 from tests.conftest import shipped
 
-SHIPPED = ["rvt-bou", "botkyrka-forskola-skola", "ekero-vald-i-nara-relation",
-           "vasterbotten-sexuell-beteendeproblematik"]
+SHIPPED = [
+    "rvt-bou",
+    "botkyrka-forskola-skola",
+    "ekero-vald-i-nara-relation",
+    "vasterbotten-sexuell-beteendeproblematik",
+]
 NOW = parse_now("2026-11-27T16:40")
-RVT_PATH = {"inkom": "rvt", "akut": "nej", "utredning": "oppen", "ansvarig_pa_plats": "ja",
-            "stod_fran_rvt": "ja"}
+RVT_PATH = {
+    "inkom": "rvt",
+    "akut": "nej",
+    "utredning": "oppen",
+    "ansvarig_pa_plats": "ja",
+    "stod_fran_rvt": "ja",
+}
 
 
 @pytest.mark.parametrize("routine_id", SHIPPED)
@@ -51,8 +60,11 @@ def test_whole_routine_has_every_item_once_in_the_sources_order(routine_id: str)
     assert len(set(refs.values())) == len(refs)  # one reference, one item
     # The source's headings in the source's order, each phase once before its sections.
     titles = [s.title for s in document.sections if s.level > 0 and s.title]
-    assert titles == [s.title for s in routine.sections if any(st.section == s.id for st in routine.steps)
-                      or any(c.parent == s.id for c in routine.sections)]
+    assert titles == [
+        s.title
+        for s in routine.sections
+        if any(st.section == s.id for st in routine.steps) or any(c.parent == s.id for c in routine.sections)
+    ]
     phases = [s.title for s in document.sections if s.level == 0]
     assert len(phases) == len(set(phases)) or len(routine.phases) < len(phases)
     for section in document.sections:
@@ -98,8 +110,9 @@ def test_whole_routine_lists_questions_contacts_with_hours_and_metadata() -> Non
     assert norr.fallback == "Övriga tider: Socialjouren, telefon 778 48 60, alt 010-564 64 67"
     # … else the fallback contact named by the app.
     plain = routine._replace(contacts=tuple(c._replace(fallback_text="") for c in routine.contacts))
-    norr = next(c for c in document_for_routine(plain, NOW).contacts
-                if c.name.startswith("Mottagningssektion Norr"))
+    norr = next(
+        c for c in document_for_routine(plain, NOW).contacts if c.name.startswith("Mottagningssektion Norr")
+    )
     assert norr.fallback.startswith("När det är stängt: Socialjouren, tel ")
     labels = dict(document.meta)
     assert labels["Version"] == routine.version and labels["Källa"] == routine.source
@@ -123,8 +136,9 @@ def test_footer_and_page_one_say_when_the_review_is_due() -> None:
     # Where the routine states its interval, the footer and page 1 say when the review is due.
     stated = document_for_routine(routine._replace(review_interval_months=12), NOW)
     assert stated.footer.endswith(f" · översyn försenad sedan {due.isoformat()}")
-    assert stated.review_notice.startswith(f"Översynen är försenad: rutinen skulle ha setts över senast "
-                                           f"{due.isoformat()}.")
+    assert stated.review_notice.startswith(
+        f"Översynen är försenad: rutinen skulle ha setts över senast {due.isoformat()}."
+    )
     undated = document_for_routine(shipped("rvt-bou"), NOW)
     assert "anger inte när den fastställdes" in undated.review_notice
 
@@ -141,8 +155,10 @@ def test_plan_has_only_the_path_with_due_dates(monday_morning: dt.datetime) -> N
             # Counted from the moment the routine names: here when the information came in.
             dated += 1
             assert planned.due == monday_morning.date() + dt.timedelta(days=7)
-            assert item.deadline == (f"Senast {format_date(planned.due)} "
-                                     f"({planned.step.deadline.text} från att informationen mottogs)")
+            assert item.deadline == (
+                f"Senast {format_date(planned.due)} "
+                f"({planned.step.deadline.text} från att informationen mottogs)"
+            )
         assert item.status is None and item.record == ""
     assert dated
     # No branch conditions: neither a section's nor an item's.
@@ -169,22 +185,25 @@ def test_run_shows_records_overdue_steps_and_steps_that_left_the_plan(
         "rvt-in-rvt-akut-1": StepRecord(DONE, done_at),  # an akut step: not on this path
     }
     later = monday_morning + dt.timedelta(days=30)
-    document = document_for_run(routine, RVT_PATH, records, later, started_at=monday_morning,
-                                contacts_used={"rvt-beredskap": done_at})
+    document = document_for_run(
+        routine, RVT_PATH, records, later, started_at=monday_morning, contacts_used={"rvt-beredskap": done_at}
+    )
     assert document.kind == KIND_RUN
     items = {i.step_id: i for i in document.items}
     assert items[first].status == DONE
     assert items[first].record == "Klar måndag 23 november 2026 kl. 10.05"
     assert items[second].record.startswith("Ej aktuell måndag 23 november 2026")
-    assert items[third].record == ("Avvikelse måndag 23 november 2026 kl. 10.05: "
-                                   "Kontakten kunde inte nås. Kommentar: ingen svarade")
+    assert items[third].record == (
+        "Avvikelse måndag 23 november 2026 kl. 10.05: Kontakten kunde inte nås. Kommentar: ingen svarade"
+    )
     assert document.sections[-1].title.startswith("Hanterade punkter som inte längre ingår")
     assert [i.step_id for i in document.sections[-1].items] == ["rvt-in-rvt-akut-1"]
     # Due dates count from the start of the walk; open steps past them are flagged.
     week = next(i for i in document.items if i.step_id == "rvt-in-rvt-ejakut-2")
     assert week.status is None and week.overdue
-    assert week.deadline == ("Senast måndag 30 november 2026 (inom en vecka från att informationen "
-                             "mottogs) – FÖRSENAT")
+    assert week.deadline == (
+        "Senast måndag 30 november 2026 (inom en vecka från att informationen mottogs) – FÖRSENAT"
+    )
     assert document.contacts_used == ("måndag 23 november 2026 kl. 10.05: RVT:s beredskap",)
     facts = dict(document.facts)
     assert facts["Påbörjad"] == "måndag 23 november 2026 kl. 10.00"
@@ -202,8 +221,9 @@ def test_a_step_log_session_exports_directly(monday_morning: dt.datetime) -> Non
     step = session.plan(at).steps[0].id
     session.set_step(step, DONE, at + dt.timedelta(minutes=1))
     session.finish(at + dt.timedelta(minutes=2))
-    document = document_for_session(session, at + dt.timedelta(hours=1),
-                                    notices=("rutinfilen har ändrats sedan genomgången",))
+    document = document_for_session(
+        session, at + dt.timedelta(hours=1), notices=("rutinfilen har ändrats sedan genomgången",)
+    )
     facts = dict(document.facts)
     assert facts["Läge"].startswith("övning")
     assert "Avslutad" in facts

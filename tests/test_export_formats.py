@@ -24,12 +24,22 @@ from samverkan_tui.export.document import (
 from samverkan_tui.export.markdown import escape
 from tests.conftest import shipped
 
-SHIPPED = ["rvt-bou", "botkyrka-forskola-skola", "ekero-vald-i-nara-relation",
-           "vasterbotten-sexuell-beteendeproblematik"]
+SHIPPED = [
+    "rvt-bou",
+    "botkyrka-forskola-skola",
+    "ekero-vald-i-nara-relation",
+    "vasterbotten-sexuell-beteendeproblematik",
+]
 NOW = parse_now("2026-11-27T16:40")
 A4 = (595.28, 841.89)
-BOTKYRKA_PATH = {"verksamhet": "skola", "skede": "anmalan", "akut": "nej", "alder": "under15",
-                 "konsultation": "nej", "familj_motiverad": "ja"}
+BOTKYRKA_PATH = {
+    "verksamhet": "skola",
+    "skede": "anmalan",
+    "akut": "nej",
+    "alder": "under15",
+    "konsultation": "nej",
+    "familj_motiverad": "ja",
+}
 
 
 def squash(text: str) -> str:
@@ -52,6 +62,7 @@ def whole_pdfs() -> dict[str, tuple]:
 
 # -- PDF --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("routine_id", SHIPPED)
 def test_pdf_is_a4_and_has_every_step_on_one_page(routine_id: str, whole_pdfs) -> None:
     document, reader, pages = whole_pdfs[routine_id]
@@ -65,16 +76,16 @@ def test_pdf_is_a4_and_has_every_step_on_one_page(routine_id: str, whole_pdfs) -
         # An item that is not an action may say its kind first ("1.22 Princip: …").
         label = item.reference.split(" ", 1)[1]
         role = f"({item.role}) " if item.checkable and item.role else ""
-        wanted = ["".join(f"{label} {role}{item.text}".split()),
-                  "".join(f"{label} {item.kind_label}: {role}{item.text}".split())]
-        found = [n for n, page in enumerate(pages)
-                 if any(form in "".join(page.split()) for form in wanted)]
+        wanted = [
+            "".join(f"{label} {role}{item.text}".split()),
+            "".join(f"{label} {item.kind_label}: {role}{item.text}".split()),
+        ]
+        found = [n for n, page in enumerate(pages) if any(form in "".join(page.split()) for form in wanted)]
         assert len(found) == 1, item.step_id
         if item.checkable:
             on_page[found[0]] = on_page.get(found[0], 0) + 1
     # ...and each action's "Datum"/"Sign." fields are on the same page as the action.
-    assert [page.count("Datum Sign.") for page in pages] == [
-        on_page.get(n, 0) for n in range(len(pages))]
+    assert [page.count("Datum Sign.") for page in pages] == [on_page.get(n, 0) for n in range(len(pages))]
 
 
 @pytest.mark.parametrize("routine_id", SHIPPED)
@@ -114,8 +125,10 @@ def test_pdf_of_a_run_marks_records(monday_morning: dt.datetime) -> None:
     routine = shipped("rvt-bou")
     answers = {"inkom": "rvt", "akut": "nej", "utredning": "oppen", "ansvarig_pa_plats": "ja"}
     at = monday_morning + dt.timedelta(minutes=7)
-    records = {"rvt-in-rvt-ejakut-1": StepRecord(DONE, at),
-               "rvt-in-rvt-ejakut-2": StepRecord(DEVIATION, at, "tidsfrist")}
+    records = {
+        "rvt-in-rvt-ejakut-1": StepRecord(DONE, at),
+        "rvt-in-rvt-ejakut-2": StepRecord(DEVIATION, at, "tidsfrist"),
+    }
     document = document_for_run(routine, answers, records, at, started_at=monday_morning)
     _, pages = pdf_pages(render(document, "pdf"))
     text = " ".join(pages)
@@ -138,6 +151,7 @@ def test_names_from_all_of_europe_print_as_themselves() -> None:
 
 
 # -- HTML -------------------------------------------------------------------------------
+
 
 class _Markup(HTMLParser):
     """The tags, their attributes and the style sheet of a page: all but its text."""
@@ -168,8 +182,7 @@ def test_html_is_self_contained_with_a4_print_css(routine_id: str) -> None:
     # its remark asks to check); that stays plain text, never a link.
     markup = _Markup()
     markup.feed(page)
-    assert not re.search(r"https?:|//[a-z]", " ".join(markup.parts), re.IGNORECASE), \
-        "no external references"
+    assert not re.search(r"https?:|//[a-z]", " ".join(markup.parts), re.IGNORECASE), "no external references"
     for tag in ("<script", "<link", "<img", "<iframe", "<a ", "@import", "url("):
         assert tag not in page.lower()
     assert '<meta charset="utf-8">' in page and '<html lang="sv">' in page
@@ -188,8 +201,9 @@ def test_html_is_self_contained_with_a4_print_css(routine_id: str) -> None:
 def test_html_escapes_routine_text() -> None:
     routine = shipped("rvt-bou")
     step = routine.steps[0]._replace(text='<script>alert("x")</script> & "citat"')
-    routine = routine._replace(steps=(step, *routine.steps[1:]),
-                               id='x"; } body { color: red')  # goes into the CSS page footer
+    routine = routine._replace(
+        steps=(step, *routine.steps[1:]), id='x"; } body { color: red'
+    )  # goes into the CSS page footer
     page = render(document_for_routine(routine, NOW), "html")
     assert "<script>" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;citat&quot;" in page
@@ -197,6 +211,7 @@ def test_html_escapes_routine_text() -> None:
 
 
 # -- Markdown ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("routine_id", SHIPPED)
 def test_markdown_of_the_whole_routine_has_every_condition_heading(routine_id: str) -> None:
@@ -233,11 +248,11 @@ def test_markdown_of_a_run_ticks_done_steps(monday_morning: dt.datetime) -> None
 
 # -- text -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("routine_id", SHIPPED)
 def test_text_fits_80_columns_and_has_every_step(routine_id: str, monday_morning) -> None:
     routine = shipped(routine_id)
-    plan = build_plan(routine, BOTKYRKA_PATH if routine_id.startswith("botkyrka") else {},
-                      monday_morning)
+    plan = build_plan(routine, BOTKYRKA_PATH if routine_id.startswith("botkyrka") else {}, monday_morning)
     for document in (document_for_routine(routine, NOW), document_for_plan(plan)):
         text = render(document, "text")
         too_long = [line for line in text.splitlines() if len(line) > 80]
@@ -265,14 +280,17 @@ def test_text_plan_has_due_dates_and_boxes(monday_morning: dt.datetime) -> None:
         # Where the law overrides the routine, the law's date is the one printed as due,
         # the routine's wording beside it; the routine's later date is never printed.
         assert planned.due == planned.legal_due
-        assert (f"senast {format_date(planned.legal_due)} ({step.legal.deadline.text} från att "
-                f"{planned.legal_from.label}); rutinen anger {step.deadline.text}") in flat
+        assert (
+            f"senast {format_date(planned.legal_due)} ({step.legal.deadline.text} från att "
+            f"{planned.legal_from.label}); rutinen anger {step.deadline.text}"
+        ) in flat
         assert format_date(planned.routine_due) not in flat
     assert text.count("[ ] ") == len(plan.actions)
     assert text.count("Datum: ____") == len(plan.actions)
 
 
 # -- phone numbers never split over two lines -------------------------------------------
+
 
 def _narrow_routine():
     """rvt-bou with the beredskap number shifted a character at a time along the line.

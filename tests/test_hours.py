@@ -41,23 +41,58 @@ def span(text: str) -> tuple[TimeRange, ...]:
 
 LUNCH = TimeRange(minutes("12:00"), minutes("13:00"), "lunch")
 BOTKYRKA_HOURS = OpeningHours(
-    days={"mon": span("08:30-18:00"), "tue": span("08:30-16:00"), "wed": span("08:30-16:00"),
-          "thu": span("08:30-16:00"), "fri": span("08:30-14:00")},
+    days={
+        "mon": span("08:30-18:00"),
+        "tue": span("08:30-16:00"),
+        "wed": span("08:30-16:00"),
+        "thu": span("08:30-16:00"),
+        "fri": span("08:30-14:00"),
+    },
     breaks=(LUNCH,),
 )
-NORR = Contact(id="norr", name="Mottagningssektion Norr 0–20 år", phones=("530 622 55",),
-               fax=("530 622 88",), hours=BOTKYRKA_HOURS, fallback="socialjouren")
-SODRA = Contact(id="sodra", name="Mottagningssektion Södra 0–20 år", phones=("530 619 05",),
-                fax=("530 618 16",), hours=BOTKYRKA_HOURS, fallback="socialjouren")
-SOCIALJOUREN = Contact(id="socialjouren", name="Socialjouren", phones=("778 48 60", "010-564 64 67"),
-                       hours_note="Tider anges inte i rutinen.")
-RVT_BEREDSKAP = Contact(id="rvt-beredskap", name="RVT:s beredskap", phones=("08-508 03 310",),
-                        hours_note="Tider anges inte i rutinen.")
+NORR = Contact(
+    id="norr",
+    name="Mottagningssektion Norr 0–20 år",
+    phones=("530 622 55",),
+    fax=("530 622 88",),
+    hours=BOTKYRKA_HOURS,
+    fallback="socialjouren",
+)
+SODRA = Contact(
+    id="sodra",
+    name="Mottagningssektion Södra 0–20 år",
+    phones=("530 619 05",),
+    fax=("530 618 16",),
+    hours=BOTKYRKA_HOURS,
+    fallback="socialjouren",
+)
+SOCIALJOUREN = Contact(
+    id="socialjouren",
+    name="Socialjouren",
+    phones=("778 48 60", "010-564 64 67"),
+    hours_note="Tider anges inte i rutinen.",
+)
+RVT_BEREDSKAP = Contact(
+    id="rvt-beredskap",
+    name="RVT:s beredskap",
+    phones=("08-508 03 310",),
+    hours_note="Tider anges inte i rutinen.",
+)
 
 
 def routine_with(*contacts: Contact) -> Routine:
-    return Routine(id="test", title="Test", version="1", units=(), source="", questions=(),
-                   steps=(), roles=(), phases=(), contacts=contacts)
+    return Routine(
+        id="test",
+        title="Test",
+        version="1",
+        units=(),
+        source="",
+        questions=(),
+        steps=(),
+        roles=(),
+        phases=(),
+        contacts=contacts,
+    )
 
 
 BOTKYRKA = routine_with(NORR, SODRA, SOCIALJOUREN)
@@ -71,11 +106,21 @@ def at(text: str) -> dt.datetime:
 # -- every boundary of the Botkyrka hours, on each weekday -------------------------
 
 # The week of Monday 23 November 2026: no holidays, no DST change.
-WEEK = {"mon": "2026-11-23", "tue": "2026-11-24", "wed": "2026-11-25", "thu": "2026-11-26",
-        "fri": "2026-11-27"}
+WEEK = {
+    "mon": "2026-11-23",
+    "tue": "2026-11-24",
+    "wed": "2026-11-25",
+    "thu": "2026-11-26",
+    "fri": "2026-11-27",
+}
 CLOSING = {"mon": "18:00", "tue": "16:00", "wed": "16:00", "thu": "16:00", "fri": "14:00"}
-NEXT_MORNING = {"mon": "2026-11-24", "tue": "2026-11-25", "wed": "2026-11-26", "thu": "2026-11-27",
-                "fri": "2026-11-30"}  # Friday evening → Monday
+NEXT_MORNING = {
+    "mon": "2026-11-24",
+    "tue": "2026-11-25",
+    "wed": "2026-11-26",
+    "thu": "2026-11-27",
+    "fri": "2026-11-30",
+}  # Friday evening → Monday
 
 
 def _boundary_cases() -> list[tuple[str, bool, str, str | None, str | None]]:
@@ -92,8 +137,7 @@ def _boundary_cases() -> list[tuple[str, bool, str, str | None, str | None]]:
             (f"{day}T12:59", False, "lunch", None, f"{day}T13:00:00+01:00"),
             (f"{day}T13:00", True, "", f"{day}T{close}:00+01:00", None),
             (f"{day}T{close_minus_1}", True, "", f"{day}T{close}:00+01:00", None),
-            (f"{day}T{close}", False, "utanför telefontid", None,
-             f"{NEXT_MORNING[key]}T08:30:00+01:00"),
+            (f"{day}T{close}", False, "utanför telefontid", None, f"{NEXT_MORNING[key]}T08:30:00+01:00"),
         ]
     return cases
 
@@ -120,17 +164,20 @@ def test_seconds_before_opening_are_still_closed() -> None:
 # -- weekends, holidays, de facto holidays --------------------------------------------
 
 
-@pytest.mark.parametrize(("now", "reason", "next_open"), [
-    ("2026-11-28T10:00", "helg", "2026-11-30T08:30:00+01:00"),            # Saturday
-    ("2026-11-29T23:59", "helg", "2026-11-30T08:30:00+01:00"),            # Sunday, late
-    ("2026-12-25T10:00", "juldagen", "2026-12-28T08:30:00+01:00"),        # Friday
-    ("2026-12-24T10:00", "julafton", "2026-12-28T08:30:00+01:00"),        # de facto, Thursday
-    ("2026-12-31T09:00", "nyårsafton", "2027-01-04T08:30:00+01:00"),      # de facto, over new year
-    ("2026-06-19T10:00", "midsommarafton", "2026-06-22T08:30:00+02:00"),  # de facto, Friday
-    ("2026-04-03T10:00", "långfredagen", "2026-04-07T08:30:00+02:00"),    # Easter: Mon is annandag påsk
-    ("2026-04-05T10:00", "påskdagen", "2026-04-07T08:30:00+02:00"),       # a Sunday that is a holiday
-    ("2026-05-14T10:00", "Kristi himmelsfärdsdag", "2026-05-15T08:30:00+02:00"),
-])
+@pytest.mark.parametrize(
+    ("now", "reason", "next_open"),
+    [
+        ("2026-11-28T10:00", "helg", "2026-11-30T08:30:00+01:00"),  # Saturday
+        ("2026-11-29T23:59", "helg", "2026-11-30T08:30:00+01:00"),  # Sunday, late
+        ("2026-12-25T10:00", "juldagen", "2026-12-28T08:30:00+01:00"),  # Friday
+        ("2026-12-24T10:00", "julafton", "2026-12-28T08:30:00+01:00"),  # de facto, Thursday
+        ("2026-12-31T09:00", "nyårsafton", "2027-01-04T08:30:00+01:00"),  # de facto, over new year
+        ("2026-06-19T10:00", "midsommarafton", "2026-06-22T08:30:00+02:00"),  # de facto, Friday
+        ("2026-04-03T10:00", "långfredagen", "2026-04-07T08:30:00+02:00"),  # Easter: Mon is annandag påsk
+        ("2026-04-05T10:00", "påskdagen", "2026-04-07T08:30:00+02:00"),  # a Sunday that is a holiday
+        ("2026-05-14T10:00", "Kristi himmelsfärdsdag", "2026-05-15T08:30:00+02:00"),
+    ],
+)
 def test_closed_days(now, reason, next_open) -> None:
     status = contact_status(NORR, BOTKYRKA, at(now))
     assert status.open_now is False
@@ -144,21 +191,24 @@ def test_a_lunch_break_on_a_closed_day_is_not_called_lunch() -> None:
     assert contact_status(NORR, BOTKYRKA, at("2026-12-25T12:30")).reason == "juldagen"
 
 
-@pytest.mark.parametrize(("day", "name"), [
-    (dt.date(2026, 1, 1), "nyårsdagen"),
-    (dt.date(2026, 1, 6), "trettondedag jul"),
-    (dt.date(2026, 6, 6), "nationaldagen"),
-    (dt.date(2026, 6, 19), "midsommarafton"),
-    (dt.date(2026, 6, 20), "midsommardagen"),
-    (dt.date(2026, 12, 24), "julafton"),
-    (dt.date(2026, 12, 25), "juldagen"),
-    (dt.date(2026, 12, 26), "annandag jul"),
-    (dt.date(2026, 12, 31), "nyårsafton"),
-    (dt.date(2027, 6, 25), "midsommarafton"),
-    (dt.date(2026, 11, 29), None),  # an ordinary Sunday is a weekend, not a holiday
-    (dt.date(2026, 11, 23), None),
-    (dt.date(2026, 10, 30), None),  # allhelgonaafton is not a de facto holiday
-])
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [
+        (dt.date(2026, 1, 1), "nyårsdagen"),
+        (dt.date(2026, 1, 6), "trettondedag jul"),
+        (dt.date(2026, 6, 6), "nationaldagen"),
+        (dt.date(2026, 6, 19), "midsommarafton"),
+        (dt.date(2026, 6, 20), "midsommardagen"),
+        (dt.date(2026, 12, 24), "julafton"),
+        (dt.date(2026, 12, 25), "juldagen"),
+        (dt.date(2026, 12, 26), "annandag jul"),
+        (dt.date(2026, 12, 31), "nyårsafton"),
+        (dt.date(2027, 6, 25), "midsommarafton"),
+        (dt.date(2026, 11, 29), None),  # an ordinary Sunday is a weekend, not a holiday
+        (dt.date(2026, 11, 23), None),
+        (dt.date(2026, 10, 30), None),  # allhelgonaafton is not a de facto holiday
+    ],
+)
 def test_is_holiday(day, name) -> None:
     assert is_holiday(day) == name
 
@@ -172,29 +222,39 @@ def test_open_on_holidays_when_the_contact_says_so() -> None:
 
 # -- daylight saving time ---------------------------------------------------------------
 
-SUNDAY_LINE = Contact(id="sondag", name="Söndagslinjen",
-                      hours=OpeningHours(days={"sun": span("08:30-16:00")}, closed_on_holidays=False))
-ALWAYS = Contact(id="dygnet-runt", name="Dygnet runt",
-                 hours=OpeningHours(days={d: span("00:00-24:00") for d in
-                                          ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
-                                    closed_on_holidays=False))
+SUNDAY_LINE = Contact(
+    id="sondag",
+    name="Söndagslinjen",
+    hours=OpeningHours(days={"sun": span("08:30-16:00")}, closed_on_holidays=False),
+)
+ALWAYS = Contact(
+    id="dygnet-runt",
+    name="Dygnet runt",
+    hours=OpeningHours(
+        days={d: span("00:00-24:00") for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
+        closed_on_holidays=False,
+    ),
+)
 
 
-@pytest.mark.parametrize(("contact", "now", "open_now", "closes_at", "next_open"), [
-    # 29 March 2026: clocks go forward at 02:00. Wall-clock hours stay 08.30–16.00.
-    (SUNDAY_LINE, "2026-03-28T20:00", False, None, "2026-03-29T08:30:00+02:00"),
-    (SUNDAY_LINE, "2026-03-29T08:29", False, None, "2026-03-29T08:30:00+02:00"),
-    (SUNDAY_LINE, "2026-03-29T08:30", True, "2026-03-29T16:00:00+02:00", None),
-    (SUNDAY_LINE, "2026-03-29T16:00", False, None, "2026-04-05T08:30:00+02:00"),
-    # 25 October 2026: clocks go back at 03:00.
-    (SUNDAY_LINE, "2026-10-24T20:00", False, None, "2026-10-25T08:30:00+01:00"),
-    (SUNDAY_LINE, "2026-10-25T15:59", True, "2026-10-25T16:00:00+01:00", None),
-    # Botkyrka across both DST weekends.
-    (NORR, "2026-03-27T14:00", False, None, "2026-03-30T08:30:00+02:00"),
-    (NORR, "2026-10-23T14:00", False, None, "2026-10-26T08:30:00+01:00"),
-    (NORR, "2026-03-30T08:30", True, "2026-03-30T12:00:00+02:00", None),
-    (NORR, "2026-10-26T13:00", True, "2026-10-26T18:00:00+01:00", None),
-])
+@pytest.mark.parametrize(
+    ("contact", "now", "open_now", "closes_at", "next_open"),
+    [
+        # 29 March 2026: clocks go forward at 02:00. Wall-clock hours stay 08.30–16.00.
+        (SUNDAY_LINE, "2026-03-28T20:00", False, None, "2026-03-29T08:30:00+02:00"),
+        (SUNDAY_LINE, "2026-03-29T08:29", False, None, "2026-03-29T08:30:00+02:00"),
+        (SUNDAY_LINE, "2026-03-29T08:30", True, "2026-03-29T16:00:00+02:00", None),
+        (SUNDAY_LINE, "2026-03-29T16:00", False, None, "2026-04-05T08:30:00+02:00"),
+        # 25 October 2026: clocks go back at 03:00.
+        (SUNDAY_LINE, "2026-10-24T20:00", False, None, "2026-10-25T08:30:00+01:00"),
+        (SUNDAY_LINE, "2026-10-25T15:59", True, "2026-10-25T16:00:00+01:00", None),
+        # Botkyrka across both DST weekends.
+        (NORR, "2026-03-27T14:00", False, None, "2026-03-30T08:30:00+02:00"),
+        (NORR, "2026-10-23T14:00", False, None, "2026-10-26T08:30:00+01:00"),
+        (NORR, "2026-03-30T08:30", True, "2026-03-30T12:00:00+02:00", None),
+        (NORR, "2026-10-26T13:00", True, "2026-10-26T18:00:00+01:00", None),
+    ],
+)
 def test_dst_days(contact, now, open_now, closes_at, next_open) -> None:
     status = contact_status(contact, BOTKYRKA, at(now))
     assert status.open_now is open_now
@@ -202,10 +262,13 @@ def test_dst_days(contact, now, open_now, closes_at, next_open) -> None:
     assert (status.next_open.isoformat() if status.next_open else None) == next_open
 
 
-@pytest.mark.parametrize(("now", "next_open", "hours"), [
-    ("2026-03-27T14:00", "2026-03-30T08:30", 65.5),  # an hour is lost on Sunday
-    ("2026-10-23T14:00", "2026-10-26T08:30", 67.5),  # an hour is gained
-])
+@pytest.mark.parametrize(
+    ("now", "next_open", "hours"),
+    [
+        ("2026-03-27T14:00", "2026-03-30T08:30", 65.5),  # an hour is lost on Sunday
+        ("2026-10-23T14:00", "2026-10-26T08:30", 67.5),  # an hour is gained
+    ],
+)
 def test_time_until_opening_is_real_elapsed_time(now, next_open, hours) -> None:
     status = contact_status(NORR, BOTKYRKA, at(now))
     assert status.next_open is not None
@@ -249,19 +312,26 @@ def test_unknown_hours_without_a_note_still_say_so() -> None:
     assert contact_status(contact, None, at("2026-11-23T10:00")).summary == "Tider anges inte i rutinen."
 
 
-@pytest.mark.parametrize(("now", "summary"), [
-    ("2026-11-24T14:00", "Öppet nu, stänger 16.00"),
-    ("2026-11-23T17:00", "Öppet nu, stänger 18.00"),
-    ("2026-11-23T10:00", "Öppet nu, stänger 12.00 för lunch"),
-    ("2026-11-23T12:30", "Stängt (lunch), öppnar 13.00" + CALL_JOUREN),
-    ("2026-11-23T07:00", "Stängt (utanför telefontid), öppnar 08.30" + CALL_JOUREN),
-    ("2026-11-27T16:40", "Stängt (utanför telefontid), öppnar måndag 30 november 08.30" + CALL_JOUREN),
-    # Botkyrka never says whether the mottagning has telefontid on helgdagar: unknown.
-    ("2026-12-25T10:00",
-     "Troligen stängt – juldagen; rutinen anger inte tider för helgdagar" + CALL_JOUREN),
-    ("2026-12-31T10:00",
-     "Troligen stängt – nyårsafton; rutinen anger inte tider för helgdagar" + CALL_JOUREN),
-])
+@pytest.mark.parametrize(
+    ("now", "summary"),
+    [
+        ("2026-11-24T14:00", "Öppet nu, stänger 16.00"),
+        ("2026-11-23T17:00", "Öppet nu, stänger 18.00"),
+        ("2026-11-23T10:00", "Öppet nu, stänger 12.00 för lunch"),
+        ("2026-11-23T12:30", "Stängt (lunch), öppnar 13.00" + CALL_JOUREN),
+        ("2026-11-23T07:00", "Stängt (utanför telefontid), öppnar 08.30" + CALL_JOUREN),
+        ("2026-11-27T16:40", "Stängt (utanför telefontid), öppnar måndag 30 november 08.30" + CALL_JOUREN),
+        # Botkyrka never says whether the mottagning has telefontid on helgdagar: unknown.
+        (
+            "2026-12-25T10:00",
+            "Troligen stängt – juldagen; rutinen anger inte tider för helgdagar" + CALL_JOUREN,
+        ),
+        (
+            "2026-12-31T10:00",
+            "Troligen stängt – nyårsafton; rutinen anger inte tider för helgdagar" + CALL_JOUREN,
+        ),
+    ],
+)
 def test_summary(now, summary) -> None:
     assert contact_status(NORR, BOTKYRKA, at(now)).summary == summary
 
@@ -276,15 +346,17 @@ def test_fallback_is_resolved_through_the_routine() -> None:
 
 
 def test_a_fallback_that_is_closed_too_is_not_recommended() -> None:
-    back_office = Contact(id="kansli", name="Kansliet", phones=("08-1",),
-                          hours=OpeningHours(days={"mon": span("08:00-17:00")}))
+    back_office = Contact(
+        id="kansli", name="Kansliet", phones=("08-1",), hours=OpeningHours(days={"mon": span("08:00-17:00")})
+    )
     contact = Contact(id="a", name="A", hours=BOTKYRKA_HOURS, fallback="kansli")
     routine = routine_with(contact, back_office)
     assert contact_status(contact, routine, at("2026-11-23T12:30")).summary == (
-        "Stängt (lunch), öppnar 13.00 — ring Kansliet 08-1 under tiden")
+        "Stängt (lunch), öppnar 13.00 — ring Kansliet 08-1 under tiden"
+    )
     assert contact_status(contact, routine, at("2026-11-23T18:30")).summary == (
-        "Stängt (utanför telefontid), öppnar tisdag 24 november 08.30"
-        " — även Kansliet har stängt just nu")
+        "Stängt (utanför telefontid), öppnar tisdag 24 november 08.30 — även Kansliet har stängt just nu"
+    )
 
 
 def test_a_fallback_without_phone_is_named() -> None:
@@ -299,7 +371,8 @@ def test_next_open_search_is_bounded() -> None:
     status = contact_status(never, None, at("2026-11-23T10:00"))
     assert status.open_now is False and status.next_open is None
     assert status.summary == (
-        f"Stängt (utanför telefontid), ingen telefontid de närmaste {LOOKAHEAD_DAYS} dagarna")
+        f"Stängt (utanför telefontid), ingen telefontid de närmaste {LOOKAHEAD_DAYS} dagarna"
+    )
 
 
 def test_status_is_a_frozen_value() -> None:
@@ -323,9 +396,15 @@ def test_weekly_hours_lines_group_equal_days() -> None:
 
 
 def test_weekly_hours_lines_group_only_neighbouring_days() -> None:
-    hours = OpeningHours(days={"mon": span("09:00-12:00"), "tue": (TimeRange(540, 600), TimeRange(660, 720)),
-                               "wed": span("09:00-12:00"), "sat": span("10:00-24:00"),
-                               "sun": span("10:00-24:00")})
+    hours = OpeningHours(
+        days={
+            "mon": span("09:00-12:00"),
+            "tue": (TimeRange(540, 600), TimeRange(660, 720)),
+            "wed": span("09:00-12:00"),
+            "sat": span("10:00-24:00"),
+            "sun": span("10:00-24:00"),
+        }
+    )
     assert weekly_hours_lines(Contact(id="x", name="X", hours=hours)) == [
         "måndag 09.00–12.00",
         "tisdag 09.00–10.00, 11.00–12.00",
@@ -351,15 +430,19 @@ def test_holiday_table_matches_the_holidays_package() -> None:
     table = Path(holiday_table.__file__).read_text(encoding="utf-8")
     assert table == holiday_table_source(), (
         "holiday_table.py is out of date: .venv/bin/python -m samverkan_tui.core.hours "
-        "> src/samverkan_tui/core/holiday_table.py")
+        "> samverkan_tui/core/holiday_table.py"
+    )
 
 
-@pytest.mark.parametrize(("day", "name"), [
-    (dt.date(1999, 12, 24), "julafton"),
-    (dt.date(2099, 6, 19), "midsommarafton"),
-    (dt.date(2099, 6, 20), "midsommardagen"),
-    (dt.date(2099, 6, 21), None),  # a Sunday
-])
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [
+        (dt.date(1999, 12, 24), "julafton"),
+        (dt.date(2099, 6, 19), "midsommarafton"),
+        (dt.date(2099, 6, 20), "midsommardagen"),
+        (dt.date(2099, 6, 21), None),  # a Sunday
+    ],
+)
 def test_years_outside_the_table_ask_the_package(day, name) -> None:
     assert day.year not in holiday_table.HOLIDAYS
     assert is_holiday(day) == name
@@ -368,9 +451,11 @@ def test_years_outside_the_table_ask_the_package(day, name) -> None:
 def test_status_lookups_do_not_import_holidays() -> None:
     # The CLI's start-up time is budgeted: years in the table never load the package,
     # other years load it on first use.
-    code = ("import sys, datetime as dt, samverkan_tui.core.hours as h; "
-            "assert h.is_holiday(dt.date(2026, 12, 25)) == 'juldagen'; "
-            "assert 'holidays' not in sys.modules; "
-            "assert h.is_holiday(dt.date(2099, 12, 25)) == 'juldagen'; "
-            "assert 'holidays' in sys.modules")
+    code = (
+        "import sys, datetime as dt, samverkan_tui.core.hours as h; "
+        "assert h.is_holiday(dt.date(2026, 12, 25)) == 'juldagen'; "
+        "assert 'holidays' not in sys.modules; "
+        "assert h.is_holiday(dt.date(2099, 12, 25)) == 'juldagen'; "
+        "assert 'holidays' in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -36,31 +36,78 @@ def test_the_small_routine_is_valid(tmp_path: Path) -> None:
 # message contains `message` and whose hint contains `hint`.
 CASES = {
     "near-miss question in a condition": (
-        'when = "akut = nej och barn"', 'when = "akt = nej och barn"',
-        "akt = nej", "okänd fråga `akt`", "menade du `akut`?"),
+        'when = "akut = nej och barn"',
+        'when = "akt = nej och barn"',
+        "akt = nej",
+        "okänd fråga `akt`",
+        "menade du `akut`?",
+    ),
     "unknown answer": (
-        'when = "akut = nej"', 'when = "akut = nja"', "akut = nja", "okänt svar `nja`", "menade du `ja`?"),
-    "unknown role": ('role = "a"\nphase = "inledande"\ntext = "Dokumentera."',
-                     'role = "b"\nphase = "inledande"\ntext = "Dokumentera."',
-                     'role = "b"', "okänd roll `b`", "`a`"),
-    "unknown contact": ('contacts = ["mottagningen"]', 'contacts = ["mottagning"]',
-                        'contacts = ["mottagning"]', "okänd kontakt", "menade du `mottagningen`?"),
-    "unknown fallback": ('fallback = "jouren"', 'fallback = "jour"', 'fallback = "jour"',
-                         "okänd reservkontakt", "`jouren`"),
-    "unknown key": ('deadline = "samma dag"', 'dedline = "samma dag"', "dedline",
-                    "okänd nyckel `dedline`", "menade du `deadline`?"),
+        'when = "akut = nej"',
+        'when = "akut = nja"',
+        "akut = nja",
+        "okänt svar `nja`",
+        "menade du `ja`?",
+    ),
+    "unknown role": (
+        'role = "a"\nphase = "inledande"\ntext = "Dokumentera."',
+        'role = "b"\nphase = "inledande"\ntext = "Dokumentera."',
+        'role = "b"',
+        "okänd roll `b`",
+        "`a`",
+    ),
+    "unknown contact": (
+        'contacts = ["mottagningen"]',
+        'contacts = ["mottagning"]',
+        'contacts = ["mottagning"]',
+        "okänd kontakt",
+        "menade du `mottagningen`?",
+    ),
+    "unknown fallback": (
+        'fallback = "jouren"',
+        'fallback = "jour"',
+        'fallback = "jour"',
+        "okänd reservkontakt",
+        "`jouren`",
+    ),
+    "unknown key": (
+        'deadline = "samma dag"',
+        'dedline = "samma dag"',
+        "dedline",
+        "okänd nyckel `dedline`",
+        "menade du `deadline`?",
+    ),
     "wrong type": ('version = "1"', "version = 1", "version = 1", "`version` ska vara text", "citattecken"),
-    "bad deadline": ('deadline = "samma dag"', 'deadline = "snart"', 'deadline = "snart"',
-                     "okänd tidsfrist", "inom en vecka"),
-    "bad condition syntax": ('when = "akut"', 'when = "akut och"', 'when = "akut och"',
-                             "går inte att läsa", "till exempel"),
-    "bad hours": ('mon = "08:30-16:00"', 'mon = "16:00-08:30"', "16:00-08:30",
-                  "ogiltig tid", "start före slut"),
+    "bad deadline": (
+        'deadline = "samma dag"',
+        'deadline = "snart"',
+        'deadline = "snart"',
+        "okänd tidsfrist",
+        "inom en vecka",
+    ),
+    "bad condition syntax": (
+        'when = "akut"',
+        'when = "akut och"',
+        'when = "akut och"',
+        "går inte att läsa",
+        "till exempel",
+    ),
+    "bad hours": (
+        'mon = "08:30-16:00"',
+        'mon = "16:00-08:30"',
+        "16:00-08:30",
+        "ogiltig tid",
+        "start före slut",
+    ),
     "unknown weekday": ("mon = ", "man = ", "man = ", "okänd veckodag `man`", "`mon`"),
-    "duplicate step id": ('id = "s-alltid"', 'id = "s-akut"', 'id = "s-akut"',
-                          "finns redan", "unikt"),
-    "question depends on a later one": ('when = "akut = nej"', 'when = "barn = nej"', 'when = "barn = nej"',
-                                        "ställs senare", "före"),
+    "duplicate step id": ('id = "s-alltid"', 'id = "s-akut"', 'id = "s-akut"', "finns redan", "unikt"),
+    "question depends on a later one": (
+        'when = "akut = nej"',
+        'when = "barn = nej"',
+        'when = "barn = nej"',
+        "ställs senare",
+        "före",
+    ),
     "bad date": ("adopted = 2025-01-10", 'adopted = "10 jan"', "adopted", "ska vara ett datum", "2023-01-24"),
 }
 
@@ -99,8 +146,13 @@ def test_toml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
 
 
 def test_missing_required_field(tmp_path: Path) -> None:
-    report = check(tmp_path, GOOD.replace('role = "a"\nphase = "inledande"\ntext = "Dokumentera."',
-                                          'phase = "inledande"\ntext = "Dokumentera."'))
+    report = check(
+        tmp_path,
+        GOOD.replace(
+            'role = "a"\nphase = "inledande"\ntext = "Dokumentera."',
+            'phase = "inledande"\ntext = "Dokumentera."',
+        ),
+    )
     problem = next(p for p in report.problems if "saknar `role`" in p.message)
     assert problem.line == line_of(GOOD, 'id = "s-alltid"') - 1  # the [[steps]] header
 
@@ -109,8 +161,9 @@ def test_empty_plan_is_found_by_enumerating_every_path(tmp_path: Path) -> None:
     text = GOOD.replace('text = "Dokumentera."', 'text = "Dokumentera."\nwhen = "akut"')
     text = text.replace('when = "akut"\nrole', 'when = "akut = nej och barn = nej och akut"\nrole', 1)
     report = check(tmp_path, text)
-    assert any("ger en tom plan" in p.message and "akut=ja" not in p.message
-               for p in report.problems), [str(p) for p in report.problems]
+    assert any("ger en tom plan" in p.message and "akut=ja" not in p.message for p in report.problems), [
+        str(p) for p in report.problems
+    ]
 
 
 def test_unreachable_question_and_step(tmp_path: Path) -> None:

@@ -17,14 +17,28 @@ from tests.conftest import REPO
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(out), str(REPO)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0 and "hatchling" in result.stderr:
         result = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     assert result.returncode == 0, result.stderr
     return next(out.glob("samverkan_tui-*.whl"))
@@ -45,8 +59,9 @@ def test_installed_wheel_finds_its_routines(wheel: Path, tmp_path: Path) -> None
         "print(json.dumps([samverkan_tui.__file__, str(builtin_dir()), sorted(load_catalog().entries)]))"
     )
     env = {**os.environ, "PYTHONPATH": str(unpacked)}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=env, cwd=tmp_path, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, check=True
+    )
     import json
 
     module_file, directory, ids = json.loads(result.stdout)
@@ -70,9 +85,12 @@ def test_metadata_declares_license_authors_and_classifiers(wheel: Path) -> None:
     text = metadata.decode()
     assert "License-Expression: MIT" in text
     assert "Author: Samverkan TUI contributors" in text
-    for classifier in ("Environment :: Console", "Natural Language :: Swedish",
-                       "License :: OSI Approved :: MIT License",
-                       "Programming Language :: Python :: 3.11"):
+    for classifier in (
+        "Environment :: Console",
+        "Natural Language :: Swedish",
+        "License :: OSI Approved :: MIT License",
+        "Programming Language :: Python :: 3.11",
+    ):
         assert f"Classifier: {classifier}" in text
     assert "Requires-Dist: textual~=8.2.8" in text
 
@@ -82,8 +100,9 @@ def test_installed_wheel_finds_its_format_guide(wheel: Path, tmp_path: Path) -> 
     zipfile.ZipFile(wheel).extractall(unpacked)
     code = "from samverkan_tui.core.docs import format_guide_path as f; p = f(); print(p, p.is_file())"
     env = {**os.environ, "PYTHONPATH": str(unpacked)}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=env, cwd=tmp_path, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, check=True
+    )
     path, exists = result.stdout.split()
     assert path.startswith(str(unpacked)) and path.endswith("checklist-format.md")
     assert exists == "True"
@@ -94,7 +113,9 @@ def sdist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sdist")
     result = subprocess.run(
         [sys.executable, "-m", "build", "--sdist", "-o", str(out), str(REPO)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return next(out.glob("samverkan_tui-*.tar.gz"))
@@ -111,11 +132,23 @@ def _sdist_names(sdist: Path) -> set[str]:
 def test_sdist_has_every_file_make_test_needs(sdist: Path) -> None:
     """Everything tracked that `make test` reads, so that it runs from an unpacked sdist."""
     names = _sdist_names(sdist)
-    for needed in ("Makefile", "pyproject.toml", "constraints.txt", "LICENSE", "README.md",
-                   "scripts/ensure-system-deps.sh", "docs/checklist-format.md"):
+    for needed in (
+        "Makefile",
+        "pyproject.toml",
+        "constraints.txt",
+        "LICENSE",
+        "README.md",
+        "scripts/ensure-system-deps.sh",
+        "docs/checklist-format.md",
+    ):
         assert needed in names
-    listed = subprocess.run(["git", "ls-files", "src", "checklists", "docs", "tests", "bench",
-                             "scripts"], cwd=REPO, capture_output=True, text=True, check=False)
+    listed = subprocess.run(
+        ["git", "ls-files", "samverkan_tui", "checklists", "docs", "tests", "bench", "scripts"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if listed.returncode != 0:
         pytest.skip("no git checkout here (this may itself be an unpacked sdist)")
     tracked = {line for line in listed.stdout.splitlines() if Path(REPO, line).is_file()}
@@ -129,12 +162,25 @@ def test_tests_run_from_an_unpacked_sdist(sdist: Path, tmp_path: Path) -> None:
     with tarfile.open(sdist) as archive:
         archive.extractall(tmp_path / "unpacked", filter="data")
     root = next((tmp_path / "unpacked").iterdir())
-    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    env = {**os.environ, "PYTHONPATH": str(root)}
     code = "import samverkan_tui, sys; sys.exit(0 if samverkan_tui.__file__.startswith(sys.argv[1]) else 1)"
     subprocess.run([sys.executable, "-c", code, str(root)], env=env, cwd=root, check=True)
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_loader_validate.py",
-         "tests/test_paths_rvt_bou.py", "tests/test_export_formats.py"],
-        capture_output=True, text=True, env=env, cwd=root, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_loader_validate.py",
+            "tests/test_paths_rvt_bou.py",
+            "tests/test_export_formats.py",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

@@ -22,109 +22,244 @@ ROUTINE = shipped("botkyrka-forskola-skola")
 # the oral report and the direct contact first, the samråd in that first contact, and the
 # written report (checklistan, fax) only after the acute instructions.
 AKUT = [
-    "anm-akut-kontakt", "anm-akut-samrad", "anm-akut-riskbedomning", "anm-akut-bedomning",
-    "anm-akut-planering", "anm-akut-skriftligt", "anm-akut-fax", "anm-akut-bekraftar",
+    "anm-akut-kontakt",
+    "anm-akut-samrad",
+    "anm-akut-riskbedomning",
+    "anm-akut-bedomning",
+    "anm-akut-planering",
+    "anm-akut-skriftligt",
+    "anm-akut-fax",
+    "anm-akut-bekraftar",
 ]
 FORHANDSBEDOMNING = ["anm-forhandsbedomning", "anm-beslut", "anm-aterkoppling"]
 SKRIFTLIGT = ["anm-samrad", "anm-skriftligt", "anm-fax", "anm-bekraftar"]
 ANMALNINGSMOTE = [
-    "anm-mote", "anm-mote-planeras", "anm-mote-kontaktar", "anm-mote-bjuder-in",
-    "anm-mote-leder", "anm-mote-lokal", "anm-mote-redogor",
+    "anm-mote",
+    "anm-mote-planeras",
+    "anm-mote-kontaktar",
+    "anm-mote-bjuder-in",
+    "anm-mote-leder",
+    "anm-mote-lokal",
+    "anm-mote-redogor",
 ]
 SEKTIONER = [
-    "begyn-sektion-forebyggande", "begyn-sektion-oppenvard", "begyn-sektion-familjestod",
+    "begyn-sektion-forebyggande",
+    "begyn-sektion-oppenvard",
+    "begyn-sektion-familjestod",
     "begyn-sektion-natverk",
 ]
 UTREDNING = [
-    "utr-inleds", "utr-fyra-manader", "utr-samtycke", "utr-samtycke-stodinsatser",
-    "utr-samtycke-informera", "utr-bbic-lagtext", "utr-bbic-fylla", "utr-bbic-kontakt",
+    "utr-inleds",
+    "utr-fyra-manader",
+    "utr-samtycke",
+    "utr-samtycke-stodinsatser",
+    "utr-samtycke-informera",
+    "utr-bbic-lagtext",
+    "utr-bbic-fylla",
+    "utr-bbic-kontakt",
     "utr-bbic-vem",
 ]
-INSTRUKTIONER = ["utr-bbic-manuellt", "utr-bbic-bilagor", "utr-bbic-posten", "utr-bbic-mote",
-                 "utr-stodinsats"]
+INSTRUKTIONER = [
+    "utr-bbic-manuellt",
+    "utr-bbic-bilagor",
+    "utr-bbic-posten",
+    "utr-bbic-mote",
+    "utr-stodinsats",
+]
 
 PATHS = {
     "förskolan, anmälan, akut oro": (
         {"verksamhet": "forskola", "skede": "anmalan", "akut": "ja"},
-        ["anm-plikt", "anm-oro", "anm-forskola", "anm-akut-muntligt", *AKUT,
-         *FORHANDSBEDOMNING],
+        ["anm-plikt", "anm-oro", "anm-forskola", "anm-akut-muntligt", *AKUT, *FORHANDSBEDOMNING],
     ),
     "skolan, anmälan, akut oro, 15–17 år: direkt kontakt, inte vänta på kontaktpersonen": (
         {"verksamhet": "skola", "skede": "anmalan", "akut": "ja", "alder": "15-17"},
-        ["utg-fyllt-15", "utg-integritet", "anm-plikt", "anm-oro", "anm-akut-muntligt", *AKUT,
-         *FORHANDSBEDOMNING],
+        [
+            "utg-fyllt-15",
+            "utg-integritet",
+            "anm-plikt",
+            "anm-oro",
+            "anm-akut-muntligt",
+            *AKUT,
+            *FORHANDSBEDOMNING,
+        ],
     ),
     "förskolan, anmälan, inte akut, konsultation, familjen motiverad": (
-        {"verksamhet": "forskola", "skede": "anmalan", "akut": "nej", "konsultation": "ja",
-         "familj_motiverad": "ja"},
-        ["kons-forskola", "kons-forskola-anonymt", "anm-plikt", "anm-oro", "anm-forskola",
-         *SKRIFTLIGT, *ANMALNINGSMOTE, *FORHANDSBEDOMNING, "anm-ansokningsmote"],
+        {
+            "verksamhet": "forskola",
+            "skede": "anmalan",
+            "akut": "nej",
+            "konsultation": "ja",
+            "familj_motiverad": "ja",
+        },
+        [
+            "kons-forskola",
+            "kons-forskola-anonymt",
+            "anm-plikt",
+            "anm-oro",
+            "anm-forskola",
+            *SKRIFTLIGT,
+            *ANMALNINGSMOTE,
+            *FORHANDSBEDOMNING,
+            "anm-ansokningsmote",
+        ],
     ),
     "skolan, anmälan, inte akut, ingen konsultation, 18 år": (
-        {"verksamhet": "skola", "skede": "anmalan", "akut": "nej", "alder": "fran18",
-         "konsultation": "nej", "familj_motiverad": "nej"},
-        ["utg-fyllt-15", "utg-integritet", "utg-fran-18", "anm-plikt", "anm-oro", "anm-skola",
-         "anm-skola-telefon", *SKRIFTLIGT, *ANMALNINGSMOTE, *FORHANDSBEDOMNING],
+        {
+            "verksamhet": "skola",
+            "skede": "anmalan",
+            "akut": "nej",
+            "alder": "fran18",
+            "konsultation": "nej",
+            "familj_motiverad": "nej",
+        },
+        [
+            "utg-fyllt-15",
+            "utg-integritet",
+            "utg-fran-18",
+            "anm-plikt",
+            "anm-oro",
+            "anm-skola",
+            "anm-skola-telefon",
+            *SKRIFTLIGT,
+            *ANMALNINGSMOTE,
+            *FORHANDSBEDOMNING,
+        ],
     ),
     "skolan, begynnande oro, anonym konsultation, föräldrarna tar själva kontakt": (
-        {"verksamhet": "skola", "skede": "begynnande", "konsultation": "ja",
-         "vag_resurs": "foraldrar"},
-        ["begyn-blick", "begyn-rektor", "begyn-hanvisa", "begyn-lank",
-         "begyn-fakta-serviceinsatser", "kons-kontaktpersoner", "begyn-lotsa", *SEKTIONER,
-         "kons-kontaktperson-skola", "kons-skola", "kons-skola-direkt", "kons-anonymt"],
+        {"verksamhet": "skola", "skede": "begynnande", "konsultation": "ja", "vag_resurs": "foraldrar"},
+        [
+            "begyn-blick",
+            "begyn-rektor",
+            "begyn-hanvisa",
+            "begyn-lank",
+            "begyn-fakta-serviceinsatser",
+            "kons-kontaktpersoner",
+            "begyn-lotsa",
+            *SEKTIONER,
+            "kons-kontaktperson-skola",
+            "kons-skola",
+            "kons-skola-direkt",
+            "kons-anonymt",
+        ],
     ),
     "skolan, begynnande oro, rektor kontaktar resursenheten": (
-        {"verksamhet": "skola", "skede": "begynnande", "konsultation": "nej",
-         "vag_resurs": "verksamheten"},
-        ["begyn-blick", "begyn-rektor", "begyn-aktualisera", "begyn-lank",
-         "begyn-fakta-serviceinsatser", "begyn-sektionschefer", "begyn-lotsa", *SEKTIONER,
-         "begyn-lokal-samverkansgrupp"],
+        {"verksamhet": "skola", "skede": "begynnande", "konsultation": "nej", "vag_resurs": "verksamheten"},
+        [
+            "begyn-blick",
+            "begyn-rektor",
+            "begyn-aktualisera",
+            "begyn-lank",
+            "begyn-fakta-serviceinsatser",
+            "begyn-sektionschefer",
+            "begyn-lotsa",
+            *SEKTIONER,
+            "begyn-lokal-samverkansgrupp",
+        ],
     ),
     "förskolan, begynnande oro, konsultation, ingen serviceinsats ännu": (
-        {"verksamhet": "forskola", "skede": "begynnande", "konsultation": "ja",
-         "vag_resurs": "ingen"},
-        ["begyn-blick", "begyn-forskolechef", "begyn-lank", "begyn-fakta-serviceinsatser",
-         "kons-forskola", "kons-forskola-anonymt"],
+        {"verksamhet": "forskola", "skede": "begynnande", "konsultation": "ja", "vag_resurs": "ingen"},
+        [
+            "begyn-blick",
+            "begyn-forskolechef",
+            "begyn-lank",
+            "begyn-fakta-serviceinsatser",
+            "kons-forskola",
+            "kons-forskola-anonymt",
+        ],
     ),
     "förskolan, främjande arbete": (
         {"verksamhet": "forskola", "skede": "framjande"},
-        ["framj-foraldrastod", "framj-dialog", "framj-informera", "framj-informera-introduktion",
-         "framj-informera-inskrivning"],
+        [
+            "framj-foraldrastod",
+            "framj-dialog",
+            "framj-informera",
+            "framj-informera-introduktion",
+            "framj-informera-inskrivning",
+        ],
     ),
     "skolan, främjande arbete": (
         {"verksamhet": "skola", "skede": "framjande"},
-        ["framj-foraldrastod", "framj-dialog", "framj-informera", "framj-informera-terminsstart",
-         "framj-faltarbete"],
+        [
+            "framj-foraldrastod",
+            "framj-dialog",
+            "framj-informera",
+            "framj-informera-terminsstart",
+            "framj-faltarbete",
+        ],
     ),
     "skolan, utredning, ny akut oro, 18 år, inget samtycke: de akuta punkterna först": (
-        {"verksamhet": "skola", "skede": "utredning", "ny_oro": "ja", "akut": "ja",
-         "alder": "fran18", "samtycke": "nej"},
-        ["utg-fyllt-15", "utg-integritet", "utg-fran-18", *AKUT, *UTREDNING, "utr-bbic-skola",
-         *INSTRUKTIONER, "utr-avslutas", "utr-aterkoppling-utan-samtycke", "utr-ny-anmalan"],
+        {
+            "verksamhet": "skola",
+            "skede": "utredning",
+            "ny_oro": "ja",
+            "akut": "ja",
+            "alder": "fran18",
+            "samtycke": "nej",
+        },
+        [
+            "utg-fyllt-15",
+            "utg-integritet",
+            "utg-fran-18",
+            *AKUT,
+            *UTREDNING,
+            "utr-bbic-skola",
+            *INSTRUKTIONER,
+            "utr-avslutas",
+            "utr-aterkoppling-utan-samtycke",
+            "utr-ny-anmalan",
+        ],
     ),
     "skolan, utredning, ingen ny oro, samtycke": (
-        {"verksamhet": "skola", "skede": "utredning", "ny_oro": "nej", "alder": "under15",
-         "samtycke": "ja"},
-        [*UTREDNING, "utr-bbic-skola", *INSTRUKTIONER, "utr-stod-samverkan", "utr-avslutas",
-         "utr-aterkoppling"],
+        {"verksamhet": "skola", "skede": "utredning", "ny_oro": "nej", "alder": "under15", "samtycke": "ja"},
+        [
+            *UTREDNING,
+            "utr-bbic-skola",
+            *INSTRUKTIONER,
+            "utr-stod-samverkan",
+            "utr-avslutas",
+            "utr-aterkoppling",
+        ],
     ),
     "förskolan, utredning, nya uppgifter (inte akut), samtycke": (
-        {"verksamhet": "forskola", "skede": "utredning", "ny_oro": "ja", "akut": "nej",
-         "samtycke": "ja"},
-        [*UTREDNING, *INSTRUKTIONER, "utr-stod-samverkan", "utr-avslutas", "utr-aterkoppling",
-         "utr-ny-anmalan"],
+        {"verksamhet": "forskola", "skede": "utredning", "ny_oro": "ja", "akut": "nej", "samtycke": "ja"},
+        [
+            *UTREDNING,
+            *INSTRUKTIONER,
+            "utr-stod-samverkan",
+            "utr-avslutas",
+            "utr-aterkoppling",
+            "utr-ny-anmalan",
+        ],
     ),
     "skolan, insats, delaktig, omedelbar placering enligt LVU": (
-        {"verksamhet": "skola", "skede": "insats", "alder": "15-17", "delaktig": "ja",
-         "placering": "omedelbar"},
-        ["utg-fyllt-15", "utg-integritet", "ins-genomforandeplan", "ins-uppfoljning",
-         "ins-skoltid", "ins-ta-igen", "ins-lvu", "ins-barnets-plan"],
+        {
+            "verksamhet": "skola",
+            "skede": "insats",
+            "alder": "15-17",
+            "delaktig": "ja",
+            "placering": "omedelbar",
+        },
+        [
+            "utg-fyllt-15",
+            "utg-integritet",
+            "ins-genomforandeplan",
+            "ins-uppfoljning",
+            "ins-skoltid",
+            "ins-ta-igen",
+            "ins-lvu",
+            "ins-barnets-plan",
+        ],
     ),
     "skolan, insats, inte delaktig, placering i familjehem": (
-        {"verksamhet": "skola", "skede": "insats", "alder": "under15", "delaktig": "nej",
-         "placering": "placeras"},
-        ["ins-uppfoljning", "ins-skoltid", "ins-ta-igen", "ins-placeras", "ins-avvaktan",
-         "ins-barnets-plan"],
+        {
+            "verksamhet": "skola",
+            "skede": "insats",
+            "alder": "under15",
+            "delaktig": "nej",
+            "placering": "placeras",
+        },
+        ["ins-uppfoljning", "ins-skoltid", "ins-ta-igen", "ins-placeras", "ins-avvaktan", "ins-barnets-plan"],
     ),
     "förskolan, insats, delaktig, barnet flyttar hem": (
         {"verksamhet": "forskola", "skede": "insats", "delaktig": "ja", "placering": "upphor"},
@@ -165,8 +300,8 @@ def test_acute_path_order_and_sections(monday_morning: dt.datetime) -> None:
         "I första kontakten samråder förskola/skolan med socialtjänsten om barnet behöver skyddas.",
     ]
     start = texts.index(first[0])
-    assert texts[start:start + 3] == first
-    later = texts[start + 3:]
+    assert texts[start : start + 3] == first
+    later = texts[start + 3 :]
     assert "Anmäl skriftligt. Använd checklistan för anmälan" in later
     assert "När anmälan faxas, ring och meddela att den är på väg." in later
     assert [t for t in texts if t.startswith(("Anmäl skriftligt", "När anmälan faxas"))] == [
@@ -174,16 +309,28 @@ def test_acute_path_order_and_sections(monday_morning: dt.datetime) -> None:
         "När anmälan faxas, ring och meddela att den är på väg.",
     ]  # once each, after the acute instructions
     assert _sections(plan) == [
-        "vilka-barn", "definitioner", "foraldrar-och-barn", "avsnitt-3", "anmalningsplikt",
-        "anmaler-oro", "vid-anmalan", "akut-oro", "akut-skriftligt", "vidare-med-anmalan",
+        "vilka-barn",
+        "definitioner",
+        "foraldrar-och-barn",
+        "avsnitt-3",
+        "anmalningsplikt",
+        "anmaler-oro",
+        "vid-anmalan",
+        "akut-oro",
+        "akut-skriftligt",
+        "vidare-med-anmalan",
         "aterkopplar-anmalan",
     ]
     roles = [(p.id, p.step.role) for p in plan.steps if p.id.startswith("anm-akut")]
     assert roles == [
-        ("anm-akut-muntligt", "forskola-skola"), ("anm-akut-kontakt", "forskola-skola"),
-        ("anm-akut-samrad", "gemensamt"), ("anm-akut-riskbedomning", "socialtjanst"),
-        ("anm-akut-bedomning", "socialtjanst"), ("anm-akut-planering", "socialtjanst"),
-        ("anm-akut-skriftligt", "forskola-skola"), ("anm-akut-fax", "forskola-skola"),
+        ("anm-akut-muntligt", "forskola-skola"),
+        ("anm-akut-kontakt", "forskola-skola"),
+        ("anm-akut-samrad", "gemensamt"),
+        ("anm-akut-riskbedomning", "socialtjanst"),
+        ("anm-akut-bedomning", "socialtjanst"),
+        ("anm-akut-planering", "socialtjanst"),
+        ("anm-akut-skriftligt", "forskola-skola"),
+        ("anm-akut-fax", "forskola-skola"),
         ("anm-akut-bekraftar", "socialtjanst"),
     ]
 
@@ -218,8 +365,10 @@ def test_the_law_overrides_the_three_weeks() -> None:
     assert planned.due == planned.legal_due == dt.date(2026, 12, 8)
     assert {p.id: p.due for p in plan.steps if p.due} == {"anm-forhandsbedomning": dt.date(2026, 12, 8)}
     line = due_line(planned)
-    assert line.startswith("Lagen: beslut om att inleda eller inte inleda utredning inom 14 dagar"
-                           " – senast tisdag 8 december 2026 (inom 14 dagar från att anmälan kom in)")
+    assert line.startswith(
+        "Lagen: beslut om att inleda eller inte inleda utredning inom 14 dagar"
+        " – senast tisdag 8 december 2026 (inom 14 dagar från att anmälan kom in)"
+    )
     assert line.endswith("rutinen anger inom tre veckor")
     assert "15 december" not in line  # the routine's own three weeks are never a due date
     assert [m.id for m in plan.moments_needed] == ["anmalan"]
@@ -227,8 +376,7 @@ def test_the_law_overrides_the_three_weeks() -> None:
 
 def test_four_months_count_from_when_the_investigation_started(monday_morning) -> None:
     answers, _ = PATHS["skolan, utredning, ingen ny oro, samtycke"]
-    plan = build_plan(ROUTINE, answers, monday_morning,
-                      {"utredning": parse_now("2026-11-02T09:00")})
+    plan = build_plan(ROUTINE, answers, monday_morning, {"utredning": parse_now("2026-11-02T09:00")})
     assert {p.id: p.due for p in plan.steps if p.due} == {
         "utr-fyra-manader": dt.date(2027, 3, 2),  # inom fyra månader från att utredningen inleddes
     }
@@ -246,12 +394,17 @@ def test_source_sections_kept_as_information() -> None:
 
 def test_lead_in_lists_are_nested_sections() -> None:
     for section_id, parent, items in [
-        ("informerar-tillfallen", "informerar-foraldrar",
-         ["framj-informera-introduktion", "framj-informera-inskrivning",
-          "framj-informera-terminsstart"]),
+        (
+            "informerar-tillfallen",
+            "informerar-foraldrar",
+            ["framj-informera-introduktion", "framj-informera-inskrivning", "framj-informera-terminsstart"],
+        ),
         ("sektioner", "direktkontakt-sektionschefer", SEKTIONER),
-        ("samtycket-galler", "samtycke-till-samverkan",
-         ["utr-samtycke-stodinsatser", "utr-samtycke-informera"]),
+        (
+            "samtycket-galler",
+            "samtycke-till-samverkan",
+            ["utr-samtycke-stodinsatser", "utr-samtycke-informera"],
+        ),
     ]:
         assert ROUTINE.section(section_id).parent == parent
         assert [s.id for s in ROUTINE.steps if s.section == section_id] == items
@@ -331,8 +484,7 @@ def test_mottagning_norr_status(moment: str, open_now: bool, reason: str, uncert
     assert status.reason == reason
     assert status.uncertain is uncertain
     if not open_now:
-        assert status.summary.endswith(
-            " — Övriga tider: Socialjouren, telefon 778 48 60, alt 010-564 64 67")
+        assert status.summary.endswith(" — Övriga tider: Socialjouren, telefon 778 48 60, alt 010-564 64 67")
 
 
 def test_friday_evening_exercise_points_to_socialjouren() -> None:

@@ -17,138 +17,379 @@ ROUTINE = shipped("ekero-vald-i-nara-relation")
 
 # -- building blocks, each in the source's order ------------------------------------------
 V_UTREDNING = [
-    "v-utr-akut", "v-utr-karaktar", "v-utr-konsekvenser", "v-utr-hanterar", "v-utr-natverk",
-    "v-utr-foraldraskap", "v-utr-sikt",
-    "v-risk", "v-risk-metod", "v-risk-polis", "v-risk-delge",
+    "v-utr-akut",
+    "v-utr-karaktar",
+    "v-utr-konsekvenser",
+    "v-utr-hanterar",
+    "v-utr-natverk",
+    "v-utr-foraldraskap",
+    "v-utr-sikt",
+    "v-risk",
+    "v-risk-metod",
+    "v-risk-polis",
+    "v-risk-delge",
 ]
 B_UTREDNING = [
-    "b-utr-akut", "b-utr-karaktar", "b-utr-natverk", "b-utr-paverkan", "b-utr-uppfattning",
-    "b-utr-foraldrar", "b-utr-sikt", "b-utr-vardnad", "b-risk",
+    "b-utr-akut",
+    "b-utr-karaktar",
+    "b-utr-natverk",
+    "b-utr-paverkan",
+    "b-utr-uppfattning",
+    "b-utr-foraldrar",
+    "b-utr-sikt",
+    "b-utr-vardnad",
+    "b-risk",
 ]
 INSATSER_UTSATT = ["ins-bedomning", "ins-sarbara", "ins-andra"]
 INSATSER_UTOVARE = ["ins-bedomning", "ins-utovare-sakerhet", "ins-utovare-aterfall", "ins-andra"]
 V_SAMTAL = [
-    "v-rad-stod", "v-rad-stod-info", "v-rad-stod-fem", "v-rad-stod-fortsatt",
-    "v-stodsamtal", "v-stodsamtal-metod", "v-stodsamtal-risk",
+    "v-rad-stod",
+    "v-rad-stod-info",
+    "v-rad-stod-fem",
+    "v-rad-stod-fortsatt",
+    "v-stodsamtal",
+    "v-stodsamtal-metod",
+    "v-stodsamtal-risk",
 ]
-U_SAMTAL = ["v-rad-stod", "v-rad-stod-fem", "v-rad-stod-fortsatt", "v-stodsamtal",
-            "v-stodsamtal-metod"]
+U_SAMTAL = ["v-rad-stod", "v-rad-stod-fem", "v-rad-stod-fortsatt", "v-stodsamtal", "v-stodsamtal-metod"]
 B_SAMTAL = ["b-rad-stod", "b-rad-stod-info", "b-rad-stod-fem", "b-rad-stod-fortsatt"]
 BOENDE = ["v-boende-tillfalligt", "v-boende-skydd", "v-boende-aven-tillfalligt"]
 FORSTA_HAND = ["v-boende-forsta-hand", "v-boende-forutsattning"]
 SKYDDAT_VUXEN_MED_BARN = [
-    "skyddat-ansvar", "skyddat-definition", "v-skyddat-malgrupp", "v-skyddat-samverkan-barn",
-    "v-skyddat-bedomning", "v-skyddat-upplevelse", "v-skyddat-akut", "v-skyddat-boendet",
-    "v-skyddat-barn-lampligt", "v-skyddat-ekonomi", "v-skyddat-skola",
+    "skyddat-ansvar",
+    "skyddat-definition",
+    "v-skyddat-malgrupp",
+    "v-skyddat-samverkan-barn",
+    "v-skyddat-bedomning",
+    "v-skyddat-upplevelse",
+    "v-skyddat-akut",
+    "v-skyddat-boendet",
+    "v-skyddat-barn-lampligt",
+    "v-skyddat-ekonomi",
+    "v-skyddat-skola",
 ]
 SKYDDAT_VUXEN_UTAN_BARN = [
-    "skyddat-ansvar", "skyddat-definition", "v-skyddat-malgrupp", "v-skyddat-bedomning",
-    "v-skyddat-upplevelse", "v-skyddat-akut", "v-skyddat-boendet", "v-skyddat-ekonomi",
+    "skyddat-ansvar",
+    "skyddat-definition",
+    "v-skyddat-malgrupp",
+    "v-skyddat-bedomning",
+    "v-skyddat-upplevelse",
+    "v-skyddat-akut",
+    "v-skyddat-boendet",
+    "v-skyddat-ekonomi",
 ]
 SKYDDAT_BARN = [
-    "skyddat-ansvar", "skyddat-definition", "b-skyddat-malgrupp", "b-skyddat-bedomning",
-    "b-skyddat-upplevelse", "b-skyddat-akut", "b-skyddat-boendet",
+    "skyddat-ansvar",
+    "skyddat-definition",
+    "b-skyddat-malgrupp",
+    "b-skyddat-bedomning",
+    "b-skyddat-upplevelse",
+    "b-skyddat-akut",
+    "b-skyddat-boendet",
 ]
 EB_VUXEN = ["eb-ansokan", "eb-vald-beaktas", "eb-separata-akter", "eb-akut", "eb-riksnorm"]
 INTERN_ALLT = [
-    "sam-intern", "sam-intern-sakerhet", "sam-intern-enheter", "sam-intern-tidsmassigt",
-    "sam-intern-plan", "sam-intern-plan-delaktig", "sam-intern-sekretess",
+    "sam-intern",
+    "sam-intern-sakerhet",
+    "sam-intern-enheter",
+    "sam-intern-tidsmassigt",
+    "sam-intern-plan",
+    "sam-intern-plan-delaktig",
+    "sam-intern-sekretess",
 ]
 SIP = ["sam-sip", "sam-sip-behov", "sam-sip-samtycke", "sam-sip-innehall"]
 
 PATHS = {
     "Våldsutsatt vuxen: skyddat boende med barnen, bistånd, flera insatser och enheter, plan": (
-        {"malgrupp": "vuxen", "barn_i_hushallet": "ja", "boende": "skyddat",
-         "barn_medfoljer": "ja", "ekonomiskt_bistand": "ja", "flera_insatser": "ja",
-         "flera_enheter": "ja", "samtycke_plan": "ja", "halso_sjukvard": "nej"},
-        ["v-sarbarhet", "orosanmalan", *V_UTREDNING, *INSATSER_UTSATT, *V_SAMTAL, *BOENDE,
-         *FORSTA_HAND, *SKYDDAT_VUXEN_MED_BARN, *EB_VUXEN, *INTERN_ALLT,
-         "sam-extern-samordna", "sam-extern-familj", "sam-barn-far-illa", "sam-extern"],
+        {
+            "malgrupp": "vuxen",
+            "barn_i_hushallet": "ja",
+            "boende": "skyddat",
+            "barn_medfoljer": "ja",
+            "ekonomiskt_bistand": "ja",
+            "flera_insatser": "ja",
+            "flera_enheter": "ja",
+            "samtycke_plan": "ja",
+            "halso_sjukvard": "nej",
+        },
+        [
+            "v-sarbarhet",
+            "orosanmalan",
+            *V_UTREDNING,
+            *INSATSER_UTSATT,
+            *V_SAMTAL,
+            *BOENDE,
+            *FORSTA_HAND,
+            *SKYDDAT_VUXEN_MED_BARN,
+            *EB_VUXEN,
+            *INTERN_ALLT,
+            "sam-extern-samordna",
+            "sam-extern-familj",
+            "sam-barn-far-illa",
+            "sam-extern",
+        ],
     ),
     "Våldsutsatt vuxen vill bo kvar: våldsutövaren flyttar i första hand; SIP med samtycke": (
-        {"malgrupp": "vuxen", "barn_i_hushallet": "nej", "boende": "bo_kvar",
-         "ekonomiskt_bistand": "nej", "flera_insatser": "nej", "flera_enheter": "nej",
-         "halso_sjukvard": "ja", "samtycke_sip": "ja"},
-        ["v-sarbarhet", *V_UTREDNING, *INSATSER_UTSATT, *V_SAMTAL, *FORSTA_HAND,
-         "sam-extern-samordna", *SIP, "sam-extern"],
+        {
+            "malgrupp": "vuxen",
+            "barn_i_hushallet": "nej",
+            "boende": "bo_kvar",
+            "ekonomiskt_bistand": "nej",
+            "flera_insatser": "nej",
+            "flera_enheter": "nej",
+            "halso_sjukvard": "ja",
+            "samtycke_sip": "ja",
+        },
+        [
+            "v-sarbarhet",
+            *V_UTREDNING,
+            *INSATSER_UTSATT,
+            *V_SAMTAL,
+            *FORSTA_HAND,
+            "sam-extern-samordna",
+            *SIP,
+            "sam-extern",
+        ],
     ),
     "Våldsutsatt vuxen, tillfälligt boende: först undersöks att våldsutövaren flyttar": (
-        {"malgrupp": "vuxen", "barn_i_hushallet": "nej", "boende": "tillfalligt",
-         "ekonomiskt_bistand": "ja", "flera_insatser": "nej", "flera_enheter": "ja",
-         "samtycke_plan": "nej", "halso_sjukvard": "ja", "samtycke_sip": "nej"},
-        ["v-sarbarhet", *V_UTREDNING, *INSATSER_UTSATT, *V_SAMTAL, *BOENDE, *FORSTA_HAND,
-         *EB_VUXEN, "sam-intern-sakerhet", "sam-intern-enheter", "sam-intern-sekretess",
-         "sam-extern-samordna", "sam-extern"],
+        {
+            "malgrupp": "vuxen",
+            "barn_i_hushallet": "nej",
+            "boende": "tillfalligt",
+            "ekonomiskt_bistand": "ja",
+            "flera_insatser": "nej",
+            "flera_enheter": "ja",
+            "samtycke_plan": "nej",
+            "halso_sjukvard": "ja",
+            "samtycke_sip": "nej",
+        },
+        [
+            "v-sarbarhet",
+            *V_UTREDNING,
+            *INSATSER_UTSATT,
+            *V_SAMTAL,
+            *BOENDE,
+            *FORSTA_HAND,
+            *EB_VUXEN,
+            "sam-intern-sakerhet",
+            "sam-intern-enheter",
+            "sam-intern-sekretess",
+            "sam-extern-samordna",
+            "sam-extern",
+        ],
     ),
     "Våldsutsatt vuxen, skyddat boende; barnet följer med fast inget barn misstänks utsatt": (
-        {"malgrupp": "vuxen", "barn_i_hushallet": "nej", "boende": "skyddat",
-         "barn_medfoljer": "ja", "ekonomiskt_bistand": "nej", "flera_insatser": "nej",
-         "flera_enheter": "nej", "halso_sjukvard": "nej"},
-        ["v-sarbarhet", *V_UTREDNING, *INSATSER_UTSATT, *V_SAMTAL, *BOENDE, *FORSTA_HAND,
-         *SKYDDAT_VUXEN_MED_BARN, "sam-extern-samordna", "sam-extern"],
+        {
+            "malgrupp": "vuxen",
+            "barn_i_hushallet": "nej",
+            "boende": "skyddat",
+            "barn_medfoljer": "ja",
+            "ekonomiskt_bistand": "nej",
+            "flera_insatser": "nej",
+            "flera_enheter": "nej",
+            "halso_sjukvard": "nej",
+        },
+        [
+            "v-sarbarhet",
+            *V_UTREDNING,
+            *INSATSER_UTSATT,
+            *V_SAMTAL,
+            *BOENDE,
+            *FORSTA_HAND,
+            *SKYDDAT_VUXEN_MED_BARN,
+            "sam-extern-samordna",
+            "sam-extern",
+        ],
     ),
     "Våldsutsatt vuxen, skyddat boende, barnen följer inte med": (
-        {"malgrupp": "vuxen", "barn_i_hushallet": "ja", "boende": "skyddat",
-         "barn_medfoljer": "nej", "ekonomiskt_bistand": "nej", "flera_insatser": "nej",
-         "flera_enheter": "nej", "halso_sjukvard": "nej"},
-        ["v-sarbarhet", "orosanmalan", *V_UTREDNING, *INSATSER_UTSATT, *V_SAMTAL, *BOENDE,
-         *FORSTA_HAND, *SKYDDAT_VUXEN_UTAN_BARN, "sam-extern-samordna", "sam-barn-far-illa",
-         "sam-extern"],
+        {
+            "malgrupp": "vuxen",
+            "barn_i_hushallet": "ja",
+            "boende": "skyddat",
+            "barn_medfoljer": "nej",
+            "ekonomiskt_bistand": "nej",
+            "flera_insatser": "nej",
+            "flera_enheter": "nej",
+            "halso_sjukvard": "nej",
+        },
+        [
+            "v-sarbarhet",
+            "orosanmalan",
+            *V_UTREDNING,
+            *INSATSER_UTSATT,
+            *V_SAMTAL,
+            *BOENDE,
+            *FORSTA_HAND,
+            *SKYDDAT_VUXEN_UTAN_BARN,
+            "sam-extern-samordna",
+            "sam-barn-far-illa",
+            "sam-extern",
+        ],
     ),
     "Våldsutsatt vuxen, inga barn, inget boende, ingen samordning": (
-        {"malgrupp": "vuxen", "barn_i_hushallet": "nej", "boende": "inget",
-         "ekonomiskt_bistand": "nej", "flera_insatser": "nej", "flera_enheter": "nej",
-         "halso_sjukvard": "nej"},
-        ["v-sarbarhet", *V_UTREDNING, *INSATSER_UTSATT, *V_SAMTAL, "sam-extern-samordna",
-         "sam-extern"],
+        {
+            "malgrupp": "vuxen",
+            "barn_i_hushallet": "nej",
+            "boende": "inget",
+            "ekonomiskt_bistand": "nej",
+            "flera_insatser": "nej",
+            "flera_enheter": "nej",
+            "halso_sjukvard": "nej",
+        },
+        ["v-sarbarhet", *V_UTREDNING, *INSATSER_UTSATT, *V_SAMTAL, "sam-extern-samordna", "sam-extern"],
     ),
     "Barn, hedersrelaterat våld: skyddat boende, skydd från vårdnadshavare, Trappan, SIP": (
-        {"malgrupp": "barn", "barn_partner_heder": "ja", "skyddat_boende_barn": "ja",
-         "skydd_vardnadshavare": "ja", "krissamtal": "ja", "flera_insatser": "ja",
-         "flera_enheter": "ja", "samtycke_plan": "ja", "halso_sjukvard": "ja",
-         "samtycke_sip": "ja"},
-        ["b-sarbarhet", *B_UTREDNING, "b-risk-metod", "b-risk-polis", "b-risk-delge",
-         *INSATSER_UTSATT, *SKYDDAT_BARN, *B_SAMTAL, "b-skydd", "b-skydd-jourhem",
-         "b-familjebehandling", "b-trappan", *INTERN_ALLT, "sam-extern-samordna",
-         "sam-extern-familj", "sam-barn-far-illa", *SIP, "sam-extern"],
+        {
+            "malgrupp": "barn",
+            "barn_partner_heder": "ja",
+            "skyddat_boende_barn": "ja",
+            "skydd_vardnadshavare": "ja",
+            "krissamtal": "ja",
+            "flera_insatser": "ja",
+            "flera_enheter": "ja",
+            "samtycke_plan": "ja",
+            "halso_sjukvard": "ja",
+            "samtycke_sip": "ja",
+        },
+        [
+            "b-sarbarhet",
+            *B_UTREDNING,
+            "b-risk-metod",
+            "b-risk-polis",
+            "b-risk-delge",
+            *INSATSER_UTSATT,
+            *SKYDDAT_BARN,
+            *B_SAMTAL,
+            "b-skydd",
+            "b-skydd-jourhem",
+            "b-familjebehandling",
+            "b-trappan",
+            *INTERN_ALLT,
+            "sam-extern-samordna",
+            "sam-extern-familj",
+            "sam-barn-far-illa",
+            *SIP,
+            "sam-extern",
+        ],
     ),
     "Barn har bevittnat våld, inget särskilt skyddsbehov, inga krissamtal": (
-        {"malgrupp": "barn", "barn_partner_heder": "nej", "skydd_vardnadshavare": "nej",
-         "krissamtal": "nej", "flera_insatser": "nej", "flera_enheter": "nej",
-         "halso_sjukvard": "nej"},
-        ["b-sarbarhet", *B_UTREDNING, "b-risk-polis", "b-risk-delge", *INSATSER_UTSATT,
-         *B_SAMTAL, "b-skydd", "b-familjebehandling", "sam-extern-samordna",
-         "sam-barn-far-illa", "sam-extern"],
+        {
+            "malgrupp": "barn",
+            "barn_partner_heder": "nej",
+            "skydd_vardnadshavare": "nej",
+            "krissamtal": "nej",
+            "flera_insatser": "nej",
+            "flera_enheter": "nej",
+            "halso_sjukvard": "nej",
+        },
+        [
+            "b-sarbarhet",
+            *B_UTREDNING,
+            "b-risk-polis",
+            "b-risk-delge",
+            *INSATSER_UTSATT,
+            *B_SAMTAL,
+            "b-skydd",
+            "b-familjebehandling",
+            "sam-extern-samordna",
+            "sam-barn-far-illa",
+            "sam-extern",
+        ],
     ),
     "Barn, heder, men inget skyddat boende: standardiserad riskbedömning, Trappan": (
-        {"malgrupp": "barn", "barn_partner_heder": "ja", "skyddat_boende_barn": "nej",
-         "skydd_vardnadshavare": "nej", "krissamtal": "ja", "flera_insatser": "nej",
-         "flera_enheter": "nej", "halso_sjukvard": "nej"},
-        ["b-sarbarhet", *B_UTREDNING, "b-risk-metod", "b-risk-polis", "b-risk-delge",
-         *INSATSER_UTSATT, *B_SAMTAL, "b-skydd", "b-familjebehandling", "b-trappan",
-         "sam-extern-samordna", "sam-barn-far-illa", "sam-extern"],
+        {
+            "malgrupp": "barn",
+            "barn_partner_heder": "ja",
+            "skyddat_boende_barn": "nej",
+            "skydd_vardnadshavare": "nej",
+            "krissamtal": "ja",
+            "flera_insatser": "nej",
+            "flera_enheter": "nej",
+            "halso_sjukvard": "nej",
+        },
+        [
+            "b-sarbarhet",
+            *B_UTREDNING,
+            "b-risk-metod",
+            "b-risk-polis",
+            "b-risk-delge",
+            *INSATSER_UTSATT,
+            *B_SAMTAL,
+            "b-skydd",
+            "b-familjebehandling",
+            "b-trappan",
+            "sam-extern-samordna",
+            "sam-barn-far-illa",
+            "sam-extern",
+        ],
     ),
     "Vuxen våldsutövare med barn hemma flyttar; bistånd; flera insatser; nej till SIP": (
-        {"malgrupp": "utovare", "utovare_barn": "nej", "barn_i_hushallet": "ja",
-         "utovare_flyttar": "ja", "ekonomiskt_bistand": "ja", "flera_insatser": "ja",
-         "flera_enheter": "nej", "halso_sjukvard": "ja", "samtycke_sip": "nej"},
-        ["orosanmalan", *INSATSER_UTOVARE, *U_SAMTAL, "u-boende", "u-boende-krav",
-         "u-boende-forutsattning", "u-boende-ekonomi", "eb-ansokan", "eb-separata-akter",
-         "sam-intern", "sam-intern-sakerhet", "sam-intern-tidsmassigt", "sam-intern-sekretess",
-         "sam-extern-samordna", "sam-extern-familj", "sam-barn-far-illa", "sam-extern"],
+        {
+            "malgrupp": "utovare",
+            "utovare_barn": "nej",
+            "barn_i_hushallet": "ja",
+            "utovare_flyttar": "ja",
+            "ekonomiskt_bistand": "ja",
+            "flera_insatser": "ja",
+            "flera_enheter": "nej",
+            "halso_sjukvard": "ja",
+            "samtycke_sip": "nej",
+        },
+        [
+            "orosanmalan",
+            *INSATSER_UTOVARE,
+            *U_SAMTAL,
+            "u-boende",
+            "u-boende-krav",
+            "u-boende-forutsattning",
+            "u-boende-ekonomi",
+            "eb-ansokan",
+            "eb-separata-akter",
+            "sam-intern",
+            "sam-intern-sakerhet",
+            "sam-intern-tidsmassigt",
+            "sam-intern-sekretess",
+            "sam-extern-samordna",
+            "sam-extern-familj",
+            "sam-barn-far-illa",
+            "sam-extern",
+        ],
     ),
     "Vuxen våldsutövare utan barn, flyttar inte, inget bistånd": (
-        {"malgrupp": "utovare", "utovare_barn": "nej", "barn_i_hushallet": "nej",
-         "utovare_flyttar": "nej", "ekonomiskt_bistand": "nej", "flera_insatser": "nej",
-         "flera_enheter": "nej", "halso_sjukvard": "nej"},
+        {
+            "malgrupp": "utovare",
+            "utovare_barn": "nej",
+            "barn_i_hushallet": "nej",
+            "utovare_flyttar": "nej",
+            "ekonomiskt_bistand": "nej",
+            "flera_insatser": "nej",
+            "flera_enheter": "nej",
+            "halso_sjukvard": "nej",
+        },
         [*INSATSER_UTOVARE, *U_SAMTAL, "sam-extern-samordna", "sam-extern"],
     ),
     "Våldsutövande barn, flera enheter men inget samtycke till plan": (
-        {"malgrupp": "utovare", "utovare_barn": "ja", "flera_insatser": "nej",
-         "flera_enheter": "ja", "samtycke_plan": "nej", "halso_sjukvard": "nej"},
-        [*INSATSER_UTOVARE, "b-rad-stod", "b-rad-stod-fem", "b-rad-stod-fortsatt",
-         "b-familjebehandling", "sam-intern-sakerhet", "sam-intern-enheter",
-         "sam-intern-sekretess", "sam-extern-samordna", "sam-barn-far-illa", "sam-extern"],
+        {
+            "malgrupp": "utovare",
+            "utovare_barn": "ja",
+            "flera_insatser": "nej",
+            "flera_enheter": "ja",
+            "samtycke_plan": "nej",
+            "halso_sjukvard": "nej",
+        },
+        [
+            *INSATSER_UTOVARE,
+            "b-rad-stod",
+            "b-rad-stod-fem",
+            "b-rad-stod-fortsatt",
+            "b-familjebehandling",
+            "sam-intern-sakerhet",
+            "sam-intern-enheter",
+            "sam-intern-sekretess",
+            "sam-extern-samordna",
+            "sam-barn-far-illa",
+            "sam-extern",
+        ],
     ),
 }
 
@@ -158,13 +399,15 @@ def plan_for(name: str, now: dt.datetime):
 
 
 def section_items(plan, section_id: str) -> list[str]:
-    return next([p.id for p in part.steps] for part in plan.sections
-                if part.section is not None and part.section.id == section_id)
+    return next(
+        [p.id for p in part.steps]
+        for part in plan.sections
+        if part.section is not None and part.section.id == section_id
+    )
 
 
 @pytest.mark.parametrize("name", list(PATHS))
-def test_path_gives_exactly_the_expected_items_in_order(name: str,
-                                                        monday_morning: dt.datetime) -> None:
+def test_path_gives_exactly_the_expected_items_in_order(name: str, monday_morning: dt.datetime) -> None:
     answers, expected = PATHS[name]
     plan = build_plan(ROUTINE, answers, monday_morning)
     assert plan.complete, [q.id for q in plan.unanswered]
@@ -193,15 +436,35 @@ def test_number_of_paths_stays_reasonable() -> None:
 
 def test_sections_are_the_sources_headings_in_its_order() -> None:
     assert [s.title.split(" ")[0] for s in ROUTINE.sections if s.title[0].isdigit()] == [
-        "1.", "1.4.", "2.", "2.1.", "2.2.", "2.2.1.", "3.", "3.1.", "3.1.1.", "3.1.2.",
-        "3.1.3.", "3.1.3.1.", "3.1.3.2.", "3.1.4.", "3.2.", "3.2.1", "3.2.2.", "3.2.3.",
-        "3.2.4.", "4.", "4.1.", "4.2."]
+        "1.",
+        "1.4.",
+        "2.",
+        "2.1.",
+        "2.2.",
+        "2.2.1.",
+        "3.",
+        "3.1.",
+        "3.1.1.",
+        "3.1.2.",
+        "3.1.3.",
+        "3.1.3.1.",
+        "3.1.3.2.",
+        "3.1.4.",
+        "3.2.",
+        "3.2.1",
+        "3.2.2.",
+        "3.2.3.",
+        "3.2.4.",
+        "4.",
+        "4.1.",
+        "4.2.",
+    ]
     # The two lists of 2.2 are nested under it, titled by their own lead-ins.
     lead_ins = [s for s in ROUTINE.sections if s.parent == "utreda" and s.title.endswith(":")]
     assert [s.title for s in lead_ins] == [
         "Utredningen av ett ärende som rör våld i nära relation ska bl a omfatta:",
-        "Utredningen av ett ärende som rör barn som utsatts för eller bevittnat våld bör "
-        "innehålla:"]
+        "Utredningen av ett ärende som rör barn som utsatts för eller bevittnat våld bör innehålla:",
+    ]
 
 
 def test_kinds_follow_the_source(monday_morning: dt.datetime) -> None:
@@ -211,22 +474,33 @@ def test_kinds_follow_the_source(monday_morning: dt.datetime) -> None:
     assert kind["v-rad-stod-fem"] == kind["skyddat-ansvar"] == "information"
     assert kind["orosanmalan"] == kind["v-boende-forsta-hand"] == "åtgärd"
     # Only actions and checkpoints are ticked; the plan keeps the rest in place.
-    plan = plan_for("Våldsutsatt vuxen, inga barn, inget boende, ingen samordning",
-                    monday_morning)
+    plan = plan_for("Våldsutsatt vuxen, inga barn, inget boende, ingen samordning", monday_morning)
     assert [p.id for p in plan.actions] == [
-        *V_UTREDNING, "v-rad-stod", "v-rad-stod-fortsatt", "sam-extern-samordna", "sam-extern"]
+        *V_UTREDNING,
+        "v-rad-stod",
+        "v-rad-stod-fortsatt",
+        "sam-extern-samordna",
+        "sam-extern",
+    ]
 
 
 def test_roles_are_labels_and_the_order_is_the_sources(monday_morning: dt.datetime) -> None:
-    plan = plan_for("Våldsutsatt vuxen: skyddat boende med barnen, bistånd, flera insatser "
-                    "och enheter, plan", monday_morning)
+    plan = plan_for(
+        "Våldsutsatt vuxen: skyddat boende med barnen, bistånd, flera insatser och enheter, plan",
+        monday_morning,
+    )
     roles = [(p.id, p.step.role) for p in plan.steps if p.id.startswith("v-skyddat")]
     assert roles == [
-        ("v-skyddat-malgrupp", "vuxen"), ("v-skyddat-samverkan-barn", "gemensamt"),
-        ("v-skyddat-bedomning", "vuxen"), ("v-skyddat-upplevelse", "vuxen"),
-        ("v-skyddat-akut", "vuxen"), ("v-skyddat-boendet", "vuxen"),
-        ("v-skyddat-barn-lampligt", "vuxen"), ("v-skyddat-ekonomi", "vuxen"),
-        ("v-skyddat-skola", "barn")]
+        ("v-skyddat-malgrupp", "vuxen"),
+        ("v-skyddat-samverkan-barn", "gemensamt"),
+        ("v-skyddat-bedomning", "vuxen"),
+        ("v-skyddat-upplevelse", "vuxen"),
+        ("v-skyddat-akut", "vuxen"),
+        ("v-skyddat-boendet", "vuxen"),
+        ("v-skyddat-barn-lampligt", "vuxen"),
+        ("v-skyddat-ekonomi", "vuxen"),
+        ("v-skyddat-skola", "barn"),
+    ]
 
 
 # -- 15: order within råd och stöd; "kan beviljas … vid akut behov" with its insats ----------
@@ -238,14 +512,15 @@ def test_five_talks_come_before_further_support(name: str, monday_morning: dt.da
     for prefix in ("v", "b"):
         if f"{prefix}-rad-stod-fem" in ids:
             first = ids.index(f"{prefix}-rad-stod-fem")
-            assert ids[first:first + 2] == [f"{prefix}-rad-stod-fem", f"{prefix}-rad-stod-fortsatt"]
+            assert ids[first : first + 2] == [f"{prefix}-rad-stod-fem", f"{prefix}-rad-stod-fortsatt"]
 
 
 def test_acute_protected_housing_sits_with_skyddat_boende(monday_morning: dt.datetime) -> None:
     adult = plan_for("Våldsutsatt vuxen, skyddat boende, barnen följer inte med", monday_morning)
     assert section_items(adult, "skyddat-boende") == SKYDDAT_VUXEN_UTAN_BARN
-    child = plan_for("Barn, hedersrelaterat våld: skyddat boende, skydd från vårdnadshavare, "
-                     "Trappan, SIP", monday_morning)
+    child = plan_for(
+        "Barn, hedersrelaterat våld: skyddat boende, skydd från vårdnadshavare, Trappan, SIP", monday_morning
+    )
     assert section_items(child, "skyddat-boende") == SKYDDAT_BARN
     ids = [p.id for p in child.steps]
     # The child's protected housing (3.1.3.2) comes before 3.2, not after 3.2.2 Skydd.
@@ -259,10 +534,18 @@ def test_acute_protected_housing_sits_with_skyddat_boende(monday_morning: dt.dat
 
 @pytest.mark.parametrize("boende", ["bo_kvar", "tillfalligt", "skyddat", "inget"])
 def test_perpetrator_moving_is_examined_whenever_housing_is_at_issue(
-        boende: str, monday_morning: dt.datetime) -> None:
-    answers = {"malgrupp": "vuxen", "barn_i_hushallet": "nej", "boende": boende,
-               "barn_medfoljer": "nej", "ekonomiskt_bistand": "nej", "flera_insatser": "nej",
-               "flera_enheter": "nej", "halso_sjukvard": "nej"}
+    boende: str, monday_morning: dt.datetime
+) -> None:
+    answers = {
+        "malgrupp": "vuxen",
+        "barn_i_hushallet": "nej",
+        "boende": boende,
+        "barn_medfoljer": "nej",
+        "ekonomiskt_bistand": "nej",
+        "flera_insatser": "nej",
+        "flera_enheter": "nej",
+        "halso_sjukvard": "nej",
+    }
     plan = build_plan(ROUTINE, answers, monday_morning)
     ids = [p.id for p in plan.steps]
     if boende == "inget":
@@ -273,11 +556,12 @@ def test_perpetrator_moving_is_examined_whenever_housing_is_at_issue(
     assert part.section.text.startswith("I stället för att den våldsutsatta")
     first = ROUTINE.step("v-boende-forsta-hand")
     assert first.checkable and first.text.startswith(
-        "Socialförvaltningen ska i första hand undersöka detta alternativ")
+        "Socialförvaltningen ska i första hand undersöka detta alternativ"
+    )
     # The victim's own housing (3.1.3) comes first only where the source puts it first.
     expected_before = BOENDE if boende != "bo_kvar" else []
     start = ids.index("v-stodsamtal-risk") + 1
-    assert ids[start:ids.index("v-boende-forsta-hand")] == expected_before
+    assert ids[start : ids.index("v-boende-forsta-hand")] == expected_before
 
 
 # -- 13: operative text that was missing --------------------------------------------------
@@ -286,15 +570,17 @@ def test_perpetrator_moving_is_examined_whenever_housing_is_at_issue(
 def test_missing_operative_text_is_there(monday_morning: dt.datetime) -> None:
     text = {s.id: s.text for s in ROUTINE.steps}
     assert text["skyddat-ansvar"] == (
-        "Socialnämnden ansvarar för att tillhandahålla skyddat boende för våldsutsatta.")
-    assert "boendeinrättning som tillhandahåller platser för heldygnsvistelse" in text[
-        "skyddat-definition"]
+        "Socialnämnden ansvarar för att tillhandahålla skyddat boende för våldsutsatta."
+    )
+    assert "boendeinrättning som tillhandahåller platser för heldygnsvistelse" in text["skyddat-definition"]
     assert text["v-skyddat-malgrupp"].startswith("Målgruppen för insatsen är vuxna")
     assert text["sam-sip-behov"] == (
         "Om kommunen eller regionen bedömer att planen behövs för att den enskilde ska få "
-        "sina behov tillgodosedda ska planen upprättas.")
+        "sina behov tillgodosedda ska planen upprättas."
+    )
     assert text["sam-extern-samordna"].startswith(
-        "Socialförvaltningen ska samverka med andra verksamheter, myndigheter och organisationer")
+        "Socialförvaltningen ska samverka med andra verksamheter, myndigheter och organisationer"
+    )
     assert text["v-boende-aven-tillfalligt"].startswith("Förutom skyddat boende")
     # The opening of 4.2 holds on every path: it is the first item of 4.2.
     for name in PATHS:
@@ -306,8 +592,10 @@ def test_missing_operative_text_is_there(monday_morning: dt.datetime) -> None:
 
 def test_malgrupp_help_quotes_the_sources_definitions() -> None:
     help_text = ROUTINE.question("malgrupp").help
-    assert ("Våld är varje handling riktad mot en annan person, som genom denna handling "
-            "skadar, smärtar, skrämmer eller kränker") in help_text
+    assert (
+        "Våld är varje handling riktad mot en annan person, som genom denna handling "
+        "skadar, smärtar, skrämmer eller kränker"
+    ) in help_text
     assert "Per Isdal" in help_text
     assert "den utsatta har en nära och förtroendefull relation till förövaren" in help_text
     assert "syskon- och andra familje- och släktrelationer" in help_text
@@ -316,7 +604,8 @@ def test_malgrupp_help_quotes_the_sources_definitions() -> None:
 def test_each_question_asks_one_thing() -> None:
     assert ROUTINE.question("flera_insatser").text == "Får familjen flera olika insatser?"
     assert ROUTINE.question("flera_enheter").text == (
-        "Har andra enheter eller socialsekreterare en pågående kontakt med familjen?")
+        "Har andra enheter eller socialsekreterare en pågående kontakt med familjen?"
+    )
     assert all(q.text.count("?") == 1 for q in ROUTINE.questions)
 
 
@@ -334,8 +623,7 @@ def test_children_accompanying_is_asked_for_every_protected_housing() -> None:
 
 
 def test_police_assessment_for_adults_warns_about_consent(monday_morning: dt.datetime) -> None:
-    plan = plan_for("Våldsutsatt vuxen, inga barn, inget boende, ingen samordning",
-                    monday_morning)
+    plan = plan_for("Våldsutsatt vuxen, inga barn, inget boende, ingen samordning", monday_morning)
     step = next(p.step for p in plan.steps if p.id == "v-risk-polis")
     assert any("samtycke" in w for w in step.warnings)
 

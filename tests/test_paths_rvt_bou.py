@@ -16,66 +16,154 @@ from tests.conftest import shipped
 
 ROUTINE = shipped("rvt-bou")
 
-RVT_AKUT_LONG_TERM = ["sikt-rvt-1", "sikt-rvt-2", "sikt-rvt-3",
-                      "sikt-bou-1", "sikt-bou-2", "sikt-bou-3"]
-BOU_LONG_TERM = ["sikt-rvt-1-bou", "sikt-rvt-2-bou", "sikt-rvt-3-bou",
-                 "sikt-bou-1-bou", "sikt-bou-2-bou", "sikt-bou-3-bou"]
+RVT_AKUT_LONG_TERM = ["sikt-rvt-1", "sikt-rvt-2", "sikt-rvt-3", "sikt-bou-1", "sikt-bou-2", "sikt-bou-3"]
+BOU_LONG_TERM = [
+    "sikt-rvt-1-bou",
+    "sikt-rvt-2-bou",
+    "sikt-rvt-3-bou",
+    "sikt-bou-1-bou",
+    "sikt-bou-2-bou",
+    "sikt-bou-3-bou",
+]
 
 PATHS = {
     # -- Entry via RVT -----------------------------------------------------------------
     "RVT, akut, öppen utredning, ansvarig på plats, tackar nej till skyddat boende": (
-        {"inkom": "rvt", "akut": "ja", "utredning": "oppen", "ansvarig_pa_plats": "ja",
-         "skyddsbehov": "ja", "nej_skyddat_boende": "ja", "stod_fran_rvt": "ja"},
-        ["rvt-in-rvt-akut-1", "rvt-in-rvt-akut-1-ansvarig", "rvt-in-rvt-akut-2",
-         "rvt-in-bou-akut-1", "rvt-in-rvt-akut-3",  # the new assessment after BoU's first one
-         "rvt-in-gem-akut-1", "rvt-in-gem-2", *RVT_AKUT_LONG_TERM],
+        {
+            "inkom": "rvt",
+            "akut": "ja",
+            "utredning": "oppen",
+            "ansvarig_pa_plats": "ja",
+            "skyddsbehov": "ja",
+            "nej_skyddat_boende": "ja",
+            "stod_fran_rvt": "ja",
+        },
+        [
+            "rvt-in-rvt-akut-1",
+            "rvt-in-rvt-akut-1-ansvarig",
+            "rvt-in-rvt-akut-2",
+            "rvt-in-bou-akut-1",
+            "rvt-in-rvt-akut-3",  # the new assessment after BoU's first one
+            "rvt-in-gem-akut-1",
+            "rvt-in-gem-2",
+            *RVT_AKUT_LONG_TERM,
+        ],
     ),
     "RVT, akut, förhandsbedömning pågår, ansvarig inte på plats, tackar ja till boende": (
-        {"inkom": "rvt", "akut": "ja", "utredning": "forhandsbedomning",
-         "ansvarig_pa_plats": "nej", "skyddsbehov": "ja", "nej_skyddat_boende": "nej",
-         "stod_fran_rvt": "nej"},
-        ["rvt-in-rvt-akut-1", "rvt-in-rvt-akut-1-delegering", "rvt-in-rvt-akut-2",
-         "rvt-in-bou-akut-1", "rvt-in-bou-akut-2", "rvt-in-gem-akut-1", "rvt-in-gem-2"],
+        {
+            "inkom": "rvt",
+            "akut": "ja",
+            "utredning": "forhandsbedomning",
+            "ansvarig_pa_plats": "nej",
+            "skyddsbehov": "ja",
+            "nej_skyddat_boende": "nej",
+            "stod_fran_rvt": "nej",
+        },
+        [
+            "rvt-in-rvt-akut-1",
+            "rvt-in-rvt-akut-1-delegering",
+            "rvt-in-rvt-akut-2",
+            "rvt-in-bou-akut-1",
+            "rvt-in-bou-akut-2",
+            "rvt-in-gem-akut-1",
+            "rvt-in-gem-2",
+        ],
     ),
     "RVT, akut, ingen utredning, inget skyddsbehov": (
-        {"inkom": "rvt", "akut": "ja", "utredning": "ingen", "skyddsbehov": "nej",
-         "stod_fran_rvt": "ja"},
-        ["rvt-in-rvt-akut-1", "rvt-in-rvt-akut-1-mottagningen", "rvt-in-rvt-akut-2",
-         "rvt-in-bou-akut-1", "rvt-in-bou-akut-2", "rvt-in-gem-akut-1", "rvt-in-gem-2",
-         *RVT_AKUT_LONG_TERM],
+        {"inkom": "rvt", "akut": "ja", "utredning": "ingen", "skyddsbehov": "nej", "stod_fran_rvt": "ja"},
+        [
+            "rvt-in-rvt-akut-1",
+            "rvt-in-rvt-akut-1-mottagningen",
+            "rvt-in-rvt-akut-2",
+            "rvt-in-bou-akut-1",
+            "rvt-in-bou-akut-2",
+            "rvt-in-gem-akut-1",
+            "rvt-in-gem-2",
+            *RVT_AKUT_LONG_TERM,
+        ],
     ),
     "RVT, akut, ingen utredning, tackar nej till skyddat boende, inget stöd från RVT": (
-        {"inkom": "rvt", "akut": "ja", "utredning": "ingen", "skyddsbehov": "ja",
-         "nej_skyddat_boende": "ja", "stod_fran_rvt": "nej"},
-        ["rvt-in-rvt-akut-1", "rvt-in-rvt-akut-1-mottagningen", "rvt-in-rvt-akut-2",
-         "rvt-in-bou-akut-1", "rvt-in-bou-akut-2", "rvt-in-rvt-akut-3",
-         "rvt-in-gem-akut-1", "rvt-in-gem-2"],
+        {
+            "inkom": "rvt",
+            "akut": "ja",
+            "utredning": "ingen",
+            "skyddsbehov": "ja",
+            "nej_skyddat_boende": "ja",
+            "stod_fran_rvt": "nej",
+        },
+        [
+            "rvt-in-rvt-akut-1",
+            "rvt-in-rvt-akut-1-mottagningen",
+            "rvt-in-rvt-akut-2",
+            "rvt-in-bou-akut-1",
+            "rvt-in-bou-akut-2",
+            "rvt-in-rvt-akut-3",
+            "rvt-in-gem-akut-1",
+            "rvt-in-gem-2",
+        ],
     ),
     "RVT, inte akut, förhandsbedömning pågår: mottagningen (källan nämner bara öppen utredning)": (
         {"inkom": "rvt", "akut": "nej", "utredning": "forhandsbedomning", "stod_fran_rvt": "nej"},
-        ["rvt-in-rvt-ejakut-1", "rvt-in-rvt-ejakut-1-mottagningen", "rvt-in-rvt-ejakut-2",
-         "rvt-in-bou-1", "rvt-in-bou-2",
-         "rvt-in-gem-ejakut-1", "rvt-in-gem-ejakut-2"],
+        [
+            "rvt-in-rvt-ejakut-1",
+            "rvt-in-rvt-ejakut-1-mottagningen",
+            "rvt-in-rvt-ejakut-2",
+            "rvt-in-bou-1",
+            "rvt-in-bou-2",
+            "rvt-in-gem-ejakut-1",
+            "rvt-in-gem-ejakut-2",
+        ],
     ),
     "RVT, inte akut, öppen utredning, ansvarig inte på plats": (
-        {"inkom": "rvt", "akut": "nej", "utredning": "oppen", "ansvarig_pa_plats": "nej",
-         "stod_fran_rvt": "nej"},
-        ["rvt-in-rvt-ejakut-1", "rvt-in-rvt-ejakut-1-delegering", "rvt-in-rvt-ejakut-2",
-         "rvt-in-bou-1", "rvt-in-gem-ejakut-1", "rvt-in-gem-ejakut-2"],
+        {
+            "inkom": "rvt",
+            "akut": "nej",
+            "utredning": "oppen",
+            "ansvarig_pa_plats": "nej",
+            "stod_fran_rvt": "nej",
+        },
+        [
+            "rvt-in-rvt-ejakut-1",
+            "rvt-in-rvt-ejakut-1-delegering",
+            "rvt-in-rvt-ejakut-2",
+            "rvt-in-bou-1",
+            "rvt-in-gem-ejakut-1",
+            "rvt-in-gem-ejakut-2",
+        ],
     ),
     "RVT, inte akut, öppen utredning, ansvarig på plats, stöd från RVT": (
-        {"inkom": "rvt", "akut": "nej", "utredning": "oppen", "ansvarig_pa_plats": "ja",
-         "stod_fran_rvt": "ja"},
-        ["rvt-in-rvt-ejakut-1", "rvt-in-rvt-ejakut-1-ansvarig", "rvt-in-rvt-ejakut-2",
-         "rvt-in-bou-1", "rvt-in-gem-ejakut-1", "rvt-in-gem-ejakut-2",
-         *RVT_AKUT_LONG_TERM],
+        {
+            "inkom": "rvt",
+            "akut": "nej",
+            "utredning": "oppen",
+            "ansvarig_pa_plats": "ja",
+            "stod_fran_rvt": "ja",
+        },
+        [
+            "rvt-in-rvt-ejakut-1",
+            "rvt-in-rvt-ejakut-1-ansvarig",
+            "rvt-in-rvt-ejakut-2",
+            "rvt-in-bou-1",
+            "rvt-in-gem-ejakut-1",
+            "rvt-in-gem-ejakut-2",
+            *RVT_AKUT_LONG_TERM,
+        ],
     ),
     # -- Entry via BoU -----------------------------------------------------------------
     "BoU, akut, klienten vill ha kontakt och tackar ja till insats": (
         {"inkom": "bou", "akut": "ja", "vill_kontakt_rvt": "ja", "tackat_ja_insats": "ja"},
-        ["bou-in-bou-1", "bou-in-bou-1-beredskap", "bou-in-bou-1-skriftligt", "bou-in-bou-2",
-         "bou-in-rvt-1", "bou-in-rvt-akut-2", "bou-in-rvt-akut-3",
-         "bou-in-gem-akut-1", "bou-in-gem-2", *BOU_LONG_TERM],
+        [
+            "bou-in-bou-1",
+            "bou-in-bou-1-beredskap",
+            "bou-in-bou-1-skriftligt",
+            "bou-in-bou-2",
+            "bou-in-rvt-1",
+            "bou-in-rvt-akut-2",
+            "bou-in-rvt-akut-3",
+            "bou-in-gem-akut-1",
+            "bou-in-gem-2",
+            *BOU_LONG_TERM,
+        ],
     ),
     "BoU, akut, klienten vill ha kontakt men tackar nej till insats": (
         {"inkom": "bou", "akut": "ja", "vill_kontakt_rvt": "ja", "tackat_ja_insats": "nej"},
@@ -87,15 +175,26 @@ PATHS = {
     ),
     "BoU, inte akut, klienten tackar ja till insats": (
         {"inkom": "bou", "akut": "nej", "vill_kontakt_rvt": "ja", "tackat_ja_insats": "ja"},
-        ["bou-in-bou-ejakut-1", "bou-in-bou-ejakut-1-beredskap",
-         "bou-in-bou-ejakut-1-skriftligt", "bou-in-bou-ejakut-2",
-         "bou-in-rvt-ejakut-1", "bou-in-rvt-ejakut-2",
-         "bou-in-gem-ejakut-1", "bou-in-gem-ejakut-2", *BOU_LONG_TERM],
+        [
+            "bou-in-bou-ejakut-1",
+            "bou-in-bou-ejakut-1-beredskap",
+            "bou-in-bou-ejakut-1-skriftligt",
+            "bou-in-bou-ejakut-2",
+            "bou-in-rvt-ejakut-1",
+            "bou-in-rvt-ejakut-2",
+            "bou-in-gem-ejakut-1",
+            "bou-in-gem-ejakut-2",
+            *BOU_LONG_TERM,
+        ],
     ),
     "BoU, inte akut, klienten vill ha kontakt men tackar nej till insats": (
         {"inkom": "bou", "akut": "nej", "vill_kontakt_rvt": "ja", "tackat_ja_insats": "nej"},
-        ["bou-in-bou-ejakut-1", "bou-in-bou-ejakut-1-beredskap",
-         "bou-in-bou-ejakut-1-skriftligt", "bou-in-bou-ejakut-2"],
+        [
+            "bou-in-bou-ejakut-1",
+            "bou-in-bou-ejakut-1-beredskap",
+            "bou-in-bou-ejakut-1-skriftligt",
+            "bou-in-bou-ejakut-2",
+        ],
     ),
     "BoU, inte akut, klienten vill inte ha kontakt med RVT": (
         {"inkom": "bou", "akut": "nej", "vill_kontakt_rvt": "nej"},
@@ -112,8 +211,7 @@ def plan_for(answers: dict[str, str], now: dt.datetime, moments=None):
 
 
 @pytest.mark.parametrize("name", list(PATHS))
-def test_path_gives_exactly_the_expected_steps_in_order(name: str,
-                                                         monday_morning: dt.datetime) -> None:
+def test_path_gives_exactly_the_expected_steps_in_order(name: str, monday_morning: dt.datetime) -> None:
     answers, expected = PATHS[name]
     assert [p.id for p in plan_for(answers, monday_morning).steps] == expected
 
@@ -127,7 +225,8 @@ def test_fixtures_cover_every_complete_walk_of_the_routine() -> None:
     # = 8. The RVT walks left out combine branches the fixtures each take elsewhere.
     assert len(walks) == 6 + 30 + 8
     assert {a for a in fixtures if dict(a)["inkom"] == "bou"} == {
-        a for a in walks if dict(a)["inkom"] == "bou"}
+        a for a in walks if dict(a)["inkom"] == "bou"
+    }
 
 
 def test_every_step_is_reached_by_some_fixture(monday_morning: dt.datetime) -> None:
@@ -141,18 +240,25 @@ def test_the_plan_lists_the_sources_headings_in_its_order(monday_morning: dt.dat
     answers, _ = PATHS["RVT, akut, öppen utredning, ansvarig på plats, tackar nej till skyddat boende"]
     plan = plan_for(answers, monday_morning)
     assert [(part.section.id, part.depth) for part in plan.sections] == [
-        ("rvt", 0), ("rvt-rvt-akut", 1), ("rvt-bou-akut", 1), ("rvt-gem-akut", 1),
-        ("rvt-sikt-rvt", 1), ("rvt-sikt-bou", 1),
+        ("rvt", 0),
+        ("rvt-rvt-akut", 1),
+        ("rvt-bou-akut", 1),
+        ("rvt-gem-akut", 1),
+        ("rvt-sikt-rvt", 1),
+        ("rvt-sikt-bou", 1),
     ]
     assert plan.sections[1].section.title == (
-        "Vad gör socialsekreterare på RVT i det inledande skedet – om situationen är akut?")
+        "Vad gör socialsekreterare på RVT i det inledande skedet – om situationen är akut?"
+    )
 
 
 def test_new_assessment_comes_after_bous_first_skyddsbedomning(monday_morning) -> None:
     # Acute, via RVT, the adult declines skyddat boende: BoU-utredare's *new* assessment of
     # the children cannot come before BoU's first skyddsbedömning on them.
-    for name in ("RVT, akut, öppen utredning, ansvarig på plats, tackar nej till skyddat boende",
-                 "RVT, akut, ingen utredning, tackar nej till skyddat boende, inget stöd från RVT"):
+    for name in (
+        "RVT, akut, öppen utredning, ansvarig på plats, tackar nej till skyddat boende",
+        "RVT, akut, ingen utredning, tackar nej till skyddat boende, inget stöd från RVT",
+    ):
         ids = [p.id for p in plan_for(PATHS[name][0], monday_morning).steps]
         assert ids.index("rvt-in-bou-akut-1") < ids.index("rvt-in-rvt-akut-3"), name
         step = ROUTINE.step("rvt-in-rvt-akut-3")
@@ -173,7 +279,12 @@ def test_bou_entry_shared_steps_need_the_clients_yes_to_rvt(akut, monday_morning
     assert sections({"vill_kontakt_rvt": "nej"}) == own
     assert sections({"vill_kontakt_rvt": "ja", "tackat_ja_insats": "nej"}) == own
     assert sections({"vill_kontakt_rvt": "ja", "tackat_ja_insats": "ja"}) == [
-        *own, f"bou-rvt-{suffix}", f"bou-gem-{suffix}", "bou-sikt-rvt", "bou-sikt-bou"]
+        *own,
+        f"bou-rvt-{suffix}",
+        f"bou-gem-{suffix}",
+        "bou-sikt-rvt",
+        "bou-sikt-bou",
+    ]
 
 
 def test_bou_entry_rvt_and_shared_sections_have_one_condition() -> None:
@@ -209,11 +320,9 @@ def test_long_term_steps_follow_the_clients_contact_with_rvt(monday_morning) -> 
 def test_protection_questions_ask_one_thing_each_after_rvts_first_step() -> None:
     ids = [q.id for q in ROUTINE.questions]
     assert "skyddsbehov_nej_boende" not in ids
-    assert ids.index("ansvarig_pa_plats") < ids.index("skyddsbehov") < ids.index(
-        "nej_skyddat_boende")
+    assert ids.index("ansvarig_pa_plats") < ids.index("skyddsbehov") < ids.index("nej_skyddat_boende")
     skydd, boende = ROUTINE.question("skyddsbehov"), ROUTINE.question("nej_skyddat_boende")
-    assert (skydd.text, boende.text) == ("Råder skyddsbehov?",
-                                         "Tackar den vuxne nej till skyddat boende?")
+    assert (skydd.text, boende.text) == ("Råder skyddsbehov?", "Tackar den vuxne nej till skyddat boende?")
     for question in (skydd, boende):
         assert "Skyddat boende:" not in question.help  # the source gives no definition
         assert "boende för den som" not in question.help
@@ -234,8 +343,10 @@ def test_skyddat_boende_is_asked_only_when_skyddsbehov_rader(monday_morning) -> 
 def test_rvts_offer_is_shown_with_the_question_to_the_client(akut, step_id, monday_morning):
     plan = plan_for({"inkom": "bou", "akut": akut, "vill_kontakt_rvt": "nej"}, monday_morning)
     asking = next(p for p in plan.steps if p.id == step_id)
-    assert asking.step.notes == ("RVT har möjlighet att medverka vid BoU:s samtal med klienten "
-                                 "för att informera om de insatser som finns att tillgå.",)
+    assert asking.step.notes == (
+        "RVT har möjlighet att medverka vid BoU:s samtal med klienten "
+        "för att informera om de insatser som finns att tillgå.",
+    )
 
 
 # -- 5. Obvious slips ------------------------------------------------------------------
@@ -246,7 +357,8 @@ def test_genitive_is_written_with_a_colon_and_the_missing_och_is_marked() -> Non
     assert not [t for t in texts if "’s" in t or "'s" in t]
     assert "RVT:s beredskap" in ROUTINE.step("bou-in-bou-1-beredskap").text
     assert ROUTINE.step("bou-in-rvt-akut-2").text == (
-        "RVT kontaktar klienten [och] erbjuder samtal samma dag.")
+        "RVT kontaktar klienten [och] erbjuder samtal samma dag."
+    )
 
 
 # -- deadlines, contacts, review ---------------------------------------------------------
@@ -255,23 +367,25 @@ def test_genitive_is_written_with_a_colon_and_the_missing_och_is_marked() -> Non
 def test_deadlines_count_from_their_moments(monday_morning: dt.datetime) -> None:
     tuesday = monday_morning + dt.timedelta(days=1)
     answers, _ = PATHS["BoU, akut, klienten vill ha kontakt och tackar ja till insats"]
-    plan = plan_for(answers, monday_morning, {"information": monday_morning,
-                                              "rvt-informerad": tuesday})
+    plan = plan_for(answers, monday_morning, {"information": monday_morning, "rvt-informerad": tuesday})
     due = {p.id: (p.due, p.due_from.id) for p in plan.steps if p.due}
     assert due == {"bou-in-rvt-akut-2": (dt.date(2026, 11, 24), "rvt-informerad")}  # samma dag
 
     answers, _ = PATHS["BoU, inte akut, klienten tackar ja till insats"]
-    plan = plan_for(answers, monday_morning, {"information": monday_morning,
-                                              "rvt-informerad": tuesday})
+    plan = plan_for(answers, monday_morning, {"information": monday_morning, "rvt-informerad": tuesday})
     due = {p.id: (p.due, p.due_from.id) for p in plan.steps if p.due}
-    assert due == {"bou-in-rvt-ejakut-2": (dt.date(2026, 12, 1), "rvt-informerad"),
-                   "bou-in-gem-ejakut-1": (dt.date(2026, 11, 30), "information")}
+    assert due == {
+        "bou-in-rvt-ejakut-2": (dt.date(2026, 12, 1), "rvt-informerad"),
+        "bou-in-gem-ejakut-1": (dt.date(2026, 11, 30), "information"),
+    }
 
     answers, _ = PATHS["RVT, inte akut, öppen utredning, ansvarig inte på plats"]
     plan = plan_for(answers, monday_morning)
     due = {p.id: (p.due, p.due_from.id) for p in plan.steps if p.due}
-    assert due == {"rvt-in-rvt-ejakut-2": (dt.date(2026, 11, 30), "information"),
-                   "rvt-in-gem-ejakut-1": (dt.date(2026, 11, 30), "information")}
+    assert due == {
+        "rvt-in-rvt-ejakut-2": (dt.date(2026, 11, 30), "information"),
+        "rvt-in-gem-ejakut-1": (dt.date(2026, 11, 30), "information"),
+    }
 
 
 def test_beredskap_contact_comes_with_the_step(monday_morning: dt.datetime) -> None:

@@ -19,10 +19,18 @@ ROUTINE_ID = "vasterbotten-sexuell-beteendeproblematik"
 ROUTINE = shipped(ROUTINE_ID)
 
 # Items every walk contains, split where the conditional items fall in the source's order.
-CHECKLIST = ["chk-avslojande", "chk-offer", "chk-forovare", "chk-fler-offer", "chk-skydd",
-             "chk-anmalan", "chk-krissamtal", "chk-riskbedomning", "chk-utredning"]
-NEEDS = ["behov-skiljas", "behov-omgivning", "behov-riskbedomning", "behov-screening",
-         "behov-insatser"]
+CHECKLIST = [
+    "chk-avslojande",
+    "chk-offer",
+    "chk-forovare",
+    "chk-fler-offer",
+    "chk-skydd",
+    "chk-anmalan",
+    "chk-krissamtal",
+    "chk-riskbedomning",
+    "chk-utredning",
+]
+NEEDS = ["behov-skiljas", "behov-omgivning", "behov-riskbedomning", "behov-screening", "behov-insatser"]
 SOC_FIRST = ["soc-skyddsbedomning", "soc-utredning", "soc-polisanmalan", "soc-erasor"]
 SOC_COURT = ["soc-yttrande", "soc-dialog-polis"]
 
@@ -32,58 +40,168 @@ SOC_COURT = ["soc-yttrande", "soc-dialog-polis"]
 # Regionen, Samverkan).
 PATHS = {
     "Skolan upptäcker, under 15, ingen riskbedömning, ingen vårdkontakt, BUP okänt, ingen SIP": (
-        {"upptackt": "skola", "under_15": "ja", "risk": "ej_gjord", "vardkontakt": "nej",
-         "bup": "vet_inte", "sip": "nej"},
-        [*CHECKLIST, *NEEDS, "anmalan-plikt", "anmalan-kontakta", *SOC_FIRST, "soc-samordna",
-         "region-utreda", "region-kontaktcenter", "region-behandling",
-         "region-krisstod-primarvard", "region-samverka", "soc-forhandsbedomning",
-         "soc-sol-eller-lvu", "soc-lul31", *SOC_COURT],
+        {
+            "upptackt": "skola",
+            "under_15": "ja",
+            "risk": "ej_gjord",
+            "vardkontakt": "nej",
+            "bup": "vet_inte",
+            "sip": "nej",
+        },
+        [
+            *CHECKLIST,
+            *NEEDS,
+            "anmalan-plikt",
+            "anmalan-kontakta",
+            *SOC_FIRST,
+            "soc-samordna",
+            "region-utreda",
+            "region-kontaktcenter",
+            "region-behandling",
+            "region-krisstod-primarvard",
+            "region-samverka",
+            "soc-forhandsbedomning",
+            "soc-sol-eller-lvu",
+            "soc-lul31",
+            *SOC_COURT,
+        ],
     ),
     "BUP upptäcker, 16 år, ingen riskbedömning, pågående vårdkontakt, BUP, SIP": (
-        {"upptackt": "region", "under_15": "nej", "risk": "ej_gjord", "vardkontakt": "ja",
-         "bup": "ja", "sip": "ja"},
-        [*CHECKLIST, *NEEDS, "anmalan-plikt", "anmalan-kontakta", *SOC_FIRST, "soc-samordna",
-         "region-utreda", "region-behandling-bup", "region-krisstod-bup", "region-samverka",
-         "soc-forhandsbedomning", "soc-sol-eller-lvu", *SOC_COURT, "region-anmalan",
-         "samverkan-sip"],
+        {
+            "upptackt": "region",
+            "under_15": "nej",
+            "risk": "ej_gjord",
+            "vardkontakt": "ja",
+            "bup": "ja",
+            "sip": "ja",
+        },
+        [
+            *CHECKLIST,
+            *NEEDS,
+            "anmalan-plikt",
+            "anmalan-kontakta",
+            *SOC_FIRST,
+            "soc-samordna",
+            "region-utreda",
+            "region-behandling-bup",
+            "region-krisstod-bup",
+            "region-samverka",
+            "soc-forhandsbedomning",
+            "soc-sol-eller-lvu",
+            *SOC_COURT,
+            "region-anmalan",
+            "samverkan-sip",
+        ],
     ),
     "Socialtjänsten, under 15, hög risk: LVU, Kontaktcenter": (
-        {"upptackt": "socialtjanst", "under_15": "ja", "risk": "hog", "vardkontakt": "nej",
-         "bup": "nej", "sip": "nej"},
-        [*CHECKLIST, *NEEDS, "anmalan-plikt", *SOC_FIRST, "soc-lvu", "soc-samordna",
-         "region-utreda", "region-kontaktcenter", "region-behandling",
-         "region-krisstod-primarvard", "region-samverka", "soc-forhandsbedomning",
-         "soc-lul31", *SOC_COURT],
+        {
+            "upptackt": "socialtjanst",
+            "under_15": "ja",
+            "risk": "hog",
+            "vardkontakt": "nej",
+            "bup": "nej",
+            "sip": "nej",
+        },
+        [
+            *CHECKLIST,
+            *NEEDS,
+            "anmalan-plikt",
+            *SOC_FIRST,
+            "soc-lvu",
+            "soc-samordna",
+            "region-utreda",
+            "region-kontaktcenter",
+            "region-behandling",
+            "region-krisstod-primarvard",
+            "region-samverka",
+            "soc-forhandsbedomning",
+            "soc-lul31",
+            *SOC_COURT,
+        ],
     ),
     "Polisen, 17 år, inte hög risk: stödinsatser enligt SoL, SIP": (
-        {"upptackt": "polis", "under_15": "nej", "risk": "inte_hog", "vardkontakt": "ja",
-         "bup": "nej", "sip": "ja"},
-        [*CHECKLIST, *NEEDS, "anmalan-plikt", "anmalan-kontakta", *SOC_FIRST, "soc-samordna",
-         "region-utreda", "region-behandling", "region-krisstod-primarvard", "region-samverka",
-         "soc-forhandsbedomning", "soc-sol", *SOC_COURT, "samverkan-sip"],
+        {
+            "upptackt": "polis",
+            "under_15": "nej",
+            "risk": "inte_hog",
+            "vardkontakt": "ja",
+            "bup": "nej",
+            "sip": "ja",
+        },
+        [
+            *CHECKLIST,
+            *NEEDS,
+            "anmalan-plikt",
+            "anmalan-kontakta",
+            *SOC_FIRST,
+            "soc-samordna",
+            "region-utreda",
+            "region-behandling",
+            "region-krisstod-primarvard",
+            "region-samverka",
+            "soc-forhandsbedomning",
+            "soc-sol",
+            *SOC_COURT,
+            "samverkan-sip",
+        ],
     ),
     "Annan verksamhet: anmälningsskyldigheten visas, och kontakta socialtjänsten": (
-        {"upptackt": "annan", "under_15": "ja", "risk": "inte_hog", "vardkontakt": "nej",
-         "bup": "ja", "sip": "ja"},
-        [*CHECKLIST, *NEEDS, "anmalan-plikt", "anmalan-kontakta", *SOC_FIRST, "soc-samordna",
-         "region-utreda", "region-kontaktcenter", "region-behandling-bup",
-         "region-krisstod-bup", "region-samverka", "soc-forhandsbedomning", "soc-sol",
-         "soc-lul31", *SOC_COURT, "samverkan-sip"],
+        {
+            "upptackt": "annan",
+            "under_15": "ja",
+            "risk": "inte_hog",
+            "vardkontakt": "nej",
+            "bup": "ja",
+            "sip": "ja",
+        },
+        [
+            *CHECKLIST,
+            *NEEDS,
+            "anmalan-plikt",
+            "anmalan-kontakta",
+            *SOC_FIRST,
+            "soc-samordna",
+            "region-utreda",
+            "region-kontaktcenter",
+            "region-behandling-bup",
+            "region-krisstod-bup",
+            "region-samverka",
+            "soc-forhandsbedomning",
+            "soc-sol",
+            "soc-lul31",
+            *SOC_COURT,
+            "samverkan-sip",
+        ],
     ),
     "Socialtjänsten, 15 år, hög risk, BUP, ingen SIP": (
-        {"upptackt": "socialtjanst", "under_15": "nej", "risk": "hog", "vardkontakt": "ja",
-         "bup": "ja", "sip": "nej"},
-        [*CHECKLIST, *NEEDS, "anmalan-plikt", *SOC_FIRST, "soc-lvu", "soc-samordna",
-         "region-utreda", "region-behandling-bup", "region-krisstod-bup", "region-samverka",
-         "soc-forhandsbedomning", *SOC_COURT],
+        {
+            "upptackt": "socialtjanst",
+            "under_15": "nej",
+            "risk": "hog",
+            "vardkontakt": "ja",
+            "bup": "ja",
+            "sip": "nej",
+        },
+        [
+            *CHECKLIST,
+            *NEEDS,
+            "anmalan-plikt",
+            *SOC_FIRST,
+            "soc-lvu",
+            "soc-samordna",
+            "region-utreda",
+            "region-behandling-bup",
+            "region-krisstod-bup",
+            "region-samverka",
+            "soc-forhandsbedomning",
+            *SOC_COURT,
+        ],
     ),
 }
 
 
 @pytest.mark.parametrize("name", list(PATHS))
-def test_path_gives_exactly_the_expected_items_in_order(
-    name: str, monday_morning: dt.datetime
-) -> None:
+def test_path_gives_exactly_the_expected_items_in_order(name: str, monday_morning: dt.datetime) -> None:
     answers, expected = PATHS[name]
     plan = build_plan(ROUTINE, answers, monday_morning)
     assert plan.complete, [q.id for q in plan.unanswered]
@@ -101,8 +219,7 @@ def test_sections_are_the_source_headings_in_the_source_order() -> None:
     assert [(s.title, s.parent) for s in ROUTINE.sections] == [
         ("Checklista för professionella", None),
         ("Vad behöver den som utsatt någon annan?", None),
-        ("Alla som arbetar inom skola, polis, hälso- och sjukvård är skyldiga enligt lag att "
-         "anmäla …", None),
+        ("Alla som arbetar inom skola, polis, hälso- och sjukvård är skyldiga enligt lag att anmäla …", None),
         ("Ansvarsområden", None),
         ("Socialtjänst", "ansvar"),
         ("Primärvård och BUP", "ansvar"),
@@ -116,7 +233,7 @@ def test_sections_are_the_source_headings_in_the_source_order() -> None:
 def test_the_checklist_is_one_group_of_checkpoints_under_its_title(
     monday_morning: dt.datetime,
 ) -> None:
-    """"Checklista för professionella" is gone through point by point, as one list."""
+    """ "Checklista för professionella" is gone through point by point, as one list."""
     checklist = [s for s in ROUTINE.steps if s.section == "checklista"]
     assert [s.id for s in checklist] == CHECKLIST
     assert all(s.kind == CHECKPOINT and s.checkable for s in checklist)
@@ -128,7 +245,7 @@ def test_the_checklist_is_one_group_of_checkpoints_under_its_title(
         parts = [part for part in plan.sections if any(p.id in CHECKLIST for p in part.steps)]
         assert len(parts) == 1 and parts[0].section.title == "Checklista för professionella"
         assert [p.id for p in parts[0].steps] == CHECKLIST
-        assert [p.id for p in plan.steps][:len(CHECKLIST)] == CHECKLIST  # the plan opens with it
+        assert [p.id for p in plan.steps][: len(CHECKLIST)] == CHECKLIST  # the plan opens with it
 
 
 @pytest.mark.parametrize("upptackt", ["socialtjanst", "region", "skola", "polis", "annan"])
@@ -137,10 +254,12 @@ def test_duty_to_report_is_shown_whatever_the_discovery_route(
 ) -> None:
     """Point 17: "Alla som arbetar inom skola, polis, hälso- och sjukvård är skyldiga enligt
     lag att anmäla …" stands in the source without a condition."""
-    answers = {**PATHS["Polisen, 17 år, inte hög risk: stödinsatser enligt SoL, SIP"][0],
-               "upptackt": upptackt}
+    answers = {
+        **PATHS["Polisen, 17 år, inte hög risk: stödinsatser enligt SoL, SIP"][0],
+        "upptackt": upptackt,
+    }
     ids = [p.id for p in build_plan(ROUTINE, answers, monday_morning).steps]
-    after_needs = ids[len(CHECKLIST) + len(NEEDS):]
+    after_needs = ids[len(CHECKLIST) + len(NEEDS) :]
     if upptackt == "socialtjanst":
         assert after_needs[:2] == ["anmalan-plikt", "soc-skyddsbedomning"]
     else:
@@ -152,27 +271,24 @@ def test_duty_to_report_is_shown_whatever_the_discovery_route(
 @pytest.mark.parametrize(
     ("bup", "expected"),
     [
-        ("ja", ["region-utreda", "region-behandling-bup", "region-krisstod-bup",
-                "region-samverka"]),
-        ("nej", ["region-utreda", "region-behandling", "region-krisstod-primarvard",
-                 "region-samverka"]),
+        ("ja", ["region-utreda", "region-behandling-bup", "region-krisstod-bup", "region-samverka"]),
+        ("nej", ["region-utreda", "region-behandling", "region-krisstod-primarvard", "region-samverka"]),
         # Not known: "Primärvården i första hand", and the region is to "bedöma behov av
         # behandling"; the note says when BUP takes over.
-        ("vet_inte", ["region-utreda", "region-behandling", "region-krisstod-primarvard",
-                      "region-samverka"]),
+        ("vet_inte", ["region-utreda", "region-behandling", "region-krisstod-primarvard", "region-samverka"]),
     ],
 )
 def test_bup_answer_decides_who_treats_and_gives_crisis_support(
     bup: str, expected: list[str], monday_morning: dt.datetime
 ) -> None:
-    answers = {**PATHS["Polisen, 17 år, inte hög risk: stödinsatser enligt SoL, SIP"][0],
-               "bup": bup}
+    answers = {**PATHS["Polisen, 17 år, inte hög risk: stödinsatser enligt SoL, SIP"][0], "bup": bup}
     plan = build_plan(ROUTINE, answers, monday_morning)
     region = [part for part in plan.sections if part.section.id == "ansvar-region"]
     assert [p.id for p in region[0].steps] == expected
     roles = [p.step.role for p in region[0].steps]
-    assert roles == (["region", "bup", "bup", "region"] if bup == "ja"
-                     else ["region", "region", "primarvard", "region"])
+    assert roles == (
+        ["region", "bup", "bup", "region"] if bup == "ja" else ["region", "region", "primarvard", "region"]
+    )
 
 
 def test_bup_question_offers_vet_inte() -> None:
@@ -183,10 +299,11 @@ def test_target_group_definition_is_in_the_discovery_question_help() -> None:
     """Point 18: the source's own Målgrupp/definition, quoted."""
     help_text = ROUTINE.question("upptackt").help
     assert "Målgrupp/definition" in help_text
-    assert ("Barn och unga som utsätter sig själv och andra för sexuella övergrepp."
-            in help_text)
-    assert ("Barn och unga som utvecklat eller riskerar att utveckla ett sexuellt avvikande "
-            "och brottsligt beteende." in help_text)
+    assert "Barn och unga som utsätter sig själv och andra för sexuella övergrepp." in help_text
+    assert (
+        "Barn och unga som utvecklat eller riskerar att utveckla ett sexuellt avvikande "
+        "och brottsligt beteende." in help_text
+    )
 
 
 def test_exercises_walk_to_a_complete_plan_matching_a_fixture(

@@ -34,7 +34,8 @@ def test_a_routine_without_an_interval_says_so_and_is_never_overdue() -> None:
     today = dt.date(2026, 11, 23)
     assert not routine.review_overdue(today)
     assert routine.review_status(today) == (
-        "reviderad 2023-01-24, för 3 år sedan — rutinen anger inget intervall")
+        "reviderad 2023-01-24, för 3 år sedan — rutinen anger inget intervall"
+    )
 
 
 def test_no_dates_no_due_date() -> None:

@@ -24,8 +24,9 @@ def test_every_path_keeps_file_order_within_and_across_sections(routine) -> None
         assert ids == sorted(ids, key=position.__getitem__), answers
         listed = [p.id for part in plan.sections for p in part.steps]
         assert listed == ids, answers  # the sections hold the same items, in the same order
-        orders = [section_order[part.section.id] for part in plan.sections
-                  if part.section and not part.continued]
+        orders = [
+            section_order[part.section.id] for part in plan.sections if part.section and not part.continued
+        ]
         assert orders == sorted(orders), answers
 
 

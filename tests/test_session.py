@@ -88,7 +88,11 @@ def test_replay_rebuilds_the_same_state_and_listeners_see_every_event() -> None:
     assert seen == session.events
     copy = WalkSession.replay(ROUTINE, session.id, session.mode, session.started_at, seen)
     assert (copy.answers, copy.steps, copy.contacts_used, copy.finished_at) == (
-        session.answers, session.steps, session.contacts_used, session.finished_at)
+        session.answers,
+        session.steps,
+        session.contacts_used,
+        session.finished_at,
+    )
 
 
 def test_due_dates_count_from_the_start_of_the_walk() -> None:

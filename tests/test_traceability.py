@@ -38,9 +38,7 @@ def squash(text: str) -> str:
 # "socialtjänsten 6,") and ends at a full stop or comma (not a decimal point: "8.30", "1.4")
 # or at the end of the line. A number at a line end followed by "§" on the next line is a
 # paragraph reference ("med stöd av 6 \n§ förvaltningslagen"), never a marker.
-_FOOTNOTE_MARKER = re.compile(
-    r"(?<=[^\W\d_]) ?(?P<n>\d{1,2})(?=[.,](?!\d)|[ \t]*\n)(?![ \t]*\n\s*§)"
-)
+_FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_]) ?(?P<n>\d{1,2})(?=[.,](?!\d)|[ \t]*\n)(?![ \t]*\n\s*§)")
 # The PDF extraction keeps each footnote body as a line "N text" right under the footnote
 # rule, which comes out as a line of blanks.
 _FOOTNOTE_BODY = re.compile(r"^[ \t]{20,}\n[ \t]*(\d{1,2}) \S", re.MULTILINE)
@@ -65,49 +63,68 @@ def strip_footnote_markers(raw: str) -> tuple[str, list[int]]:
 # widening entry fails. Add only slips a reader would correct without a second thought.
 CORRECTIONS: list[tuple[str, str, str]] = [
     # "förhandsbedömning" is en-gender: "en så kallad", not "så kallat".
-    ("botkyrka-samverkan-forskola-skola-socialtjanst.txt",
-     "en så kallat förhandsbedömning", "en så kallad förhandsbedömning"),
+    (
+        "botkyrka-samverkan-forskola-skola-socialtjanst.txt",
+        "en så kallat förhandsbedömning",
+        "en så kallad förhandsbedömning",
+    ),
     # A comma where the sentence ends: the next word begins with a capital ("…, Om de").
-    ("botkyrka-samverkan-forskola-skola-socialtjanst.txt",
-     "samtycke från föräldrarna, Om de", "samtycke från föräldrarna. Om de"),
+    (
+        "botkyrka-samverkan-forskola-skola-socialtjanst.txt",
+        "samtycke från föräldrarna, Om de",
+        "samtycke från föräldrarna. Om de",
+    ),
     # RVT–BoU: the genitive after an abbreviation is written with a colon ("RVT:s", "BoU:s"),
     # not with an apostrophe. The paragraph stands twice, word for word (akut, inte akut), so
     # each entry starts at its list heading to be found once.
-    ("rvt-bou-samverkansrutin.txt",
-     "om situationen är akut? 1) BoU-handläggare undersöker om klienten vill ha "
-     "information från RVT. Om klienten önskar kontakt med RVT ska kontakt tas med RVT’s "
-     "beredskap på telefon 08-508 03 310 där kontaktuppgifter till klienten lämnas. När "
-     "skriftlig information inkommit till BoU skall detta lämnas till RVT-handläggare i de"
-     " fall klienten önskat kontakt. RVT har möjlighet att medverka vid BoU’s samtal",
-     "om situationen är akut? 1) BoU-handläggare undersöker om klienten vill ha "
-     "information från RVT. Om klienten önskar kontakt med RVT ska kontakt tas med RVT:s "
-     "beredskap på telefon 08-508 03 310 där kontaktuppgifter till klienten lämnas. När "
-     "skriftlig information inkommit till BoU skall detta lämnas till RVT-handläggare i de"
-     " fall klienten önskat kontakt. RVT har möjlighet att medverka vid BoU:s samtal"),
-    ("rvt-bou-samverkansrutin.txt",
-     "om situationen inte är akut? 1) BoU-handläggare undersöker om klienten vill ha "
-     "information från RVT. Om klienten önskar kontakt med RVT ska kontakt tas med RVT’s "
-     "beredskap på telefon 08-508 03 310 där kontaktuppgifter till klienten lämnas. När "
-     "skriftlig information inkommit till BoU skall detta lämnas till RVT-handläggare i de"
-     " fall klienten önskat kontakt. RVT har möjlighet att medverka vid BoU’s samtal",
-     "om situationen inte är akut? 1) BoU-handläggare undersöker om klienten vill ha "
-     "information från RVT. Om klienten önskar kontakt med RVT ska kontakt tas med RVT:s "
-     "beredskap på telefon 08-508 03 310 där kontaktuppgifter till klienten lämnas. När "
-     "skriftlig information inkommit till BoU skall detta lämnas till RVT-handläggare i de"
-     " fall klienten önskat kontakt. RVT har möjlighet att medverka vid BoU:s samtal"),
+    (
+        "rvt-bou-samverkansrutin.txt",
+        "om situationen är akut? 1) BoU-handläggare undersöker om klienten vill ha "
+        "information från RVT. Om klienten önskar kontakt med RVT ska kontakt tas med RVT’s "
+        "beredskap på telefon 08-508 03 310 där kontaktuppgifter till klienten lämnas. När "
+        "skriftlig information inkommit till BoU skall detta lämnas till RVT-handläggare i de"
+        " fall klienten önskat kontakt. RVT har möjlighet att medverka vid BoU’s samtal",
+        "om situationen är akut? 1) BoU-handläggare undersöker om klienten vill ha "
+        "information från RVT. Om klienten önskar kontakt med RVT ska kontakt tas med RVT:s "
+        "beredskap på telefon 08-508 03 310 där kontaktuppgifter till klienten lämnas. När "
+        "skriftlig information inkommit till BoU skall detta lämnas till RVT-handläggare i de"
+        " fall klienten önskat kontakt. RVT har möjlighet att medverka vid BoU:s samtal",
+    ),
+    (
+        "rvt-bou-samverkansrutin.txt",
+        "om situationen inte är akut? 1) BoU-handläggare undersöker om klienten vill ha "
+        "information från RVT. Om klienten önskar kontakt med RVT ska kontakt tas med RVT’s "
+        "beredskap på telefon 08-508 03 310 där kontaktuppgifter till klienten lämnas. När "
+        "skriftlig information inkommit till BoU skall detta lämnas till RVT-handläggare i de"
+        " fall klienten önskat kontakt. RVT har möjlighet att medverka vid BoU’s samtal",
+        "om situationen inte är akut? 1) BoU-handläggare undersöker om klienten vill ha "
+        "information från RVT. Om klienten önskar kontakt med RVT ska kontakt tas med RVT:s "
+        "beredskap på telefon 08-508 03 310 där kontaktuppgifter till klienten lämnas. När "
+        "skriftlig information inkommit till BoU skall detta lämnas till RVT-handläggare i de"
+        " fall klienten önskat kontakt. RVT har möjlighet att medverka vid BoU:s samtal",
+    ),
     # RVT–BoU: "RVT kontaktar klienten erbjuder samtal samma dag" lacks its "och". The routine
     # keeps the source's words and shows the missing word in brackets, "[och]", so a reader
     # sees it is an insertion, not the source's text. (The other slip, "BoU bokar besök med
     # klienten där RVT medverkar" without a full stop, is kept as the source has it.)
-    ("rvt-bou-samverkansrutin.txt",
-     "RVT kontaktar klienten erbjuder samtal", "RVT kontaktar klienten [och] erbjuder samtal"),
+    (
+        "rvt-bou-samverkansrutin.txt",
+        "RVT kontaktar klienten erbjuder samtal",
+        "RVT kontaktar klienten [och] erbjuder samtal",
+    ),
     # A word dropped from the heading of section 2: the reading instructions name it
     # "Samverkan vid begynnande oro för enskilt barn eller barn i grupp".
-    ("botkyrka-samverkan-forskola-skola-socialtjanst.txt",
-     "enskilt barn eller barn i för att", "enskilt barn eller barn i grupp för att"),
+    (
+        "botkyrka-samverkan-forskola-skola-socialtjanst.txt",
+        "enskilt barn eller barn i för att",
+        "enskilt barn eller barn i grupp för att",
+    ),
     # Chapter 2's heading is numbered "1." in the source; its subheadings are 2.1–2.7.
-    ("ekero-riktlinjer-vald-i-nara-relation.txt",
-     "1. Hantering av ärenden som rör", "2. Hantering av ärenden som rör"),
+    (
+        "ekero-riktlinjer-vald-i-nara-relation.txt",
+        "1. Hantering av ärenden som rör",
+        "2. Hantering av ärenden som rör",
+    ),
 ]
 
 
@@ -130,7 +147,7 @@ def compared_part(text: str) -> str:
     """A warning or note without its leading label ("Bilaga till rutinen: "), if it has one."""
     match = _LABEL.match(text)
     if match and len(match["label"].split()) <= 4:
-        return text[match.end():]
+        return text[match.end() :]
     return text
 
 
@@ -156,9 +173,7 @@ ROUTINES = [load_routine(p).routine for p in routine_files(builtin_dir())]
 def test_every_operative_sentence_is_in_the_source(routine) -> None:
     assert routine.source_file, "set source_file so the routine can be traced"
     source = source_text(routine.source_file)
-    missing = [
-        f"{step.id}: {step.text}" for step in routine.steps if squash(step.text) not in source
-    ]
+    missing = [f"{step.id}: {step.text}" for step in routine.steps if squash(step.text) not in source]
     missing += [rule for rule in routine.general_rules if squash(rule) not in source]
     # The source's own headings and the paragraphs under them (a heading may leave words
     # out with "…", like a note).
@@ -168,10 +183,10 @@ def test_every_operative_sentence_is_in_the_source(routine) -> None:
         if section.text and not stands_in(section.text, source):
             missing.append(f"avsnitt {section.id} (text): {section.text}")
     for step in routine.steps:
-        missing += [f"{step.id} (varning): {w}" for w in step.warnings
-                    if not stands_in(compared_part(w), source)]
-        missing += [f"{step.id} (not): {n}" for n in step.notes
-                    if not stands_in(compared_part(n), source)]
+        missing += [
+            f"{step.id} (varning): {w}" for w in step.warnings if not stands_in(compared_part(w), source)
+        ]
+        missing += [f"{step.id} (not): {n}" for n in step.notes if not stands_in(compared_part(n), source)]
     assert missing == []
 
 
@@ -181,15 +196,21 @@ def test_only_footnote_markers_are_stripped() -> None:
         _, removed = strip_footnote_markers(path.read_text(encoding="utf-8"))
         assert removed == expected.get(path.name, []), path.name
     botkyrka = source_text("botkyrka-samverkan-forskola-skola-socialtjanst.txt")
-    for kept in ("med stöd av 6 § förvaltningslagen", "måndag 8.30– 18.00", "530 622 55",
-                 "från socialtjänsten, bedömer", "Tidig upptäckt är ett nyckelord."):
+    for kept in (
+        "med stöd av 6 § förvaltningslagen",
+        "måndag 8.30– 18.00",
+        "530 622 55",
+        "från socialtjänsten, bedömer",
+        "Tidig upptäckt är ett nyckelord.",
+    ):
         assert squash(kept) in botkyrka, kept
 
 
 def test_label_is_short_and_only_a_prefix() -> None:
     assert compared_part("Bilaga till rutinen: Checklista") == "Checklista"
     assert compared_part("Arbetsprocessen beskrivs i fem steg: att") == (
-        "Arbetsprocessen beskrivs i fem steg: att")  # five words: not a label
+        "Arbetsprocessen beskrivs i fem steg: att"
+    )  # five words: not a label
     assert compared_part("Gäller följande:") == "Gäller följande:"  # nothing after it
 
 

@@ -138,8 +138,9 @@ def test_contacts_closed_at_the_exercise_moment_name_the_fallback(routine: Routi
     [closed] = result.closed_contacts
     assert closed.status.contact.id == "mottagningen" and closed.steps == ("s-akut",)
     assert closed.status.fallback.id == "jouren"
-    assert closed.status.summary == ("Stängt (utanför telefontid), öppnar måndag 30 november "
-                                     "08.30 — ring Jouren 08-765 43 21 under tiden")
+    assert closed.status.summary == (
+        "Stängt (utanför telefontid), öppnar måndag 30 november 08.30 — ring Jouren 08-765 43 21 under tiden"
+    )
 
 
 def test_without_its_own_moment_an_exercise_happens_now(routine: Routine) -> None:
@@ -167,10 +168,11 @@ def test_summary_across_exercises(routine: Routine) -> None:
     assert summary.needless_steps == 2 + 1
     assert summary.score == round(sum(g.score for g in grades) / 3)
     assert [(w.question.id, w.missed, w.expected) for w in summary.weak_questions] == [
-        ("akut", 2, 3), ("barn", 1, 1)]
+        ("akut", 2, 3),
+        ("barn", 1, 1),
+    ]
     data = summary.as_dict()
-    assert [g["exercise"] for g in data["grades"]] == ["akut-fredag", "inte-akut-barn",
-                                                       "akut-fredag"]
+    assert [g["exercise"] for g in data["grades"]] == ["akut-fredag", "inte-akut-barn", "akut-fredag"]
     assert summarize([]).score == 0
 
 
@@ -185,15 +187,17 @@ def test_tour_of_the_small_routine(routine: Routine) -> None:
     branches = {(stop.question.id, b.option.value): b for stop in stops[1:] for b in stop.branches}
     brought = {key: [s.step.id for s in b.steps] for key, b in branches.items()}
     assert brought == {
-        ("inkom", "a"): [], ("inkom", "b"): [],
-        ("akut", "ja"): ["s-akut", "s-akut-b"], ("akut", "nej"): ["s-inte-akut"],
-        ("barn", "ja"): ["s-barn"], ("barn", "nej"): [],
+        ("inkom", "a"): [],
+        ("inkom", "b"): [],
+        ("akut", "ja"): ["s-akut", "s-akut-b"],
+        ("akut", "nej"): ["s-inte-akut"],
+        ("barn", "ja"): ["s-barn"],
+        ("barn", "nej"): [],
     }
     assert [q.id for q in branches[("akut", "nej")].leads_to] == ["barn"]
     assert branches[("akut", "ja")].leads_to == ()
     conditions = {s.step.id: s.condition for s in branches[("akut", "ja")].steps}
-    assert conditions["s-akut-b"] == ("Om situationen är akut och ärendet har inkommit till "
-                                      "enhet B:")
+    assert conditions["s-akut-b"] == ("Om situationen är akut och ärendet har inkommit till enhet B:")
     barn = stops[3]
     assert barn.asked_when == "situationen inte är akut"
     assert stops[2].help == "Akut: agerandet kan inte vänta till nästa dag."
@@ -206,7 +210,10 @@ def test_tour_covers_every_question_and_step_exactly_as_the_walk_does(routine_id
     assert [s.question.id for s in stops if s.question] == [q.id for q in routine.questions]
     tour: dict[tuple[str, str], set[str]] = {
         (stop.question.id, b.option.value): {s.step.id for s in b.steps}
-        for stop in stops if stop.question for b in stop.branches}
+        for stop in stops
+        if stop.question
+        for b in stop.branches
+    }
     always = {s.step.id for stop in stops for s in stop.always}
     assert always | set().union(*tour.values()) == {s.id for s in routine.steps}
     # The same thing computed from plans: over every walk, the steps an answer adds to
@@ -232,8 +239,7 @@ def test_tour_covers_every_question_and_step_exactly_as_the_walk_does(routine_id
 def test_shipped_exercises_cover_akut_not_akut_and_outside_telefontider(routine_id: str) -> None:
     routine = shipped(routine_id)
     assert len(routine.exercises) >= 3
-    grades = [grade(routine, e, {a.question: a.answer for a in e.answers}, MONDAY)
-              for e in routine.exercises]
+    grades = [grade(routine, e, {a.question: a.answer for a in e.answers}, MONDAY) for e in routine.exercises]
     assert all(g.perfect and g.score == 100 for g in grades)  # own answers grade as perfect
     akut = routine.question("akut")
     if akut is not None:
@@ -266,13 +272,25 @@ def test_cli_lists_exercises(capsys) -> None:
 
 
 def test_cli_grades_answers_as_json(capsys) -> None:
-    code, out, err = cli(capsys, "ovning", "--övning", "inte-akut-barn", "--svar", "inkom=b",
-                         "--svar", "akut=ja", "--format", "json")
+    code, out, err = cli(
+        capsys,
+        "ovning",
+        "--övning",
+        "inte-akut-barn",
+        "--svar",
+        "inkom=b",
+        "--svar",
+        "akut=ja",
+        "--format",
+        "json",
+    )
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert [(a["question"], a["status"], a["expected_label"]) for a in data["answers"]] == [
-        ("inkom", "rätt", "Till enhet B"), ("akut", "fel", "Nej, inte akut"),
-        ("barn", "ej ställd", "Ja")]
+        ("inkom", "rätt", "Till enhet B"),
+        ("akut", "fel", "Nej, inte akut"),
+        ("barn", "ej ställd", "Ja"),
+    ]
     assert [s["id"] for s in data["missed_steps"]] == ["s-inte-akut", "s-barn"]
     assert [s["id"] for s in data["needless_steps"]] == ["s-akut", "s-akut-b"]
     assert data["score"] == round(50 * 1 / 3 + 50 * 1 / 5)
@@ -280,8 +298,7 @@ def test_cli_grades_answers_as_json(capsys) -> None:
 
 
 def test_cli_grade_text_names_closed_contacts_and_score(capsys) -> None:
-    code, out, _ = cli(capsys, "ovning", "--övning", "akut-fredag", "--svar", "inkom=a",
-                       "--svar", "akut=ja")
+    code, out, _ = cli(capsys, "ovning", "--övning", "akut-fredag", "--svar", "inkom=a", "--svar", "akut=ja")
     assert code == 0
     assert "Tidpunkt: fredag 27 november 2026 kl. 16.40" in out
     assert "✓ Rätt: Är situationen akut?" in out
@@ -314,8 +331,10 @@ def test_cli_tour_text_and_markdown(capsys) -> None:
     ("args", "message"),
     [
         (["finns-inte", "--lista"], "okänd rutin `finns-inte`"),
-        (["ovning", "--övning", "akut-fredg", "--svar", "akut=ja"],
-         "okänd övning `akut-fredg` i rutinen ovning; menade du `akut-fredag`?"),
+        (
+            ["ovning", "--övning", "akut-fredg", "--svar", "akut=ja"],
+            "okänd övning `akut-fredg` i rutinen ovning; menade du `akut-fredag`?",
+        ),
         (["ovning", "--övning", "akut-fredag", "--svar", "akut=kanske"], "okänt svar `kanske`"),
         (["ovning", "--övning", "akut-fredag", "--svar", "akut"], "skriv FRÅGA=SVAR"),
         (["ovning", "--svar", "akut=ja"], "--svar gäller en övning"),
@@ -348,8 +367,9 @@ def test_cli_training_commands_never_import_textual() -> None:
         "        assert done.code == 0, (args, done.code)\n"
         "print('textual' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=True, cwd=Path(REPO))
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=Path(REPO)
+    )
     assert result.stdout.strip().splitlines()[-1] == "False"
 
 
@@ -359,8 +379,9 @@ def test_the_same_action_in_another_branch_is_neither_missed_nor_needless() -> N
 
     routine = load_routine(DESK / "skrivbord.toml").routine
     exercise = routine.exercises[0]
-    result = grade(routine, exercise, {"akut": "ja", "skede": "anmalan", "ansvarig": "ja"},
-                   parse_now("2026-11-27T14:30"))
+    result = grade(
+        routine, exercise, {"akut": "ja", "skede": "anmalan", "ansvarig": "ja"}, parse_now("2026-11-27T14:30")
+    )
     missed = {s.id for s in result.missed}
     needless = {s.id for s in result.needless}
     # "Enhet B gör en skyddsbedömning …" (akut) is "… gör skyddsbedömning …" (inte akut).

@@ -236,8 +236,9 @@ async def test_start_screen_marks_the_broken_routine_and_opens_the_others(tmp_pa
 @pytest.mark.parametrize("months", [121, 999_999_999, 10**20])
 def test_a_review_interval_beyond_any_date_is_refused(months: int, tmp_path: Path) -> None:
     """`list` used to stop with "year 83335356 is out of range" for the whole catalog."""
-    content = VASTERBOTTEN.replace("revised = 2023-01-24",
-                                   f"revised = 2023-01-24\nreview_interval_months = {months}")
+    content = VASTERBOTTEN.replace(
+        "revised = 2023-01-24", f"revised = 2023-01-24\nreview_interval_months = {months}"
+    )
     path = _write(tmp_path / "egna", "intervall", content)
     report = validate_file(path)
     assert not report.ok and "mer än 120 månader" in report.problems[0].message

@@ -273,7 +273,7 @@ def _environment(home: Path) -> dict[str, str]:
             "HOME": str(home),
             "SAMVERKAN_CONFIG": str(home / "config.toml"),
             "SAMVERKAN_DATA": str(home / "data"),
-            "PYTHONPATH": str(REPO / "src"),
+            "PYTHONPATH": str(REPO),
         }
     )
     return env

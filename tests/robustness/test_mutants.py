@@ -167,7 +167,7 @@ def huge_review_interval(text, rng):
     lines = _lines(text)
     lines = [line for line in lines if not line.startswith(("revised", "review_interval_months"))]
     at = next(i for i, line in enumerate(lines) if line.startswith("version"))
-    lines[at + 1: at + 1] = ["revised = 2023-01-24", f"review_interval_months = {value}"]
+    lines[at + 1 : at + 1] = ["revised = 2023-01-24", f"review_interval_months = {value}"]
     return "\n".join(lines)
 
 

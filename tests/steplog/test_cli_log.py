@@ -29,8 +29,9 @@ def store(*walks: WalkSession) -> None:
         log.store_walks(walks)
 
 
-def rvt_walk(session_id: str | None = None, start: dt.datetime = START, mode: str = "ärende",
-             routine_=RVT) -> WalkSession:
+def rvt_walk(
+    session_id: str | None = None, start: dt.datetime = START, mode: str = "ärende", routine_=RVT
+) -> WalkSession:
     kwargs = {"id": session_id} if session_id else {}
     session = WalkSession(routine_, start, mode, **kwargs)
     delta = start - START
@@ -52,17 +53,25 @@ def test_lista_empty_then_text_and_json(capsys) -> None:
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "PÅBÖRJAD", "RUTIN", "LÄGE", "STATUS"]
     assert lines[1].startswith(
-        f"{newer.id[:8]}  2026-11-24 10.00  rvt-bou  övning  avslutad 2026-11-24 11.00")
+        f"{newer.id[:8]}  2026-11-24 10.00  rvt-bou  övning  avslutad 2026-11-24 11.00"
+    )
     assert lines[2].startswith(f"{older.id[:8]}  2026-11-23 10.00  rvt-bou  ärende  pågår · 2 svar · 2 steg")
     assert lines[-1].startswith("2 genomgångar (1 avslutade) i ")
     code, out, _ = run(capsys, "logg", "lista", "--format", "json")
     rows = json.loads(out)
     assert [r["id"] for r in rows] == [newer.id, older.id]
     assert rows[1] == {
-        "id": older.id, "routine": "rvt-bou", "routine_version": RVT.version,
-        "content_hash": RVT.content_hash, "mode": "ärende",
-        "started_at": "2026-11-23T10:00:00+01:00", "updated_at": "2026-11-23T10:20:00+01:00",
-        "finished_at": None, "answered": 2, "steps_handled": 2}
+        "id": older.id,
+        "routine": "rvt-bou",
+        "routine_version": RVT.version,
+        "content_hash": RVT.content_hash,
+        "mode": "ärende",
+        "started_at": "2026-11-23T10:00:00+01:00",
+        "updated_at": "2026-11-23T10:20:00+01:00",
+        "finished_at": None,
+        "answered": 2,
+        "steps_handled": 2,
+    }
 
 
 def test_visa_by_prefix_in_text_md_and_json(capsys) -> None:
@@ -78,7 +87,9 @@ def test_visa_by_prefix_in_text_md_and_json(capsys) -> None:
     data = json.loads(out)
     assert data["id"] == walk.id and data["routine"]["id"] == "rvt-bou"
     assert {s["id"]: s["status"] for s in data["steps"] if s["status"]} == {
-        "rvt-in-rvt-akut-1": "klar", "rvt-in-rvt-akut-2": "avvikelse"}
+        "rvt-in-rvt-akut-1": "klar",
+        "rvt-in-rvt-akut-2": "avvikelse",
+    }
 
 
 def test_visa_unknown_and_ambiguous_ids_are_usage_errors(capsys) -> None:
@@ -149,8 +160,9 @@ def test_statistik_text_json_and_date_errors(capsys) -> None:
     store(rvt_walk(), rvt_walk(start=START + dt.timedelta(days=3)), rvt_walk(mode=MODE_TRAINING))
     # JSON is the aggregate that may leave the desk: whole weeks (the 26th is in the week
     # of the 24th), counts under the threshold hidden. Its own tests: test_report.py.
-    code, out, _ = run(capsys, "logg", "statistik", "--från", "2026-11-23", "--till", "2026-11-24",
-                       "--format", "json")
+    code, out, _ = run(
+        capsys, "logg", "statistik", "--från", "2026-11-23", "--till", "2026-11-24", "--format", "json"
+    )
     assert code == 0
     data = json.loads(out)
     assert (data["from_week"], data["to_week"], data["threshold"]) == ("2026-W48", "2026-W48", 5)
@@ -159,8 +171,12 @@ def test_statistik_text_json_and_date_errors(capsys) -> None:
     code, out, _ = run(capsys, "logg", "statistik", "--format", "json", "--tröskel", "2")
     [row] = json.loads(out)["routines"]
     assert (row["walks"], row["akut"], row["deviations"]) == (2, 2, 2)
-    assert row["done_by_step"][0] == {"step": "rvt-in-rvt-akut-1", "count": 2, "median_minutes": 10.0,
-                                      "median_approximate": False}
+    assert row["done_by_step"][0] == {
+        "step": "rvt-in-rvt-akut-1",
+        "count": 2,
+        "median_minutes": 10.0,
+        "median_approximate": False,
+    }
     code, out, _ = run(capsys, "logg", "statistik")
     assert code == 0 and "Genomgångar: 2 (0 avslutade, 2 pågående)" in out
     assert "Akuta: 2 (100 %)" in out and "Tidsfristen kunde inte hållas" in out
@@ -185,9 +201,11 @@ def test_unusable_log_is_one_line_exit_1(capsys, isolated_user: Path, monkeypatc
 
 
 def test_other_commands_do_not_import_sqlite() -> None:
-    code = ("import sys; from samverkan_tui.cli import main\n"
-            "try:\n    main(['list'])\nexcept SystemExit:\n    pass\n"
-            "print('sqlite3' in sys.modules, 'samverkan_tui.steplog.store' in sys.modules, file=sys.stderr)")
+    code = (
+        "import sys; from samverkan_tui.cli import main\n"
+        "try:\n    main(['list'])\nexcept SystemExit:\n    pass\n"
+        "print('sqlite3' in sys.modules, 'samverkan_tui.steplog.store' in sys.modules, file=sys.stderr)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stderr.strip().splitlines()[-1] == "False False"
 
@@ -197,8 +215,7 @@ def test_export_html_and_pdf_use_the_run_printout(capsys, tmp_path: Path) -> Non
     pypdf = pytest.importorskip("pypdf")
     walk = rvt_walk()
     store(walk)
-    code, out, _ = run(capsys, "logg", "export", walk.id[:8], "--format", "html", "--now",
-                       "2026-11-23T12:00")
+    code, out, _ = run(capsys, "logg", "export", walk.id[:8], "--format", "html", "--now", "2026-11-23T12:00")
     assert code == 0 and out.lstrip().startswith("<!DOCTYPE html>")
     assert "Avvikelse" in out and "Tidsfristen kunde inte hållas" in out and walk.id not in out
     target = tmp_path / "genomgång.pdf"

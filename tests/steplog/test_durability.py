@@ -32,8 +32,9 @@ def stored(folder: Path) -> set[tuple[str, str]]:
     conn = sqlite3.connect(folder / DB_NAME)
     try:
         assert conn.execute("pragma integrity_check").fetchall() == [("ok",)]
-        return set(conn.execute(
-            "select s.id, e.at from events e join sessions s on s.key = e.session").fetchall())
+        return set(
+            conn.execute("select s.id, e.at from events e join sessions s on s.key = e.session").fetchall()
+        )
     finally:
         conn.close()
 
@@ -45,8 +46,12 @@ def test_sigkill_at_random_moments_never_corrupts_and_keeps_every_committed_even
     reported: set[tuple[str, str]] = set()
     rounds = 25
     for round_ in range(rounds):
-        child = subprocess.Popen([sys.executable, str(WRITER), str(folder), "endless"],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, str(WRITER), str(folder), "endless"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         # Anywhere from during start-up and schema creation to deep into the writing.
         time.sleep(rng.uniform(0.0, 0.7))
         child.send_signal(signal.SIGKILL)
@@ -70,8 +75,12 @@ def test_two_processes_writing_walks_at_once_lose_nothing(tmp_path: Path) -> Non
     go = tmp_path / "kör"
     walks = 12
     children = [
-        subprocess.Popen([sys.executable, str(WRITER), str(folder), "walks", str(walks), str(go)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, str(WRITER), str(folder), "walks", str(walks), str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(2)
     ]
     for child in children:  # both have opened the log before either writes

@@ -38,8 +38,21 @@ from samverkan_tui.steplog.store import StepLog
 from tests.steplog.helpers import START, routine
 
 # Everyday words the step log's scrubber keeps, for comments that must survive into the log.
-_WORDS = ("tolken", "mötet", "brevet", "samtalet", "rummet", "beslutet", "underlaget",
-          "besöket", "svaret", "meddelandet", "protokollet", "planen", "ärendet")
+_WORDS = (
+    "tolken",
+    "mötet",
+    "brevet",
+    "samtalet",
+    "rummet",
+    "beslutet",
+    "underlaget",
+    "besöket",
+    "svaret",
+    "meddelandet",
+    "protokollet",
+    "planen",
+    "ärendet",
+)
 
 RVT = routine("rvt-bou")
 EKERO = routine("ekero-vald-i-nara-relation")
@@ -72,8 +85,10 @@ def walks(draw) -> list[tuple[WalkSession, list[str]]]:
                 # Text the (allow-list) scrubber keeps, so that the test sees it would leak
                 # if it could: ordinary words, a different sentence for each comment.
                 number = index * 12 + len(comments)
-                comment = (f"{_WORDS[number % len(_WORDS)]} {_WORDS[number // len(_WORDS) % len(_WORDS)]}"
-                           " kom inte fram")
+                comment = (
+                    f"{_WORDS[number % len(_WORDS)]} {_WORDS[number // len(_WORDS) % len(_WORDS)]}"
+                    " kom inte fram"
+                )
                 comments.append(comment)
                 session.set_step(
                     planned.id, status, moment, draw(st.sampled_from(sorted(DEVIATION_CATEGORIES))), comment

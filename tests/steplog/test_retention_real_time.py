@@ -76,8 +76,9 @@ def test_an_old_database_is_migrated_readable_and_not_purged_early(tmp_path: Pat
         assert version == SCHEMA_VERSION == 3
         # Version 3's events: a moment, the walk's role, a reason for "ej aktuell".
         log.start(session)
-        session.set_moment(ROUTINE.moments[0].id, dt.datetime(2026, 8, 3, 9, 0, tzinfo=dt.UTC),
-                           dt.datetime.now(dt.UTC))
+        session.set_moment(
+            ROUTINE.moments[0].id, dt.datetime(2026, 8, 3, 9, 0, tzinfo=dt.UTC), dt.datetime.now(dt.UTC)
+        )
         session.set_role(ROUTINE.roles[0].id, dt.datetime.now(dt.UTC))
         step = ROUTINE.steps[0].id
         session.set_step(step, NOT_APPLICABLE, dt.datetime.now(dt.UTC), comment="mötet ställdes in")

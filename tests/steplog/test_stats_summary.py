@@ -24,8 +24,14 @@ from samverkan_tui.steplog.store import StepLog
 from samverkan_tui.steplog.summary import summary_dict, summary_markdown, summary_text, walk_summary
 from tests.steplog.helpers import START, at, routine
 
-ROUTINES = {r.id: r for r in (routine("rvt-bou"), routine("botkyrka-forskola-skola"),
-                              routine("vasterbotten-sexuell-beteendeproblematik"))}
+ROUTINES = {
+    r.id: r
+    for r in (
+        routine("rvt-bou"),
+        routine("botkyrka-forskola-skola"),
+        routine("vasterbotten-sexuell-beteendeproblematik"),
+    )
+}
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=STOCKHOLM)
 
 
@@ -37,8 +43,9 @@ def reference(walks: list[WalkSession], start: dt.date | None, end: dt.date | No
         day = w.started_at.astimezone(STOCKHOLM).date()
         if w.mode != MODE_CASE or (start and day < start) or (end and day > end):
             continue
-        r = result.setdefault(w.routine.id, {"walks": 0, "finished": 0, "akut": 0,
-                                             "categories": Counter(), "steps": Counter()})
+        r = result.setdefault(
+            w.routine.id, {"walks": 0, "finished": 0, "akut": 0, "categories": Counter(), "steps": Counter()}
+        )
         r["walks"] += 1
         r["finished"] += w.finished
         r["akut"] += w.answers.get("akut") == "ja"
@@ -62,8 +69,15 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[WalkSes
     return folder, walks
 
 
-@pytest.mark.parametrize("period", [(None, None), (dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
-                                    (dt.date(2026, 11, 1), None), (None, dt.date(2026, 9, 30))])
+@pytest.mark.parametrize(
+    "period",
+    [
+        (None, None),
+        (dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
+        (dt.date(2026, 11, 1), None),
+        (None, dt.date(2026, 9, 30)),
+    ],
+)
 def test_statistics_match_a_plain_count_of_the_walks(filled, period) -> None:
     folder, walks = filled
     start, end = period
@@ -127,16 +141,27 @@ def test_stats_output_shapes(filled) -> None:
     assert data["from"] == "2026-10-01" and data["to"] is None and data["mode"] == "ärende"
     row = next(r for r in data["routines"] if r["routine"] == "vasterbotten-sexuell-beteendeproblematik")
     assert row["akut"] is None and row["akut_share"] is None  # this routine asks no akut question
-    assert {"walks", "finished", "deviations_by_category", "deviations_by_step",
-            "median_time_to_step"} <= set(row)
+    assert {
+        "walks",
+        "finished",
+        "deviations_by_category",
+        "deviations_by_step",
+        "median_time_to_step",
+    } <= set(row)
     text = stats_text(stats, dt.date(2026, 10, 1), None)
     assert "Uppföljning, från 2026-10-01" in text and "övningar räknas inte" in text
     assert "rutinen har ingen fråga om akut läge" in text
     assert [format_duration(s) for s in (59, 3600, 3660, 90000, 86400)] == [
-        "1 min", "1 h", "1 h 1 min", "1 d 1 h", "1 d"]
+        "1 min",
+        "1 h",
+        "1 h 1 min",
+        "1 d 1 h",
+        "1 d",
+    ]
 
 
 # -- the summary for the documentation system ------------------------------------------
+
 
 def sample_walk() -> WalkSession:
     session = WalkSession(ROUTINES["rvt-bou"], START)
@@ -163,8 +188,9 @@ def test_summary_sorts_steps_and_gives_due_dates_of_open_steps() -> None:
     assert "Utförda steg (1)\n  • mån 23/11 kl. 10.05: " in text
     assert "Avvikelse: Kontakten kunde inte nås. Kommentar: ingen svarade före [namn]" in text
     # Due dates count from the start of the walk (Monday 23 November); a week has passed.
-    assert ("Senast måndag 30 november 2026 (inom en vecka från att informationen mottogs) "
-            "– FÖRSENAT") in flat
+    assert (
+        "Senast måndag 30 november 2026 (inom en vecka från att informationen mottogs) – FÖRSENAT"
+    ) in flat
     assert "Påbörjad: måndag 23 november 2026 kl. 10.00" in text and "Status: pågår" in text
     assert all(len(line) <= 80 for line in text.splitlines())
 

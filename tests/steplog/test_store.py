@@ -48,7 +48,11 @@ def test_every_event_is_stored_and_resume_restores_answers_ticks_and_contacts(fo
     with StepLog.open(folder, retention_days=100_000) as again:
         [info] = again.unfinished()
         assert (info.id, info.routine_id, info.content_hash, info.mode) == (
-            session.id, ROUTINE.id, ROUTINE.content_hash, "ärende")
+            session.id,
+            ROUTINE.id,
+            ROUTINE.content_hash,
+            "ärende",
+        )
         assert (info.answered, info.steps_handled, info.updated_at) == (2, 2, at(7))
         resumed = again.resume(session.id, ROUTINE)
         assert resumed.answers == session.answers
@@ -80,7 +84,8 @@ def test_events_before_start_are_written_too(log) -> None:
 
 
 def test_files_are_0600_even_if_they_existed_with_looser_modes_and_a_folder_not_ours_is_kept(
-        folder: Path) -> None:
+    folder: Path,
+) -> None:
     folder.mkdir(mode=0o755)
     folder.chmod(0o755)
     (folder / DB_NAME).write_bytes(b"")
@@ -94,8 +99,9 @@ def test_files_are_0600_even_if_they_existed_with_looser_modes_and_a_folder_not_
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 
 
-def test_data_folder_env_then_config_then_platform(tmp_path: Path, isolated_user: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_folder_env_then_config_then_platform(
+    tmp_path: Path, isolated_user: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with StepLog.open() as log:
         assert log.path == isolated_user / "data" / DB_NAME  # SAMVERKAN_DATA (conftest)
     monkeypatch.delenv("SAMVERKAN_DATA")
@@ -177,8 +183,13 @@ def test_purge_of_some_walks_keeps_the_others_and_removes_only_their_bytes(folde
 
 def test_comment_is_scrubbed_on_the_way_to_disk_even_if_the_app_forgot(folder: Path, log) -> None:
     session = walk(log)
-    session.set_step("bou-in-bou-1", DEVIATION, at(1), "kontakt_ej_nadd",
-                     "Ringde Anna Svensson 070-123 45 67, pnr 811218-9876")
+    session.set_step(
+        "bou-in-bou-1",
+        DEVIATION,
+        at(1),
+        "kontakt_ej_nadd",
+        "Ringde Anna Svensson 070-123 45 67, pnr 811218-9876",
+    )
     [event] = log.events(session.id)
     assert event.comment == "Ringde […] ###-### ## ##, […] ######-####"
     for secret in (b"Anna", b"Svensson", b"070-123", b"811218"):
@@ -215,8 +226,11 @@ def test_after_close_events_are_not_written_and_do_not_raise(folder: Path) -> No
 @pytest.mark.parametrize("setup", ["folder_is_a_file", "not_a_database", "newer_schema"])
 def test_an_unusable_log_raises_one_swedish_line(tmp_path: Path, setup: str) -> None:
     folder = tmp_path / "logg"
-    expected = {"folder_is_a_file": "Steglogg kan inte öppnas", "not_a_database": "skadad",
-                "newer_schema": "nyare version"}[setup]
+    expected = {
+        "folder_is_a_file": "Steglogg kan inte öppnas",
+        "not_a_database": "skadad",
+        "newer_schema": "nyare version",
+    }[setup]
     if setup == "folder_is_a_file":
         folder.write_text("inte en mapp")
     elif setup == "not_a_database":
@@ -242,7 +256,8 @@ def test_find_by_prefix(log) -> None:
 
 
 def test_a_log_locked_too_long_by_another_instance_is_reported_then_caught_up(
-        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import samverkan_tui.steplog.store as store
 
     monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 50)  # wait 50 ms, not 3 s, in this test

@@ -26,8 +26,9 @@ def make_app(isolated_user, tmp_path, monkeypatch):
     def make(role: str | None = None, use_step_log: bool = True) -> SamverkanApp:
         config = load_config()
         config.role = role
-        return create_app(now=NOW, catalog=load_catalog(config=config), config=config,
-                          use_step_log=use_step_log)
+        return create_app(
+            now=NOW, catalog=load_catalog(config=config), config=config, use_step_log=use_step_log
+        )
 
     return make
 
@@ -40,18 +41,21 @@ def desk_app(isolated_user, tmp_path, monkeypatch):
     """The app with the fictional desk routine (tests/data/skrivbord) in its catalog."""
     monkeypatch.setenv("SAMVERKAN_EXPORT", str(tmp_path / "export"))
 
-    def make(role: str | None = "a", now: str = "2026-11-23T12:10",
-             use_step_log: bool = True) -> SamverkanApp:
+    def make(
+        role: str | None = "a", now: str = "2026-11-23T12:10", use_step_log: bool = True
+    ) -> SamverkanApp:
         config = load_config()
         config.role = role
-        return create_app(now=now, catalog=load_catalog([DESK], config=config), config=config,
-                          use_step_log=use_step_log)
+        return create_app(
+            now=now, catalog=load_catalog([DESK], config=config), config=config, use_step_log=use_step_log
+        )
 
     return make
 
 
-needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None,
-                                reason="tmux saknas (make test installerar det med apt)")
+needs_tmux = pytest.mark.skipif(
+    shutil.which("tmux") is None, reason="tmux saknas (make test installerar det med apt)"
+)
 
 SAMVERKAN = str(Path(sys.executable).parent / "samverkan")
 
@@ -61,19 +65,38 @@ class Terminal:
 
     def __init__(self, home: Path, width: int, height: int, args: str = "") -> None:
         self.name = f"samverkan-{uuid.uuid4().hex[:8]}"
-        env = {"HOME": str(home), "SAMVERKAN_CONFIG": str(home / "config.toml"),
-               "SAMVERKAN_DATA": str(home / "data"), "SAMVERKAN_CACHE": str(home / "cache"),
-               "SAMVERKAN_EXPORT": str(home / "export"), "TERM": "xterm-256color"}
+        env = {
+            "HOME": str(home),
+            "SAMVERKAN_CONFIG": str(home / "config.toml"),
+            "SAMVERKAN_DATA": str(home / "data"),
+            "SAMVERKAN_CACHE": str(home / "cache"),
+            "SAMVERKAN_EXPORT": str(home / "export"),
+            "TERM": "xterm-256color",
+        }
         # The same user environment, for running other commands against what the app wrote.
         self.env = {**os.environ, **env}
         command = " ".join(f"{k}={v}" for k, v in env.items())
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(width),
-                        "-y", str(height), f"env {command} {SAMVERKAN} {args or '--now 2026-11-23T10:00'}"],
-                       check=True, env={**os.environ, "TMUX": ""})
+        subprocess.run(
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                str(width),
+                "-y",
+                str(height),
+                f"env {command} {SAMVERKAN} {args or '--now 2026-11-23T10:00'}",
+            ],
+            check=True,
+            env={**os.environ, "TMUX": ""},
+        )
 
     def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
-                              capture_output=True, text=True, check=False).stdout
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=False
+        ).stdout
 
     def wait_for(self, text: str, timeout: float = 15) -> str:
         deadline = time.monotonic() + timeout
@@ -100,8 +123,7 @@ class Terminal:
             time.sleep(0.15)
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False,
-                       capture_output=True)
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
 
 
 @pytest.fixture
@@ -115,5 +137,3 @@ def terminal(tmp_path: Path):
     yield start
     for term in made:
         term.close()
-
-

@@ -56,14 +56,22 @@ async def test_plan_keeps_the_routine_order_and_marks_only_actions(desk_app) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await open_desk(pilot, "j", "2", "n")
         await skip_moment(pilot)
-        assert step_ids(app) == ["akut-muntligt", "akut-delegera", "akut-skriftligt",
-                                 "akut-skydd", "innehall-vad", "innehall-vem", "senare-mote"]
+        assert step_ids(app) == [
+            "akut-muntligt",
+            "akut-delegera",
+            "akut-skriftligt",
+            "akut-skydd",
+            "innehall-vad",
+            "innehall-vem",
+            "senare-mote",
+        ]
         text = plan_text(app)
         assert text.index("Anmäl först muntligt") < text.index("Anmäl skriftligt")
         assert "Informera inte föräldrarna" in text  # shown …
         plan = app.screen.query_one(PlanList)
-        info = next(o for o in (plan.get_option_at_index(i) for i in range(plan.option_count))
-                    if o.id == "akut-info")
+        info = next(
+            o for o in (plan.get_option_at_index(i) for i in range(plan.option_count)) if o.id == "akut-info"
+        )
         assert info.disabled  # … but cannot be ticked
         assert plan.border_title == "Plan – 0 av 7 steg hanterade"
 
@@ -171,8 +179,9 @@ async def test_changing_an_answer_keeps_the_same_action_done(desk_app) -> None:
         await open_desk(pilot, "j", "2", "j")
         await skip_moment(pilot)
         plan = app.screen.query_one(PlanList)
-        plan.highlighted = next(i for i in range(plan.option_count)
-                                if plan.get_option_at_index(i).id == "akut-skydd")
+        plan.highlighted = next(
+            i for i in range(plan.option_count) if plan.get_option_at_index(i).id == "akut-skydd"
+        )
         await pilot.press("space")
         await pilot.pause()
         answers = app.screen.query_one("#answers", OptionList)
@@ -282,14 +291,16 @@ async def test_a_window_below_60x20_says_so_and_recovers(desk_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
         assert "Fönstret är för litet – minst 60×20 (nu 50×15)" in str(
-            app.screen.query_one("#too-small").render())
+            app.screen.query_one("#too-small").render()
+        )
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not isinstance(app.screen, TooSmallScreen)
 
 
-async def test_resume_says_when_the_routine_changed_since_the_walk_began(desk_app, tmp_path,
-                                                                        monkeypatch) -> None:
+async def test_resume_says_when_the_routine_changed_since_the_walk_began(
+    desk_app, tmp_path, monkeypatch
+) -> None:
     import shutil
 
     from samverkan_tui.core.catalog import load_catalog
@@ -299,8 +310,9 @@ async def test_resume_says_when_the_routine_changed_since_the_walk_began(desk_ap
 
     own = tmp_path / "egen"
     shutil.copytree(DESK, own)
-    app = create_app(now="2026-11-23T12:10", catalog=load_catalog([own], config=load_config()),
-                     config=load_config())
+    app = create_app(
+        now="2026-11-23T12:10", catalog=load_catalog([own], config=load_config()), config=load_config()
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await open_desk(pilot, "1", "j", "2", "j")
         await skip_moment(pilot)
@@ -309,8 +321,9 @@ async def test_resume_says_when_the_routine_changed_since_the_walk_began(desk_ap
     routine = own / "skrivbord.toml"
     text = routine.read_text(encoding="utf-8").replace('id = "akut-muntligt"', 'id = "akut-muntligt-2"')
     routine.write_text(text.replace('"akut-muntligt"', '"akut-muntligt-2"'), encoding="utf-8")
-    again = create_app(now="2026-11-23T12:20", catalog=load_catalog([own], config=load_config()),
-                       config=load_config())
+    again = create_app(
+        now="2026-11-23T12:20", catalog=load_catalog([own], config=load_config()), config=load_config()
+    )
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.pause()

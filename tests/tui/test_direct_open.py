@@ -42,8 +42,7 @@ async def test_a_direct_walk_is_not_covered_by_the_resume_offer(make_app) -> Non
         await pilot.pause()
         await pilot.pause()
         stack = again.screen_stack
-        assert [s.routine.id for s in stack if isinstance(s, WalkScreen)] == [
-            "botkyrka-forskola-skola"]
+        assert [s.routine.id for s in stack if isinstance(s, WalkScreen)] == ["botkyrka-forskola-skola"]
         assert not [s for s in stack if isinstance(s, ResumeScreen)]
     plain = make_app(role="bou")  # the start screen still offers it
     async with plain.run_test(size=(80, 24)) as pilot:

@@ -38,61 +38,64 @@ def test_start_screen(snap_compare, size) -> None:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_question(snap_compare, size) -> None:
-    assert snap_compare(build(), terminal_size=size, press=[*"rvt", "enter", "1"],
-                        run_before=steady)
+    assert snap_compare(build(), terminal_size=size, press=[*"rvt", "enter", "1"], run_before=steady)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_plan(snap_compare, size) -> None:
-    assert snap_compare(build("a", desk=True, now="2026-11-23T12:10"), terminal_size=size,
-                        press=DESK_KEYS, run_before=steady)
+    assert snap_compare(
+        build("a", desk=True, now="2026-11-23T12:10"), terminal_size=size, press=DESK_KEYS, run_before=steady
+    )
 
 
 def test_five_way_question(snap_compare) -> None:
     keys = [*"skriv", "enter", "j"]
-    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys,
-                        run_before=steady)
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys, run_before=steady)
 
 
 def test_moment_dialog(snap_compare) -> None:
     keys = [*"skriv", "enter", "j", "2", "j"]
-    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys,
-                        run_before=steady)
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys, run_before=steady)
 
 
 def test_deviation_dialog(snap_compare) -> None:
-    assert snap_compare(build("a", desk=True), terminal_size=(80, 24),
-                        press=[*DESK_KEYS, "a"], run_before=steady)
+    assert snap_compare(
+        build("a", desk=True), terminal_size=(80, 24), press=[*DESK_KEYS, "a"], run_before=steady
+    )
 
 
 def test_reason_dialog(snap_compare) -> None:
-    assert snap_compare(build("a", desk=True), terminal_size=(80, 24),
-                        press=[*DESK_KEYS, "a", "2"], run_before=steady)
+    assert snap_compare(
+        build("a", desk=True), terminal_size=(80, 24), press=[*DESK_KEYS, "a", "2"], run_before=steady
+    )
 
 
 def test_finish_confirmation(snap_compare) -> None:
-    assert snap_compare(build("a", desk=True), terminal_size=(80, 24),
-                        press=[*DESK_KEYS, "ctrl+f"], run_before=steady)
+    assert snap_compare(
+        build("a", desk=True), terminal_size=(80, 24), press=[*DESK_KEYS, "ctrl+f"], run_before=steady
+    )
 
 
 def test_export_dialog(snap_compare) -> None:
-    assert snap_compare(build("a", desk=True), terminal_size=(80, 24),
-                        press=[*DESK_KEYS, "x"], run_before=steady)
+    assert snap_compare(
+        build("a", desk=True), terminal_size=(80, 24), press=[*DESK_KEYS, "x"], run_before=steady
+    )
 
 
 def test_summary(snap_compare) -> None:
-    assert snap_compare(build("a", desk=True), terminal_size=(80, 24),
-                        press=[*DESK_KEYS, "space", "s"], run_before=steady)
+    assert snap_compare(
+        build("a", desk=True), terminal_size=(80, 24), press=[*DESK_KEYS, "space", "s"], run_before=steady
+    )
 
 
 def test_help(snap_compare) -> None:
-    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=["f1"],
-                        run_before=steady)
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=["f1"], run_before=steady)
 
 
 def test_role_dialog(snap_compare) -> None:
-    assert snap_compare(build(None, desk=True), terminal_size=(80, 24),
-                        press=[*"skriv", "enter"], run_before=steady)
+    assert snap_compare(
+        build(None, desk=True), terminal_size=(80, 24), press=[*"skriv", "enter"], run_before=steady
+    )
 
 
 def test_too_small(snap_compare) -> None:
@@ -101,17 +104,14 @@ def test_too_small(snap_compare) -> None:
 
 def test_training_case_and_result(snap_compare) -> None:
     keys = [*"skriv", "ctrl+o", "enter"]
-    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys,
-                        run_before=steady)
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys, run_before=steady)
 
 
 def test_training_result(snap_compare) -> None:
     keys = [*"skriv", "ctrl+o", "enter", "n", "2"]
-    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys,
-                        run_before=steady)
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys, run_before=steady)
 
 
 def test_guided_tour(snap_compare) -> None:
     keys = [*"skriv", "ctrl+o", "r"]
-    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys,
-                        run_before=steady)
+    assert snap_compare(build("a", desk=True), terminal_size=(80, 24), press=keys, run_before=steady)

@@ -6,6 +6,7 @@ from tests.tui.conftest import needs_tmux
 
 pytestmark = needs_tmux
 
+
 def test_a_whole_walk_at_the_desk(terminal) -> None:
     term = terminal(100, 30)
     term.wait_for("Välj rutin")

@@ -51,10 +51,19 @@ def test_deviation_with_a_reason_is_shown_scrubbed_and_reaches_the_log(terminal,
     term.keys("C-q")
     log = subprocess.run(
         [SAMVERKAN, "--katalog", str(DESK), "logg", "lista", "--format", "json"],
-        capture_output=True, text=True, env=term.env, check=True)
+        capture_output=True,
+        text=True,
+        env=term.env,
+        check=True,
+    )
     walk = json.loads(log.stdout)[0]["id"]
-    shown = subprocess.run([SAMVERKAN, "--katalog", str(DESK), "logg", "visa", walk],
-                           capture_output=True, text=True, env=term.env, check=True).stdout
+    shown = subprocess.run(
+        [SAMVERKAN, "--katalog", str(DESK), "logg", "visa", walk],
+        capture_output=True,
+        text=True,
+        env=term.env,
+        check=True,
+    ).stdout
     assert "Kontakten kunde inte nås" in shown
     assert "Andersson" not in shown and "19850101" not in shown
 
@@ -180,14 +189,11 @@ def test_window_below_60x20_says_so(terminal) -> None:
     term.wait_for("Fönstret är för litet – minst 60×20")
 
 
-
-
 def test_typing_ahead_loses_no_key_and_opens_the_routine_typed(terminal) -> None:
     term = terminal(80, 24, ARGS)
     term.wait_for("Välj rutin")
     # One burst, as a practised hand types it: the filter, Enter, role, three answers.
-    subprocess.run(["tmux", "send-keys", "-t", term.name, "s", "k", "r", "i", "v", "Enter"],
-                   check=True)
+    subprocess.run(["tmux", "send-keys", "-t", term.name, "s", "k", "r", "i", "v", "Enter"], check=True)
     term.wait_for("Vilken är din roll?")
     subprocess.run(["tmux", "send-keys", "-t", term.name, "1", "j", "2", "j"], check=True)
     screen = term.wait_for("När kom anmälan in?")

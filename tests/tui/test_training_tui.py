@@ -39,8 +39,9 @@ def training_app(isolated_user):
     def make(training_routine: str | None = None, use_step_log: bool = True):
         config = load_config()
         config.role = "a"
-        app = create_app(now=NOW, catalog=load_catalog([KATALOG], config=config), config=config,
-                         use_step_log=use_step_log)
+        app = create_app(
+            now=NOW, catalog=load_catalog([KATALOG], config=config), config=config, use_step_log=use_step_log
+        )
         app.training_routine = training_routine
         return app
 
@@ -93,13 +94,19 @@ async def test_whole_exercises_from_the_start_screen_to_the_summary(training_app
         await press(pilot, "j")
         assert isinstance(app.screen, ResultScreen)
         result = text_of(app, "#result-text")
-        expected = grade(routine, find_exercise(routine, "akut-fredag"),
-                         {"inkom": "a", "akut": "nej", "barn": "ja"}, parse_now(NOW))
+        expected = grade(
+            routine,
+            find_exercise(routine, "akut-fredag"),
+            {"inkom": "a", "akut": "nej", "barn": "ja"},
+            parse_now(NOW),
+        )
         assert f"Poäng: {expected.score} av 100 — 1 av 2 svar rätt, 1 av 4 steg gemensamma" in result
         assert "✓ Rätt: Var har ärendet inkommit?" in result
-        assert ("✗ Fel: Är situationen akut?\n   Ditt svar: Nej, inte akut\n"
-                "   Rätt svar: Ja, akut\n"
-                "   Varför: Hon vågar inte åka hem i kväll: det kan inte vänta.") in result
+        assert (
+            "✗ Fel: Är situationen akut?\n   Ditt svar: Nej, inte akut\n"
+            "   Rätt svar: Ja, akut\n"
+            "   Varför: Hon vågar inte åka hem i kväll: det kan inte vänta."
+        ) in result
         assert "+ Ställs inte i fallet: Finns barn i familjen?" in result
         assert "Steg du skulle ha missat (1)" in result and "Ring mottagningen samma dag." in result
         assert "Steg du skulle ha gjort i onödan (2)" in result
@@ -128,8 +135,7 @@ async def test_whole_exercises_from_the_start_screen_to_the_summary(training_app
         await press(pilot, "escape")
         assert isinstance(app.screen, ExerciseListScreen)
         options = app.screen.query_one("#training-list", OptionList)
-        listed = "\n".join(str(options.get_option_at_index(i).prompt)
-                           for i in range(options.option_count))
+        listed = "\n".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
         assert f"Fredag eftermiddag  ✓ {expected.score} p" in listed
         assert "Barnen i familjen  ✓ 100 p" in listed
         total = len(app.screen.run.items)  # every routine's exercises, shipped ones too
@@ -219,8 +225,9 @@ def test_cli_starts_the_app_in_training_mode(monkeypatch, capsys) -> None:
     from tests.test_training import run
 
     started: list[str | None] = []
-    monkeypatch.setattr(tui_app, "run_app", lambda state, training_routine=None:
-                        started.append(training_routine))
+    monkeypatch.setattr(
+        tui_app, "run_app", lambda state, training_routine=None: started.append(training_routine)
+    )
     monkeypatch.setattr(cli_start, "require_terminal", lambda: None)  # pytest has no terminal
     assert run(capsys, "--katalog", str(KATALOG), "öva", "ovning")[0] == 0
     assert run(capsys, "öva")[0] == 0
@@ -245,7 +252,6 @@ async def test_exercise_progress_survives_a_restart(desk_app) -> None:
         await pilot.press(*"skriv", "ctrl+o")
         await pilot.pause()
         listing = again.screen.query_one("#training-list")
-        prompts = " ".join(str(listing.get_option_at_index(i).prompt)
-                           for i in range(listing.option_count))
+        prompts = " ".join(str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count))
         assert "✓ 100 p" in prompts
         assert "1 av 19 övningar gjorda" in str(again.screen.query_one("#training-status").render())

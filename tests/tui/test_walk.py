@@ -70,8 +70,15 @@ async def skip_moment(pilot) -> None:
 
 
 async def test_path_rvt_akut_keeps_the_routine_order_with_role_bou(make_app) -> None:
-    answers = {"inkom": "rvt", "akut": "ja", "utredning": "oppen", "ansvarig_pa_plats": "ja",
-               "skyddsbehov": "ja", "nej_skyddat_boende": "ja", "stod_fran_rvt": "nej"}
+    answers = {
+        "inkom": "rvt",
+        "akut": "ja",
+        "utredning": "oppen",
+        "ansvarig_pa_plats": "ja",
+        "skyddsbehov": "ja",
+        "nej_skyddat_boende": "ja",
+        "stod_fran_rvt": "nej",
+    }
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_routine(pilot, "rvt")
@@ -183,7 +190,9 @@ async def test_not_applicable_and_deviation_with_category(make_app) -> None:
         session = app.screen.session
         assert session.steps[first].status == NOT_APPLICABLE
         assert (session.steps[second].status, session.steps[second].category) == (
-            DEVIATION, "kontakt_ej_nadd")
+            DEVIATION,
+            "kontakt_ej_nadd",
+        )
         assert "avvikelse: Kontakten kunde inte nås 10.00" in plan_text(app)
 
 
@@ -194,8 +203,15 @@ async def test_help_shows_keys_and_glossary(make_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = app.export_screenshot()
-        for word in ("Förhandsbedömning", "Tjänstemannamöte", "Socialjouren", "LVU", "Erasor",
-                     "FREDA", "Mellanslag"):
+        for word in (
+            "Förhandsbedömning",
+            "Tjänstemannamöte",
+            "Socialjouren",
+            "LVU",
+            "Erasor",
+            "FREDA",
+            "Mellanslag",
+        ):
             assert word in text
         await pilot.press("escape")
         await pilot.pause()
@@ -257,8 +273,10 @@ async def test_export_key_writes_a_file_and_says_where(make_app, tmp_path) -> No
         assert len(files) == 1
         assert "BoU-handläggare gör skyddsbedömning på barnen." in files[0].read_text(encoding="utf-8")
         # The folder and the file name, the name whole on a line of its own.
-        assert any(files[0].name in str(n.message).splitlines()
-                   and str(files[0].parent) in str(n.message) for n in app._notifications)
+        assert any(
+            files[0].name in str(n.message).splitlines() and str(files[0].parent) in str(n.message)
+            for n in app._notifications
+        )
 
 
 def test_now_is_fixed_for_reproducibility(make_app) -> None:

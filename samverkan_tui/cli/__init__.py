@@ -1,0 +1,161 @@
+"""The `samverkan` command: entry point and the one place that turns errors into exit codes.
+
+Exit codes: 0 ok, 1 failure (e.g. invalid routine files), 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def _click_messages() -> list:
+    """Click's English usage errors and their Swedish wording (compiled only on an error)."""
+    import re
+
+    return [
+        (
+            re.compile(r"No such option: (\S+)(?: Did you mean (\S+)\?)?"),
+            lambda m: f"okänd flagga {m[1]}" + (f"; menade du {m[2]}?" if m[2] else ""),
+        ),
+        (re.compile(r"No such command '([^']+)'\.(?: Did you mean (.*)\?)?"), _unknown_command),
+        (re.compile(r"Missing argument '([^']+)'\."), lambda m: f"argumentet {m[1]} saknas"),
+        (re.compile(r"Missing option '([^']+)'\."), lambda m: f"flaggan {m[1]} saknas"),
+        (
+            re.compile(r"Option '([^']+)' requires an argument\."),
+            lambda m: f"flaggan {m[1]} behöver ett värde",
+        ),
+        (re.compile(r"Got unexpected extra arguments? \((.*)\)"), lambda m: f"oväntat argument: {m[1]}"),
+        (
+            re.compile(r"Invalid value for (.+?): (?:Value error, )?'([^']*)' is not one of (.*?)\.?$"),
+            lambda m: f"ogiltigt värde '{m[2]}' för {m[1]}; välj en av {m[3]}",
+        ),
+        (re.compile(r"Invalid value for (.+?): (.*)"), lambda m: f"ogiltigt värde för {m[1]}: {m[2]}"),
+    ]
+
+
+def _unknown_command(match) -> str:
+    """``okänt kommando 'exprt' – menade du 'exportera'?`` (aliases named by their primary)."""
+    import re
+
+    from samverkan_tui.cli.commands import SUBCOMMAND_ALIASES, primary_name
+
+    message = f"okänt kommando '{match[1]}'"
+    if match[2]:
+        names = [SUBCOMMAND_ALIASES.get(n, primary_name(n)) for n in re.findall(r"'([^']+)'", match[2])]
+        message += " – menade du " + " eller ".join(f"'{n}'" for n in dict.fromkeys(names)) + "?"
+    return message
+
+
+def _swedish(message: str) -> str:
+    for pattern, render in _click_messages():
+        match = pattern.search(message)
+        if match:
+            return render(match)
+    return message
+
+
+def _is_click_error(error: BaseException) -> bool:
+    # Typer may ship its own copy of Click, so match Click's exceptions by shape, not class.
+    return hasattr(error, "format_message") and hasattr(error, "exit_code")
+
+
+def _usable_streams() -> None:
+    """`samverkan list >&-`: with stdout (or stderr) closed Python sets it to None. Point it
+    at the null device instead (which also keeps fd 1 from being reused by a database file)."""
+    import os
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe (`samverkan list | head -1`): nothing more to say, and the final
+    flush at exit must not complain either."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def main(argv: list[str] | None = None) -> None:
+    _usable_streams()
+    try:
+        _run(sys.argv[1:] if argv is None else list(argv))
+    except KeyboardInterrupt:
+        print("samverkan: avbrutet", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(1)
+
+
+def _typer(argv: list[str]) -> object:
+    """Everything but starting the app: the Typer commands, with help in Swedish."""
+    from typer.main import get_command
+
+    from samverkan_tui.cli.commands import app, load_commands
+    from samverkan_tui.cli.help import swedish_help
+
+    load_commands(argv)
+    command = get_command(app)
+    swedish_help(command)
+    return command.main(args=argv, prog_name="samverkan", standalone_mode=False)
+
+
+def _usage_hint(error: BaseException) -> str:
+    """`(se samverkan exportera --help)`: the help of the command that was run."""
+    from samverkan_tui.cli.commands import command_path
+
+    ctx = getattr(error, "ctx", None)
+    path = getattr(ctx, "command_path", None) or "samverkan"
+    return f" (se {command_path(path)} --help)"
+
+
+def _run(argv: list[str]) -> None:
+    # Only the state and the fast path (no Typer) until we know a command was asked for.
+    from samverkan_tui.cli.start import fast_start
+    from samverkan_tui.cli.state import EXIT_FAILURE, EXIT_USAGE, STATE, CliError
+
+    try:
+        result = 0 if fast_start(argv) else _typer(argv)
+        sys.stdout.flush()  # a broken pipe shows here, not in the interpreter's last flush
+    except CliError as error:
+        print(f"samverkan: {error.message}", file=sys.stderr)
+        sys.exit(error.code)
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
+    except OSError as error:
+        # Whatever the OS refused (a path too long, a full disk), in Swedish, in one line.
+        from samverkan_tui.core.oserrors import INPUT_ERRNOS, os_error_message
+
+        if STATE.debug or "--debug" in argv:
+            raise
+        print(f"samverkan: {os_error_message(error)}", file=sys.stderr)
+        sys.exit(EXIT_USAGE if error.errno in INPUT_ERRNOS else EXIT_FAILURE)
+    except Exception as error:
+        if _is_click_error(error):
+            message = _swedish(error.format_message())
+            if error.exit_code == EXIT_USAGE:
+                message += _usage_hint(error)
+            print(f"samverkan: {message}", file=sys.stderr)
+            sys.exit(error.exit_code)
+        if type(error).__name__ == "Abort":
+            print("samverkan: avbrutet", file=sys.stderr)
+            sys.exit(130)
+        # The last line of defence: never a traceback unless asked for.
+        if STATE.debug or "--debug" in argv:
+            raise
+        print(
+            f"samverkan: oväntat fel: {error.__class__.__name__}: {error} "
+            "(kör igen med --debug för detaljer)",
+            file=sys.stderr,
+        )
+        sys.exit(EXIT_FAILURE)
+    if result == 130:  # Typer turns Ctrl+C into exit code 130, silently
+        print("samverkan: avbrutet", file=sys.stderr)
+    sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,126 @@
+"""The Typer application. Command modules register themselves on ``app``.
+
+Nothing here imports Textual: the TUI is imported only when the app is started (see
+cli/start.py, which usually does it before Typer is even imported).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from samverkan_tui import __version__
+from samverkan_tui.cli.commands import COMMAND_MODULES
+from samverkan_tui.cli.common import STATE
+
+SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
+
+
+class OrderedGroup(TyperGroup):
+    """Commands in `samverkan --help` in the order of COMMAND_MODULES, not of import."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        order = list(COMMAND_MODULES)
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: order.index(n) if n in order else len(order))
+
+
+app = typer.Typer(
+    name="samverkan",
+    cls=OrderedGroup,
+    help="Samverkan TUI: guidade samverkansrutiner för socialtjänsten. Utan kommando "
+    "startar appen; samverkan ID öppnar rutinen direkt (med --svar FRÅGA=SVAR redan "
+    "besvarade).",
+    epilog="Exempel:\n\n\b\n  samverkan                             startar appen\n"
+    "  samverkan rvt-bou --svar inkom=rvt    öppnar rutinen, första frågan besvarad\n\n"
+    "Varje kommando har sin hjälp, t.ex. samverkan exportera --help.",
+    subcommand_metavar="[KOMMANDO | ID] [ARGUMENT]...",
+    options_metavar="[FLAGGOR]",
+    no_args_is_help=False,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings=SETTINGS,
+)
+
+
+def examples(*lines: str, after: str = "") -> str:
+    """An epilog: "Exempel:" and the command lines as written (not rewrapped), then ``after``."""
+    text = "Exempel:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+    return text + (f"\n\n{after}" if after else "")
+
+
+def command(group: typer.Typer, name: str, *aliases: str, **settings: Any) -> Callable:
+    """Register a command under its Swedish name, and under ``aliases`` hidden from help
+    (the English names scripts use, spellings without å ä ö)."""
+    settings.setdefault("options_metavar", "[FLAGGOR]")
+
+    def register(function: Callable) -> Callable:
+        group.command(name, **settings)(function)
+        for alias in aliases:
+            group.command(alias, **{**settings, "hidden": True})(function)
+        return function
+
+    return register
+
+
+def subgroup(name: str, help: str, epilog: str) -> typer.Typer:
+    """A command with subcommands (`logg`, `statistik`), set up like the app."""
+    group = typer.Typer(
+        name=name,
+        help=help,
+        epilog=epilog,
+        no_args_is_help=False,
+        rich_markup_mode=None,
+        context_settings=SETTINGS,
+        options_metavar="[FLAGGOR]",
+        subcommand_metavar="KOMMANDO [ARGUMENT]...",
+    )
+    app.add_typer(group, name=name, short_help=help.split(":")[0] if ":" in help else help)
+    return group
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"samverkan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    now: Annotated[
+        str | None,
+        typer.Option(
+            "--now",
+            metavar="ISO-TID",
+            help="Beräkna allt vid denna tidpunkt (Europe/Stockholm), t.ex. 2026-11-27T16:40.",
+        ),
+    ] = None,
+    katalog: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--katalog", metavar="KATALOG", help="Extra katalog med rutinfiler (kan anges flera gånger)."
+        ),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspårningen vid oväntade fel.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen och avsluta.")
+    ] = False,
+) -> None:
+    STATE.now_text = now
+    STATE.routine_dirs = list(katalog or [])
+    STATE.debug = debug
+    if ctx.invoked_subcommand is None:
+        _start_tui()
+
+
+def _start_tui() -> None:
+    # Usually reached through cli/start.py without Typer; here for what that path hands on.
+    from samverkan_tui.cli.start import start_app
+
+    start_app()

@@ -1,0 +1,107 @@
+"""What every command shares: global options, loading routines, one-line errors.
+
+The state and the errors live in cli/state.py (no Typer there, for the fast start of the
+app); they are re-exported here so that commands import everything from one place.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from samverkan_tui.cli.state import (  # noqa: F401  (re-exported)
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    STATE,
+    CliError,
+    State,
+    fail,
+    parse_answers,
+)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+NowOption = Annotated[
+    str | None,
+    typer.Option(
+        "--now",
+        metavar="ISO-TID",
+        help="Beräkna allt vid denna tidpunkt (Europe/Stockholm), t.ex. 2026-11-27T16:40.",
+    ),
+]
+
+
+# -- completion and shared parameters -----------------------------------------------------
+
+
+def complete_routine(incomplete: str) -> list[str]:
+    """Routine ids for tab completion (never an error: the shell shows nothing then)."""
+    try:
+        return [rid for rid in STATE.catalog().entries if rid.startswith(incomplete)]
+    except Exception:
+        return []
+
+
+def complete_answer(ctx: typer.Context, incomplete: str) -> list[str]:
+    """``--svar`` as FRÅGA=SVAR: the routine's questions, then their answers."""
+    import os
+
+    try:
+        catalog = STATE.catalog()
+    except Exception:
+        return []
+    routine = catalog.get(ctx.params.get("routine_id") or "")
+    if routine is None:
+        # While completing, Typer may not have parsed the ID yet: find it on the line.
+        line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or ""
+        routine = next((catalog.get(w) for w in line.split() if catalog.get(w)), None)
+    if routine is None:
+        return []
+    question_id, sep, _ = incomplete.partition("=")
+    pairs = []
+    for question in routine.questions:
+        if sep and question.id != question_id:
+            continue
+        pairs += [f"{question.id}={value}" for value in question.values]
+    return [p for p in pairs if p.startswith(incomplete)]
+
+
+RoutineArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="Rutinens id (se samverkan lista).",
+        autocompletion=complete_routine,
+        show_default=False,
+    ),
+]
+
+AnswersOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--svar",
+        "-s",
+        metavar="FRÅGA=SVAR",
+        autocompletion=complete_answer,
+        help="Ett svar; kan anges flera gånger.",
+    ),
+]
+
+
+def print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,106 @@
+"""`--help` in Swedish, boilerplate included.
+
+Click and Typer write their own words ("Usage:", "Options", "[default: pdf]", "Show this
+message and exit.", type names like ``<str>``) straight into the help formatter: Typer's
+vendored Click has no gettext at all, and Click's gettext domain ships no Swedish. So the
+one place that sees every string is the formatter, and ``swedish_help`` gives every
+command of the tree a context whose formatter translates them (Click's documented
+``Context.formatter_class``). Nothing is patched globally.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+HEADINGS = {"Usage": "Användning", "Options": "Flaggor", "Arguments": "Argument", "Commands": "Kommandon"}
+
+PHRASES = {
+    "Show this message and exit.": "Visa den här hjälpen och avsluta.",
+    "Install completion for the current shell.": "Installera tab-komplettering för ditt skal.",
+    "Show completion for the current shell, to copy it or customize the installation.": (
+        "Visa tab-kompletteringen för ditt skal, för att kopiera eller anpassa den."
+    ),
+}
+
+USAGE_WORDS = [
+    ("[OPTIONS]", "[FLAGGOR]"),
+    ("COMMAND [ARGS]...", "KOMMANDO [ARGUMENT]..."),
+    ("[ARGS]...", "[ARGUMENT]..."),
+]
+
+# Type names Typer appends to a parameter (``ID <str>``): the metavar says it in Swedish.
+_TYPE = re.compile(
+    r"\s*<(?:str|int|float|bool|uuid|path|file|directory|Path|text|"
+    r"list\[[^\]>]*\]|[a-z]+ range|datetime)>(?:\.\.\.)?"
+)
+_EXTRA = re.compile(r"\s*\[([^\[\]]*)\]$")
+_RANGE = re.compile(r"^x?(>=|<=|>|<)\s*(-?\d+)$|^(-?\d+)<=x<=(-?\d+)$")
+
+
+def _extra(part: str) -> str:
+    """One item of ``[default: pdf; required]``."""
+    part = part.strip()
+    for english, swedish in (("default: ", "standard: "), ("env var: ", "miljövariabel: ")):
+        if part.startswith(english):
+            return swedish + part[len(english) :]
+    if part == "required":
+        return "krävs"
+    match = _RANGE.match(part.replace(" ", ""))
+    if match:
+        if match[3] is not None:
+            return f"{match[3]}–{match[4]}"
+        sign, number = match[1], match[2]
+        return {
+            ">=": f"minst {number}",
+            "<=": f"högst {number}",
+            ">": f"mer än {number}",
+            "<": f"mindre än {number}",
+        }[sign]
+    return part
+
+
+def translate_help(text: str) -> str:
+    """A parameter's or command's help text, with Click's and Typer's parts in Swedish."""
+    text = PHRASES.get(text, text)
+    match = _EXTRA.search(text)
+    if match:
+        parts = "; ".join(_extra(p) for p in match[1].split(";"))
+        text = f"{text[: match.start()]}  [{parts}]" if match.start() else f"[{parts}]"
+    return text
+
+
+def translate_term(term: str) -> str:
+    return _TYPE.sub("", term)
+
+
+def formatter_class(base: type) -> type:
+    class SwedishHelpFormatter(base):
+        def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            for english, swedish in USAGE_WORDS:
+                args = args.replace(english, swedish)
+            super().write_usage(prog, args, "Användning: " if prefix in (None, "Usage: ") else prefix)
+
+        def write_heading(self, heading: str) -> None:
+            super().write_heading(HEADINGS.get(heading, heading))
+
+        def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+            rows = [(translate_term(term), translate_help(text)) for term, text in rows]
+            super().write_dl(rows, *args, **kwargs)
+
+    return SwedishHelpFormatter
+
+
+def swedish_help(command: Any) -> None:
+    """Give ``command`` and every subcommand a context with the Swedish formatter."""
+    base = command.context_class
+    if getattr(base, "swedish", False):
+        return
+    context = type(
+        "SwedishContext", (base,), {"formatter_class": formatter_class(base.formatter_class), "swedish": True}
+    )
+    stack = [command]
+    while stack:
+        current = stack.pop()
+        current.context_class = context
+        stack.extend(getattr(current, "commands", {}).values())

@@ -1,0 +1,589 @@
+"""`samverkan logg`: the anonymized step log — list, show, export, purge, follow-up.
+
+SQLite and the step-log modules are imported inside the commands: the rest of the CLI
+never pays for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from samverkan_tui.cli.app import command, examples, subgroup
+from samverkan_tui.cli.common import (
+    EXIT_FAILURE,
+    STATE,
+    Format,
+    NowOption,
+    ShowFormat,
+    fail,
+    print_json,
+)
+
+if TYPE_CHECKING:
+    from samverkan_tui.core.model import Routine
+    from samverkan_tui.steplog.store import SessionInfo, StepLog
+    from samverkan_tui.steplog.summary import WalkSummary
+
+logg = subgroup(
+    "logg",
+    "Stegloggen: vad som gjordes och när i varje genomgång, aldrig vem det gällde.",
+    examples(
+        "samverkan logg lista",
+        "samverkan logg visa 3f2a          en genomgång att klistra in i journalen",
+        after="ID kan förkortas till början av id:t.",
+    ),
+)
+
+
+@logg.callback(invoke_without_command=True)
+def _logg(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        fail(
+            "ange vad du vill göra: samverkan logg lista, visa ID, exportera ID, rensa eller statistik "
+            "(se samverkan logg --help)"
+        )
+
+
+class ExportFormat(StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+
+
+# -- helpers ----------------------------------------------------------------------------
+
+
+def _open() -> StepLog:
+    from samverkan_tui.steplog.store import StepLog, StepLogError
+
+    try:
+        return StepLog.open(config=STATE.config())
+    except StepLogError as error:
+        fail(error.problem, EXIT_FAILURE)
+
+
+def _find(log: StepLog, ident: str) -> SessionInfo:
+    info = log.get(ident.strip().lower())
+    if info is not None:
+        return info
+    found = log.find(ident)
+    if not found:
+        fail(f"ingen genomgång med id `{ident}` i loggen; se samverkan logg lista")
+    if len(found) > 1:
+        shown = ", ".join(i.id[:12] for i in found[:5])
+        fail(f"id `{ident}` passar flera genomgångar ({shown} …); skriv fler tecken av id:t")
+    return found[0]
+
+
+def _routine_for(info: SessionInfo) -> Routine | None:
+    return STATE.catalog().get(info.routine_id)
+
+
+def _summary(log: StepLog, info: SessionInfo, routine: Routine, now: str | None) -> WalkSummary:
+    from samverkan_tui.steplog.summary import walk_summary
+
+    session = log.replay(info, routine)
+    return walk_summary(session, STATE.now(now), info.content_hash)
+
+
+def _parse_date(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
+    from samverkan_tui.core.clock import FIRST_YEAR, LAST_YEAR
+
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        fail(f"{option}: ogiltigt datum {text!r}; skriv ÅÅÅÅ-MM-DD, till exempel 2026-01-31")
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        fail(f"{option}: datumet {day.isoformat()} ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}")
+    return day
+
+
+MAX_AGE_DAYS = 100 * 365  # older than a century: everything (and beyond, no date at all)
+_AGE = re.compile(r"^(\d+)\s*(d|dag|dagar|v|vecka|veckor|m|mån|månad|månader)$")
+
+
+def parse_age(text: str, today: dt.date) -> dt.date:
+    """``30d``, ``6v``, ``3m`` (days, weeks, calendar months) → the first day to keep."""
+    match = _AGE.match(text.strip().lower())
+    if not match:
+        fail(
+            f"--äldre-än {text!r}: skriv antal och enhet, till exempel 30d, 6v eller 3m "
+            "(dagar, veckor, månader)"
+        )
+    number, unit = int(match[1]), match[2]
+    if number < 1:
+        fail(f"--äldre-än {text!r}: ange minst 1, eller --alla för att rensa allt")
+    days = number * (7 if unit.startswith("v") else 31 if unit.startswith("m") else 1)
+    if days > MAX_AGE_DAYS:
+        fail(f"--äldre-än {text!r}: högst {MAX_AGE_DAYS // 365} år; rensa allt med --alla")
+    if unit.startswith("d"):
+        return today - dt.timedelta(days=number)
+    if unit.startswith("v"):
+        return today - dt.timedelta(weeks=number)
+    from samverkan_tui.core.deadlines import add_months
+
+    return add_months(today, -number)
+
+
+STDOUT = Path("-")
+
+
+def _write_output(data: str | bytes, ut: Path | None, binary_name: str | None = None) -> None:
+    """To the file ``ut`` (0600, atomic), or to standard output for None and ``-o -``."""
+    if ut is not None and ut != STDOUT:
+        from samverkan_tui.core.files import write_private
+
+        try:
+            write_private(ut, data)  # 0600, atomic, never through a symlink
+        except OSError as error:
+            from samverkan_tui.core.oserrors import INPUT_ERRNOS, os_error_reason
+
+            fail(
+                f"kan inte skriva {ut}: {os_error_reason(error, writing=True)}",
+                2 if error.errno in INPUT_ERRNOS else EXIT_FAILURE,
+            )
+        print(f"Skrev {ut}", file=sys.stderr)
+        return
+    if isinstance(data, bytes):
+        if sys.stdout.isatty():
+            fail(f"{binary_name} skrivs inte till terminalen; ange -o FIL")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    sys.stdout.write(data)
+
+
+def _printout(summary: WalkSummary, format: ExportFormat) -> str | bytes | None:
+    """The run printout from the export package (the same as the app's); None if absent."""
+    try:
+        from samverkan_tui.export import render
+        from samverkan_tui.export.document import document_for_session
+    except ImportError:
+        return None
+    notices = (
+        ("Rutinfilen har ändrats sedan genomgången; stegtexterna är dagens.",)
+        if summary.routine_changed
+        else ()
+    )
+    return render(document_for_session(summary.session, summary.now, notices), format.value)
+
+
+def _stored_text(data: dict, markdown: bool = False) -> str:
+    """A walk whose routine cannot be used now, read-only: only what the log stores."""
+    routine = data["routine"]
+    bullet = "- " if markdown else "  "
+    title = f"Genomgång av rutinen {routine['id']} (version {routine['version']})"
+    lines = [
+        f"# {title}" if markdown else title,
+        "",
+        f"Rutinen `{routine['id']}` kan inte läsas just nu (saknas eller har fel; se "
+        "samverkan kontrollera). Här visas bara det som finns sparat i loggen.",
+        "",
+        f"Läge: {data['mode']}",
+        f"Påbörjad: {_minute(data['started_at'])}",
+        f"Senast ändrad: {_minute(data['updated_at'])}",
+    ]
+    if data["finished_at"]:
+        lines.append(f"Avslutad: {_minute(data['finished_at'])}")
+    lines += ["", "Svar:"]
+    lines += [f"{bullet}{a['question']} = {a['value']}" for a in data["answers"]] or [f"{bullet}(inga)"]
+    lines += ["", "Steg:"]
+    for step in data["steps"]:
+        detail = step["status_label"] + (f" ({step['category_label']})" if step["category_label"] else "")
+        when = f" {_minute(step['at'])}" if step["at"] else ""
+        lines.append(f"{bullet}{step['id']}: {detail}{when}")
+    if not data["steps"]:
+        lines.append(f"{bullet}(inga)")
+    if data["contacts_used"]:
+        lines += ["", "Kontakter som visades eller användes:"]
+        lines += [f"{bullet}{c['id']}" for c in data["contacts_used"]]
+    return "\n".join(lines) + "\n"
+
+
+def _minute(iso: str) -> str:
+    """``2026-11-23 10.05`` from ``2026-11-23T10:05:…``."""
+    return f"{iso[:10]} {iso[11:13]}.{iso[14:16]}"
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+@command(
+    logg,
+    "lista",
+    short_help="Genomgångarna, den senaste först.",
+    epilog=examples("samverkan logg lista", "samverkan logg lista --format json"),
+)
+def lista(
+    format: Annotated[
+        Format, typer.Option("--format", "-f", metavar="FORMAT", help="text eller json.")
+    ] = Format.text,
+) -> None:
+    """Lista genomgångarna i loggen, den senast påbörjade först."""
+    from samverkan_tui.core.session import MODES
+    from samverkan_tui.steplog.store import local_iso
+
+    log = _open()
+    try:
+        # Stored tuples and cached hour offsets, not datetimes: 10 000 walks stay fast.
+        rows = log.list_rows()
+        path = log.path
+    finally:
+        log.close()
+    if format is Format.json:
+        print_json(
+            [
+                {
+                    "id": r[0],
+                    "routine": r[1],
+                    "routine_version": r[2],
+                    "content_hash": r[3],
+                    "mode": r[4],
+                    "started_at": local_iso(r[5]),
+                    "updated_at": local_iso(r[6]),
+                    "finished_at": local_iso(r[7]) if r[7] else None,
+                    "answered": r[8],
+                    "steps_handled": r[9],
+                }
+                for r in rows
+            ]
+        )
+        return
+    if not rows:
+        print(f"Loggen är tom ({path}).")
+        return
+    width = max(len(r[1]) for r in rows)
+    mode_width = max(len(m) for m in MODES)
+    lines = [f"{'ID':<8}  {'PÅBÖRJAD':<16}  {'RUTIN':<{width}}  {'LÄGE':<{mode_width}}  STATUS"]
+    for session_id, routine_id, _, _, mode, started, _, finished, answered, handled in rows:
+        status = ("avslutad " + _minute(local_iso(finished))) if finished else "pågår"
+        lines.append(
+            f"{session_id[:8]}  {_minute(local_iso(started))}  {routine_id:<{width}}  "
+            f"{mode:<{mode_width}}  {status} · {answered} svar · {handled} steg"
+        )
+    finished_count = sum(1 for r in rows if r[7])
+    lines.append("")
+    lines.append(f"{len(rows)} genomgångar ({finished_count} avslutade) i {path}")
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+@command(
+    logg,
+    "visa",
+    short_help="En genomgång: steg, tider, avvikelser.",
+    epilog=examples("samverkan logg visa 3f2a", "samverkan logg visa 3f2a --format md"),
+)
+def visa(
+    ident: Annotated[
+        str, typer.Argument(metavar="ID", help="Genomgångens id (början räcker).", show_default=False)
+    ],
+    format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text, json eller md.")
+    ] = ShowFormat.text,
+    now: NowOption = None,
+) -> None:
+    """Visa en genomgång: utförda steg med tider, avvikelser, återstående steg med datum.
+
+    Texten går att klistra in i dokumentationssystemet; loggens id tas inte med där.
+    """
+    from samverkan_tui.steplog.summary import raw_dict, summary_dict, summary_markdown, summary_text
+
+    log = _open()
+    try:
+        info = _find(log, ident)
+        routine = _routine_for(info)
+        if routine is None:  # removed, or a file that no longer loads: show what is stored
+            data = raw_dict(info, log.events(info.id))
+            if format is ShowFormat.json:
+                print_json(data)
+            else:
+                sys.stdout.write(_stored_text(data, markdown=format is ShowFormat.md))
+            return
+        summary = _summary(log, info, routine, now)
+    finally:
+        log.close()
+    if format is ShowFormat.json:
+        print_json(summary_dict(summary))
+    elif format is ShowFormat.md:
+        sys.stdout.write(summary_markdown(summary))
+    else:
+        sys.stdout.write(summary_text(summary))
+
+
+@command(
+    logg,
+    "exportera",
+    "export",
+    short_help="Exportera en genomgång till en fil.",
+    epilog=examples(
+        "samverkan logg exportera 3f2a -f pdf -o genomgång.pdf", "samverkan logg exportera 3f2a -f json -o -"
+    ),
+)
+def export(
+    ident: Annotated[
+        str, typer.Argument(metavar="ID", help="Genomgångens id (början räcker).", show_default=False)
+    ],
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="md, html, pdf eller json.")
+    ] = ExportFormat.md,
+    ut: Annotated[
+        Path | None,
+        typer.Option(
+            "--ut",
+            "-o",
+            metavar="FIL",
+            help="Skriv till filen i stället för till terminalen; - skriver till terminalen.",
+        ),
+    ] = None,
+    now: NowOption = None,
+) -> None:
+    """Exportera en genomgång som Markdown, HTML, PDF eller JSON."""
+    from samverkan_tui.steplog.summary import raw_dict, summary_dict, summary_markdown
+
+    log = _open()
+    try:
+        info = _find(log, ident)
+        routine = _routine_for(info)
+        if routine is None:
+            if format is ExportFormat.json:
+                import json
+
+                _write_output(
+                    json.dumps(raw_dict(info, log.events(info.id)), ensure_ascii=False, indent=2) + "\n", ut
+                )
+                return
+            if format is ExportFormat.md:
+                _write_output(_stored_text(raw_dict(info, log.events(info.id)), markdown=True), ut)
+                return
+            fail(
+                f"rutinen `{info.routine_id}` kan inte läsas just nu; exportera de sparade "
+                "uppgifterna med --format md eller json",
+                EXIT_FAILURE,
+            )
+        summary = _summary(log, info, routine, now)
+    finally:
+        log.close()
+    if format is ExportFormat.json:
+        import json
+
+        _write_output(json.dumps(summary_dict(summary), ensure_ascii=False, indent=2) + "\n", ut)
+    else:
+        data = _printout(summary, format)
+        if data is None and format is ExportFormat.md:
+            data = summary_markdown(summary)
+        if data is None:
+            fail(
+                f"{format.value}-export av genomgångar finns inte i den här versionen; "
+                "använd --format md eller json",
+                EXIT_FAILURE,
+            )
+        _write_output(data, ut, format.value.upper())
+
+
+@command(
+    logg,
+    "rensa",
+    short_help="Ta bort genomgångar ur loggen.",
+    epilog=examples(
+        "samverkan logg rensa --äldre-än 30d       (eller --aldre-an 6v, 3m)",
+        "samverkan logg rensa --alla --ja",
+    ),
+)
+def rensa(
+    aldre_an: Annotated[
+        str | None,
+        typer.Option(
+            "--äldre-än",
+            "--aldre-an",
+            metavar="ÅLDER",
+            help="Ta bort genomgångar som inte ändrats på så länge: 30d, 6v eller 3m.",
+        ),
+    ] = None,
+    alla: Annotated[
+        bool, typer.Option("--alla", help="Ta bort alla genomgångar (frågar först i en terminal).")
+    ] = False,
+    ja: Annotated[bool, typer.Option("--ja", "-j", help="Fråga inte: svara ja på frågan om --alla.")] = False,
+) -> None:
+    """Ta bort genomgångar ur loggen på riktigt (skrivs över, filen packas om).
+
+    Räknar alltid från dagens datum, även om --now är angivet.
+    """
+    if aldre_an is None and not alla:
+        fail("säg vad som ska rensas: lägg till --äldre-än 30d (eller 6v, 3m) eller --alla")
+    if aldre_an is not None and alla:
+        fail("ange antingen --äldre-än eller --alla, inte båda")
+    from samverkan_tui.core.clock import STOCKHOLM, current_time
+    from samverkan_tui.steplog.store import StepLogError
+
+    today = current_time().date()
+    keep_from = parse_age(aldre_an, today) if aldre_an is not None else None
+    log = _open()
+    try:
+        earlier = log.purged_at_open
+        if keep_from is None and not ja:
+            _confirm_all(len(log.list_rows()))
+        if keep_from is None:
+            count = log.purge(everything=True)
+        else:
+            count = log.purge(before=dt.datetime.combine(keep_from, dt.time(), STOCKHOLM))
+    except StepLogError as error:
+        fail(error.problem, EXIT_FAILURE)
+    finally:
+        log.close()
+    what = (
+        "alla genomgångar"
+        if keep_from is None
+        else (f"genomgångar som inte ändrats sedan före {keep_from.isoformat()}")
+    )
+    if count == 0:
+        print(f"Inget att rensa ({what}).")
+    else:
+        print(f"Rensade {count} {'genomgång' if count == 1 else 'genomgångar'} ({what}).")
+    if earlier:
+        print(f"Dessutom rensades {earlier} genomgångar som var äldre än lagringstiden.")
+
+
+def _confirm_all(count: int) -> None:
+    """`rensa --alla`: ask on a terminal; without one, only with --ja."""
+    if count == 0:
+        return
+    if not sys.stdin.isatty():
+        fail(
+            f"--alla raderar alla {count} genomgångar; lägg till --ja för att bekräfta "
+            "(ingen terminal att fråga i)"
+        )
+    sys.stderr.write(f"Radera alla {count} genomgångar? [j/N] ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline().strip().lower()
+    if answer not in ("j", "ja", "y", "yes"):
+        fail("inget raderades", 1)
+
+
+class StatsFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+    pdf = "pdf"
+
+
+ThresholdOption = Annotated[
+    int | None,
+    typer.Option(
+        "--tröskel",
+        "--troskel",
+        metavar="N",
+        min=2,
+        help="Antal under N visas som ”< N” i det som lämnar datorn (standard 5, eller "
+        "statistics_threshold i inställningarna).",
+    ),
+]
+
+
+def threshold(flag: int | None) -> int:
+    """The disclosure threshold: the flag, else the config key, else 5."""
+    from samverkan_tui.steplog.report import ReportError, threshold_from_config
+
+    if flag is not None:
+        return flag
+    config = STATE.config()
+    try:
+        return threshold_from_config(config.raw, config.path)
+    except ReportError as error:
+        fail(str(error))
+
+
+def write_report(aggregate: object, format: str, ut: Path | None) -> None:
+    """The aggregate as JSON, HTML or PDF (shared with `samverkan statistik slå-ihop`)."""
+    from samverkan_tui.steplog.report import stockholm_week_start
+
+    if format == "json":
+        import json
+
+        from samverkan_tui.steplog.report import aggregate_dict
+
+        _write_output(json.dumps(aggregate_dict(aggregate), ensure_ascii=False, indent=2) + "\n", ut)
+        return
+    from samverkan_tui.export.statistics_report import build_report, report_html, report_pdf
+
+    report = build_report(aggregate, stockholm_week_start(STATE.now()))
+    data = report_html(report) if format == "html" else report_pdf(report)
+    _write_output(data, ut, format.upper())
+
+
+@command(
+    logg,
+    "statistik",
+    short_help="Uppföljning per rutin ur din logg.",
+    epilog=examples(
+        "samverkan logg statistik --från 2026-10-01 --till 2026-10-31",
+        "samverkan logg statistik --format json -o min-plats.json",
+    ),
+)
+def statistik(
+    fran: Annotated[
+        str | None, typer.Option("--från", "--fran", metavar="DATUM", help="Första dagen, ÅÅÅÅ-MM-DD.")
+    ] = None,
+    till: Annotated[
+        str | None, typer.Option("--till", metavar="DATUM", help="Sista dagen, ÅÅÅÅ-MM-DD.")
+    ] = None,
+    format: Annotated[
+        StatsFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text (bara för dig), eller json, html, pdf att lämna vidare.",
+        ),
+    ] = StatsFormat.text,
+    ut: Annotated[
+        Path | None,
+        typer.Option(
+            "--ut",
+            "-o",
+            metavar="FIL",
+            help="Skriv till filen i stället för till terminalen; - skriver till terminalen.",
+        ),
+    ] = None,
+    troskel: ThresholdOption = None,
+) -> None:
+    """Uppföljning per rutin: antal genomgångar, andel akuta, avvikelser, mediantider.
+
+    Räknar bara ärenden; övningar räknas aldrig. Innehåller inga personuppgifter.
+    json, html och pdf är en rapport att lämna vidare: hela veckor, antal under
+    tröskeln visas som ”< 5”, inga kommentarer. JSON-filerna från flera handläggare
+    slås ihop med samverkan statistik slå-ihop.
+    """
+    start, end = _parse_date(fran, "--från"), _parse_date(till, "--till")
+    if start and end and start > end:
+        fail(f"--från {start.isoformat()} är efter --till {end.isoformat()}")
+    routines = {rid: entry.routine for rid, entry in STATE.catalog().entries.items()}
+    if format is StatsFormat.text:
+        from samverkan_tui.steplog.stats import stats_text, walk_statistics
+
+        log = _open()
+        try:
+            stats = walk_statistics(log.connection(), start, end, routines)
+        finally:
+            log.close()
+        _write_output(stats_text(stats, start, end), ut)
+        return
+    from samverkan_tui.steplog.report import desk_aggregate
+
+    limit = threshold(troskel)
+    log = _open()
+    try:
+        aggregate = desk_aggregate(log.connection(), start, end, routines, limit)
+    finally:
+        log.close()
+    write_report(aggregate, format.value, ut)

@@ -1,0 +1,536 @@
+"""Commands for the unit managers who keep routines alive: `granska`, `jämför`, `utkast`.
+
+samverkan granska ID                          the yearly review, interactively
+samverkan granska ID --allt-galler            confirm everything unchanged
+samverkan granska ID --svar-fil svar.json     answers from a file
+samverkan jämför A [B]                        what changed between two versions
+samverkan utkast KÄLLA.txt -o rutin.toml      a first draft from a source text
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from samverkan_tui.cli.app import app, command, examples
+from samverkan_tui.cli.common import EXIT_FAILURE, STATE, NowOption, complete_routine, fail, print_json
+
+if TYPE_CHECKING:
+    from samverkan_tui.core.model import Routine
+    from samverkan_tui.core.review_walk import Review, ReviewItem
+
+
+class ProtocolFormat(StrEnum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+_SUFFIX_FORMATS = {".pdf": "pdf", ".md": "md", ".txt": "text", ".json": "json", ".html": "html"}
+
+
+def _routine_and_path(ref: str) -> tuple[Routine, Path]:
+    """A routine by id (from the catalog) or by file path; one Swedish line if neither."""
+    from samverkan_tui.core.loader import load_routine
+
+    candidate = Path(ref)
+    if ref.endswith(".toml") or candidate.is_file():
+        if not candidate.is_file():
+            fail(f"filen {ref} finns inte")
+        result = load_routine(candidate)
+        if result.routine is None:
+            fail(
+                f"{ref} kan inte läsas: {result.problems[0]}" if result.problems else f"{ref} kan inte läsas"
+            )
+        return result.routine, candidate
+    routine = STATE.routine(ref)
+    return routine, STATE.catalog().entries[routine.id].path
+
+
+def _say(text: str = "") -> None:
+    sys.stderr.write(text + "\n")
+
+
+def _ask(prompt: str) -> str | None:
+    """One line from the user (prompts go to stderr, so stdout stays the protocol); None at EOF."""
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        return None
+    return line.rstrip("\n").strip()
+
+
+# -- granska ---------------------------------------------------------------------------
+
+
+@command(
+    app,
+    "granska",
+    short_help="Årlig granskning av en rutin, punkt för punkt.",
+    epilog=examples(
+        "samverkan granska rvt-bou                       gå igenom rutinen punkt för punkt",
+        "samverkan granska rvt-bou --allt-galler -o protokoll.pdf",
+        after='Svarsfil (JSON): {"punkter": {"ID": "gäller" | "tas bort" | {"ändras": "ny text"}}, '
+        '"kontakter": {"ID": "stämmer" | {"telefon": "nytt nummer", "tider": "nya tider"}}, '
+        '"saknas": "", "övriga": "gäller"}',
+    ),
+)
+def granska(
+    routine_ref: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Rutinens id (se samverkan lista) eller en rutinfil.",
+            show_default=False,
+            autocompletion=complete_routine,
+        ),
+    ],
+    svar_fil: Annotated[
+        Path | None,
+        typer.Option(
+            "--svar-fil", metavar="FIL", help="Svaren från en JSON-fil i stället för frågor i terminalen."
+        ),
+    ] = None,
+    allt_galler: Annotated[
+        bool,
+        typer.Option(
+            "--allt-galler",
+            "--allt-gäller",
+            help="Allt som inte besvarats gäller oförändrat: punkter, kontakter, inget saknas.",
+        ),
+    ] = False,
+    format: Annotated[
+        ProtocolFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help="Protokollet som text, md eller json."),
+    ] = ProtocolFormat.text,
+    ut: Annotated[
+        Path | None,
+        typer.Option(
+            "--ut",
+            "-o",
+            metavar="FIL",
+            help="Skriv protokollet till filen; .pdf ger PDF, .md Markdown; - skriver till terminalen.",
+        ),
+    ] = None,
+    ny_version: Annotated[
+        str | None,
+        typer.Option(
+            "--ny-version", metavar="VERSION", help="Sätt versionen när rutinen bekräftas oförändrad."
+        ),
+    ] = None,
+    hoj_version: Annotated[
+        bool, typer.Option("--hoj-version", "--höj-version", help="Höj versionens sista siffra (2.0 → 2.1).")
+    ] = False,
+    inte_revidera: Annotated[
+        bool, typer.Option("--inte-revidera", help="Ändra inte rutinfilens revideringsdatum.")
+    ] = False,
+    borja_om: Annotated[
+        bool,
+        typer.Option("--borja-om", "--börja-om", help="Släng en sparad, påbörjad granskning och börja om."),
+    ] = False,
+    interaktiv: Annotated[
+        bool | None,
+        typer.Option(
+            "--interaktiv/--inte-interaktiv",
+            help="Fråga i terminalen (standard när den är en terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    now: NowOption = None,
+) -> None:
+    """Granska rutinen inför den årliga revideringen: punkt för punkt, med källans mening."""
+    from samverkan_tui.core import review_walk as rw
+
+    routine, path = _routine_and_path(routine_ref)
+    moment = STATE.now(now)
+    config = STATE.config()
+    if borja_om:
+        rw.discard_review(routine.id, config)
+    try:
+        review = rw.load_saved_review(routine, config) or rw.start_review(routine, moment)
+    except rw.ReviewError as error:
+        fail(str(error))
+    for notice in review.notices:
+        _say(f"samverkan: {notice}")
+    if svar_fil is not None:
+        try:
+            data = json.loads(svar_fil.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            fail(f"svarsfilen {svar_fil} finns inte")
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            fail(f"svarsfilen {svar_fil} kan inte läsas som JSON: {error}")
+        try:
+            rw.apply_answers(review, routine, data)
+        except rw.ReviewError as error:
+            fail(f"{svar_fil}: {error}")
+    if allt_galler:
+        review.confirm_rest(routine)
+    if interaktiv is None:
+        interaktiv = svar_fil is None and not allt_galler and sys.stdin.isatty()
+    if not review.complete(routine) and svar_fil is None and not allt_galler and not interaktiv:
+        fail("ange --svar-fil eller --allt-galler, eller kör i en terminal för att svara på frågorna")
+    if interaktiv and not review.complete(routine):
+        items = rw.review_items(routine, rw.routine_source(routine))
+        if not _interactive(review, routine, items, config):
+            _save(review, config)
+            _say(f"Granskningen är sparad. Fortsätt med: samverkan granska {routine.id}")
+            return
+    if not review.complete(routine):
+        _save(review, config)
+        _say(
+            f"samverkan: {len(review.pending_items(routine))} punkter och "
+            f"{len(review.pending_contacts(routine))} kontakter är inte granskade; granskningen är "
+            f"sparad (fortsätt med samverkan granska {routine.id})"
+        )
+        note = ""
+    else:
+        review.finished_at = moment
+        note = _revise(review, routine, path, moment, ny_version, hoj_version, inte_revidera, interaktiv)
+        rw.discard_review(routine.id, config)
+    _output(routine, review, moment, note, format, ut)
+
+
+def _save(review: Review, config) -> None:
+    from samverkan_tui.core.review_walk import save_review
+
+    try:
+        save_review(review, config)
+    except OSError as error:
+        _say(f"samverkan: varning: granskningen kunde inte sparas: {error.strerror or error}")
+
+
+def _interactive(review: Review, routine: Routine, items: list[ReviewItem], config) -> bool:
+    """Ask for every unanswered item, contact and "något saknas?"; False when paused."""
+    from samverkan_tui.core import review_walk as rw
+    from samverkan_tui.core.hours import weekly_hours_lines
+
+    total = len(items)
+    _say(f"Granskning av {routine.title}, version {routine.version}")
+    _say("Svara g (gäller), ä (ändras), t (tas bort); p sparar och avbryter.")
+    for item in items:
+        if item.step.id in review.items:
+            continue
+        _say()
+        _say(f"— Punkt {item.number} av {total} ({item.step.id}) —")
+        _say(f"Avsnitt:  {item.section or '(inget avsnitt)'}")
+        _say(f"Text:     {item.step.text}")
+        _say(f"Villkor:  {item.condition}")
+        if item.deadline:
+            _say(f"Frist:    {item.deadline}")
+        for contact in item.contacts:
+            _say(f"Kontakt:  {contact}")
+        where = f" (rad {item.source_line})" if item.source_line else ""
+        _say(f"Källan{where}: {item.source}")
+        while True:
+            answer = _ask("Gäller punkten? [g/ä/t/p]: ")
+            if answer is None or answer.lower() in ("p", "paus"):
+                return False
+            key = answer.lower()[:1]
+            try:
+                if key == "g":
+                    review.mark_item(routine, item.step.id, rw.ITEM_OK)
+                elif key in ("ä", "a"):
+                    change = _ask("Vad ska ändras? ")
+                    if change is None:
+                        return False
+                    review.mark_item(routine, item.step.id, rw.ITEM_CHANGE, change)
+                elif key == "t":
+                    review.mark_item(routine, item.step.id, rw.ITEM_REMOVE)
+                else:
+                    _say("Svara g, ä, t eller p.")
+                    continue
+            except rw.ReviewError as error:
+                _say(str(error))
+                continue
+            break
+        _save(review, config)
+    for contact in routine.contacts:
+        if contact.id in review.contacts:
+            continue
+        _say()
+        _say(f"— Kontakt: {contact.name} —")
+        _say(
+            f"Nummer:   {' / '.join(contact.phones) or 'inget angivet'}"
+            + (f", fax {' / '.join(contact.fax)}" if contact.fax else "")
+        )
+        _say(f"Tider:    {'; '.join(weekly_hours_lines(contact))}")
+        answer = _ask("Stämmer nummer och telefontider? [s = stämmer / ä = ändras / p]: ")
+        if answer is None or answer.lower().startswith("p"):
+            return False
+        if answer.lower().startswith(("ä", "a")):
+            phones = _ask("Nytt nummer (Enter: oförändrat): ")
+            hours = _ask("Nya telefontider (Enter: oförändrade): ")
+            if phones is None or hours is None:
+                return False
+            if phones or hours:
+                review.mark_contact(routine, contact.id, rw.CONTACT_CHANGE, phones, hours)
+            else:
+                review.mark_contact(routine, contact.id, rw.CONTACT_OK)
+        else:
+            review.mark_contact(routine, contact.id, rw.CONTACT_OK)
+        _save(review, config)
+    if review.missing is None:
+        _say()
+        answer = _ask("Något saknas i rutinen? (Enter: inget saknas): ")
+        if answer is None:
+            return False
+        review.set_missing(answer)
+        _save(review, config)
+    return True
+
+
+def _revise(
+    review: Review,
+    routine: Routine,
+    path: Path,
+    moment: dt.datetime,
+    ny_version: str | None,
+    hoj_version: bool,
+    inte_revidera: bool,
+    interaktiv: bool,
+) -> str:
+    """Update the file's ``revised`` when the review confirms the routine unchanged."""
+    from samverkan_tui.core.revise import ReviseError, ensure_user_routine_dir, is_builtin, mark_revised
+    from samverkan_tui.core.revise import next_version as bump
+
+    if not review.unchanged(routine):
+        return "inte ändrad: granskningen kräver en revidering"
+    if inte_revidera:
+        return "inte ändrad (--inte-revidera)"
+    today = moment.date()
+    version = ny_version or (bump(routine.version) if hoj_version else None)
+    if interaktiv and version is None:
+        answer = _ask(f"Höj versionen ({routine.version} → {bump(routine.version)})? [j/N]: ")
+        if answer and answer.lower().startswith(("j", "y")):
+            version = bump(routine.version)
+    user_dir = None
+    if is_builtin(path):
+        try:
+            user_dir, created = ensure_user_routine_dir(STATE.routine_dirs, STATE.config())
+        except ReviseError as error:
+            fail(str(error), EXIT_FAILURE)
+        if created:
+            _say(created)
+    try:
+        revision = mark_revised(path, today, version, user_dir)
+    except ReviseError as error:
+        fail(str(error), EXIT_FAILURE)
+    note = f"revised = {today.isoformat()}"
+    if version:
+        note += f", version {revision.old_version} → {version}"
+    if revision.copied_from is not None:
+        _say(
+            f"{routine.id} är en inbyggd rutin: kopierade den till {revision.path} och ändrade kopian; "
+            "kopian gäller från nu."
+        )
+        note += f" i kopian {revision.path}"
+    else:
+        note += f" i {revision.path}"
+    _say(f"Rutinen bekräftades oförändrad: {note}.")
+    return note
+
+
+def _output(
+    routine: Routine, review: Review, moment: dt.datetime, note: str, format: ProtocolFormat, ut: Path | None
+) -> None:
+    from samverkan_tui.export import render
+    from samverkan_tui.export.review_protocol import document_for_review, review_record
+
+    if ut is not None and str(ut) == "-":
+        ut = None  # -o -: standard output, as everywhere
+    kind = _SUFFIX_FORMATS.get(ut.suffix.lower(), format.value) if ut is not None else format.value
+    if kind == "json":
+        data = json.dumps(review_record(routine, review, moment, note), ensure_ascii=False, indent=2) + "\n"
+    else:
+        data = render(document_for_review(routine, review, moment, note), kind)
+    if ut is None:
+        sys.stdout.write(data if isinstance(data, str) else "")
+        return
+    target = (
+        ut / f"{routine.id}-granskning-{moment.date().isoformat()}{ut.suffix or '.txt'}"
+        if ut.is_dir()
+        else ut
+    )
+    try:
+        if isinstance(data, bytes):
+            target.write_bytes(data)
+        else:
+            target.write_text(data, encoding="utf-8")
+    except OSError as error:
+        fail(f"kan inte skriva {target}: {error.strerror or error}", EXIT_FAILURE)
+    _say(f"Skrev {target.resolve()}")
+
+
+# -- jämför ------------------------------------------------------------------------------
+
+_COMPARE_EPILOG = examples(
+    "samverkan jämför gammal.toml ny.toml            två versioner av en rutin",
+    "samverkan jämför rutin.toml                     mot den inbyggda rutinen med samma id",
+    "samverkan jamfor rvt-bou ny/rvt-bou.toml --format md",
+)
+
+_COMPARE_HELP = "Jämför två versioner av en rutin: punkter, villkor, tidsfrister och kontakter."
+
+
+def _compare(first: str, second: str | None, format: ProtocolFormat) -> None:
+    from samverkan_tui.core.catalog import builtin_dir
+    from samverkan_tui.core.compare import (
+        compare_routines,
+        comparison_markdown,
+        comparison_record,
+        comparison_text,
+    )
+    from samverkan_tui.core.loader import load_routine
+
+    new, _ = _routine_and_path(second if second is not None else first)
+    if second is not None:
+        old, _ = _routine_and_path(first)
+    else:
+        shipped = builtin_dir() / f"{new.id}.toml"
+        result = load_routine(shipped) if shipped.is_file() else None
+        if result is None or result.routine is None:
+            fail(f"det finns ingen inbyggd rutin med id `{new.id}` att jämföra med; ange två filer")
+        old = result.routine
+    if old.id != new.id:
+        _say(f"samverkan: obs: rutinerna har olika id ({old.id}, {new.id})")
+    comparison = compare_routines(old, new)
+    if format is ProtocolFormat.json:
+        print_json(comparison_record(comparison))
+    elif format is ProtocolFormat.md:
+        sys.stdout.write(comparison_markdown(comparison))
+    else:
+        sys.stdout.write(comparison_text(comparison))
+
+
+@command(
+    app,
+    "jämför",
+    "jamfor",
+    help=_COMPARE_HELP,
+    short_help="Jämför två versioner av en rutin.",
+    epilog=_COMPARE_EPILOG,
+)
+def jamfor(
+    first: Annotated[
+        str,
+        typer.Argument(
+            metavar="A",
+            help="Den äldre versionen: en rutinfil eller ett id. Ensam: filen jämförs med "
+            "den inbyggda rutinen.",
+            show_default=False,
+        ),
+    ],
+    second: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[B]", help="Den nyare versionen: en rutinfil eller ett id.", show_default=False
+        ),
+    ] = None,
+    format: Annotated[
+        ProtocolFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text, md eller json.")
+    ] = ProtocolFormat.text,
+) -> None:
+    _compare(first, second, format)
+
+
+# -- utkast ------------------------------------------------------------------------------
+
+
+class DraftFormat(StrEnum):
+    toml = "toml"
+    json = "json"
+    text = "text"
+
+
+@command(
+    app,
+    "utkast",
+    short_help="Ett första utkast till en rutinfil ur en text.",
+    epilog=examples(
+        "samverkan utkast rutin.txt -o rutin.toml               utkastet, spårbarheten till stderr",
+        "samverkan utkast rutin.txt -o rutin.toml --rapport spårbarhet.txt",
+        after="Texten kopieras ur Word eller PDF (Spara som → Oformaterad text). Sök sedan efter "
+        "TODO i filen och kör samverkan kontrollera rutin.toml.",
+    ),
+)
+def utkast(
+    kalla: Annotated[
+        Path,
+        typer.Argument(
+            metavar="KÄLLA.txt", help="Rutinens text, utdragen ur Word eller PDF.", show_default=False
+        ),
+    ],
+    ut: Annotated[
+        Path | None,
+        typer.Option(
+            "--ut", "-o", metavar="FIL", help="Skriv utkastet (TOML) hit. Utan, eller med -: till terminalen."
+        ),
+    ] = None,
+    rapport: Annotated[
+        Path | None,
+        typer.Option(
+            "--rapport",
+            metavar="FIL",
+            help="Skriv spårbarheten (var varje mening hamnade) hit. Utan: till stderr.",
+        ),
+    ] = None,
+    rutin_id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help="Rutinens id; standard: filnamnet.")
+    ] = None,
+    format: Annotated[
+        DraftFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help="toml, json eller text (bara spårbarheten)."),
+    ] = DraftFormat.toml,
+) -> None:
+    """Skriv ett första utkast till en rutinfil från en rutins text, med TODO där någon måste bestämma."""
+    from samverkan_tui.core.draft import build_draft, draft_record, draft_toml, slug, traceability_report
+
+    try:
+        source = kalla.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"källan {kalla} finns inte")
+    except UnicodeDecodeError:
+        fail(f"{kalla} är inte UTF-8: spara texten som UTF-8 (Oformaterad text, UTF-8)")
+    except OSError as error:
+        fail(f"kan inte läsa {kalla}: {error.strerror or error}")
+    if not source.strip():
+        fail(f"{kalla} är tom")
+    routine_id = rutin_id or slug(kalla.stem, 8)
+    if rutin_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", rutin_id):
+        fail(f"--id {rutin_id!r}: använd små bokstäver, siffror, - och _")
+    draft = build_draft(source, kalla.name, routine_id)
+    report = traceability_report(draft)
+    if format is DraftFormat.json:
+        data: str = json.dumps(draft_record(draft), ensure_ascii=False, indent=2) + "\n"
+    elif format is DraftFormat.text:
+        data = report
+    else:
+        data = draft_toml(draft)
+    if ut is None or str(ut) == "-":
+        sys.stdout.write(data)
+    else:
+        try:
+            ut.write_text(data, encoding="utf-8")
+        except OSError as error:
+            fail(f"kan inte skriva {ut}: {error.strerror or error}", EXIT_FAILURE)
+        _say(
+            f"Skrev {ut.resolve()}: {len(draft.sections)} avsnitt, {len(draft.items)} punkter, "
+            f"{len(draft.questions)} frågor, {len(draft.contacts)} kontakter, "
+            f"{len(draft.unplaced)} rader ej placerade (kommentarer sist i filen)."
+        )
+    if format is not DraftFormat.text:
+        if rapport is not None:
+            try:
+                rapport.write_text(report, encoding="utf-8")
+            except OSError as error:
+                fail(f"kan inte skriva {rapport}: {error.strerror or error}", EXIT_FAILURE)
+        else:
+            sys.stderr.write(report)

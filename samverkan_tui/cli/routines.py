@@ -1,0 +1,224 @@
+"""Commands about routines: lista, visa, kontrollera, schema, info."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from samverkan_tui.cli.app import app, command, examples
+from samverkan_tui.cli.common import (
+    EXIT_FAILURE,
+    STATE,
+    AnswersOption,
+    Format,
+    NowOption,
+    RoutineArgument,
+    ShowFormat,
+    fail,
+    print_json,
+)
+from samverkan_tui.core.catalog import USER, builtin_dir, routine_files, search_dirs
+
+
+@command(app, "lista", "list", epilog=examples("samverkan lista", "samverkan lista --format json"))
+def list_routines(
+    format: Annotated[
+        Format, typer.Option("--format", "-f", metavar="FORMAT", help="text eller json.")
+    ] = Format.text,
+    now: NowOption = None,
+) -> None:
+    """Lista rutinerna som finns, med version, enheter och översyn."""
+    catalog = STATE.catalog()
+    today = STATE.now(now).date()
+    for problem in catalog.problems:
+        print(f"samverkan: varning: hoppar över {problem}", file=sys.stderr)
+    if format is Format.json:
+        from samverkan_tui.export.data import routine_summary
+
+        rows = []
+        for entry in catalog.entries.values():
+            row = routine_summary(entry.routine, today)
+            row["path"] = str(entry.path)
+            row["origin"] = entry.origin
+            row["overrides"] = [str(p) for p in entry.shadows]
+            rows.append(row)
+        print_json(rows)
+        return
+    if not catalog.entries:
+        print("Inga rutiner hittades.")
+        return
+    width = max(len(rid) for rid in catalog.entries)
+    for routine_id, entry in catalog.entries.items():
+        routine = entry.routine
+        review = routine.review_status(today)
+        print(f"{routine_id:<{width}}  {routine.short_title or routine.title}")
+        print(f"{'':<{width}}  version {routine.version} · {', '.join(routine.units)} · {review}")
+        if entry.origin == USER:
+            print(f"{'':<{width}}  egen rutin: {entry.path}")
+        for shadowed in entry.shadows:
+            print(f"{'':<{width}}  ersätter {shadowed}")
+
+
+@command(
+    app,
+    "visa",
+    "show",
+    short_help="Visa en rutins frågor, eller planen för svar.",
+    epilog=examples(
+        "samverkan visa rvt-bou                                  frågorna och svarsalternativen",
+        "samverkan visa rvt-bou --svar inkom=rvt --svar akut=ja --now 2026-11-23T10:00",
+    ),
+)
+def show(
+    routine_id: RoutineArgument,
+    svar: AnswersOption = None,
+    format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text, json eller md.")
+    ] = ShowFormat.text,
+    roll: Annotated[
+        str | None,
+        typer.Option("--roll", metavar="ROLL", help="Din roll: visa bara dina punkter (i rutinens ordning)."),
+    ] = None,
+    inkom: Annotated[
+        str | None,
+        typer.Option(
+            "--inkom",
+            metavar="ISO-TID",
+            help="När anmälan eller informationen kom in; tidsfristerna räknas därifrån (standard: --now).",
+        ),
+    ] = None,
+    now: NowOption = None,
+) -> None:
+    """Visa en rutins frågor, och planen för givna svar: steg per fas och roll, med
+    tidsfrister som datum och kontakter."""
+    from samverkan_tui.core.walk import build_plan, only_role
+
+    routine, answers = STATE.routine_with_answers(routine_id, svar, roll)
+    moment = STATE.now(now)
+    plan = build_plan(routine, answers, moment, STATE.moments(routine, inkom))
+    if roll:
+        plan = only_role(plan, roll)
+    if format is ShowFormat.json:
+        from samverkan_tui.export.data import plan_dict, question_dict, routine_summary
+
+        data = routine_summary(routine, moment.date())
+        data["questions"] = [question_dict(routine, q) for q in routine.questions]
+        if answers:
+            data.update(plan_dict(plan))
+        print_json(data)
+        return
+    if answers:
+        # The same document `samverkan export` prints for these answers: one place.
+        from samverkan_tui.export import render
+        from samverkan_tui.export.document import document_for_plan
+
+        sys.stdout.write(str(render(document_for_plan(plan), format.value)))
+        return
+    if format is ShowFormat.md:
+        from samverkan_tui.export.markdown import questions_markdown
+
+        sys.stdout.write(questions_markdown(routine, moment.date()))
+        return
+    from samverkan_tui.export.text import questions_text
+
+    sys.stdout.write(questions_text(routine, moment.date()))
+
+
+@command(
+    app,
+    "kontrollera",
+    "validate",
+    short_help="Kontrollera rutinfiler (varje väg).",
+    epilog=examples(
+        "samverkan kontrollera                     alla kända rutinkataloger",
+        "samverkan kontrollera egna/rutin.toml --format json",
+    ),
+)
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="FILER|KATALOGER",
+            help="Rutinfiler eller kataloger. Utan argument: alla kända rutinkataloger.",
+        ),
+    ] = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", metavar="FORMAT", help="text eller json.")
+    ] = Format.text,
+) -> None:
+    """Kontrollera rutinfiler: format, hänvisningar och varje kombination av svar.
+
+    Avslutas med 1 om någon fil har fel."""
+    from samverkan_tui.core.validate import validate_paths
+
+    files: list[Path] = []
+    targets = paths or [d for d, _ in search_dirs(STATE.routine_dirs, STATE.config()) if d.is_dir()]
+    for target in targets:
+        if target.is_dir():
+            found = routine_files(target)
+            if not found and paths:
+                fail(f"{target}: inga .toml-filer i katalogen")
+            files += found
+        elif target.is_file():
+            files.append(target)
+        else:
+            fail(f"{target}: filen eller katalogen finns inte")
+    reports = validate_paths(files)
+    if format is Format.json:
+        print_json(
+            [
+                {
+                    "file": str(r.path),
+                    "ok": r.ok,
+                    "routine": r.routine.id if r.routine else None,
+                    "problems": [p.as_dict() for p in r.problems],
+                }
+                for r in reports
+            ]
+        )
+    else:
+        for report in reports:
+            for problem in report.problems:
+                print(problem)
+        bad = sum(1 for r in reports if not r.ok)
+        warnings = sum(1 for r in reports for p in r.problems if p.severity != "fel")
+        summary = f"{len(reports)} filer kontrollerade: {len(reports) - bad} godkända"
+        if bad:
+            summary += f", {bad} med fel"
+        if warnings:
+            summary += f", {warnings} varningar"
+        print(summary, file=sys.stderr if bad else sys.stdout)
+    if any(not r.ok for r in reports):
+        raise typer.Exit(EXIT_FAILURE)
+
+
+@command(
+    app,
+    "schema",
+    short_help="JSON Schema för rutinfilerna.",
+    epilog=examples("samverkan schema > rutin.schema.json"),
+)
+def schema() -> None:
+    """Skriv ut JSON Schema för rutinfiler, för editorns kontroll medan du skriver."""
+    from samverkan_tui.core.schema import json_schema
+
+    print_json(json_schema())
+
+
+@command(app, "info", epilog=examples("samverkan info", "samverkan --katalog egna-rutiner info"))
+def info() -> None:
+    """Visa var inställningar, data och rutiner finns."""
+    config = STATE.config()
+    print(f"Inställningar: {config.path}{'' if config.path.exists() else ' (finns inte än)'}")
+    from samverkan_tui.steplog.store import data_dir
+    from samverkan_tui.tui.exporting import export_folder
+
+    print(f"Steglogg: {data_dir(config)}")
+    print(f"Exporter från appen: {export_folder()}")
+    print(f"Inbyggda rutiner: {builtin_dir()}")
+    for directory, origin in search_dirs(STATE.routine_dirs, config):
+        if origin == USER:
+            print(f"Egen rutinkatalog: {directory}{'' if directory.is_dir() else ' (finns inte)'}")

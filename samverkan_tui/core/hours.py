@@ -1,0 +1,424 @@
+"""Telefontider: is a contact open now, when does it close, when does it open next.
+
+All arithmetic is done on local Stockholm dates and minutes after midnight, and an
+aware datetime is built only at the end. That way a day on which daylight saving time
+changes is still "08.30–16.00" on the wall clock, which is what the routines mean.
+
+Holidays come from the ``holidays`` package (Sweden): the public holidays plus the
+de facto holidays (midsommarafton, julafton, nyårsafton). Looking up one year with it
+costs about 150 ms (its ``countries`` package imports every country), which would blow
+the CLI's start-up budget, so the years 2000–2060 are read from ``holiday_table``, a
+table generated from the package (``python -m samverkan_tui.core.hours``) and checked
+against it by the tests. Other years ask the package directly, imported lazily.
+
+Regenerate the table after upgrading ``holidays``:
+    .venv/bin/python -m samverkan_tui.core.hours > samverkan_tui/core/holiday_table.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from samverkan_tui.core.clock import STOCKHOLM
+from samverkan_tui.core.deadlines import MONTH_NAMES, WEEKDAY_NAMES
+from samverkan_tui.core.model import WEEKDAYS, Contact, OpeningHours, Routine, TimeRange
+
+#: How far ahead ``next_open`` and ``closes_at`` are searched. Two weeks covers every
+#: run of holidays in the Swedish calendar (the longest is julafton–annandag jul plus a
+#: weekend) with room to spare, and keeps the search bounded for contacts with no hours.
+LOOKAHEAD_DAYS = 14
+
+NO_HOURS_TEXT = "Tider anges inte i rutinen."
+HOLIDAYS_UNSTATED = "Rutinen anger inte tider för helgdagar"
+
+REASON_BREAK_DEFAULT = "uppehåll"
+REASON_OUTSIDE = "utanför telefontid"
+REASON_WEEKEND = "helg"
+
+# Holiday names that start with a proper noun keep their capital letter
+# ("Kristi himmelsfärdsdag", "Marie bebådelsedag"); the others are common nouns
+# in Swedish and are written in lower case ("juldagen", "första maj").
+_PROPER_FIRST_WORDS = frozenset({"Kristi", "Marie"})
+
+
+# -- holidays -------------------------------------------------------------------
+
+
+def _holidays_from_package(year: int) -> dict[dt.date, str]:
+    """Public holidays first, then the de facto ones, as {date: name} for one year."""
+    import holidays  # lazy: see the module docstring
+    from holidays.countries.sweden import Sweden
+
+    # Before holidays 0.88 the de facto holidays sat in PUBLIC and DE_FACTO did not
+    # exist; from 0.88 on they have their own category. Ask for whichever exist so
+    # midsommarafton, julafton and nyårsafton are closed days on every version.
+    wanted = [holidays.PUBLIC]
+    de_facto = getattr(holidays, "DE_FACTO", None)
+    if de_facto is not None and de_facto in Sweden.supported_categories:
+        wanted.append(de_facto)
+    result: dict[dt.date, str] = {}
+    for category in wanted:
+        # include_sundays=False on purpose: older versions count every Sunday as a
+        # holiday named "Söndag", which would make "Stängt (söndag)" out of every weekend
+        # and hide the real reason ("helg"). Weekends are handled by the weekly hours.
+        calendar: Any = Sweden(years=year, categories=(category,), include_sundays=False, language="sv")
+        for day, name in sorted(calendar.items()):
+            result.setdefault(day, _swedish_name(name))
+    return result
+
+
+@lru_cache(maxsize=16)
+def _holidays_for_year(year: int) -> dict[dt.date, str]:
+    from samverkan_tui.core import holiday_table
+
+    line = holiday_table.HOLIDAYS.get(year)
+    if line is None:
+        return _holidays_from_package(year)
+    return {dt.date(year, int(entry[:2]), int(entry[2:4])): entry[5:] for entry in line.split("|")}
+
+
+def holiday_table_source(first: int = 2000, last: int = 2060) -> str:
+    """The text of ``holiday_table.py``, freshly computed from the ``holidays`` package."""
+    lines = [
+        '"""Swedish public and de facto holidays, generated from the `holidays` package.',
+        "",
+        "Do not edit. Regenerate after upgrading `holidays` (tests/test_hours.py compares):",
+        "    .venv/bin/python -m samverkan_tui.core.hours > samverkan_tui/core/holiday_table.py",
+        "",
+        'Each year is "MMDD name|MMDD name|…"; see samverkan_tui.core.hours for why a table.',
+        '"""',
+        "",
+        "# ruff: noqa: E501",
+        "",
+        "HOLIDAYS: dict[int, str] = {",
+    ]
+    for year in range(first, last + 1):
+        days = _holidays_from_package(year)
+        entries = "|".join(f"{day:%m%d} {name}" for day, name in sorted(days.items()))
+        lines.append(f"    {year}: {entries!r},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _swedish_name(name: str) -> str:
+    # The package may join two names on one day with "; ": keep the first.
+    first = name.split(";")[0].strip()
+    word = first.split(" ", 1)[0]
+    if word in _PROPER_FIRST_WORDS:
+        return first
+    return first[:1].lower() + first[1:]
+
+
+def is_holiday(day: dt.date) -> str | None:
+    """The Swedish name of the public or de facto holiday on ``day``, or None.
+
+    Sundays are not holidays here (see ``_holidays_from_package``); Easter Sunday,
+    Pentecost and the like are, by name.
+    """
+    return _holidays_for_year(day.year).get(day)
+
+
+# -- one day's open intervals ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Interval:
+    start: int  # minutes after midnight, local time
+    end: int  # exclusive; 1440 means midnight at the end of the day
+    ends_for: str = ""  # name of the break that ends this interval, "" if the day ends
+
+
+def _subtract(span: TimeRange, breaks: tuple[TimeRange, ...]) -> list[_Interval]:
+    """``span`` with every break cut out, remembering which break ends each piece."""
+    pieces = [_Interval(span.start, span.end)]
+    for brk in sorted(breaks, key=lambda b: b.start):
+        cut: list[_Interval] = []
+        for piece in pieces:
+            if brk.end <= piece.start or brk.start >= piece.end:
+                cut.append(piece)
+                continue
+            if brk.start > piece.start:
+                cut.append(_Interval(piece.start, brk.start, brk.label or REASON_BREAK_DEFAULT))
+            if brk.end < piece.end:
+                cut.append(_Interval(brk.end, piece.end, piece.ends_for))
+        pieces = cut
+    return pieces
+
+
+def _day_intervals(hours: OpeningHours, day: dt.date) -> list[_Interval]:
+    # Unknown (None) counts as closed: never tell a caller that a line is open on a
+    # holiday when the routine does not say so.
+    if hours.closed_on_holidays is not False and is_holiday(day):
+        return []
+    spans = hours.days.get(WEEKDAYS[day.weekday()], ())
+    intervals = [piece for span in spans for piece in _subtract(span, hours.breaks)]
+    return sorted(intervals, key=lambda i: i.start)
+
+
+def _at(day: dt.date, minute: int) -> dt.datetime:
+    """An aware Stockholm datetime for a wall-clock minute of a local date.
+
+    Minute 1440 is midnight of the next day. A wall-clock time that does not exist
+    (inside the spring-forward gap) is normalised through UTC to the real instant.
+    """
+    day = day + dt.timedelta(days=minute // 1440)
+    minute %= 1440
+    naive = dt.datetime(day.year, day.month, day.day, minute // 60, minute % 60)
+    return naive.replace(tzinfo=STOCKHOLM).astimezone(dt.UTC).astimezone(STOCKHOLM)
+
+
+def _local(now: dt.datetime) -> dt.datetime:
+    if now.tzinfo is None:
+        return now.replace(tzinfo=STOCKHOLM)
+    return now.astimezone(STOCKHOLM)
+
+
+# -- status -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactStatus:
+    """Whether a contact answers at ``now``, and what to do if it does not.
+
+    ``open_now`` is None when the routine gives no hours. ``closes_at`` is set only
+    when open (the start of lunch counts as closing); ``next_open`` only when closed.
+    """
+
+    contact: Contact
+    now: dt.datetime
+    open_now: bool | None
+    reason: str = ""
+    closes_at: dt.datetime | None = None
+    closes_for: str = ""  # "lunch" when closes_at is the start of a break, else ""
+    next_open: dt.datetime | None = None
+    fallback: Contact | None = None
+    fallback_open: bool | None = None
+    # Closed because of a holiday the routine gives no hours for: probably, not surely.
+    uncertain: bool = False
+
+    @property
+    def summary(self) -> str:
+        """One Swedish line: "Öppet nu, stänger 16.00", "Stängt (lunch), öppnar 13.00 — …"."""
+        if self.open_now is None:
+            return self.contact.hours_note or NO_HOURS_TEXT
+        if self.open_now:
+            if self.closes_at is None:
+                return f"Öppet nu, stänger inte de närmaste {LOOKAHEAD_DAYS} dagarna"
+            text = f"Öppet nu, stänger {self._when(self.closes_at)}"
+            return f"{text} för {self.closes_for}" if self.closes_for else text
+        if self.uncertain:
+            return f"Troligen stängt – {self.reason}; {HOLIDAYS_UNSTATED.lower()}" + self._fallback_text()
+        text = f"Stängt ({self.reason})" if self.reason else "Stängt"
+        if self.next_open is not None:
+            text += f", öppnar {self._when(self.next_open)}"
+        else:
+            text += f", ingen telefontid de närmaste {LOOKAHEAD_DAYS} dagarna"
+        return text + self._fallback_text()
+
+    def _when(self, moment: dt.datetime) -> str:
+        """ "13.00" today, "måndag 28 december 08.30" another day."""
+        clock = f"{moment.hour:02d}.{moment.minute:02d}"
+        if moment.date() == self.now.date():
+            return clock
+        return f"{WEEKDAY_NAMES[moment.weekday()]} {moment.day} {MONTH_NAMES[moment.month - 1]} {clock}"
+
+    def _fallback_text(self) -> str:
+        if self.fallback is None:
+            return ""
+        if self.contact.fallback_text:  # the routine's own words ("Övriga tider: …")
+            return f" — {self.contact.fallback_text}"
+        if self.fallback_open is False:
+            return f" — även {self.fallback.name} har stängt just nu"
+        if self.fallback.phones:
+            return f" — ring {self.fallback.name} {self.fallback.phones[0]} under tiden"
+        return f" — kontakta {self.fallback.name} under tiden"
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON fields shared by `samverkan kontakter` and the exports."""
+        return {
+            "open_now": self.open_now,
+            "reason": self.reason,
+            "closes_at": self.closes_at.isoformat() if self.closes_at else None,
+            "next_open": self.next_open.isoformat() if self.next_open else None,
+            "fallback": {"id": self.fallback.id, "name": self.fallback.name} if self.fallback else None,
+            "uncertain": self.uncertain,
+            "summary": self.summary,
+        }
+
+
+def _closed_reason(hours: OpeningHours, day: dt.date, minute: int) -> str:
+    holiday = is_holiday(day) if hours.closed_on_holidays is not False else None
+    if holiday:
+        return holiday
+    spans = hours.days.get(WEEKDAYS[day.weekday()], ())
+    if not spans:
+        return REASON_WEEKEND if day.weekday() >= 5 else REASON_OUTSIDE
+    for brk in hours.breaks:
+        if brk.contains(minute) and any(s.start <= brk.start and brk.end <= s.end for s in spans):
+            return brk.label or REASON_BREAK_DEFAULT
+    return REASON_OUTSIDE
+
+
+def _find_open(hours: OpeningHours, day: dt.date, minute: int) -> _Interval | None:
+    for interval in _day_intervals(hours, day):
+        if interval.start <= minute < interval.end:
+            return interval
+    return None
+
+
+def _closing(hours: OpeningHours, day: dt.date, interval: _Interval) -> tuple[dt.datetime | None, str]:
+    """When an open interval really ends, following it across midnight (24-hour lines)."""
+    for _ in range(LOOKAHEAD_DAYS):
+        if interval.end < 1440 or interval.ends_for:
+            return _at(day, interval.end), interval.ends_for
+        following = _day_intervals(hours, day + dt.timedelta(days=1))
+        if not following or following[0].start != 0:
+            return _at(day, interval.end), ""
+        day, interval = day + dt.timedelta(days=1), following[0]
+    return None, ""
+
+
+def _next_open(hours: OpeningHours, day: dt.date, minute: int) -> dt.datetime | None:
+    for offset in range(LOOKAHEAD_DAYS + 1):
+        current = day + dt.timedelta(days=offset)
+        for interval in _day_intervals(hours, current):
+            if offset > 0 or interval.start > minute:
+                return _at(current, interval.start)
+    return None
+
+
+def contact_status(contact: Contact, routine: Routine | None, now: dt.datetime) -> ContactStatus:
+    """Evaluate ``contact`` at ``now`` (naive times are Stockholm time).
+
+    ``routine`` resolves the fallback contact by id; pass None when there is none.
+    """
+    local = _local(now)
+    fallback = routine.contact(contact.fallback) if routine and contact.fallback else None
+    fallback_open = None
+    hours = contact.hours
+    if hours is None:
+        return ContactStatus(contact, local, None, fallback=fallback)
+    day, minute = local.date(), local.hour * 60 + local.minute
+    interval = _find_open(hours, day, minute)
+    if interval is not None:
+        closes_at, closes_for = _closing(hours, day, interval)
+        return ContactStatus(
+            contact, local, True, closes_at=closes_at, closes_for=closes_for, fallback=fallback
+        )
+    if fallback is not None and fallback.hours is not None:
+        # One level only: the fallback's own fallback is not followed.
+        fallback_open = _find_open(fallback.hours, day, minute) is not None
+    uncertain = (
+        hours.closed_on_holidays is None
+        and is_holiday(day) is not None
+        and bool(hours.days.get(WEEKDAYS[day.weekday()]))
+    )
+    return ContactStatus(
+        contact,
+        local,
+        False,
+        reason=_closed_reason(hours, day, minute),
+        next_open=_next_open(hours, day, minute),
+        fallback=fallback,
+        fallback_open=fallback_open,
+        uncertain=uncertain,
+    )
+
+
+def call_now_line(contact: Contact, routine: Routine | None, now: dt.datetime) -> str:
+    """Who to call right now for ``contact``: itself when open, else its fallback.
+
+    "Ring nu: Mottagningen Norr, tel 530 622 55 (öppet till 16.00)";
+    "Ring nu: Socialjouren, tel 778 48 60 (Mottagningen Norr: stängt (lunch), öppnar 13.00)".
+    """
+    status = contact_status(contact, routine, now)
+    numbers = f", tel {' / '.join(contact.phones)}" if contact.phones else ""
+    if status.open_now is None:
+        note = (contact.hours_note or NO_HOURS_TEXT).rstrip(".").lower()
+        return f"Ring: {contact.name}{numbers} ({note})"
+    if status.open_now:
+        until = f" (öppet till {status._when(status.closes_at)})" if status.closes_at else ""
+        return f"Ring nu: {contact.name}{numbers}{until}"
+    closed = status.summary.split(" — ")[0]
+    fallback = status.fallback
+    if fallback is not None and status.fallback_open is not False:
+        fallback_numbers = f", tel {' / '.join(fallback.phones)}" if fallback.phones else ""
+        return f"Ring nu: {fallback.name}{fallback_numbers} ({contact.name}: {closed[0].lower()}{closed[1:]})"
+    return f"{contact.name}: {closed}{numbers}"
+
+
+# -- printouts -------------------------------------------------------------------
+
+
+def _clock(minute: int) -> str:
+    return f"{minute // 60:02d}.{minute % 60:02d}"
+
+
+def _spans_text(spans: tuple[TimeRange, ...]) -> str:
+    return ", ".join(f"{_clock(s.start)}–{_clock(s.end)}" for s in spans)
+
+
+def weekly_hours_lines(contact: Contact) -> list[str]:
+    """Human lines for printouts; runs of days with equal hours are grouped.
+
+    ["måndag 08.30–18.00", "tisdag–torsdag 08.30–16.00", "fredag 08.30–14.00",
+     "lunch 12.00–13.00 alla dagar", "stängt helgdagar, midsommarafton, julafton och nyårsafton"]
+    """
+    hours = contact.hours
+    if hours is None:
+        return [contact.hours_note or NO_HOURS_TEXT]
+    lines: list[str] = []
+    index = 0
+    while index < len(WEEKDAYS):
+        spans = tuple((s.start, s.end) for s in hours.days.get(WEEKDAYS[index], ()))
+        last = index
+        while (
+            last + 1 < len(WEEKDAYS)
+            and tuple((s.start, s.end) for s in hours.days.get(WEEKDAYS[last + 1], ())) == spans
+        ):
+            last += 1
+        if spans:
+            names = WEEKDAY_NAMES[index] if last == index else f"{WEEKDAY_NAMES[index]}–{WEEKDAY_NAMES[last]}"
+            lines.append(f"{names} {_spans_text(hours.days[WEEKDAYS[index]])}")
+        index = last + 1
+    if not lines:
+        lines.append("inga telefontider angivna")
+    for brk in hours.breaks:
+        lines.append(f"{brk.label or REASON_BREAK_DEFAULT} {_clock(brk.start)}–{_clock(brk.end)} alla dagar")
+    if hours.closed_on_holidays is None:
+        lines.append(HOLIDAYS_UNSTATED)
+    elif hours.closed_on_holidays:
+        lines.append("stängt helgdagar, midsommarafton, julafton och nyårsafton")
+    else:
+        lines.append("samma tider på helgdagar")
+    return lines
+
+
+def contact_record(contact: Contact, routine: Routine | None, now: dt.datetime) -> dict[str, object]:
+    """A contact and its status at ``now`` as plain JSON data (CLI, exports, app).
+
+    Phone and fax numbers are kept exactly as the routine writes them.
+    """
+    status = contact_status(contact, routine, now)
+    record: dict[str, object] = {
+        "id": contact.id,
+        "routine": routine.id if routine else None,
+        "name": contact.name,
+        "unit": contact.unit,
+        "phones": list(contact.phones),
+        "fax": list(contact.fax),
+        "instructions": contact.instructions,
+        "fallback_id": contact.fallback,
+        "hours": weekly_hours_lines(contact),
+    }
+    record.update(status.as_dict())
+    return record
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(holiday_table_source())

@@ -1,0 +1,539 @@
+"""Övningsläge: grading a trainee's answers to a fictional case, and the guided tour.
+
+Built on the same routine definitions and the same walk engine as a real walk, so
+what a trainee learns is exactly what the app does in a case. No UI imports: the
+CLI (``samverkan öva``) and the Textual training screens only present these records.
+
+Grading (``grade``)
+    The trainee's answers and the exercise's expected answers each give a plan
+    (``core.walk.build_plan`` at the exercise's moment). Answer by answer, in the
+    routine's question order:
+
+    - ``rätt`` / ``fel``: the question was asked on the trainee's path and the
+      exercise expects an answer to it;
+    - ``ej ställd``: the exercise expects an answer, but the trainee never got the
+      question because an earlier answer led elsewhere;
+    - ``obesvarad``: the question was on the trainee's path but not answered yet;
+    - ``extra``: the trainee's path asked a question the case never asks (it follows
+      from an earlier wrong answer); it does not count for or against the score.
+
+    Steps *missed* are in the expected plan but not in the trainee's; *needless*
+    steps are in the trainee's plan but not in the expected one.
+
+Score (``Grade.score``, 0–100)
+    Half for the answers, half for the plan:
+    ``50 × rätt / förväntade svar + 50 × steg i båda planerna / steg i någon av dem``.
+    The step half is the overlap of the two plans (Jaccard index), so both missed
+    and needless steps cost points, and an answer that changes nothing in the plan
+    costs only its share of the answer half. 100 means every answer right.
+
+Contacts at the moment
+    An exercise may say when it happens (``now``, e.g. Friday 16.40). The contacts
+    of the expected plan are evaluated at that moment with ``core.hours``: which are
+    closed, and whom to call instead. That is the "outside telefontider" lesson.
+
+Guided tour (``guided_tour``)
+    Every question in file order with its condition in plain Swedish and its help,
+    and for each answer the steps that this answer brings into the plan and the
+    questions it leads to. "Brings into the plan" is decided exactly: over every
+    walk the routine allows, a step is brought in by the answer after which its
+    condition first holds (the plan without that answer lacks the step, the plan
+    with it has it). Conditions use three-valued logic, which only ever decides more
+    as answers are added, so a step never leaves a plan once in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from samverkan_tui.core.conditions import comparisons, holds
+from samverkan_tui.core.model import Exercise, Option, Question, Routine, Step
+from samverkan_tui.core.walk import (
+    Plan,
+    action_key,
+    build_plan,
+    check_answers,
+    describe_condition,
+    next_question,
+)
+
+if TYPE_CHECKING:
+    from samverkan_tui.core.hours import ContactStatus
+
+RIGHT = "rätt"
+WRONG = "fel"
+NOT_ASKED = "ej ställd"
+UNANSWERED = "obesvarad"
+EXTRA = "extra"
+
+STATUS_LABELS = {
+    RIGHT: "Rätt",
+    WRONG: "Fel",
+    NOT_ASKED: "Ej ställd",
+    UNANSWERED: "Obesvarad",
+    EXTRA: "Ställs inte i fallet",
+}
+
+
+class ExerciseError(ValueError):
+    """An unknown exercise id; the message is user-facing Swedish."""
+
+
+def find_exercise(routine: Routine, exercise_id: str) -> Exercise:
+    """The exercise with this id, or ``ExerciseError`` with a suggestion."""
+    for exercise in routine.exercises:
+        if exercise.id == exercise_id:
+            return exercise
+    if not routine.exercises:
+        raise ExerciseError(f"rutinen {routine.id} har inga övningar")
+    from samverkan_tui.core.problems import did_you_mean
+
+    hint = did_you_mean(exercise_id, [e.id for e in routine.exercises])
+    raise ExerciseError(f"okänd övning `{exercise_id}` i rutinen {routine.id}; {hint}")
+
+
+def exercise_moment(exercise: Exercise, now: dt.datetime) -> dt.datetime:
+    """When the case happens: the exercise's own moment, else ``now``."""
+    return exercise.now or now
+
+
+# -- grading ----------------------------------------------------------------------------
+
+
+class AnswerGrade(NamedTuple):
+    """One question of the case, graded."""
+
+    question: Question
+    status: str  # RIGHT, WRONG, NOT_ASKED, UNANSWERED or EXTRA
+    given: Option | None  # the trainee's answer (None when not answered)
+    expected: Option | None  # the expected answer (None for EXTRA)
+    reason: str  # the exercise's one-line reason, or why the question is extra
+
+    @property
+    def correct(self) -> bool:
+        return self.status == RIGHT
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "question": self.question.id,
+            "text": self.question.text,
+            "status": self.status,
+            "given": self.given.value if self.given else None,
+            "given_label": self.given.label if self.given else None,
+            "expected": self.expected.value if self.expected else None,
+            "expected_label": self.expected.label if self.expected else None,
+            "reason": self.reason,
+        }
+
+
+class ContactAtMoment(NamedTuple):
+    """A contact of the expected plan at the moment the case happens."""
+
+    status: ContactStatus
+    steps: tuple[str, ...]  # ids of the expected steps that use the contact
+
+    @property
+    def closed(self) -> bool:
+        return self.status.open_now is False
+
+    def as_dict(self) -> dict[str, object]:
+        contact = self.status.contact
+        return {
+            "id": contact.id,
+            "name": contact.name,
+            "steps": list(self.steps),
+            "closed": self.closed,
+            **self.status.as_dict(),
+        }
+
+
+class Grade(NamedTuple):
+    routine: Routine
+    exercise: Exercise
+    now: dt.datetime  # the moment of the case
+    answers: tuple[AnswerGrade, ...]
+    expected_plan: Plan
+    given_plan: Plan
+    missed: tuple[Step, ...]  # in the expected plan, not in the trainee's
+    needless: tuple[Step, ...]  # in the trainee's plan, not in the expected one
+    contacts: tuple[ContactAtMoment, ...]
+
+    @property
+    def correct(self) -> int:
+        return sum(1 for a in self.answers if a.correct)
+
+    @property
+    def expected_count(self) -> int:
+        return len(self.exercise.answers)
+
+    @property
+    def shared_steps(self) -> int:
+        return len(self.expected_plan.actions) - len(self.missed)
+
+    @property
+    def answer_ratio(self) -> float:
+        return self.correct / self.expected_count if self.expected_count else 1.0
+
+    @property
+    def step_ratio(self) -> float:
+        union = self.shared_steps + len(self.missed) + len(self.needless)
+        return self.shared_steps / union if union else 1.0
+
+    @property
+    def score(self) -> int:
+        """0–100: half for right answers, half for the overlap of the plans (module docstring)."""
+        return round(50 * self.answer_ratio + 50 * self.step_ratio)
+
+    @property
+    def perfect(self) -> bool:
+        return self.correct == self.expected_count and not self.missed and not self.needless
+
+    @property
+    def complete(self) -> bool:
+        """The trainee answered every question their own path asked."""
+        return self.given_plan.complete
+
+    @property
+    def closed_contacts(self) -> tuple[ContactAtMoment, ...]:
+        return tuple(c for c in self.contacts if c.closed)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "routine": self.routine.id,
+            "exercise": self.exercise.id,
+            "title": self.exercise.title,
+            "now": self.now.isoformat(),
+            "score": self.score,
+            "perfect": self.perfect,
+            "complete": self.complete,
+            "correct": self.correct,
+            "expected": self.expected_count,
+            "answers": [a.as_dict() for a in self.answers],
+            "missed_steps": [_step_dict(s) for s in self.missed],
+            "needless_steps": [_step_dict(s) for s in self.needless],
+            "shared_steps": self.shared_steps,
+            "expected_steps": [p.id for p in self.expected_plan.steps],
+            "given_steps": [p.id for p in self.given_plan.steps],
+            "contacts": [c.as_dict() for c in self.contacts],
+        }
+
+
+def _step_dict(step: Step) -> dict[str, object]:
+    return {"id": step.id, "text": step.text, "role": step.role, "phase": step.phase}
+
+
+def grade(
+    routine: Routine,
+    exercise: Exercise,
+    given_answers: Mapping[str, str],
+    now: dt.datetime,
+) -> Grade:
+    """Compare the trainee's answers with the exercise's, answer by answer and step by step.
+
+    ``now`` is used when the exercise gives no moment of its own. Raises
+    ``core.walk.AnswerError`` for an unknown question or answer.
+    """
+    check_answers(routine, given_answers)
+    moment = exercise_moment(exercise, now)
+    expected = {a.question: a for a in exercise.answers}
+    expected_plan = build_plan(routine, {q: a.answer for q, a in expected.items()}, moment)
+    given_plan = build_plan(routine, given_answers, moment)
+    on_path = {q.id for q in given_plan.unanswered}
+
+    graded: list[AnswerGrade] = []
+    for question in routine.questions:
+        want = expected.get(question.id)
+        want_option = question.option(want.answer) if want else None
+        value = given_plan.answers.get(question.id)
+        got = question.option(value) if value is not None else None
+        if want is not None:
+            if got is not None:
+                status = RIGHT if got.value == want.answer else WRONG
+            else:
+                status = UNANSWERED if question.id in on_path else NOT_ASKED
+            graded.append(AnswerGrade(question, status, got, want_option, want.reason))
+        elif got is not None:
+            graded.append(AnswerGrade(question, EXTRA, got, None, _extra_reason(routine, question)))
+
+    # Actions are compared as actions, not as items: the same action in another branch
+    # ("… gör en skyddsbedömning" / "… gör skyddsbedömning", same role) is the same thing
+    # to do, so a trainee never sees one step as both missed and needless.
+    expected_actions = {action_key(p.step) for p in expected_plan.actions}
+    given_actions = {action_key(p.step) for p in given_plan.actions}
+    missed = tuple(p.step for p in expected_plan.actions if action_key(p.step) not in given_actions)
+    needless = tuple(p.step for p in given_plan.actions if action_key(p.step) not in expected_actions)
+    return Grade(
+        routine,
+        exercise,
+        moment,
+        tuple(graded),
+        expected_plan,
+        given_plan,
+        missed,
+        needless,
+        _contacts_at(expected_plan, moment),
+    )
+
+
+def _extra_reason(routine: Routine, question: Question) -> str:
+    condition = describe_condition(routine, question.when)
+    if condition:
+        return (
+            f"Frågan ställs bara om {condition}, och det gäller inte i fallet; "
+            "den kom med på grund av ett tidigare svar."
+        )
+    return "Frågan ställs inte i fallet; den kom med på grund av ett tidigare svar."
+
+
+def _contacts_at(plan: Plan, moment: dt.datetime) -> tuple[ContactAtMoment, ...]:
+    # Lazy: hours pulls in the holiday table, which only grading with contacts needs.
+    from samverkan_tui.core.hours import contact_status
+
+    used: dict[str, list[str]] = {}
+    for planned in plan.steps:
+        for linked in planned.contacts:
+            used.setdefault(linked.id, []).append(planned.id)
+    result = []
+    for contact_id, steps in used.items():
+        contact = plan.routine.contact(contact_id)
+        if contact is not None:
+            result.append(ContactAtMoment(contact_status(contact, plan.routine, moment), tuple(steps)))
+    return tuple(result)
+
+
+# -- summary across exercises -----------------------------------------------------------
+
+
+class WeakQuestion(NamedTuple):
+    routine_id: str
+    question: Question
+    missed: int  # times not answered as expected (wrong, not reached or unanswered)
+    expected: int  # times an exercise expected an answer to it
+
+
+class Summary(NamedTuple):
+    grades: tuple[Grade, ...]
+
+    @property
+    def exercises(self) -> int:
+        return len(self.grades)
+
+    @property
+    def correct(self) -> int:
+        return sum(g.correct for g in self.grades)
+
+    @property
+    def expected(self) -> int:
+        return sum(g.expected_count for g in self.grades)
+
+    @property
+    def missed_steps(self) -> int:
+        return sum(len(g.missed) for g in self.grades)
+
+    @property
+    def needless_steps(self) -> int:
+        return sum(len(g.needless) for g in self.grades)
+
+    @property
+    def perfect(self) -> int:
+        return sum(1 for g in self.grades if g.perfect)
+
+    @property
+    def score(self) -> int:
+        """The mean of the exercises' scores (0 with no exercises)."""
+        return round(sum(g.score for g in self.grades) / len(self.grades)) if self.grades else 0
+
+    @property
+    def weak_questions(self) -> tuple[WeakQuestion, ...]:
+        """Questions not answered as expected in some exercise, most often first."""
+        counts: dict[tuple[str, str], list[Any]] = {}
+        for g in self.grades:
+            for answer in g.answers:
+                if answer.expected is None:
+                    continue
+                entry = counts.setdefault((g.routine.id, answer.question.id), [answer.question, 0, 0])
+                entry[2] += 1
+                if not answer.correct:
+                    entry[1] += 1
+        weak = [
+            WeakQuestion(rid, q, missed, total) for (rid, _), (q, missed, total) in counts.items() if missed
+        ]
+        weak.sort(key=lambda w: -w.missed)  # stable: ties keep the order they were met in
+        return tuple(weak)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "exercises": self.exercises,
+            "score": self.score,
+            "perfect": self.perfect,
+            "correct": self.correct,
+            "expected": self.expected,
+            "missed_steps": self.missed_steps,
+            "needless_steps": self.needless_steps,
+            "grades": [
+                {
+                    "routine": g.routine.id,
+                    "exercise": g.exercise.id,
+                    "title": g.exercise.title,
+                    "score": g.score,
+                    "correct": g.correct,
+                    "expected": g.expected_count,
+                }
+                for g in self.grades
+            ],
+            "weak_questions": [
+                {
+                    "routine": w.routine_id,
+                    "question": w.question.id,
+                    "text": w.question.text,
+                    "missed": w.missed,
+                    "expected": w.expected,
+                }
+                for w in self.weak_questions
+            ],
+        }
+
+
+def summarize(grades: Iterable[Grade]) -> Summary:
+    return Summary(tuple(grades))
+
+
+# -- guided tour --------------------------------------------------------------------------
+
+
+class TourStep(NamedTuple):
+    step: Step
+    condition: str  # "Om …:" in plain Swedish; "" for a step that is always in the plan
+
+    def as_dict(self) -> dict[str, object]:
+        return {**_step_dict(self.step), "condition": self.condition}
+
+
+class TourBranch(NamedTuple):
+    option: Option
+    steps: tuple[TourStep, ...]  # steps this answer brings into the plan
+    leads_to: tuple[Question, ...]  # questions this answer makes the walk ask
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "value": self.option.value,
+            "label": self.option.label,
+            "steps": [s.as_dict() for s in self.steps],
+            "leads_to": [q.id for q in self.leads_to],
+        }
+
+
+class TourStop(NamedTuple):
+    """One stop of the tour: a question and its branches, or (question None) the start."""
+
+    question: Question | None
+    asked_when: str  # the question's condition in plain Swedish; "" if always asked
+    help: str
+    branches: tuple[TourBranch, ...] = ()
+    always: tuple[TourStep, ...] = ()  # the start stop: steps in every plan
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "question": self.question.id if self.question else None,
+            "text": self.question.text if self.question else None,
+            "asked_when": self.asked_when,
+            "help": self.help,
+            "branches": [b.as_dict() for b in self.branches],
+            "always": [s.as_dict() for s in self.always],
+        }
+
+
+def by_condition(steps: Iterable[TourStep]) -> list[tuple[str, list[TourStep]]]:
+    """Runs of steps with the same condition, so that a printout reads each condition once."""
+    groups: list[tuple[str, list[TourStep]]] = []
+    for step in steps:
+        if groups and groups[-1][0] == step.condition:
+            groups[-1][1].append(step)
+        else:
+            groups.append((step.condition, [step]))
+    return groups
+
+
+def guided_tour(routine: Routine) -> list[TourStop]:
+    """Every branch of the routine in turn (see the module docstring)."""
+    steps_by, questions_by = _branch_effects(routine)
+
+    def tour_step(step: Step) -> TourStep:
+        condition = describe_condition(routine, step.when)
+        return TourStep(step, f"Om {condition}:" if condition else "")
+
+    stops: list[TourStop] = []
+    always = tuple(tour_step(s) for s in routine.steps if holds(s.when, {}) is True)
+    if always:
+        stops.append(TourStop(None, "", "", always=always))
+    for question in routine.questions:
+        branches = []
+        for option in question.options:
+            key = (question.id, option.value)
+            brought = steps_by.get(key, set())
+            leads = questions_by.get(key, set())
+            branches.append(
+                TourBranch(
+                    option,
+                    tuple(tour_step(s) for s in routine.steps if s.id in brought),
+                    tuple(q for q in routine.questions if q.id in leads),
+                )
+            )
+        stops.append(
+            TourStop(question, describe_condition(routine, question.when), question.help, tuple(branches))
+        )
+    return stops
+
+
+def _branch_effects(
+    routine: Routine,
+) -> tuple[dict[tuple[str, str], set[str]], dict[tuple[str, str], set[str]]]:
+    """For each (question, answer): the steps and questions it brings in, over every walk.
+
+    Depth-first over the walks, sharing prefixes. Only a condition that mentions the
+    question just answered can change value, so only those are evaluated at each node.
+    """
+    steps_for: dict[str, list[Step]] = {}
+    for step in routine.steps:
+        if step.when is not None:
+            for question_id in {c.question for c in comparisons(step.when)}:
+                steps_for.setdefault(question_id, []).append(step)
+    questions_for: dict[str, list[Question]] = {}
+    for conditional in routine.questions:
+        if conditional.when is not None:
+            for question_id in {c.question for c in comparisons(conditional.when)}:
+                questions_for.setdefault(question_id, []).append(conditional)
+
+    brings: dict[tuple[str, str], set[str]] = {}
+    opens: dict[tuple[str, str], set[str]] = {}
+    root_steps = frozenset(s.id for s in routine.steps if holds(s.when, {}) is True)
+    root_questions = frozenset(q.id for q in routine.questions if holds(q.when, {}) is True)
+    stack: list[tuple[dict[str, str], frozenset[str], frozenset[str]]] = [({}, root_steps, root_questions)]
+    while stack:
+        answers, in_plan, asked = stack.pop()
+        question = next_question(routine, answers)
+        if question is None:
+            continue
+        for option in question.options:
+            child = {**answers, question.id: option.value}
+            new_steps = {
+                s.id
+                for s in steps_for.get(question.id, ())
+                if s.id not in in_plan and holds(s.when, child) is True
+            }
+            new_questions = {
+                q.id
+                for q in questions_for.get(question.id, ())
+                if q.id not in asked and holds(q.when, child) is True
+            }
+            key = (question.id, option.value)
+            brings.setdefault(key, set()).update(new_steps)
+            opens.setdefault(key, set()).update(new_questions)
+            stack.append((child, in_plan | new_steps, asked | new_questions))
+    return brings, opens

@@ -1,0 +1,227 @@
+"""The Textual app: a small shell that pushes the start screen. No routine logic here.
+
+`create_app` is the one factory used by the CLI (`run_app`) and by the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from samverkan_tui.core.catalog import Catalog, load_catalog
+from samverkan_tui.core.clock import current_time, parse_now
+from samverkan_tui.core.config import Config, load_config
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from samverkan_tui.steplog.store import StepLog
+
+
+class SamverkanApp(App[None]):
+    """Samverkan TUI. Screens own their keys; the app only knows quit, help and the clock."""
+
+    TITLE = "Samverkan"
+    SUB_TITLE = "guidade samverkansrutiner"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Avsluta", id="quit", priority=True),
+        Binding("f1,question_mark", "help", "Hjälp", id="help"),
+        # Declared here so that Textual does not add its own, English, "palette" key.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Kommandon",
+            id="command_palette",
+            show=False,
+            priority=True,
+            tooltip="Öppna kommandopaletten",
+        ),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        config: Config,
+        fixed_now: dt.datetime | None = None,
+        step_log: StepLog | None = None,
+        step_log_error: str | None = None,
+        use_step_log: bool = False,
+    ) -> None:
+        super().__init__()
+        self.use_step_log = use_step_log
+        self.catalog = catalog
+        self.config = config
+        self.fixed_now = fixed_now
+        self.step_log = step_log
+        self.step_log_error = step_log_error
+        # Benchmarks and tests can ask to hear when the first screen is ready.
+        self.on_first_screen_ready: Callable[[], None] | None = None
+        # `samverkan öva [ID]`: open the training screens over the start screen.
+        # None: a normal start; "": every routine's exercises; else one routine's id.
+        self.training_routine: str | None = None
+        # `samverkan ID [--svar FRÅGA=SVAR …]`: open that routine's walk over the start
+        # screen, with these answers given (checked by the CLI). No resume offer then.
+        self.direct_walk: tuple[str, dict[str, str]] | None = None
+
+    def now(self) -> dt.datetime:
+        """`--now` if given (everything reproducible), otherwise the real Stockholm time."""
+        return self.fixed_now or current_time()
+
+    def on_mount(self) -> None:
+        from samverkan_tui.tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen())
+        self.call_after_refresh(self.check_size, self.size.width, self.size.height)
+        if self.training_routine is not None:
+            from samverkan_tui.tui.screens.training import open_training
+
+            open_training(self, self.training_routine or None)
+        elif self.direct_walk is not None:
+            self.open_direct_walk(*self.direct_walk)
+
+    def open_direct_walk(self, routine_id: str, answers: dict[str, str]) -> None:
+        from samverkan_tui.core.session import WalkSession
+        from samverkan_tui.core.walk import effective_answers
+        from samverkan_tui.tui.screens.walk import WalkScreen
+
+        routine = self.catalog.get(routine_id)
+        if routine is None:
+            return
+        if self.use_step_log and self.step_log is None and self.step_log_error is None:
+            self.open_step_log()  # before the walk mounts, so that it is stored
+        session = WalkSession(routine, self.now())
+        for question_id, value in effective_answers(routine, answers).items():
+            session.answer(question_id, value, self.now())
+        self.push_screen(WalkScreen(routine, session=session if session.events else None))
+
+    def on_resize(self, event) -> None:
+        self.check_size(event.size.width, event.size.height)
+
+    def check_size(self, width: int, height: int) -> None:
+        """Below 60×20 a plain message replaces the screens until the window grows."""
+        from samverkan_tui.tui.screens.too_small import TooSmallScreen, too_small
+
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small(width, height):
+            if showing:
+                self.screen.show_size(width, height)
+            else:
+                self.push_screen(TooSmallScreen())
+        elif showing:
+            self.pop_screen()
+
+    def first_screen_ready(self) -> None:
+        # Everything loaded at start-up lives as long as the app: move it out of the garbage
+        # collector's generations, so full collections during a walk stay short (they were
+        # the slowest keypresses).
+        gc.freeze()
+        if self.use_step_log and self.step_log is None and self.step_log_error is None:
+            self.open_step_log()
+        if self.on_first_screen_ready is not None:
+            callback, self.on_first_screen_ready = self.on_first_screen_ready, None
+            callback()
+
+    def open_step_log(self) -> None:
+        """Open the step log; if it cannot be used, remember why (the screens say so)."""
+        from samverkan_tui.steplog.store import StepLog, StepLogError
+
+        try:
+            self.step_log = StepLog.open(config=self.config)
+        except StepLogError as failure:
+            self.step_log_error = str(failure)
+
+    def action_command_palette(self) -> None:
+        from samverkan_tui.tui.palette import SwedishCommandPalette
+
+        if self.use_command_palette and not SwedishCommandPalette.is_open(self):
+            self.push_screen(SwedishCommandPalette(id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C out of habit: say how to quit, in Swedish (Textual's own text is English)."""
+        self.notify("Tryck Ctrl+Q för att avsluta appen.", title="Vill du avsluta?")
+
+    def action_help(self) -> None:
+        from samverkan_tui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: quit at once when everything is on disk, otherwise ask first."""
+        from samverkan_tui.tui.screens.quit import QuitDialog, unsaved_changes
+
+        if isinstance(self.screen, QuitDialog):
+            return
+        log = self.step_log
+        if log is not None and log.pending:
+            log.retry()  # the disk may have room again
+        count = unsaved_changes(self)
+        if count:
+            self.push_screen(QuitDialog(count))
+        else:
+            self.exit()
+
+    def quit_description(self) -> str:
+        """What quitting means now, said only when true (the palette shows it)."""
+        from samverkan_tui.tui.screens.quit import changes_text, unsaved_changes
+
+        count = unsaved_changes(self)
+        if count:
+            return f"Stäng Samverkan ({changes_text(count)}: appen frågar först)"
+        if self.step_log is not None:
+            return "Stäng Samverkan (allt är redan sparat)"
+        return "Stäng Samverkan"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Hjälp och ordlista", "Tangenter och begrepp", self.action_help)
+        yield SystemCommand("Avsluta appen", self.quit_description(), self.action_quit)
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+
+    def on_unmount(self) -> None:
+        if self.step_log is not None:
+            self.step_log.close()
+
+
+def create_app(
+    now: str | dt.datetime | None = None,
+    catalog: Catalog | None = None,
+    config: Config | None = None,
+    use_step_log: bool = True,
+) -> SamverkanApp:
+    """Build the app. ``now`` fixes the clock (ISO text or datetime)."""
+    config = config or load_config()
+    catalog = catalog or load_catalog(config=config)
+    fixed = parse_now(now) if isinstance(now, str) else now
+    # The step log is opened once the first screen is painted (SamverkanApp.open_step_log):
+    # SQLite and the retention purge are not on the start-up budget.
+    return SamverkanApp(catalog, config, fixed, use_step_log=use_step_log)
+
+
+def run_app(
+    state: object,
+    training_routine: str | None = None,
+    routine_id: str | None = None,
+    answers: dict[str, str] | None = None,
+) -> None:
+    """Start the app from the CLI's global state (catalog, config, --now).
+
+    ``training_routine``: start in the training mode (`samverkan öva`), "" for every routine.
+    ``routine_id``: open that routine's walk at once, with ``answers`` already given.
+    """
+    now = state.now() if getattr(state, "now_text", None) else None
+    app = create_app(now=now, catalog=state.catalog(), config=state.config())
+    app.training_routine = training_routine
+    if routine_id is not None:
+        app.direct_walk = (routine_id, dict(answers or {}))
+    app.run()

@@ -1,0 +1,58 @@
+"""The shared base of screens that ask a routine's questions: the walk and the exercise.
+
+Answering, changing an earlier answer and taking the last one back work the same in
+both; subclasses own ``session``, ``plan`` and ``editing`` and draw in ``redraw``.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import OptionList
+
+from samverkan_tui.tui.widgets.question import QuestionPanel
+
+
+class AnsweringScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,backspace", "back", "Tillbaka", id="back"),
+        # The app's actions: a screen has no focus_next action of its own, and a binding
+        # to a missing action silently does nothing (Tab did nothing here once).
+        Binding("tab", "app.focus_next", "Nästa ruta", id="focus_next", show=False),
+        Binding("shift+tab", "app.focus_previous", "Föregående ruta", id="focus_previous", show=False),
+    ]
+
+    editing: str | None = None  # a question asked again to change its answer
+
+    def redraw(self) -> None:
+        raise NotImplementedError
+
+    @on(QuestionPanel.Answered)
+    def answered(self, message: QuestionPanel.Answered) -> None:
+        changing = self.editing is not None
+        before = {p.id for p in self.plan.actions} if changing and self.plan else set()
+        self.session.answer(message.question.id, message.value, self.app.now())
+        self.editing = None
+        self.redraw()
+        if changing:
+            self.report_change(before)
+
+    def report_change(self, before: set[str]) -> None:
+        """Say what an answer change did to the plan (the walk does; an exercise need not)."""
+
+    @on(OptionList.OptionSelected, "#answers")
+    def change_answer(self, message: OptionList.OptionSelected) -> None:
+        self.editing = message.option.id
+        self.redraw()
+
+    def action_back(self) -> None:
+        """Cancel a change; otherwise take back the last answer; at the start, leave."""
+        if self.editing is not None:
+            self.editing = None
+        elif self.plan and self.plan.asked:
+            self.session.clear_answer(self.plan.asked[-1].id, self.app.now())
+        else:
+            self.app.pop_screen()
+            return
+        self.redraw()

@@ -1,0 +1,248 @@
+"""The start screen: the routines, filtered as you type; Enter opens one.
+
+Routine files that could not be loaded are listed last, marked and greyed out, with the
+file, line and fix: they cannot be opened, and every other routine works as usual.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from samverkan_tui.core.model import Routine
+from samverkan_tui.core.problems import Problem
+from samverkan_tui.tui.widgets.footer import PriorityFooter
+
+BROKEN = "trasig:"  # option ids of files that failed to load
+
+
+def broken_prompt(problem: Problem) -> Text:
+    """``⛔ min-rutin.toml – kan inte öppnas`` and, below, where and what is wrong."""
+    name = problem.file.rsplit("/", 1)[-1]
+    where = f"rad {problem.line}: " if problem.line else ""
+    detail = problem.message + (f" — {problem.hint}" if problem.hint else "")
+    return Text.assemble(
+        Text(f"⛔ {name} – har fel och kan inte öppnas", style="bold red"),
+        Text(f"\n  {problem.file}\n  {where}{detail}", style="dim"),
+    )
+
+
+def routine_prompt(routine: Routine, today) -> Text:
+    title = Text(routine.short_title or routine.title, style="bold")
+    status = routine.review_status(today)
+    meta = Text(f"\n  {', '.join(routine.units)} · version {routine.version} · ", style="dim")
+    mark = Text(status, style="bold red" if routine.review_overdue(today) else "dim")
+    if routine.review_overdue(today):
+        mark = Text("⚠ " + status, style="bold red")
+    return Text.assemble(title, meta, mark)
+
+
+class StartScreen(Screen[None]):
+    """Pick a routine. Typing filters; arrows move; Enter opens."""
+
+    BINDINGS = [
+        # Not a priority binding: the filter field takes Enter itself (Input.Submitted), after
+        # the letters typed before it. A priority Enter ran before the field had seen them,
+        # and fast typing ("skriv⏎") opened the wrong routine.
+        Binding("enter", "open", "Öppna", id="open"),
+        Binding("down", "move(1)", "Nästa", id="next", show=False, priority=True),
+        Binding("up", "move(-1)", "Föregående", id="previous", show=False, priority=True),
+        Binding("escape", "clear_filter", "Rensa filter", id="clear_filter", show=False),
+        # Ctrl: plain letters go to the filter (Övningsläge: tui/screens/training.py).
+        Binding("ctrl+o", "training", "Övning", id="training"),
+        Binding("ctrl+t", "statistics", "Statistik", id="statistics"),  # tui/screens/statistics.py
+        # Not in the footer (it is full at 80 columns): Ctrl+P and the help list it.
+        Binding(
+            "ctrl+g", "review", "Granska", id="review", show=False, tooltip="Årlig granskning av rutinen"
+        ),
+        # "?" opens help here too (the filter never needs it).
+        Binding("question_mark", "app.help", "Hjälp", id="help_start", show=False, priority=True),
+    ]
+
+    openable = 0  # options before the broken files; only these can be highlighted and opened
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="start"):
+            yield Static("Välj rutin – skriv för att filtrera, Enter öppnar", id="start-hint")
+            yield Input(placeholder="Filtrera rutiner …", id="filter")
+            yield OptionList(id="routines")
+            yield Static(id="start-status")
+        yield PriorityFooter()
+
+    def on_mount(self) -> None:
+        self.refresh_list("")
+        self.query_one("#filter", Input).focus()
+        self.call_after_refresh(self.app.first_screen_ready)  # opens the step log, too
+        self.call_after_refresh(self.offer_resume)
+
+    def routines(self) -> list[Routine]:
+        return self.app.catalog.routines()
+
+    def refresh_list(self, text: str) -> None:
+        needle = text.strip().lower()
+        today = self.app.now().date()
+        options = self.query_one("#routines", OptionList)
+        options.clear_options()
+        for routine in self.routines():
+            haystack = " ".join((routine.id, routine.title, routine.short_title, *routine.units)).lower()
+            if all(word in haystack for word in needle.split()):
+                options.add_option(Option(routine_prompt(routine, today), id=routine.id))
+        self.openable = options.option_count
+        for index, problem in enumerate(self.app.catalog.broken()):
+            if all(word in problem.file.lower() for word in needle.split()):
+                options.add_option(Option(broken_prompt(problem), id=f"{BROKEN}{index}", disabled=True))
+        if not options.option_count and needle:
+            options.add_option(
+                Option(
+                    Text(f"Inga rutiner matchar ”{text.strip()}”. Esc rensar filtret.", style="dim"),
+                    disabled=True,
+                )
+            )
+        options.highlighted = 0 if self.openable else None
+        self.show_status()
+
+    def show_status(self) -> None:
+        """Warnings that concern the whole screen: the step log, broken files, the config."""
+        lines = []
+        if self.app.step_log_error:
+            lines.append(f"⚠ Stegloggen kan inte användas: {self.app.step_log_error} Inget sparas.")
+        broken = len(self.app.catalog.broken())
+        if broken:
+            files = "rutinfil har" if broken == 1 else "rutinfiler har"
+            lines.append(
+                f"⚠ {broken} {files} fel och kan inte öppnas (se listan; rätta med "
+                "samverkan validate). De andra rutinerna fungerar."
+            )
+        lines += [f"⚠ {warning}" for warning in getattr(self.app.config, "warnings", ())]
+        self.query_one("#start-status", Static).update(Text("\n".join(lines), style="bold red"))
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        self.action_open()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.refresh_list(event.value)
+
+    @on(OptionList.OptionSelected, "#routines")
+    def routine_selected(self, event: OptionList.OptionSelected) -> None:
+        self.open_routine(event.option.id)
+
+    def action_move(self, delta: int) -> None:
+        options = self.query_one("#routines", OptionList)
+        if self.openable:  # broken files, listed last, cannot be highlighted
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(self.openable - 1, current + delta))
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+
+    def action_open(self) -> None:
+        # Filter on what the field holds now: the change event may not have run yet.
+        self.refresh_list(self.query_one("#filter", Input).value)
+        options = self.query_one("#routines", OptionList)
+        if options.highlighted is None or options.highlighted >= self.openable:
+            self.notify("Ingen rutin som kan öppnas matchar filtret.", severity="warning")
+            return
+        self.open_routine(options.get_option_at_index(options.highlighted).id)
+
+    def open_routine(self, routine_id: str | None, session=None) -> None:
+        from samverkan_tui.tui.screens.walk import WalkScreen
+
+        routine = self.app.catalog.get(routine_id or "")
+        if routine is not None:
+            self.app.push_screen(WalkScreen(routine, session=session))
+
+    def action_training(self) -> None:
+        from samverkan_tui.tui.screens.training import open_training
+
+        options = self.query_one("#routines", OptionList)
+        highlighted = options.highlighted
+        open_training(
+            self.app,
+            focus=options.get_option_at_index(highlighted).id
+            if highlighted is not None and highlighted < self.openable
+            else None,
+        )
+
+    def action_statistics(self) -> None:
+        from samverkan_tui.tui.screens.statistics import open_statistics
+
+        open_statistics(self.app)
+
+    def action_review(self) -> None:
+        from samverkan_tui.tui.screens.review import ReviewScreen
+
+        options = self.query_one("#routines", OptionList)
+        if options.highlighted is None or options.get_option_at_index(options.highlighted).disabled:
+            self.notify("Välj en rutin att granska.", severity="warning")
+            return
+        routine = self.app.catalog.get(options.get_option_at_index(options.highlighted).id or "")
+        if routine is not None:
+            self.app.push_screen(ReviewScreen(routine))
+
+    # -- resuming -------------------------------------------------------------
+    def offer_resume(self) -> None:
+        self.show_status()
+        log = self.app.step_log
+        # `samverkan öva` and `samverkan ID` (a walk asked for by name): no offer
+        if log is None or self.app.training_routine is not None or self.app.direct_walk is not None:
+            return
+        unfinished = [
+            i
+            for i in log.unfinished()
+            if i.mode == "ärende" and self.app.catalog.get(i.routine_id) is not None
+        ]
+        if not unfinished:
+            return
+        from samverkan_tui.tui.screens.resume import SHOWN, ResumeScreen
+
+        unfinished.sort(key=lambda i: i.updated_at, reverse=True)
+        sessions = [log.resume(i.id, self.app.catalog.get(i.routine_id)) for i in unfinished[:SHOWN]]
+        changes = {}
+        for info in unfinished[:SHOWN]:
+            routine = self.app.catalog.get(info.routine_id)
+            if routine is not None and info.content_hash != routine.content_hash:
+                from samverkan_tui.core.compare import changes_for_walk
+
+                # The log keeps ids, not the old file: say what of this walk is gone.
+                step_ids = sorted({e.step for e in log.events(info.id) if e.step})
+                changes[info.id] = changes_for_walk(None, routine, step_ids)
+
+        def chosen(session) -> None:
+            if session is not None:
+                self.open_routine(session.routine.id, session=session)
+
+        self.app.push_screen(
+            ResumeScreen(sessions, len(unfinished), lambda s: log.discard(s.id), changes), chosen
+        )
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+
+        for routine in self.routines():
+            yield SystemCommand(
+                f"Öppna {routine.short_title or routine.title}",
+                routine.id,
+                lambda rid=routine.id: self.open_routine(rid),
+            )
+        yield SystemCommand(
+            "Övningsläge", "Öva rutinerna på påhittade fall, eller en guidad rundtur", self.action_training
+        )
+        yield SystemCommand(
+            "Uppföljning (statistik)",
+            "Var rutinerna inte följs och varför, utan personuppgifter",
+            self.action_statistics,
+        )
+        yield SystemCommand(
+            "Granska rutinen",
+            "Årlig granskning av den markerade rutinen, punkt för punkt, med protokoll",
+            self.action_review,
+        )

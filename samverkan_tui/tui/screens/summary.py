@@ -1,0 +1,53 @@
+"""A summary to paste into the documentation system; c copies it to the clipboard."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from samverkan_tui.core.session import WalkSession
+
+
+class SummaryScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("c", "copy", "Kopiera", id="copy"),
+        Binding("escape,q", "close", "Stäng", id="close"),
+    ]
+
+    def __init__(self, session: WalkSession) -> None:
+        super().__init__()
+        from samverkan_tui.steplog.summary import summary_text, walk_summary
+
+        # One line per entry: the screen wraps it to the window once (a pre-wrapped
+        # 80-column text wrapped again at 80×24 broke every other line).
+        self.text = summary_text(walk_summary(session, self.app_now()), width=None)
+
+    def app_now(self):
+        from samverkan_tui.core.clock import current_time
+
+        try:
+            return self.app.now()
+        except Exception:  # not mounted yet: the app is reachable from on_mount only
+            return current_time()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog wide"):
+            yield Static(self.text, markup=False, id="summary-text")
+            yield Static("c kopierar till urklipp · Esc stänger", classes="dialog-footer")
+
+    def action_copy(self) -> None:
+        # OSC 52 asks the terminal to put the text on the clipboard; no terminal says
+        # whether it did, so the message says what was done, not that it worked.
+        self.app.copy_to_clipboard(self.text)
+        self.notify(
+            "Sammanfattningen skickades till terminalens urklipp (OSC 52). Terminalen "
+            "bekräftar inte det: kontrollera genom att klistra in. Fungerar det inte, "
+            "exportera med x i stället.",
+            timeout=10,
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)

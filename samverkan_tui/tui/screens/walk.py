@@ -1,0 +1,414 @@
+"""A walk through one routine: question, answers so far, plan and contacts.
+
+Everything shown comes from ``WalkSession.plan`` (core); this screen only routes keys
+to the session and redraws. Every answer and tick is an event the step log writes at
+once, so leaving the screen (or a crash) loses nothing.
+"""
+
+from __future__ import annotations
+
+import os
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.widgets import Header, Static
+
+from samverkan_tui.core.clock import STOCKHOLM
+from samverkan_tui.core.config import save_config
+from samverkan_tui.core.model import Routine
+from samverkan_tui.core.session import DEVIATION, MODE_CASE, NOT_APPLICABLE, WalkSession
+from samverkan_tui.core.walk import Plan, only_role, question_count
+from samverkan_tui.tui.screens.answering import AnsweringScreen
+from samverkan_tui.tui.widgets.answers import AnswersList
+from samverkan_tui.tui.widgets.contacts import ContactsPanel
+from samverkan_tui.tui.widgets.footer import PriorityFooter
+from samverkan_tui.tui.widgets.plan import PlanList
+from samverkan_tui.tui.widgets.question import QuestionPanel
+
+NARROW = 110  # below this width the contacts panel collapses into the plan's lines
+
+
+class WalkScreen(AnsweringScreen):
+    BINDINGS = [
+        Binding("ctrl+f", "finish", "Avsluta genomgång", id="finish"),
+        Binding("f", "toggle_mine", "Mina/alla steg", id="toggle_mine"),
+        Binding("r", "choose_role", "Roll", id="choose_role"),
+        Binding("s", "summary", "Sammanfattning", id="summary"),
+        Binding("x", "export", "Exportera", id="export"),
+        Binding("v", "toggle_remarks", "Anmärkningar", id="toggle_remarks", show=False),
+    ]
+
+    def __init__(self, routine: Routine, session: WalkSession | None = None, mode: str = MODE_CASE) -> None:
+        super().__init__()
+        self.routine = routine
+        self.session = session
+        self.mode = mode
+        self.role: str | None = None
+        self.editing: str | None = None  # a question asked again to change its answer
+        self.plan: Plan | None = None
+        self._keys_on_offer: str | None = "-"
+        self.only_mine = False  # "mina steg": a filter on the plan, never a re-sort
+        self.show_remarks = False
+        self._asked_moments: set[str] = set()
+
+    # -- layout -----------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="walk-banner")
+        with Horizontal(id="walk"):
+            with Vertical(id="walk-left"):
+                yield QuestionPanel(id="question")
+                yield AnswersList(id="answers")
+            yield PlanList(id="plan")
+            yield ContactsPanel(id="contacts")
+        yield PriorityFooter()
+
+    def on_mount(self) -> None:
+        app = self.app
+        if self.session is None:
+            self.session = WalkSession(self.routine, app.now(), self.mode)
+        log = app.step_log
+        if log is not None and self.mode == MODE_CASE:
+            if self.session.events:
+                log.start(self.session)  # a resumed walk: already stored, keep listening
+            else:
+                self.session.listeners.append(self._start_log_on_first_event)
+        self.sub_title = self.routine.short_title or self.routine.title
+        self.set_class(self.app.size.width < NARROW, "narrow")
+        self._asked_moments.update(self.session.moments)
+        configured = app.config.role
+        if self.session.role and self.routine.role(self.session.role) is not None:
+            self.role = self.session.role  # a resumed walk opens in the role it was left in
+            self.redraw()
+        elif configured and self.routine.role(configured) is not None:
+            self.role = configured
+            self.redraw()
+        else:
+            self.redraw()
+            self.action_choose_role()
+
+    def _start_log_on_first_event(self, session: WalkSession, event) -> None:
+        # Opening a routine and leaving at once must not leave an empty walk to resume.
+        session.listeners.remove(self._start_log_on_first_event)
+        self.app.step_log.start(session)
+        self.remember_role()
+
+    def remember_role(self) -> None:
+        """The role is part of the walk once the walk exists (an empty walk is never stored)."""
+        if self.role is not None and self.session.events and self.session.role != self.role:
+            self.session.set_role(self.role, self.app.now())
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "narrow")
+
+    # -- drawing ------------------------------------------------------------------
+    def current_question(self):
+        if self.editing is not None:
+            return self.routine.question(self.editing)
+        return self.plan.next_question if self.plan else None
+
+    def redraw(self) -> None:
+        now = self.app.now()
+        self.plan = plan = self.session.plan(now)
+        question = self.current_question()
+        self.query_one(QuestionPanel).show(
+            question,
+            len(plan.asked) + 1,
+            question_count(self.routine, plan.answers),
+            self.editing is not None,
+        )
+        self.query_one(AnswersList).show(plan)
+        plan_list = self.query_one(PlanList)
+        states = self.session.visible_states(plan)
+        filtered = self.only_mine and self.role is not None
+        shown = only_role(plan, self.role) if filtered else plan
+        plan_list.show(
+            shown,
+            states,
+            now,
+            keep_highlight=self.focused is plan_list,
+            progress=(len(states), len(plan.actions)),
+            filtered=filtered,
+        )
+        self.query_one(ContactsPanel).show(plan, now)
+        self.show_banner()
+        if question is None:
+            self.call_after_refresh(self.ask_moments)
+        if question is not None:
+            self.query_one(QuestionPanel).focus()
+        elif self.focused is None or isinstance(self.focused, QuestionPanel):
+            self.query_one(PlanList).focus()
+        # The footer is rebuilt on refresh_bindings, which costs more than the whole redraw:
+        # only ask for it when the keys on offer change (yes/no, choice, or no question).
+        keys_on_offer = None if question is None else question.kind
+        if keys_on_offer != self._keys_on_offer:
+            self._keys_on_offer = keys_on_offer
+            self.refresh_bindings()
+
+    def show_banner(self) -> None:
+        parts = Text()
+        log = self.app.step_log
+        problem = log.status_message if log is not None else self.app.step_log_error
+        if self.mode == MODE_CASE and problem:
+            parts.append(
+                f"⚠ Sparas inte: {problem} Tryck x för att exportera genomgången.\n",
+                style="bold white on red",
+            )
+        today = self.app.now().date()
+        remarks = []
+        if self.routine.review_overdue(today):
+            remarks.append((f"Rutinen: {self.routine.review_status(today)}", "bold red"))
+        remarks += [(r.text, "yellow") for r in self.routine.remarks if r.severity == "varning"]
+        # Remarks are for the routine's owners: one line, and v shows them all.
+        if remarks and self.show_remarks:
+            for text, style in remarks:
+                parts.append(f"⚠ {text}\n", style=style)
+        elif remarks:
+            count = f"{len(remarks)} anmärkning" + ("ar" if len(remarks) > 1 else "")
+            parts.append(f"⚠ {count} om rutinen (v visar)\n", style=remarks[0][1])
+        if self.role:
+            role = self.routine.role(self.role)
+            mine = "mina steg" if self.only_mine else "alla steg"
+            parts.append(
+                f"Din roll: {role.name if role else self.role} (r byter) · visar {mine} (f växlar)",
+                style="dim",
+            )
+        banner = self.query_one("#walk-banner", Static)
+        banner.update(parts)
+        banner.display = bool(parts.plain.strip())
+
+    # -- answering ------------------------------------------------------------------
+
+    # -- steps ------------------------------------------------------------------------
+    @on(PlanList.StepAction)
+    def step_action(self, message: PlanList.StepAction) -> None:
+        now = self.app.now()
+        step_id = message.step_id
+        current = self.session.steps.get(step_id)
+        if message.action == "toggle":
+            self.session.toggle_done(step_id, now)
+            for contact_id in self.routine.step(step_id).contacts:
+                self.session.use_contact(contact_id, now)
+        elif message.action == "not_applicable":
+            if current and current.status == NOT_APPLICABLE:
+                self.session.set_step(step_id, None, now)
+            else:
+                self.ask_reason(step_id, NOT_APPLICABLE, None, current)
+                return
+        elif message.action == "deviation":
+            self.ask_deviation(step_id, current)
+            return
+        self.redraw()
+
+    def ask_deviation(self, step_id: str, current) -> None:
+        """Category, then an optional reason; a deviation already marked opens for editing."""
+        from samverkan_tui.tui.screens.dialogs import DeviationDialog
+
+        editing = current is not None and current.status == DEVIATION
+
+        def chosen(category: str | None) -> None:
+            if category == "":  # "ta bort avvikelsen", offered only when editing
+                self.session.set_step(step_id, None, self.app.now())
+                self.redraw()
+            elif category is not None:
+                self.ask_reason(step_id, DEVIATION, category, current)
+
+        self.app.push_screen(DeviationDialog(self.routine.step(step_id).text, editing), chosen)
+
+    def ask_reason(self, step_id: str, status: str, category: str | None, current) -> None:
+        """An optional reason, shown as it will be stored (scrubbed) before it is saved."""
+        from samverkan_tui.tui.screens.dialogs import ConfirmDialog, TextDialog
+
+        def save(comment: str | None) -> None:
+            self.session.set_step(step_id, status, self.app.now(), category, comment or None)
+            self.redraw()
+
+        def typed(text: str | None) -> None:
+            if text is None or not text.strip():
+                save(None)
+                return
+            from samverkan_tui.steplog.scrub import scrub_comment
+
+            stored = scrub_comment(text)
+
+            def confirmed(ok: bool | None) -> None:
+                if ok:
+                    save(stored)
+                else:
+                    self.app.push_screen(TextDialog(title, hint, text), typed)
+
+            self.app.push_screen(
+                ConfirmDialog("Så här sparas orsaken i stegloggen:", stored, yes="spara", no="skriv om"),
+                confirmed,
+            )
+
+        word = "avvikelsen" if status == DEVIATION else "att steget inte är aktuellt"
+        title = f"Orsak till {word} (valfri)"
+        hint = "Skriv aldrig namn, personnummer eller annat som pekar ut någon. Enter sparar · Esc utan orsak"
+        previous = current.comment if current is not None and current.status == status else ""
+        self.app.push_screen(TextDialog(title, hint, previous or ""), typed)
+
+    def report_change(self, before: set[str]) -> None:
+        """After an answer changed: "2 steg föll bort, 3 nya" (what was done stays in the log)."""
+        if self.plan is None or not before:
+            return
+        after = {p.id for p in self.plan.actions}
+        gone, new = len(before - after), len(after - before)
+        if gone:
+            parts = [f"{gone} steg föll bort"] + ([f"{new} nya"] if new else [])
+            self.notify(", ".join(parts) + ". Det som redan gjorts finns kvar i loggen.", timeout=6)
+
+    def ask_moments(self) -> None:
+        """Once the path is known, ask when things happened that deadlines count from."""
+        if self.plan is None or not self.is_current:
+            return
+        for moment in self.plan.moments_needed:
+            if moment.id in self._asked_moments:
+                continue
+            self._asked_moments.add(moment.id)
+            from samverkan_tui.core.clock import NowError, parse_local_moment
+            from samverkan_tui.tui.screens.dialogs import TextDialog
+
+            def check(text: str) -> str | None:
+                try:
+                    parse_local_moment(text, self.app.now())
+                except NowError as error:
+                    return str(error)
+                return None
+
+            def given(text: str | None, moment=moment) -> None:
+                started = self.session.started_at
+                when = started if text is None else parse_local_moment(text, self.app.now())
+                self.session.set_moment(moment.id, when, self.app.now())
+                self.redraw()
+
+            self.app.push_screen(
+                TextDialog(
+                    moment.question,
+                    "Tidsfristerna räknas från den tidpunkten. Enter sparar "
+                    "(till exempel 10.15, igår 16.40, 23/11 08.30) · Esc: när genomgången började",
+                    value=f"{self.session.started_at.astimezone(STOCKHOLM):%Y-%m-%d %H.%M}",
+                    check=check,
+                ),
+                given,
+            )
+            return
+
+    def action_toggle_mine(self) -> None:
+        if self.role is None:
+            self.notify("Välj din roll först (r).")
+            return
+        self.only_mine = not self.only_mine
+        self.redraw()
+
+    def action_toggle_remarks(self) -> None:
+        self.show_remarks = not self.show_remarks
+        self.show_banner()
+
+    # -- role, summary, export, finish ------------------------------------------------
+    def action_choose_role(self) -> None:
+        from samverkan_tui.tui.screens.dialogs import RoleDialog
+
+        def chosen(result) -> None:
+            if result is None:
+                return
+            role, remember = result
+            self.role = role
+            self.remember_role()
+            if remember:
+                save_config(self.app.config, role=role)
+                self.app.config.role = role
+                self.notify(f"Rollen sparas som standard i {self.app.config.path}.")
+            self.redraw()
+
+        self.app.push_screen(RoleDialog(self.routine.roles), chosen)
+
+    def action_summary(self) -> None:
+        from samverkan_tui.tui.screens.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(self.session))
+
+    def action_export(self) -> None:
+        from samverkan_tui.tui.exporting import export_choices, export_walk
+        from samverkan_tui.tui.screens.dialogs import DigitDialog
+
+        choices = export_choices()
+
+        def chosen(index: int | None) -> None:
+            if index is None:
+                return
+            try:
+                path = export_walk(self.session, self.app.now(), choices[index][0])
+            except OSError as error:
+                self.notify(f"Kunde inte exportera: {error.strerror or error}", severity="error")
+                return
+            # The file name on a line of its own, so that a narrow toast never breaks it.
+            self.notify(f"Exporterad till mappen\n{path.parent}{os.sep}\nsom\n{path.name}", timeout=10)
+
+        self.app.push_screen(
+            DigitDialog("Exportera genomgången som …", [label for _, label in choices]), chosen
+        )
+
+    def action_finish(self) -> None:
+        """Finishing is deliberate: open actions are counted and confirmed first."""
+        from samverkan_tui.tui.screens.dialogs import ConfirmDialog
+
+        handled, total = self.session.progress(self.plan) if self.plan else (0, 0)
+        left = total - handled
+        if left <= 0:
+            self.finish()
+            return
+        word = "åtgärd är" if left == 1 else "åtgärder är"
+
+        def confirmed(ok: bool | None) -> None:
+            if ok:
+                self.finish()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"{left} {word} inte hanterade. Avsluta genomgången ändå?",
+                "En avslutad genomgång kan inte fortsättas, men finns kvar i stegloggen.",
+                yes="avsluta",
+                no="fortsätt arbeta",
+            ),
+            confirmed,
+        )
+
+    def finish(self) -> None:
+        from samverkan_tui.tui.screens.dialogs import DigitDialog
+
+        self.session.finish(self.app.now())
+        saved = "" if self.app.step_log is None else " Den finns i stegloggen."
+
+        def next_step(index: int | None) -> None:
+            if index == 0:
+                self.action_summary()
+            elif index == 1:
+                self.action_export()
+            else:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            DigitDialog(
+                "Genomgången är avslutad." + saved,
+                ["Visa sammanfattningen för journalen", "Exportera genomgången", "Till startsidan"],
+                "Välj med siffra · Esc stannar kvar",
+            ),
+            next_step,
+        )
+
+    def palette_commands(self):
+        yield SystemCommand("Ändra roll", "Din roll kan visas ensam i planen (f)", self.action_choose_role)
+        yield SystemCommand(
+            "Mina steg / alla steg", "Visa bara din rolls steg, i rutinens ordning", self.action_toggle_mine
+        )
+        yield SystemCommand(
+            "Sammanfattning för journalen", "Klara steg, avvikelser, öppna steg", self.action_summary
+        )
+        yield SystemCommand("Exportera planen", "Skriv planen till en fil", self.action_export)
+        yield SystemCommand("Avsluta genomgången", "Markera genomgången som klar", self.action_finish)
+        yield SystemCommand("Ta tillbaka senaste svaret", "Gå tillbaka en fråga", self.action_back)

@@ -1,0 +1,40 @@
+"""The questions answered so far; choosing one asks it again, which recomputes the plan."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from samverkan_tui.core.walk import Plan
+
+
+class AnswersList(OptionList):
+    BINDINGS = [Binding("enter", "select", "Ändra svar", id="change_answer")]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._options_by_key: dict[tuple[str, str], Option] = {}  # reused: see PlanList
+
+    def show(self, plan: Plan) -> None:
+        highlighted = self.highlighted
+        options = []
+        for question in plan.asked:
+            key = (question.id, plan.answers[question.id])
+            option = self._options_by_key.get(key)
+            if option is None:
+                chosen = question.option(key[1])
+                prompt = Text.assemble(
+                    (question.text, ""), "\n  → ", (chosen.label if chosen else "", "bold")
+                )
+                option = self._options_by_key[key] = Option(prompt, id=question.id)
+            options.append(option)
+        keep = {(q.id, plan.answers[q.id]) for q in plan.asked}
+        self._options_by_key = {k: v for k, v in self._options_by_key.items() if k in keep}
+        if list(self.options) != options:
+            self.clear_options()
+            self.add_options(options)
+        self.border_title = f"Svar ({len(plan.asked)})"
+        if self.option_count:
+            self.highlighted = min(highlighted or 0, self.option_count - 1)

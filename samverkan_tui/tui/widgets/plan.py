@@ -1,0 +1,231 @@
+"""The plan: the routine's items in its own order, under its headings.
+
+Actions carry a box and their role; information is shown without one and cannot be
+ticked. Owns the step keys: space ticks, e marks "ej aktuell", a opens the deviation
+dialog. The first line says who to call right now for the next open action.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from samverkan_tui.core.deadlines import due_line
+from samverkan_tui.core.session import (
+    DEVIATION,
+    DEVIATION_CATEGORIES,
+    DONE,
+    NOT_APPLICABLE,
+    StepState,
+)
+from samverkan_tui.core.walk import Plan, PlannedStep
+
+BOXES = {None: "[ ]", DONE: "[✓]", NOT_APPLICABLE: "[–]", DEVIATION: "[!]"}
+STATUS_WORDS = {DONE: "klar", NOT_APPLICABLE: "ej aktuell", DEVIATION: "avvikelse"}
+# Phone numbers must never wrap inside the number: their spaces become non-breaking.
+NBSP = "\u00a0"
+
+
+def _keep(text: str) -> str:
+    from samverkan_tui.export.document import keep_numbers_together
+
+    return keep_numbers_together(text)
+
+
+def _hanging(mark: Text, body: Text) -> Table:
+    """``mark`` in a column of its own, so wrapped lines of ``body`` start under the text."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row(mark, body)
+    return grid
+
+
+def step_prompt(planned: PlannedStep, state: StepState | None, plan: Plan, now: dt.datetime) -> Table:
+    step = planned.step
+    role = plan.routine.role(step.role)
+    text = Text()
+    if not step.checkable:
+        text.append(_keep(step.text), style="italic")
+        for note in step.notes:
+            text.append(f"\n{_keep(note)}", style="italic dim")
+        return _hanging(Text(" ℹ ", style="dim"), text)
+    status = state.status if state else None
+    text.append(f"{role.name if role else step.role}", style="reverse")
+    text.append(" ")
+    text.append(_keep(step.text), style="dim" if status in (DONE, NOT_APPLICABLE) else "")
+    due = due_line(planned)
+    if due:
+        overdue = planned.due is not None and planned.due < now.date() and status is None
+        text.append(f"\n{due}", style="bold red" if overdue else "cyan")
+    for warning in step.warnings:
+        text.append(f"\n⚠ {_keep(warning)}", style="bold red")
+    for note in step.notes:
+        text.append(f"\n{_keep(note)}", style="italic dim")
+    for contact in planned.contacts:
+        numbers = NBSP.join(" / ".join(contact.phones).split(" "))
+        text.append(f"\n☎ {contact.name} {numbers}", style="yellow")
+    if state is not None:
+        local = state.at.astimezone(now.tzinfo)
+        label = STATUS_WORDS[state.status]
+        if state.category:
+            label += f": {DEVIATION_CATEGORIES.get(state.category, state.category)}"
+        if state.comment:
+            label += f" – ”{state.comment}”"
+        text.append(f"\n{label} {local:%H.%M}", style="dim")
+    box = Text(BOXES[status], style="bold green" if status == DONE else "bold")
+    return _hanging(box, text)
+
+
+def call_now_text(plan: Plan, states: dict[str, StepState], now: dt.datetime) -> Text | None:
+    """ "Ring nu: …" for the contacts of the first open action that needs one."""
+    from samverkan_tui.core.hours import call_now_line
+
+    for planned in plan.actions:
+        if planned.id not in states and planned.contacts:
+            lines = [call_now_line(c, plan.routine, now) for c in planned.contacts]
+            return Text(_keep("\n".join(lines)), style="bold yellow")
+    return None
+
+
+class PlanList(OptionList):
+    BINDINGS = [
+        Binding("space", "toggle_done", "Klar", id="toggle_done"),
+        Binding("e", "not_applicable", "Ej aktuell", id="not_applicable"),
+        Binding("a", "deviation", "Avvikelse", id="deviation"),
+    ]
+
+    class StepAction(Message):
+        def __init__(self, step_id: str, action: str) -> None:
+            super().__init__()
+            self.step_id = step_id
+            self.action = action
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Options are reused while their content is unchanged: the list caches rendered
+        # lines per option object, and new objects on every key would grow those caches
+        # (and the garbage collector's pauses) without bound.
+        self._options_by_key: dict[tuple, Option] = {}
+
+    def _option(self, key: tuple, make) -> Option:
+        option = self._options_by_key.get(key)
+        if option is None:
+            option = self._options_by_key[key] = make()
+        return option
+
+    def show(
+        self,
+        plan: Plan,
+        states: dict[str, StepState],
+        now: dt.datetime,
+        keep_highlight: bool = True,
+        progress: tuple[int, int] | None = None,
+        filtered: bool = False,
+    ) -> None:
+        """Redraw; the highlight stays on the same step while the user works in the plan,
+        and starts at the first open action otherwise."""
+        highlighted = self.highlighted if keep_highlight else None
+        current_id = (
+            self.get_option_at_index(highlighted).id
+            if highlighted is not None and highlighted < self.option_count
+            else None
+        )
+        options: list[Option] = []
+        used: set[tuple] = set()
+
+        def add(key: tuple, make) -> None:
+            options.append(self._option(key, make))
+            used.add(key)
+
+        call_now = call_now_text(plan, states, now)
+        if call_now is not None:
+            add(("call", call_now.plain), lambda: Option(call_now, disabled=True))
+        phase = None
+        for part in plan.sections:
+            if part.phase is not None and part.phase.id != phase and part.depth == 0:
+                phase = part.phase.id
+                add(
+                    ("phase", phase),
+                    lambda p=part.phase: Option(Text(p.name.upper(), style="bold underline"), disabled=True),
+                )
+            if part.section is not None and not part.continued:
+                add(
+                    ("section", part.section.id),
+                    lambda s=part.section, d=part.depth: Option(
+                        _hanging(Text("  " * d), Text(s.title, style="bold"))
+                        if d
+                        else Text(s.title, style="bold"),
+                        disabled=True,
+                    ),
+                )
+            for planned in part.steps:
+                state = states.get(planned.id)
+                overdue = planned.due is not None and planned.due < now.date()
+                key = ("step", planned.id, state, planned.due, overdue)
+                add(
+                    key,
+                    lambda p=planned, st=state: Option(
+                        step_prompt(p, st, plan, now), id=p.id, disabled=not p.checkable
+                    ),
+                )
+        if not plan.steps:
+            add(
+                ("empty", filtered),
+                lambda: Option(
+                    Text(
+                        "Inga av dina steg här: f visar alla steg."
+                        if filtered
+                        else "Inga steg ännu: besvara frågorna.",
+                        style="dim",
+                    ),
+                    disabled=True,
+                ),
+            )
+        self._options_by_key = {k: v for k, v in self._options_by_key.items() if k in used}
+        if [o for o in self.options] != options:
+            self.clear_options()
+            self.add_options(options)
+        handled, total = (
+            progress
+            if progress is not None
+            else (sum(1 for p in plan.actions if p.id in states), len(plan.actions))
+        )
+        title = f"Plan – {handled} av {total} steg hanterade"
+        self.border_title = title + (" (mina steg)" if filtered else "")
+        ids = [option.id if not option.disabled else None for option in options]
+        if current_id is not None and current_id in ids:
+            self.highlighted = ids.index(current_id)
+        elif not keep_highlight or self.highlighted is None:
+            first_open = next((i for i, oid in enumerate(ids) if oid is not None and oid not in states), None)
+            self.highlighted = (
+                first_open
+                if first_open is not None
+                else next((i for i, oid in enumerate(ids) if oid is not None), None)
+            )
+
+    def current_step(self) -> str | None:
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return None if option.disabled else option.id
+
+    def _post(self, action: str) -> None:
+        step_id = self.current_step()
+        if step_id is not None:
+            self.post_message(self.StepAction(step_id, action))
+
+    def action_toggle_done(self) -> None:
+        self._post("toggle")
+
+    def action_not_applicable(self) -> None:
+        self._post("not_applicable")
+
+    def action_deviation(self) -> None:
+        self._post("deviation")
