@@ -29,7 +29,7 @@ def builtin_dir() -> Path:
     packaged = Path(__file__).resolve().parent.parent / "checklists"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / "checklists"
+    return Path(__file__).resolve().parents[2] / "checklists"
 
 
 class Entry(NamedTuple):

@@ -16,7 +16,7 @@ def docs_dir() -> Path:
     packaged = Path(__file__).resolve().parent.parent / "docs"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / "docs"
+    return Path(__file__).resolve().parents[2] / "docs"
 
 
 def format_guide_path() -> Path:
