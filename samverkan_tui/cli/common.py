@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -42,6 +43,25 @@ NowOption = Annotated[
         "--now",
         metavar="ISO-TID",
         help="Beräkna allt vid denna tidpunkt (Europe/Stockholm), t.ex. 2026-11-27T16:40.",
+    ),
+]
+# The moment deadlines count from, the same flag on every command that prints a plan.
+InkomOption = Annotated[
+    str | None,
+    typer.Option(
+        "--inkom",
+        metavar="ISO-TID",
+        help="När anmälan eller informationen kom in; tidsfristerna räknas därifrån (standard: --now).",
+    ),
+]
+# One meaning for -o everywhere: the output file, "-" for standard output.
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--ut",
+        "-o",
+        metavar="FIL",
+        help="Skriv till filen i stället för till terminalen; - skriver till terminalen.",
     ),
 ]
 

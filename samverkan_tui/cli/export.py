@@ -14,6 +14,7 @@ from samverkan_tui.cli.app import app, command, examples
 from samverkan_tui.cli.common import (
     EXIT_FAILURE,
     STATE,
+    InkomOption,
     NowOption,
     complete_answer,
     complete_routine,
@@ -87,14 +88,7 @@ def export_command(
         str | None,
         typer.Option("--roll", metavar="ROLL", help="Din roll: bara dina punkter (i rutinens ordning)."),
     ] = None,
-    inkom: Annotated[
-        str | None,
-        typer.Option(
-            "--inkom",
-            metavar="ISO-TID",
-            help="När anmälan eller informationen kom in; tidsfristerna räknas därifrån (standard: --now).",
-        ),
-    ] = None,
+    inkom: InkomOption = None,
     utan_signatur: Annotated[
         bool, typer.Option("--utan-signatur", help="Pärmexemplar: utan fälten för datum och signatur.")
     ] = False,

@@ -21,6 +21,7 @@ from samverkan_tui.cli.common import (
     STATE,
     Format,
     NowOption,
+    OutputOption,
     ShowFormat,
     fail,
     print_json,
@@ -337,15 +338,7 @@ def export(
     format: Annotated[
         ExportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="md, html, pdf eller json.")
     ] = ExportFormat.md,
-    ut: Annotated[
-        Path | None,
-        typer.Option(
-            "--ut",
-            "-o",
-            metavar="FIL",
-            help="Skriv till filen i stället för till terminalen; - skriver till terminalen.",
-        ),
-    ] = None,
+    ut: OutputOption = None,
     now: NowOption = None,
 ) -> None:
     """Exportera en genomgång som Markdown, HTML, PDF eller JSON."""
@@ -546,15 +539,7 @@ def statistik(
             help="text (bara för dig), eller json, html, pdf att lämna vidare.",
         ),
     ] = StatsFormat.text,
-    ut: Annotated[
-        Path | None,
-        typer.Option(
-            "--ut",
-            "-o",
-            metavar="FIL",
-            help="Skriv till filen i stället för till terminalen; - skriver till terminalen.",
-        ),
-    ] = None,
+    ut: OutputOption = None,
     troskel: ThresholdOption = None,
 ) -> None:
     """Uppföljning per rutin: antal genomgångar, andel akuta, avvikelser, mediantider.

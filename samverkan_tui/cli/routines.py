@@ -14,6 +14,7 @@ from samverkan_tui.cli.common import (
     STATE,
     AnswersOption,
     Format,
+    InkomOption,
     NowOption,
     RoutineArgument,
     ShowFormat,
@@ -82,14 +83,7 @@ def show(
         str | None,
         typer.Option("--roll", metavar="ROLL", help="Din roll: visa bara dina punkter (i rutinens ordning)."),
     ] = None,
-    inkom: Annotated[
-        str | None,
-        typer.Option(
-            "--inkom",
-            metavar="ISO-TID",
-            help="När anmälan eller informationen kom in; tidsfristerna räknas därifrån (standard: --now).",
-        ),
-    ] = None,
+    inkom: InkomOption = None,
     now: NowOption = None,
 ) -> None:
     """Visa en rutins frågor, och planen för givna svar: steg per fas och roll, med

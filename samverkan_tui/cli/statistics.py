@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from samverkan_tui.cli.app import command, examples, subgroup
-from samverkan_tui.cli.common import STATE, fail
+from samverkan_tui.cli.common import STATE, OutputOption, fail
 from samverkan_tui.cli.log import ThresholdOption, write_report
 
 statistik = subgroup(
@@ -51,15 +51,7 @@ def _merge(
     format: Annotated[
         MergeFormat, typer.Option("--format", "-f", metavar="FORMAT", help="html, pdf eller json.")
     ] = MergeFormat.html,
-    ut: Annotated[
-        Path | None,
-        typer.Option(
-            "--ut",
-            "-o",
-            metavar="FIL",
-            help="Skriv till filen i stället för till terminalen; - skriver till terminalen.",
-        ),
-    ] = None,
+    ut: OutputOption = None,
     troskel: ThresholdOption = None,
 ) -> None:
     """Slå ihop statistikfiler till en rapport för enheten.
