@@ -42,8 +42,21 @@ def _unknown_command(match) -> str:
     message = f"okänt kommando '{match[1]}'"
     if match[2]:
         names = [SUBCOMMAND_ALIASES.get(n, primary_name(n)) for n in re.findall(r"'([^']+)'", match[2])]
+    else:
+        # Older Click versions suggest nothing: find the nearest among the group's commands.
+        import difflib
+
+        names = [
+            SUBCOMMAND_ALIASES.get(n, primary_name(n))
+            for n in difflib.get_close_matches(match[1], _GROUP_COMMANDS, n=2, cutoff=0.6)
+        ]
+    if names:
         message += " – menade du " + " eller ".join(f"'{n}'" for n in dict.fromkeys(names)) + "?"
     return message
+
+
+# The commands of the group a usage error came from (set just before it is translated).
+_GROUP_COMMANDS: list[str] = []
 
 
 def _swedish(message: str) -> str:
@@ -139,6 +152,10 @@ def _run(argv: list[str]) -> None:
         sys.exit(EXIT_USAGE if error.errno in INPUT_ERRNOS else EXIT_FAILURE)
     except Exception as error:
         if _is_click_error(error):
+            context = getattr(error, "ctx", None)
+            group = getattr(context, "command", None)
+            if context is not None and hasattr(group, "list_commands"):
+                _GROUP_COMMANDS[:] = group.list_commands(context)
             message = _swedish(error.format_message())
             if error.exit_code == EXIT_USAGE:
                 message += _usage_hint(error)
