@@ -27,3 +27,19 @@ def test_the_documented_example_validates_and_gives_the_documented_line(tmp_path
     )
     line = due_line(plan.steps[0])
     assert line in " ".join(text.replace("*", "").split())
+
+
+def test_the_readme_visa_example_prints_what_the_readme_shows(capsys) -> None:
+    from tests.conftest import run_cli
+
+    readme = (DOC.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### `samverkan visa ID") :]
+    command = section[section.index("```sh") + 5 :]
+    command = command[: command.index("```")].replace("\\\n", " ").split()
+    shown = section[section.index("ger bland annat") :]
+    shown = shown[shown.index("```") + 3 :]
+    shown = shown[: shown.index("```")]
+    assert command[0] == "samverkan"
+    code, out, err = run_cli(capsys, *command[1:])
+    assert code == 0, err
+    assert " ".join(shown.split()) in " ".join(out.split())
