@@ -43,6 +43,7 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         # read against the question just answered.
         self._waiting = False
         self._typed_ahead: list[tuple[str, tuple]] = []
+        self._footer_stale = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="question-text")
@@ -56,6 +57,9 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         it (None until then: the counter does not promise a number it may break)."""
         self.question = question
         self._waiting = False
+        if self._footer_stale:  # rare (typing ahead): offer the keys of this question again
+            self._footer_stale = False
+            self.call_after_refresh(self.screen.refresh_bindings)
         if self._typed_ahead:
             typed, self._typed_ahead = self._typed_ahead, []
             self.call_after_refresh(self._replay, typed)
@@ -97,6 +101,7 @@ class QuestionPanel(VerticalScroll, can_focus=True):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if self._waiting and action.startswith("answer_"):
+            self._footer_stale = True  # the footer asked while no question was shown
             return True
         if self.question is None:
             return False
