@@ -128,6 +128,8 @@ def bench_terminal(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
                 None,
             )
         ]
+    finally:
+        tmux_probe.stop_server()
     median = {name: statistics.median(values) for name, values in times.items()}
     ratio = median["samverkan"] / median["baseline"]
     open_ratio = median["open"] / median["baseline"]

@@ -14,6 +14,12 @@ import uuid
 
 POLL = 0.01
 TIMEOUT = 30.0
+# Its own tmux server (`-L`), kept alive by a session that idles for the whole run: when
+# the last session of a server closes, the server exits, and a round launched at that
+# moment fails with "server exited unexpectedly". Nor do other tmux users (tests, people)
+# share or kill this server.
+SOCKET = f"samverkan-bench-{uuid.uuid4().hex[:8]}"
+_keeper_started = False
 
 
 class TmuxError(RuntimeError):
@@ -24,9 +30,31 @@ def available() -> bool:
     return shutil.which("tmux") is not None
 
 
+def _tmux(*args: str) -> list[str]:
+    return ["tmux", "-L", SOCKET, *args]
+
+
+def _keep_server(env: dict[str, str]) -> None:
+    global _keeper_started
+    if not _keeper_started:
+        subprocess.run(
+            _tmux("new-session", "-d", "-s", "keeper", "sleep 3600"),
+            check=True,
+            env={"PATH": env.get("PATH", "/usr/bin:/bin"), "TMUX": ""},
+        )
+        _keeper_started = True
+
+
+def stop_server() -> None:
+    """End the run's tmux server (and the keeper)."""
+    global _keeper_started
+    subprocess.run(_tmux("kill-server"), capture_output=True, check=False)
+    _keeper_started = False
+
+
 def _screen(name: str) -> str:
     return subprocess.run(
-        ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, check=False
+        _tmux("capture-pane", "-p", "-t", name), capture_output=True, text=True, check=False
     ).stdout
 
 
@@ -41,10 +69,10 @@ def _wait(name: str, text: str, start: float) -> float:
 def _launch(command: str, env: dict[str, str]) -> tuple[str, float]:
     name = f"cli-bench-{uuid.uuid4().hex[:8]}"
     assignments = " ".join(f"{k}='{v}'" for k, v in env.items())
+    _keep_server(env)
     start = time.perf_counter()
     subprocess.run(
-        [
-            "tmux",
+        _tmux(
             "new-session",
             "-d",
             "-s",
@@ -54,7 +82,7 @@ def _launch(command: str, env: dict[str, str]) -> tuple[str, float]:
             "-y",
             "24",
             f"env {assignments} TERM=xterm-256color {command}",
-        ],
+        ),
         check=True,
         env={"PATH": env.get("PATH", "/usr/bin:/bin"), "TMUX": ""},
     )
@@ -62,7 +90,7 @@ def _launch(command: str, env: dict[str, str]) -> tuple[str, float]:
 
 
 def _close(name: str) -> None:
-    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+    subprocess.run(_tmux("kill-session", "-t", name), capture_output=True, check=False)
 
 
 def time_until(command: str, text: str, env: dict[str, str]) -> float:
@@ -80,7 +108,7 @@ def time_answer(command: str, first: str, key: str, after: str, env: dict[str, s
     try:
         opened = _wait(name, first, start)
         pressed = time.perf_counter()
-        subprocess.run(["tmux", "send-keys", "-t", name, key], check=True)
+        subprocess.run(_tmux("send-keys", "-t", name, key), check=True)
         return opened, _wait(name, after, pressed)
     finally:
         _close(name)

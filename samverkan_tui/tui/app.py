@@ -71,15 +71,25 @@ class SamverkanApp(App[None]):
         # `samverkan ID [--svar FRÅGA=SVAR …]`: open that routine's walk over the start
         # screen, with these answers given (checked by the CLI). No resume offer then.
         self.direct_walk: tuple[str, dict[str, str]] | None = None
+        self.mounted = False  # on_mount has run (see on_resize)
 
     def now(self) -> dt.datetime:
         """`--now` if given (everything reproducible), otherwise the real Stockholm time."""
         return self.fixed_now or current_time()
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The start screen is the app's base screen.
+
+        Pushed over Textual's own empty default screen instead, it was the second screen to be
+        composed, styled and laid out before anything showed: about 100 ms of start-up in a
+        real terminal (bench: `make bench`, section terminal).
+        """
         from samverkan_tui.tui.screens.start import StartScreen
 
-        self.push_screen(StartScreen())
+        return StartScreen()
+
+    def on_mount(self) -> None:
+        self.mounted = True
         self.call_after_refresh(self.check_size, self.size.width, self.size.height)
         if self.training_routine is not None:
             from samverkan_tui.tui.screens.training import open_training
@@ -104,7 +114,11 @@ class SamverkanApp(App[None]):
         self.push_screen(WalkScreen(routine, session=session if session.events else None))
 
     def on_resize(self, event) -> None:
-        self.check_size(event.size.width, event.size.height)
+        # Textual sends the first Resize before the app has mounted: a screen pushed then is
+        # styled before the app's CSS and theme are in place (its text came out in the
+        # background colour). on_mount checks the first size, after the first refresh.
+        if self.mounted:
+            self.check_size(event.size.width, event.size.height)
 
     def check_size(self, width: int, height: int) -> None:
         """Below 60×20 a plain message replaces the screens until the window grows."""
