@@ -168,6 +168,68 @@ def test_branches_contacts_hours_and_deadlines_are_recognised(tmp_path: Path) ->
     assert routine.review_interval_months == 12
 
 
+LAYOUT = """Riktlinjer för arbetet
+
+ 1. Inledning
+Riktlinjerna gäller alla enheter.
+
+Ansvarsområden
+Socialtjänst
+
+Utredningen ska bl a omfatta:
+
+• våldets karaktär och omfattning,
+• den vuxnas behov av stöd.
+ Handläggaren bör även utreda vårdnaden.
+
+Enheten ska dokumentera allt.
+
+Konsultation vid oro
+Skolan har möjlighet att konsultera socialtjänsten vid
+
+• tveksamhet om ett barn far illa
+• osäkerhet om en anmälan
+
+Konsultationen sker anonymt.
+
+Socialjouren
+Telefon 08-778 48 60
+
+ 2. Insatser
+Insatserna ska följas upp.
+"""
+
+
+def test_real_layouts_lead_ins_numbered_and_stacked_headings(tmp_path: Path) -> None:
+    draft = build_draft(LAYOUT, "layout.txt", "layout")
+    sections = {s.title: s for s in draft.sections}
+    where = {i.text: draft.section(i.section).title for i in draft.items}
+    # "1. Inledning", which the block split reads as a list item, is a numbered heading.
+    assert where["Riktlinjerna gäller alla enheter."] == "1. Inledning"
+    assert sections["2. Insatser"].parent is None
+    assert where["Insatserna ska följas upp."] == "2. Insatser"
+    # Two heading lines in one block: the first heads the second.
+    assert sections["Socialtjänst"].parent == sections["Ansvarsområden"].id
+    # A lead-in ending in ":" holds its list, nested in the section it stands in; a
+    # paragraph right under the list stays with it, one after a blank line goes back.
+    lead_in = sections["Utredningen ska bl a omfatta:"]
+    assert lead_in.parent == sections["Socialtjänst"].id
+    assert where["våldets karaktär och omfattning,"] == lead_in.title
+    assert where["Handläggaren bör även utreda vårdnaden."] == lead_in.title
+    assert where["Enheten ska dokumentera allt."] == "Socialtjänst"
+    # A line ending in an open clause ("… vid") is a lead-in, never a heading.
+    vid = sections["Skolan har möjlighet att konsultera socialtjänsten vid"]
+    assert vid.parent == sections["Konsultation vid oro"].id
+    assert where["osäkerhet om en anmälan"] == vid.title
+    assert where["Konsultationen sker anonymt."] == "Konsultation vid oro"
+    # A line with a phone number is not a heading.
+    assert where["Telefon 08-778 48 60"] == "Socialjouren"
+    assert draft.title == "Riktlinjer för arbetet"
+    path = tmp_path / "layout.toml"
+    path.write_text(draft_toml(draft), encoding="utf-8")
+    assert validate_file(path).ok
+
+
 def test_question_from_phrase() -> None:
     assert question_from_phrase("om situationen inte är akut") == (
         "situationen är akut",

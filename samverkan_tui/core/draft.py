@@ -7,11 +7,21 @@ for the unit managers):
 1. The text is split into blocks (core.source_text): paragraphs at blank lines, and one
    block per list item ("1)", "2.", "•", "-"). A word hyphenated at a line end is joined
    ("ut-\\nveckling" → "utveckling"; "BoU-\\nutredare" keeps its hyphen).
-2. Headings: a numbered heading ("2.2.1. Riskbedömning"), or a short line (at most 70
-   characters in a paragraph's first line, or a whole block of at most 160) that starts
-   with a capital, does not end in ".", "," or ";" and is not a list item. A heading
-   followed directly by another heading becomes the parent of the headings after it,
-   until the next such pair; numbered headings nest by their numbers.
+2. Headings: a numbered heading ("2.2.1. Riskbedömning", or "3. Insatser" that the block
+   split took for a list item: "N." with a full stop, short, no closing full stop, no
+   numbered item before it, a paragraph after it), or a short line (at most 70
+   characters in a paragraph's first line, after a line that ends a sentence, or right
+   under another heading line; or a whole block of at most 160 whose later lines go on
+   in lower case) that starts with a capital, does not end in ".", "," or ";", holds no
+   phone number and no web address, and does not end in an open clause ("… vid", "… med
+   att"). A heading followed directly by another heading becomes the parent of the
+   headings after it, until the next such pair (a heading in such a group with nothing
+   under it, right before another heading, heads a new group beside it); numbered
+   headings nest by their numbers.
+   Lead-ins: the last sentence before a list that ends in ":" or in an open clause
+   ("Det sker i samband med att") becomes a section nested in the current one and holds
+   the list; a paragraph right under the list's last line stays in it, one after a
+   blank line goes back to the section around it.
 3. Branches: a short block "om …?" or "om …:" under a heading ("- om situationen är
    akut?") becomes a section of its own, "<heading> – om …?", with a condition on a
    yes/no question made from the phrase; "om … inte …"/"ej" is the same question's "nej".
