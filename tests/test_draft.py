@@ -1,11 +1,10 @@
 """`samverkan utkast`: a first draft of a routine file from a source text.
 
-The coverage measure (per shipped source): for each item of the shipped routine, find the
-draft item with the same text (squashed: letters, digits and § only, lower case, a
-bracketed insertion such as "[och]" left out, since the routine marks it as not the
-source's) and check that its draft section's title matches the shipped item's section
-title (each part of the shipped title between "…" omissions stands in the draft title,
-in order). What the draft cannot reach, and why, is in the comments at ``EXPECTED``.
+The coverage measures (per shipped source) are in ``tests/draft_measure.py``: the share
+of the shipped routine's items, and of the source sentences the shipped routine encodes
+(issue 18's figure), that the draft places in the same section. Print them with
+``python -m tests.draft_measure -v`` (the misses listed). What the draft cannot reach,
+and why, is in the comments at ``EXPECTED``.
 """
 
 from __future__ import annotations
@@ -20,70 +19,62 @@ from samverkan_tui.core.draft import build_draft, draft_toml, question_from_phra
 from samverkan_tui.core.loader import load_routine
 from samverkan_tui.core.source_text import sentences
 from samverkan_tui.core.validate import validate_file
-from tests.conftest import CHECKLISTS, SOURCES
+from tests.conftest import SOURCES
 from tests.conftest import run_cli as run
+from tests.draft_measure import item_coverage, sentence_coverage, squash
 
-# The share of the shipped routine's items the draft places in the same section, per
-# source; asserted as a floor. Below 0.9, the reasons (all are editorial choices in the
-# shipped routine that no layout rule can see):
+# Floors per source: (items, sentences), the figures reached (rounded down). Issue 18 asks
+# for 0.90 of the sentences; every source reaches it. What the draft still misses:
 EXPECTED = {
-    "rvt-bou": 0.9,  # 47/48: "Om skyddsbehov råder …" was moved by hand to BoU's section.
-    "ekero-vald-i-nara-relation": 0.9,  # 84/91
-    # 70/89. The shipped file splits and merges sentences by meaning ("Anmäl skriftligt.
-    # Använd checklistan för anmälan" is one item; a lead-in list "Det sker i samband med
-    # att" is its own section), reuses the same sentences in a second section ("Vid akut
-    # oro – … komplettera sedan med den skrivna anmälan"), and places the mottagningsgrupp
-    # paragraphs under headings that in the PDF extraction come after the text (page
-    # layout); the draft keeps the extraction's order.
-    "botkyrka-forskola-skola": 0.78,
-    # 28/37. The shipped file splits "Erbjuda behandling vid behov (BUP ansvariga …)" and
-    # "Krisstöd … (Primärvården i första hand, BUP …)" into two items each by who does it,
-    # splits "Stödinsatser enligt SoL alt. ansökan om vård enl. LVU" in two, makes a section
-    # of the paragraph "Alla som arbetar inom skola … skyldiga enligt lag att anmäla …"
-    # (the source gives it no heading), and "Samordna arbetet med andra myndigheter" has
-    # no full stop, so it reads as a heading.
-    "vasterbotten-sexuell-beteendeproblematik": 0.75,
+    # Items 47/48, sentences 76/77: "Om skyddsbehov råder …" was moved by hand to BoU's
+    # section; the source has it as item 3) under RVT's.
+    "rvt-bou": (0.97, 0.98),
+    # Items 89/91, sentences 123/123. Items only: the shipped file trims ", och" from
+    # "vardera förälderns uppfattning …, och", and splits the sentence "… medan ansvarig
+    # socialsekreterare ansvarar för extern samverkan i individuella ärenden" in two.
+    "ekero-vald-i-nara-relation": (0.97, 1.0),
+    # Items 73/89, sentences 156/160. Sentences: "Med barn och unga som far illa avser vi 1"
+    # (a lead-in whose clause ends in a pronoun and a footnote number, not ":" or an open
+    # preposition) is read as a heading, so the two sentences after its list stay under
+    # it, where the shipped file keeps them under "Vilka barn menar vi?"; the shipped
+    # heading "2 Samverkan vid begynnande oro … barn i grupp för att …" adds "grupp",
+    # which the source's heading lacks, so neither the heading nor the first sentence
+    # under it match; and the contents list "2. Samverkan vid begynnande oro …" (line
+    # 249) is contained in that shipped heading. Items, beyond those: the shipped file
+    # splits and merges by meaning ("Anmäl skriftligt. Använd checklistan för anmälan" is
+    # one item; a bullet "Skolan anmäler … Skolan kan också anmäla …" two; "Sektionscheferna
+    # … serviceinsatser" is cut before "inom följande sektioner:", which it makes a
+    # section), drops "Svar:" before the answers of the "Fakta" boxes, and reuses the
+    # numbered steps of "Vid anmälan om oro" in a second section ("Vid akut oro – …
+    # komplettera sedan med den skrivna anmälan").
+    "botkyrka-forskola-skola": (0.82, 0.97),
+    # Items 29/37, sentences 39/42. Sentences: the shipped file makes a section of the
+    # paragraph "Alla som arbetar inom skola, polis, hälso- och sjukvård är skyldiga …"
+    # (two sentences), which the source gives no heading: after the bullet list of "Vad
+    # behöver den som utsatt någon annan?" the draft keeps it in that section. "Samordna
+    # arbetet med andra myndigheter", the last of five one-line paragraphs, has no full
+    # stop and a heading ("Primärvård och BUP") right after it, so it reads as a heading
+    # (and heads "Primärvård och BUP"); nothing in the layout tells it from "Rutin
+    # samverkan", which is a heading in the same position. Items, beyond those: the
+    # shipped file splits "Erbjuda behandling vid behov (BUP ansvariga …)" and "Krisstöd
+    # … (Primärvården i första hand, BUP …)" into two items each by who does it, with the
+    # parenthesis as a note, and "Stödinsatser enligt SoL alt. ansökan om vård enl. LVU"
+    # into two.
+    "vasterbotten-sexuell-beteendeproblematik": (0.78, 0.92),
 }
 
 
-def squash(text: str) -> str:
-    text = re.sub(r"\[[^\]]*\]", "", text)
-    return re.sub(r"[^\w§]+", "", text.replace("’s", "s").replace(":s", "s")).lower()
-
-
-def title_matches(shipped_title: str, draft_title: str) -> bool:
-    target, position = squash(draft_title), 0
-    for fragment in (squash(part) for part in shipped_title.split("…")):
-        if not fragment:
-            continue
-        found = target.find(fragment, position)
-        if found < 0:
-            return False
-        position = found + len(fragment)
-    return True
-
-
-def coverage(routine_id: str) -> tuple[int, int]:
-    routine = load_routine(CHECKLISTS / f"{routine_id}.toml").routine
-    draft = build_draft((SOURCES / routine.source_file).read_text(encoding="utf-8"), routine.source_file)
-    by_text: dict[str, list] = {}
-    for item in draft.items:
-        by_text.setdefault(squash(item.text), []).append(item)
-    placed = 0
-    for step in routine.steps:
-        title = routine.section(step.section).title
-        placed += any(
-            title_matches(title, draft.section(i.section).title) for i in by_text.get(squash(step.text), [])
-        )
-    return placed, len(routine.steps)
-
-
 @pytest.mark.parametrize("routine_id", sorted(EXPECTED))
-def test_the_draft_places_the_shipped_items_in_their_sections(routine_id: str) -> None:
-    placed, total = coverage(routine_id)
-    share = placed / total
-    print(f"\nutkast {routine_id}: {placed}/{total} = {share:.2f}")
-    assert share >= EXPECTED[routine_id]
+def test_the_draft_places_the_shipped_items_and_sentences_in_their_sections(routine_id: str) -> None:
+    items, found = item_coverage(routine_id), sentence_coverage(routine_id)
+    print(
+        f"\nutkast {routine_id}: punkter {items.placed}/{items.total} = {items.share:.2f}, "
+        f"meningar {found.placed}/{found.total} = {found.share:.2f}"
+    )
+    item_floor, sentence_floor = EXPECTED[routine_id]
+    assert items.share >= item_floor, items.misses
+    assert found.share >= sentence_floor, found.misses
+    assert found.share >= 0.9  # issue 18
 
 
 def resolve_todos(text: str) -> str:
@@ -175,6 +166,68 @@ def test_branches_contacts_hours_and_deadlines_are_recognised(tmp_path: Path) ->
     routine = load_routine(path).routine
     assert routine.contact(contact.id).hours is not None
     assert routine.review_interval_months == 12
+
+
+LAYOUT = """Riktlinjer för arbetet
+
+ 1. Inledning
+Riktlinjerna gäller alla enheter.
+
+Ansvarsområden
+Socialtjänst
+
+Utredningen ska bl a omfatta:
+
+• våldets karaktär och omfattning,
+• den vuxnas behov av stöd.
+ Handläggaren bör även utreda vårdnaden.
+
+Enheten ska dokumentera allt.
+
+Konsultation vid oro
+Skolan har möjlighet att konsultera socialtjänsten vid
+
+• tveksamhet om ett barn far illa
+• osäkerhet om en anmälan
+
+Konsultationen sker anonymt.
+
+Socialjouren
+Telefon 08-778 48 60
+
+ 2. Insatser
+Insatserna ska följas upp.
+"""
+
+
+def test_real_layouts_lead_ins_numbered_and_stacked_headings(tmp_path: Path) -> None:
+    draft = build_draft(LAYOUT, "layout.txt", "layout")
+    sections = {s.title: s for s in draft.sections}
+    where = {i.text: draft.section(i.section).title for i in draft.items}
+    # "1. Inledning", which the block split reads as a list item, is a numbered heading.
+    assert where["Riktlinjerna gäller alla enheter."] == "1. Inledning"
+    assert sections["2. Insatser"].parent is None
+    assert where["Insatserna ska följas upp."] == "2. Insatser"
+    # Two heading lines in one block: the first heads the second.
+    assert sections["Socialtjänst"].parent == sections["Ansvarsområden"].id
+    # A lead-in ending in ":" holds its list, nested in the section it stands in; a
+    # paragraph right under the list stays with it, one after a blank line goes back.
+    lead_in = sections["Utredningen ska bl a omfatta:"]
+    assert lead_in.parent == sections["Socialtjänst"].id
+    assert where["våldets karaktär och omfattning,"] == lead_in.title
+    assert where["Handläggaren bör även utreda vårdnaden."] == lead_in.title
+    assert where["Enheten ska dokumentera allt."] == "Socialtjänst"
+    # A line ending in an open clause ("… vid") is a lead-in, never a heading.
+    vid = sections["Skolan har möjlighet att konsultera socialtjänsten vid"]
+    assert vid.parent == sections["Konsultation vid oro"].id
+    assert where["osäkerhet om en anmälan"] == vid.title
+    assert where["Konsultationen sker anonymt."] == "Konsultation vid oro"
+    # A line with a phone number is not a heading.
+    assert where["Telefon 08-778 48 60"] == "Socialjouren"
+    assert draft.title == "Riktlinjer för arbetet"
+    path = tmp_path / "layout.toml"
+    path.write_text(draft_toml(draft), encoding="utf-8")
+    assert validate_file(path).ok
 
 
 def test_question_from_phrase() -> None:

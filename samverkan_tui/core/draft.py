@@ -7,11 +7,21 @@ for the unit managers):
 1. The text is split into blocks (core.source_text): paragraphs at blank lines, and one
    block per list item ("1)", "2.", "•", "-"). A word hyphenated at a line end is joined
    ("ut-\\nveckling" → "utveckling"; "BoU-\\nutredare" keeps its hyphen).
-2. Headings: a numbered heading ("2.2.1. Riskbedömning"), or a short line (at most 70
-   characters in a paragraph's first line, or a whole block of at most 160) that starts
-   with a capital, does not end in ".", "," or ";" and is not a list item. A heading
-   followed directly by another heading becomes the parent of the headings after it,
-   until the next such pair; numbered headings nest by their numbers.
+2. Headings: a numbered heading ("2.2.1. Riskbedömning", or "3. Insatser" that the block
+   split took for a list item: "N." with a full stop, short, no closing full stop, no
+   numbered item before it, a paragraph after it), or a short line (at most 70
+   characters in a paragraph's first line, after a line that ends a sentence, or right
+   under another heading line; or a whole block of at most 160 whose later lines go on
+   in lower case) that starts with a capital, does not end in ".", "," or ";", holds no
+   phone number and no web address, and does not end in an open clause ("… vid", "… med
+   att"). A heading followed directly by another heading becomes the parent of the
+   headings after it, until the next such pair (a heading in such a group with nothing
+   under it, right before another heading, heads a new group beside it); numbered
+   headings nest by their numbers.
+   Lead-ins: the last sentence before a list that ends in ":" or in an open clause
+   ("Det sker i samband med att") becomes a section nested in the current one and holds
+   the list; a paragraph right under the list's last line stays in it, one after a
+   blank line goes back to the section around it.
 3. Branches: a short block "om …?" or "om …:" under a heading ("- om situationen är
    akut?") becomes a section of its own, "<heading> – om …?", with a condition on a
    yes/no question made from the phrase; "om … inte …"/"ej" is the same question's "nej".
@@ -54,6 +64,13 @@ _BRANCH = re.compile(r"^(?:[-–]\s*)?(?P<phrase>[Oo]m\s+.+?)\s*(?P<end>[?:])$")
 _CONDITIONAL_START = re.compile(r"^(?:Om|När|Vid|I de fall)\s")
 _DUTY = re.compile(r"\b(?:ska|skall|bör|måste|ansvarar)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\s(?:inte|ej)\b")
+# A clause left open: a line ending in a preposition or conjunction ("… konsultera
+# socialtjänsten vid", "Det sker i samband med att") is never a heading; before a list it
+# leads the list in, like a line ending in ":".
+_OPEN_END = re.compile(
+    r"\s(?:att|vid|och|eller|som|med|om|för|av|till|på|i|från|mot|efter|under|över|genom|hos|när|då|"
+    r"samt|än|utan|enligt|inom|kring|där)$"
+)
 _DEADLINE = re.compile(
     r"\b(?P<text>samma dag|nästa dag|nästkommande dag|inom (?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|"
     r"nio|tio|fjorton) (?:dag|dagar|vecka|veckor|månad|månader))\b",
@@ -166,8 +183,10 @@ def _is_heading_text(text: str, limit: int) -> bool:
     text = text.strip()
     if not text or len(text) > limit or not re.search(r"[^\W\d_]{2}", text):
         return False
-    if text[-1] in ".,;" or text.startswith(("http", "www")):
+    if text[-1] in ".,;" or text.startswith(("http", "www")) or _OPEN_END.search(text):
         return False
+    if len(re.findall(r"\d", text)) >= 6 and _phones(text):
+        return False  # "Telefon 778 48 60, alt 010-564 64 67": a contact, not a heading
     if _NUMBERED_HEADING.match(text):
         return True
     first = text[0]
@@ -246,6 +265,7 @@ class _Builder:
         self.last_was_heading = False
         self.phone_header = False  # a "Telefon … Fax" column header was seen
         self.recent_contact: tuple[DraftContact, int] | None = None
+        self.lead_in_return: DraftSection | None = None  # the section a lead-in list returns to
 
     # sections
     def add_heading(self, title: str, line: int) -> None:
@@ -267,6 +287,18 @@ class _Builder:
         ):
             self.group = self.heading  # heading right after a heading: the first one heads a group
             parent, level = self.group.id, 2
+        elif (
+            self.last_was_heading
+            and self.heading is not None
+            and self.group is not None
+            and self.heading.parent == self.group.id
+            and not _NUMBERED_HEADING.match(self.heading.title)
+        ):
+            # A heading in a group with nothing under it, right before another heading:
+            # it heads a new group beside the old one ("Rutin samverkan" / "Socialtjänsten").
+            self.heading.parent, self.heading.level = self.group.parent, self.group.level
+            self.group = self.heading
+            parent, level = self.group.id, self.group.level + 1
         elif self.group is not None:
             parent, level = self.group.id, 2
         if self.last_was_heading and self.group is not None and parent != self.group.id:
@@ -392,15 +424,47 @@ class _Builder:
             found = True
         return found
 
+    def add_lead_in(self, text: str, line: int) -> None:
+        """A sentence that leads a list in ("… ska bl a omfatta:"): a section of its own,
+        nested in the current one, that holds the list; the text after the list returns
+        to the current section."""
+        parent = self.section
+        section = DraftSection(
+            _unique(slug(text.rstrip(":")), self.ids),
+            text,
+            line,
+            parent.id if parent else None,
+            level=(parent.level + 1) if parent else 1,
+        )
+        self.draft.sections.append(section)
+        self.lead_in_return = parent
+        self.section = section
+        self.last_was_heading = False
+        self.draft.report.append((line, text, f"inledning till en lista: avsnitt {section.id}"))
+
     # the walk over the blocks
     def run(self) -> Draft:
         all_blocks = blocks(self.source)
         for index, block in enumerate(all_blocks):
             text = _dehyphenate(block)
-            if not self.draft.title:
-                self.draft.title, self.draft.title_line = text, block.line
-                self.draft.report.append((block.line, text, "titel"))
-                continue
+            following = all_blocks[index + 1] if index + 1 < len(all_blocks) else None
+            previous = all_blocks[index - 1] if index > 0 else None
+            if (
+                not block.marker
+                and self.lead_in_return is not None
+                and (previous is None or block.line > previous.end_line + 1)
+            ):
+                # After a blank line the list has ended; a paragraph right under its last
+                # line still belongs to the lead-in.
+                self.section, self.lead_in_return = self.lead_in_return, None
+            if index == 0:
+                # A text that starts with its first numbered heading ("1. Inledning") has
+                # no title line: the title stays a TODO.
+                self.draft.title_line = block.line
+                if self.numbered_heading(block, previous, following) is None:
+                    self.draft.title = text
+                    self.draft.report.append((block.line, text, "titel"))
+                    continue
             if _INTERVAL.search(text) and not self.draft.review_text:
                 sentence = next((s for s in split_sentences(text) if _INTERVAL.search(s)), text)
                 self.draft.review_text, self.draft.review_line = sentence, block.line
@@ -416,11 +480,47 @@ class _Builder:
             if branch and len(text) <= 90 and self.heading is not None:
                 self.add_branch(branch["phrase"], branch["end"], block.line)
                 continue
+            heading = self.numbered_heading(block, previous, following) if block.marker else None
+            if heading is not None:
+                if self.lead_in_return is not None:
+                    self.section, self.lead_in_return = self.lead_in_return, None
+                self.add_heading(heading, block.line)
+                rest = block.lines[1:]
+                if rest:
+                    sub = Block(
+                        _dehyphenate(Block("", 0, 0, "", rest)), block.line + 1, block.end_line, "", rest
+                    )
+                    self.paragraph(sub, sub.text, following)
+                continue
             if block.marker:
                 self.list_item(block, text)
                 continue
-            self.paragraph(block, text, all_blocks[index + 1] if index + 1 < len(all_blocks) else None)
+            self.paragraph(block, text, following)
         return self.draft
+
+    def numbered_heading(self, block: Block, previous: Block | None, following: Block | None) -> str | None:
+        """ "3. Insatser" that the block split took for a list item: the heading with its number.
+
+        A numbered line with a full stop after the number ("3." not "3)"), short, without a
+        closing full stop, that no list of numbered items stands around, and that a
+        paragraph follows (on the next line, or as the next block).
+        """
+        if not block.marker.isdigit():
+            return None
+        raw = self.lines[block.line - 1].strip()
+        if not re.match(rf"{block.marker}\.\s", raw) or not block.lines:
+            return None
+        first = block.lines[0]
+        if not _is_heading_text(first, 70) or len(first.split()) > 12 or first.endswith(("?", ":")):
+            return None
+        if previous is not None and previous.marker.isdigit():
+            return None
+        if len(block.lines) > 1:
+            if not block.lines[1][:1].isupper():
+                return None
+        elif following is not None and following.marker.isdigit():
+            return None
+        return f"{block.marker}. {first}"
 
     def list_item(self, block: Block, text: str) -> None:
         numbered = block.marker.isdigit()
@@ -452,29 +552,50 @@ class _Builder:
 
     def paragraph(self, block: Block, text: str, following: Block | None) -> None:
         lines = list(block.lines)
-        # Whole block a heading (a heading may wrap over two or three lines).
-        if len(lines) <= 3 and _is_heading_text(text, 160) and following is not None:
+        while len(lines) > 1 and not re.search(r"\w", lines[0]):  # a stray "." from the extraction
+            self.unplaced(block.line, lines.pop(0))
+            block = Block(" ".join(lines), block.line + 1, block.end_line, "", tuple(lines))
+            text = _dehyphenate(block)
+        list_follows = following is not None and bool(following.marker)
+        # Whole block a heading: one line, or a heading wrapped over two or three lines
+        # (each line after the first goes on in lower case).
+        if (
+            len(lines) <= 3
+            and all(not line[:1].isupper() for line in lines[1:])
+            and not any(line.endswith(":") for line in lines[:-1])
+            and not re.search(r"https?:|www\.", text)
+            and _is_heading_text(text, 160)
+            and following is not None
+            and not (list_follows and text.endswith(":"))
+        ):
             self.add_heading(text.strip(), block.line)
             return
-        # Heading lines at the start of a paragraph, or after a line that ends a sentence.
+        # Heading lines at the start of a paragraph, after a line that ends a sentence, or
+        # right under another heading line ("Ansvarsområden" / "Socialtjänst").
         start = 0
         rest_start = 0
+        after_heading = False
         for offset, line in enumerate(lines):
             previous_ends = offset == 0 or lines[offset - 1].rstrip().endswith((".", "?", "!", ":"))
             is_last = offset == len(lines) - 1
             nxt = lines[offset + 1] if not is_last else ""
+            stacked = after_heading and offset == start and ":" not in line and not line.endswith("?")
             if (
-                previous_ends
+                (previous_ends or stacked)
                 and _is_heading_text(line, 70)
                 and (is_last or nxt[:1].isupper())
                 and not _DUTY.search(line)
                 and len(line.split()) <= 8
+                and not (is_last and list_follows and line.rstrip().endswith(":"))
             ):
                 if offset > start:
                     self.sentences(" ".join(lines[start:offset]), block.line + start, block)
                 self.add_heading(line.strip(), block.line + offset)
                 start = offset + 1
                 rest_start = start
+                after_heading = True
+            else:
+                after_heading = False
         if start < len(lines):
             sub = Block(
                 _dehyphenate(Block("", 0, 0, "", tuple(lines[start:]))),
@@ -483,14 +604,18 @@ class _Builder:
                 "",
                 tuple(lines[start:]),
             )
-            self.sentences(sub.text, sub.line, sub)
+            self.sentences(sub.text, sub.line, sub, lead_in=list_follows)
 
-    def sentences(self, text: str, line: int, block: Block) -> None:
+    def sentences(self, text: str, line: int, block: Block, lead_in: bool = False) -> None:
         text = _dehyphenate(Block("", 0, 0, "", tuple(text.split("\n")))) if "\n" in text else text
         if self.hours_in(text, line) and not re.search(r"[^\W\d_]{5}", _HOURS.sub("", _LUNCH.sub("", text))):
             self.draft.report.append((line, text, "telefontider"))
             return
-        for sentence in split_sentences(text):
+        found = split_sentences(text)
+        for index, sentence in enumerate(found):
+            if lead_in and index == len(found) - 1 and (sentence.endswith(":") or _OPEN_END.search(sentence)):
+                self.add_lead_in(sentence, line + _offset(block, sentence))
+                continue
             kind = (
                 "fråga" if sentence.endswith("?") else "åtgärd" if _DUTY.search(sentence) else "information"
             )
