@@ -29,6 +29,7 @@ from samverkan_tui.cli.common import (
 
 if TYPE_CHECKING:
     from samverkan_tui.core.model import Routine
+    from samverkan_tui.steplog.report import Aggregate
     from samverkan_tui.steplog.store import SessionInfo, StepLog
     from samverkan_tui.steplog.summary import WalkSummary
 
@@ -496,7 +497,7 @@ def threshold(flag: int | None) -> int:
         fail(str(error))
 
 
-def write_report(aggregate: object, format: str, ut: Path | None) -> None:
+def write_report(aggregate: Aggregate, format: str, ut: Path | None) -> None:
     """The aggregate as JSON, HTML or PDF (shared with `samverkan statistik slå-ihop`)."""
     from samverkan_tui.steplog.report import stockholm_week_start
 
