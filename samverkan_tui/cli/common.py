@@ -16,11 +16,7 @@ import typer
 
 from samverkan_tui.cli.state import (  # noqa: F401  (re-exported)
     EXIT_FAILURE,
-    EXIT_OK,
-    EXIT_USAGE,
     STATE,
-    CliError,
-    State,
     fail,
     parse_answers,
 )

@@ -166,13 +166,11 @@ def _write_output(data: str | bytes, ut: Path | None, binary_name: str | None = 
     sys.stdout.write(data)
 
 
-def _printout(summary: WalkSummary, format: ExportFormat) -> str | bytes | None:
-    """The run printout from the export package (the same as the app's); None if absent."""
-    try:
-        from samverkan_tui.export import render
-        from samverkan_tui.export.document import document_for_session
-    except ImportError:
-        return None
+def _printout(summary: WalkSummary, format: ExportFormat) -> str | bytes:
+    """The run printout from the export package (the same as the app's)."""
+    from samverkan_tui.export import render
+    from samverkan_tui.export.document import document_for_session
+
     notices = (
         ("Rutinfilen har ändrats sedan genomgången; stegtexterna är dagens.",)
         if summary.routine_changed
@@ -343,7 +341,7 @@ def export(
     now: NowOption = None,
 ) -> None:
     """Exportera en genomgång som Markdown, HTML, PDF eller JSON."""
-    from samverkan_tui.steplog.summary import raw_dict, summary_dict, summary_markdown
+    from samverkan_tui.steplog.summary import raw_dict, summary_dict
 
     log = _open()
     try:
@@ -373,16 +371,7 @@ def export(
 
         _write_output(json.dumps(summary_dict(summary), ensure_ascii=False, indent=2) + "\n", ut)
     else:
-        data = _printout(summary, format)
-        if data is None and format is ExportFormat.md:
-            data = summary_markdown(summary)
-        if data is None:
-            fail(
-                f"{format.value}-export av genomgångar finns inte i den här versionen; "
-                "använd --format md eller json",
-                EXIT_FAILURE,
-            )
-        _write_output(data, ut, format.value.upper())
+        _write_output(_printout(summary, format), ut, format.value.upper())
 
 
 @command(
