@@ -236,7 +236,7 @@ def lista(
 
     log = _open()
     try:
-        # Stored tuples and cached hour offsets, not datetimes: 10 000 walks stay fast.
+        # Stored rows and cached hour offsets, not datetimes: 10 000 walks stay fast.
         rows = log.list_rows()
         path = log.path
     finally:
@@ -245,16 +245,16 @@ def lista(
         print_json(
             [
                 {
-                    "id": r[0],
-                    "routine": r[1],
-                    "routine_version": r[2],
-                    "content_hash": r[3],
-                    "mode": r[4],
-                    "started_at": local_iso(r[5]),
-                    "updated_at": local_iso(r[6]),
-                    "finished_at": local_iso(r[7]) if r[7] else None,
-                    "answered": r[8],
-                    "steps_handled": r[9],
+                    "id": r.id,
+                    "routine": r.routine_id,
+                    "routine_version": r.routine_version,
+                    "content_hash": r.content_hash,
+                    "mode": r.mode,
+                    "started_at": local_iso(r.started_at),
+                    "updated_at": local_iso(r.updated_at),
+                    "finished_at": local_iso(r.finished_at) if r.finished_at else None,
+                    "answered": r.answered,
+                    "steps_handled": r.steps_handled,
                 }
                 for r in rows
             ]
@@ -263,16 +263,16 @@ def lista(
     if not rows:
         print(f"Loggen är tom ({path}).")
         return
-    width = max(len(r[1]) for r in rows)
+    width = max(len(r.routine_id) for r in rows)
     mode_width = max(len(m) for m in MODES)
     lines = [f"{'ID':<8}  {'PÅBÖRJAD':<16}  {'RUTIN':<{width}}  {'LÄGE':<{mode_width}}  STATUS"]
-    for session_id, routine_id, _, _, mode, started, _, finished, answered, handled in rows:
-        status = ("avslutad " + _minute(local_iso(finished))) if finished else "pågår"
+    for r in rows:
+        status = ("avslutad " + _minute(local_iso(r.finished_at))) if r.finished_at else "pågår"
         lines.append(
-            f"{session_id[:8]}  {_minute(local_iso(started))}  {routine_id:<{width}}  "
-            f"{mode:<{mode_width}}  {status} · {answered} svar · {handled} steg"
+            f"{r.id[:8]}  {_minute(local_iso(r.started_at))}  {r.routine_id:<{width}}  "
+            f"{r.mode:<{mode_width}}  {status} · {r.answered} svar · {r.steps_handled} steg"
         )
-    finished_count = sum(1 for r in rows if r[7])
+    finished_count = sum(1 for r in rows if r.finished_at)
     lines.append("")
     lines.append(f"{len(rows)} genomgångar ({finished_count} avslutade) i {path}")
     sys.stdout.write("\n".join(lines) + "\n")
