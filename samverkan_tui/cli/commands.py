@@ -28,6 +28,7 @@ COMMAND_MODULES: dict[str, str] = {
     "jämför": "manage",
     "utkast": "manage",
     "schema": "routines",
+    "format": "guide",
     "info": "routines",
 }
 

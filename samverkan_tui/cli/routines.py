@@ -202,9 +202,14 @@ def schema() -> None:
     print_json(json_schema())
 
 
-@command(app, "info", epilog=examples("samverkan info", "samverkan --katalog egna-rutiner info"))
+@command(
+    app,
+    "info",
+    short_help="Visa var inställningar, data och rutiner finns.",
+    epilog=examples("samverkan info", "samverkan --katalog egna-rutiner info"),
+)
 def info() -> None:
-    """Visa var inställningar, data och rutiner finns."""
+    """Visa var inställningar, data, rutiner och formatbeskrivningen finns."""
     config = STATE.config()
     print(f"Inställningar: {config.path}{'' if config.path.exists() else ' (finns inte än)'}")
     from samverkan_tui.steplog.store import data_dir
@@ -213,6 +218,9 @@ def info() -> None:
     print(f"Steglogg: {data_dir(config)}")
     print(f"Exporter från appen: {export_folder()}")
     print(f"Inbyggda rutiner: {builtin_dir()}")
+    from samverkan_tui.core.docs import format_guide_path
+
+    print(f"Rutinfilernas format: {format_guide_path()} (samverkan format skriver ut den)")
     for directory, origin in search_dirs(STATE.routine_dirs, config):
         if origin == USER:
             print(f"Egen rutinkatalog: {directory}{'' if directory.is_dir() else ' (finns inte)'}")
