@@ -20,10 +20,13 @@ from samverkan_tui.cli.common import (
     EXIT_FAILURE,
     STATE,
     Format,
+    FormatOption,
     NowOption,
     OutputOption,
     ShowFormat,
+    ShowFormatOption,
     fail,
+    print_as,
     print_json,
 )
 
@@ -226,9 +229,7 @@ def _minute(iso: str) -> str:
     epilog=examples("samverkan logg lista", "samverkan logg lista --format json"),
 )
 def lista(
-    format: Annotated[
-        Format, typer.Option("--format", "-f", metavar="FORMAT", help="text eller json.")
-    ] = Format.text,
+    format: FormatOption = Format.text,
 ) -> None:
     """Lista genomgångarna i loggen, den senast påbörjade först."""
     from samverkan_tui.core.session import MODES
@@ -288,9 +289,7 @@ def visa(
     ident: Annotated[
         str, typer.Argument(metavar="ID", help="Genomgångens id (början räcker).", show_default=False)
     ],
-    format: Annotated[
-        ShowFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text, json eller md.")
-    ] = ShowFormat.text,
+    format: ShowFormatOption = ShowFormat.text,
     now: NowOption = None,
 ) -> None:
     """Visa en genomgång: utförda steg med tider, avvikelser, återstående steg med datum.
@@ -313,12 +312,7 @@ def visa(
         summary = _summary(log, info, routine, now)
     finally:
         log.close()
-    if format is ShowFormat.json:
-        print_json(summary_dict(summary))
-    elif format is ShowFormat.md:
-        sys.stdout.write(summary_markdown(summary))
-    else:
-        sys.stdout.write(summary_text(summary))
+    print_as(format, summary, as_json=summary_dict, as_md=summary_markdown, as_text=summary_text)
 
 
 @command(

@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from samverkan_tui.cli.app import app, command, examples
-from samverkan_tui.cli.common import EXIT_FAILURE, STATE, NowOption, complete_routine, fail, print_json
+from samverkan_tui.cli.common import (
+    EXIT_FAILURE,
+    STATE,
+    NowOption,
+    complete_routine,
+    fail,
+    print_as,
+)
 
 if TYPE_CHECKING:
     from samverkan_tui.core.config import Config
@@ -404,12 +411,9 @@ def _compare(first: str, second: str | None, format: ProtocolFormat) -> None:
     if old.id != new.id:
         _say(f"samverkan: obs: rutinerna har olika id ({old.id}, {new.id})")
     comparison = compare_routines(old, new)
-    if format is ProtocolFormat.json:
-        print_json(comparison_record(comparison))
-    elif format is ProtocolFormat.md:
-        sys.stdout.write(comparison_markdown(comparison))
-    else:
-        sys.stdout.write(comparison_text(comparison))
+    print_as(
+        format, comparison, as_json=comparison_record, as_md=comparison_markdown, as_text=comparison_text
+    )
 
 
 @command(
