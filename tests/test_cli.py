@@ -191,3 +191,24 @@ def test_unexpected_error_is_one_line_unless_debug(capsys, monkeypatch) -> None:
 def test_schema_is_json(capsys) -> None:
     code, out, _ = run(capsys, "schema")
     assert code == 0 and json.loads(out)["$defs"]["step"]["required"] == ["id", "text"]
+
+
+def test_format_prints_the_format_guide_and_info_names_its_path(capsys) -> None:
+    guide = (REPO / "docs" / "checklist-format.md").read_text(encoding="utf-8")
+    code, out, err = run(capsys, "format")
+    assert (code, err) == (0, "")
+    assert out == guide  # the whole guide, as written
+    code, out, _ = run(capsys, "info")
+    [line] = [line for line in out.splitlines() if line.startswith("Rutinfilernas format: ")]
+    path = Path(line.removeprefix("Rutinfilernas format: ").split(" (")[0])
+    assert path.is_file() and path.read_text(encoding="utf-8") == guide
+
+
+def test_format_says_in_one_line_when_the_guide_is_missing(capsys, monkeypatch, tmp_path: Path) -> None:
+    from samverkan_tui.core import docs
+
+    monkeypatch.setattr(docs, "docs_dir", lambda: tmp_path)
+    code, out, err = run(capsys, "format")
+    assert (code, out) == (1, "")
+    assert err.startswith("samverkan: formatbeskrivningen ") and err.count("\n") == 1
+    assert "checklist-format.md" in err and "finns inte" in err

@@ -82,6 +82,7 @@ def test_the_primary_names_are_swedish() -> None:
             "logg",
             "öva",
             "schema",
+            "format",
             "info",
             "statistik",
             "granska",

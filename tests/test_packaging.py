@@ -108,6 +108,39 @@ def test_installed_wheel_finds_its_format_guide(wheel: Path, tmp_path: Path) -> 
     assert exists == "True"
 
 
+def test_installed_wheel_prints_its_format_guide_and_info_names_it(wheel: Path, tmp_path: Path) -> None:
+    """`samverkan format` and `samverkan info` from an installed copy, not the checkout."""
+    unpacked = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(unpacked),
+        "HOME": str(home),
+        "SAMVERKAN_CONFIG": str(home / "config.toml"),
+        "SAMVERKAN_DATA": str(home / "data"),
+    }
+    env.pop("SAMVERKAN_KATALOG", None)
+
+    def samverkan(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "samverkan_tui", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            check=False,
+        )
+        assert (result.returncode, result.stderr) == (0, ""), result.stderr
+        return result.stdout
+
+    assert samverkan("format") == (REPO / "docs" / "checklist-format.md").read_text(encoding="utf-8")
+    [line] = [line for line in samverkan("info").splitlines() if line.startswith("Rutinfilernas format: ")]
+    assert line.removeprefix("Rutinfilernas format: ").startswith(
+        str(unpacked / "samverkan_tui" / "docs" / "checklist-format.md") + " "
+    )
+
+
 @pytest.fixture(scope="module")
 def sdist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sdist")

@@ -6,9 +6,22 @@ Exit codes: 0 ok, 1 failure (e.g. invalid routine files), 2 usage or input error
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for annotations only: nothing here is imported at start-up
+    import re
+    from collections.abc import Callable
+    from typing import Protocol, TypeGuard
+
+    class _ClickError(Protocol):
+        """What a Click exception offers, whichever copy of Click raised it."""
+
+        exit_code: int
+
+        def format_message(self) -> str: ...
 
 
-def _click_messages() -> list:
+def _click_messages() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
     """Click's English usage errors and their Swedish wording (compiled only on an error)."""
     import re
 
@@ -33,7 +46,7 @@ def _click_messages() -> list:
     ]
 
 
-def _unknown_command(match) -> str:
+def _unknown_command(match: re.Match[str]) -> str:
     """``okänt kommando 'exprt' – menade du 'exportera'?`` (aliases named by their primary)."""
     import re
 
@@ -67,7 +80,7 @@ def _swedish(message: str) -> str:
     return message
 
 
-def _is_click_error(error: BaseException) -> bool:
+def _is_click_error(error: BaseException) -> TypeGuard[_ClickError]:
     # Typer may ship its own copy of Click, so match Click's exceptions by shape, not class.
     return hasattr(error, "format_message") and hasattr(error, "exit_code")
 
@@ -120,7 +133,7 @@ def _typer(argv: list[str]) -> object:
     return command.main(args=argv, prog_name="samverkan", standalone_mode=False)
 
 
-def _usage_hint(error: BaseException) -> str:
+def _usage_hint(error: object) -> str:
     """`(se samverkan exportera --help)`: the help of the command that was run."""
     from samverkan_tui.cli.commands import command_path
 
@@ -153,9 +166,9 @@ def _run(argv: list[str]) -> None:
     except Exception as error:
         if _is_click_error(error):
             context = getattr(error, "ctx", None)
-            group = getattr(context, "command", None)
-            if context is not None and hasattr(group, "list_commands"):
-                _GROUP_COMMANDS[:] = group.list_commands(context)
+            list_commands = getattr(getattr(context, "command", None), "list_commands", None)
+            if context is not None and list_commands is not None:
+                _GROUP_COMMANDS[:] = list_commands(context)
             message = _swedish(error.format_message())
             if error.exit_code == EXIT_USAGE:
                 message += _usage_hint(error)

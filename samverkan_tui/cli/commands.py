@@ -12,6 +12,7 @@ here to tell a command from a routine id.
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 # Primary names, in Swedish as in the app; the order is the order in `samverkan --help`.
 COMMAND_MODULES: dict[str, str] = {
@@ -27,6 +28,7 @@ COMMAND_MODULES: dict[str, str] = {
     "jämför": "manage",
     "utkast": "manage",
     "schema": "routines",
+    "format": "guide",
     "info": "routines",
 }
 
@@ -92,7 +94,7 @@ def load_commands(argv: list[str] | None = None) -> None:
         importlib.import_module(f"samverkan_tui.cli.{module}")
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name == "app":  # the Typer app, imported only when asked for
         from samverkan_tui.cli.app import app
 

@@ -8,22 +8,21 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from samverkan_tui.cli.state import (  # noqa: F401  (re-exported)
     EXIT_FAILURE,
-    EXIT_OK,
-    EXIT_USAGE,
     STATE,
-    CliError,
-    State,
     fail,
     parse_answers,
 )
+
+T = TypeVar("T")
 
 
 class Format(StrEnum):
@@ -35,6 +34,14 @@ class ShowFormat(StrEnum):
     text = "text"
     json = "json"
     md = "md"
+
+
+# The one --format of the commands that print text or JSON (lista, kontakter, …).
+FormatOption = Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text eller json.")]
+# … and of those that also print Markdown (visa, logg visa).
+ShowFormatOption = Annotated[
+    ShowFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text, json eller md.")
+]
 
 
 NowOption = Annotated[
@@ -125,3 +132,21 @@ AnswersOption = Annotated[
 
 def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_as(
+    format: str,
+    value: T,
+    *,
+    as_json: Callable[[T], object],
+    as_text: Callable[[T], str],
+    as_md: Callable[[T], str] | None = None,
+) -> None:
+    """``value`` on standard output in ``format`` ("json", "md" or "text"), each made by its own
+    function: the one dispatch of ``--format`` for commands that print one thing."""
+    if format == "json":
+        print_json(as_json(value))
+    elif format == "md" and as_md is not None:
+        sys.stdout.write(as_md(value))
+    else:
+        sys.stdout.write(as_text(value))

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from samverkan_tui.cli.app import app, command, examples
-from samverkan_tui.cli.common import STATE, Format, NowOption, complete_routine, print_json
+from samverkan_tui.cli.common import STATE, Format, FormatOption, NowOption, complete_routine, print_json
 from samverkan_tui.core.model import Contact, Routine
 
 
@@ -59,9 +59,7 @@ def kontakter(
         ),
     ] = None,
     now: NowOption = None,
-    format: Annotated[
-        Format, typer.Option("--format", "-f", metavar="FORMAT", help="text eller json.")
-    ] = Format.text,
+    format: FormatOption = Format.text,
 ) -> None:
     """Visa kontakterna: öppet nu, när det stänger eller öppnar, och vem man ringer annars."""
     from samverkan_tui.core.deadlines import format_date, format_time

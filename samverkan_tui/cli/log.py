@@ -20,15 +20,19 @@ from samverkan_tui.cli.common import (
     EXIT_FAILURE,
     STATE,
     Format,
+    FormatOption,
     NowOption,
     OutputOption,
     ShowFormat,
+    ShowFormatOption,
     fail,
+    print_as,
     print_json,
 )
 
 if TYPE_CHECKING:
     from samverkan_tui.core.model import Routine
+    from samverkan_tui.steplog.report import Aggregate
     from samverkan_tui.steplog.store import SessionInfo, StepLog
     from samverkan_tui.steplog.summary import WalkSummary
 
@@ -165,13 +169,11 @@ def _write_output(data: str | bytes, ut: Path | None, binary_name: str | None = 
     sys.stdout.write(data)
 
 
-def _printout(summary: WalkSummary, format: ExportFormat) -> str | bytes | None:
-    """The run printout from the export package (the same as the app's); None if absent."""
-    try:
-        from samverkan_tui.export import render
-        from samverkan_tui.export.document import document_for_session
-    except ImportError:
-        return None
+def _printout(summary: WalkSummary, format: ExportFormat) -> str | bytes:
+    """The run printout from the export package (the same as the app's)."""
+    from samverkan_tui.export import render
+    from samverkan_tui.export.document import document_for_session
+
     notices = (
         ("Rutinfilen har ändrats sedan genomgången; stegtexterna är dagens.",)
         if summary.routine_changed
@@ -227,9 +229,7 @@ def _minute(iso: str) -> str:
     epilog=examples("samverkan logg lista", "samverkan logg lista --format json"),
 )
 def lista(
-    format: Annotated[
-        Format, typer.Option("--format", "-f", metavar="FORMAT", help="text eller json.")
-    ] = Format.text,
+    format: FormatOption = Format.text,
 ) -> None:
     """Lista genomgångarna i loggen, den senast påbörjade först."""
     from samverkan_tui.core.session import MODES
@@ -237,7 +237,7 @@ def lista(
 
     log = _open()
     try:
-        # Stored tuples and cached hour offsets, not datetimes: 10 000 walks stay fast.
+        # Stored rows and cached hour offsets, not datetimes: 10 000 walks stay fast.
         rows = log.list_rows()
         path = log.path
     finally:
@@ -246,16 +246,16 @@ def lista(
         print_json(
             [
                 {
-                    "id": r[0],
-                    "routine": r[1],
-                    "routine_version": r[2],
-                    "content_hash": r[3],
-                    "mode": r[4],
-                    "started_at": local_iso(r[5]),
-                    "updated_at": local_iso(r[6]),
-                    "finished_at": local_iso(r[7]) if r[7] else None,
-                    "answered": r[8],
-                    "steps_handled": r[9],
+                    "id": r.id,
+                    "routine": r.routine_id,
+                    "routine_version": r.routine_version,
+                    "content_hash": r.content_hash,
+                    "mode": r.mode,
+                    "started_at": local_iso(r.started_at),
+                    "updated_at": local_iso(r.updated_at),
+                    "finished_at": local_iso(r.finished_at) if r.finished_at else None,
+                    "answered": r.answered,
+                    "steps_handled": r.steps_handled,
                 }
                 for r in rows
             ]
@@ -264,16 +264,16 @@ def lista(
     if not rows:
         print(f"Loggen är tom ({path}).")
         return
-    width = max(len(r[1]) for r in rows)
+    width = max(len(r.routine_id) for r in rows)
     mode_width = max(len(m) for m in MODES)
     lines = [f"{'ID':<8}  {'PÅBÖRJAD':<16}  {'RUTIN':<{width}}  {'LÄGE':<{mode_width}}  STATUS"]
-    for session_id, routine_id, _, _, mode, started, _, finished, answered, handled in rows:
-        status = ("avslutad " + _minute(local_iso(finished))) if finished else "pågår"
+    for r in rows:
+        status = ("avslutad " + _minute(local_iso(r.finished_at))) if r.finished_at else "pågår"
         lines.append(
-            f"{session_id[:8]}  {_minute(local_iso(started))}  {routine_id:<{width}}  "
-            f"{mode:<{mode_width}}  {status} · {answered} svar · {handled} steg"
+            f"{r.id[:8]}  {_minute(local_iso(r.started_at))}  {r.routine_id:<{width}}  "
+            f"{r.mode:<{mode_width}}  {status} · {r.answered} svar · {r.steps_handled} steg"
         )
-    finished_count = sum(1 for r in rows if r[7])
+    finished_count = sum(1 for r in rows if r.finished_at)
     lines.append("")
     lines.append(f"{len(rows)} genomgångar ({finished_count} avslutade) i {path}")
     sys.stdout.write("\n".join(lines) + "\n")
@@ -289,9 +289,7 @@ def visa(
     ident: Annotated[
         str, typer.Argument(metavar="ID", help="Genomgångens id (början räcker).", show_default=False)
     ],
-    format: Annotated[
-        ShowFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text, json eller md.")
-    ] = ShowFormat.text,
+    format: ShowFormatOption = ShowFormat.text,
     now: NowOption = None,
 ) -> None:
     """Visa en genomgång: utförda steg med tider, avvikelser, återstående steg med datum.
@@ -314,12 +312,7 @@ def visa(
         summary = _summary(log, info, routine, now)
     finally:
         log.close()
-    if format is ShowFormat.json:
-        print_json(summary_dict(summary))
-    elif format is ShowFormat.md:
-        sys.stdout.write(summary_markdown(summary))
-    else:
-        sys.stdout.write(summary_text(summary))
+    print_as(format, summary, as_json=summary_dict, as_md=summary_markdown, as_text=summary_text)
 
 
 @command(
@@ -342,7 +335,7 @@ def export(
     now: NowOption = None,
 ) -> None:
     """Exportera en genomgång som Markdown, HTML, PDF eller JSON."""
-    from samverkan_tui.steplog.summary import raw_dict, summary_dict, summary_markdown
+    from samverkan_tui.steplog.summary import raw_dict, summary_dict
 
     log = _open()
     try:
@@ -372,16 +365,7 @@ def export(
 
         _write_output(json.dumps(summary_dict(summary), ensure_ascii=False, indent=2) + "\n", ut)
     else:
-        data = _printout(summary, format)
-        if data is None and format is ExportFormat.md:
-            data = summary_markdown(summary)
-        if data is None:
-            fail(
-                f"{format.value}-export av genomgångar finns inte i den här versionen; "
-                "använd --format md eller json",
-                EXIT_FAILURE,
-            )
-        _write_output(data, ut, format.value.upper())
+        _write_output(_printout(summary, format), ut, format.value.upper())
 
 
 @command(
@@ -496,7 +480,7 @@ def threshold(flag: int | None) -> int:
         fail(str(error))
 
 
-def write_report(aggregate: object, format: str, ut: Path | None) -> None:
+def write_report(aggregate: Aggregate, format: str, ut: Path | None) -> None:
     """The aggregate as JSON, HTML or PDF (shared with `samverkan statistik slå-ihop`)."""
     from samverkan_tui.steplog.report import stockholm_week_start
 

@@ -20,9 +20,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from samverkan_tui.cli.app import app, command, examples
-from samverkan_tui.cli.common import EXIT_FAILURE, STATE, NowOption, complete_routine, fail, print_json
+from samverkan_tui.cli.common import (
+    EXIT_FAILURE,
+    STATE,
+    NowOption,
+    complete_routine,
+    fail,
+    print_as,
+)
 
 if TYPE_CHECKING:
+    from samverkan_tui.core.config import Config
     from samverkan_tui.core.model import Routine
     from samverkan_tui.core.review_walk import Review, ReviewItem
 
@@ -198,7 +206,7 @@ def granska(
     _output(routine, review, moment, note, format, ut)
 
 
-def _save(review: Review, config) -> None:
+def _save(review: Review, config: Config) -> None:
     from samverkan_tui.core.review_walk import save_review
 
     try:
@@ -207,7 +215,7 @@ def _save(review: Review, config) -> None:
         _say(f"samverkan: varning: granskningen kunde inte sparas: {error.strerror or error}")
 
 
-def _interactive(review: Review, routine: Routine, items: list[ReviewItem], config) -> bool:
+def _interactive(review: Review, routine: Routine, items: list[ReviewItem], config: Config) -> bool:
     """Ask for every unanswered item, contact and "något saknas?"; False when paused."""
     from samverkan_tui.core import review_walk as rw
     from samverkan_tui.core.hours import weekly_hours_lines
@@ -225,8 +233,8 @@ def _interactive(review: Review, routine: Routine, items: list[ReviewItem], conf
         _say(f"Villkor:  {item.condition}")
         if item.deadline:
             _say(f"Frist:    {item.deadline}")
-        for contact in item.contacts:
-            _say(f"Kontakt:  {contact}")
+        for contact_id in item.contacts:
+            _say(f"Kontakt:  {contact_id}")
         where = f" (rad {item.source_line})" if item.source_line else ""
         _say(f"Källan{where}: {item.source}")
         while True:
@@ -347,6 +355,7 @@ def _output(
     if ut is not None and str(ut) == "-":
         ut = None  # -o -: standard output, as everywhere
     kind = _SUFFIX_FORMATS.get(ut.suffix.lower(), format.value) if ut is not None else format.value
+    data: str | bytes
     if kind == "json":
         data = json.dumps(review_record(routine, review, moment, note), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -402,12 +411,9 @@ def _compare(first: str, second: str | None, format: ProtocolFormat) -> None:
     if old.id != new.id:
         _say(f"samverkan: obs: rutinerna har olika id ({old.id}, {new.id})")
     comparison = compare_routines(old, new)
-    if format is ProtocolFormat.json:
-        print_json(comparison_record(comparison))
-    elif format is ProtocolFormat.md:
-        sys.stdout.write(comparison_markdown(comparison))
-    else:
-        sys.stdout.write(comparison_text(comparison))
+    print_as(
+        format, comparison, as_json=comparison_record, as_md=comparison_markdown, as_text=comparison_text
+    )
 
 
 @command(

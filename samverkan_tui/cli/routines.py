@@ -14,10 +14,12 @@ from samverkan_tui.cli.common import (
     STATE,
     AnswersOption,
     Format,
+    FormatOption,
     InkomOption,
     NowOption,
     RoutineArgument,
     ShowFormat,
+    ShowFormatOption,
     fail,
     print_json,
 )
@@ -26,9 +28,7 @@ from samverkan_tui.core.catalog import USER, builtin_dir, routine_files, search_
 
 @command(app, "lista", "list", epilog=examples("samverkan lista", "samverkan lista --format json"))
 def list_routines(
-    format: Annotated[
-        Format, typer.Option("--format", "-f", metavar="FORMAT", help="text eller json.")
-    ] = Format.text,
+    format: FormatOption = Format.text,
     now: NowOption = None,
 ) -> None:
     """Lista rutinerna som finns, med version, enheter och översyn."""
@@ -76,9 +76,7 @@ def list_routines(
 def show(
     routine_id: RoutineArgument,
     svar: AnswersOption = None,
-    format: Annotated[
-        ShowFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text, json eller md.")
-    ] = ShowFormat.text,
+    format: ShowFormatOption = ShowFormat.text,
     roll: Annotated[
         str | None,
         typer.Option("--roll", metavar="ROLL", help="Din roll: visa bara dina punkter (i rutinens ordning)."),
@@ -139,9 +137,7 @@ def validate(
             help="Rutinfiler eller kataloger. Utan argument: alla kända rutinkataloger.",
         ),
     ] = None,
-    format: Annotated[
-        Format, typer.Option("--format", "-f", metavar="FORMAT", help="text eller json.")
-    ] = Format.text,
+    format: FormatOption = Format.text,
 ) -> None:
     """Kontrollera rutinfiler: format, hänvisningar och varje kombination av svar.
 
@@ -202,9 +198,14 @@ def schema() -> None:
     print_json(json_schema())
 
 
-@command(app, "info", epilog=examples("samverkan info", "samverkan --katalog egna-rutiner info"))
+@command(
+    app,
+    "info",
+    short_help="Visa var inställningar, data och rutiner finns.",
+    epilog=examples("samverkan info", "samverkan --katalog egna-rutiner info"),
+)
 def info() -> None:
-    """Visa var inställningar, data och rutiner finns."""
+    """Visa var inställningar, data, rutiner och formatbeskrivningen finns."""
     config = STATE.config()
     print(f"Inställningar: {config.path}{'' if config.path.exists() else ' (finns inte än)'}")
     from samverkan_tui.steplog.store import data_dir
@@ -213,6 +214,9 @@ def info() -> None:
     print(f"Steglogg: {data_dir(config)}")
     print(f"Exporter från appen: {export_folder()}")
     print(f"Inbyggda rutiner: {builtin_dir()}")
+    from samverkan_tui.core.docs import format_guide_path
+
+    print(f"Rutinfilernas format: {format_guide_path()} (samverkan format skriver ut den)")
     for directory, origin in search_dirs(STATE.routine_dirs, config):
         if origin == USER:
             print(f"Egen rutinkatalog: {directory}{'' if directory.is_dir() else ' (finns inte)'}")

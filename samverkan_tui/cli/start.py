@@ -11,9 +11,15 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from samverkan_tui.cli.commands import ALIASES, COMMAND_NAMES, primary_name
 from samverkan_tui.cli.state import EXIT_USAGE, STATE, fail
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from samverkan_tui.core.model import Routine
 
 # The options the fast path reads, with whether they take a value.
 _GLOBAL = {"--now": True, "--katalog": True, "--debug": False}
@@ -33,24 +39,24 @@ def fast_start(argv: list[str]) -> bool:
         parsed = _parse(argv)
     except _NotMine:
         return False
-    now, folders, debug, routine_id, answers = parsed
+    now, folders, debug, routine_id, pairs = parsed
     STATE.now_text = now
     STATE.routine_dirs = folders
     STATE.debug = debug
     if now is not None:
         STATE.now()  # a bad --now: one line and exit 2 before anything is drawn
     routine = None
+    answers: dict[str, str] = {}
     if routine_id is not None:
         routine = _routine_or_fail(routine_id)
-        routine, answers_checked = STATE.routine_with_answers(routine.id, answers)
-        answers = answers_checked
-    elif answers:
+        routine, answers = STATE.routine_with_answers(routine.id, pairs)
+    elif pairs:
         fail("--svar gäller en rutin: samverkan ID --svar FRÅGA=SVAR (se samverkan --help)")
-    start_app(routine_id=routine.id if routine is not None else None, answers=answers or {})
+    start_app(routine_id=routine.id if routine is not None else None, answers=answers)
     return True
 
 
-def _parse(argv: list[str]) -> tuple[str | None, list, bool, str | None, list[str]]:
+def _parse(argv: list[str]) -> tuple[str | None, list[Path], bool, str | None, list[str]]:
     from pathlib import Path
 
     now: str | None = None
@@ -116,7 +122,7 @@ def _parse(argv: list[str]) -> tuple[str | None, list, bool, str | None, list[st
     return now, folders, debug, routine_id, answers
 
 
-def _routine_or_fail(routine_id: str, folders: list | None = None):
+def _routine_or_fail(routine_id: str, folders: list[Path] | None = None) -> Routine:
     """The routine, or: not a command nor a routine, with the nearest of either."""
     if folders is not None:
         STATE.routine_dirs = folders

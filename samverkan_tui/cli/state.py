@@ -17,7 +17,6 @@ from samverkan_tui.core.config import Config, ConfigError, load_config
 from samverkan_tui.core.model import Routine
 from samverkan_tui.core.problems import did_you_mean
 
-EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 

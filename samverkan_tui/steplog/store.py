@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from samverkan_tui.core.clock import STOCKHOLM, current_time
 from samverkan_tui.core.config import APP_NAME, DATA_DIR_ENV, Config, ConfigError, load_config
@@ -152,6 +152,21 @@ class SessionInfo:
     @property
     def finished(self) -> bool:
         return self.finished_at is not None
+
+
+class SessionRow(NamedTuple):
+    """``SessionInfo`` as stored: times as UTC text (``local_iso`` shows them), for fast listings."""
+
+    id: str
+    routine_id: str
+    routine_version: str
+    content_hash: str
+    mode: str
+    started_at: str
+    updated_at: str
+    finished_at: str | None
+    answered: int
+    steps_handled: int
 
 
 # -- paths and times ----------------------------------------------------------------
@@ -447,9 +462,10 @@ class StepLog:
         """Every stored walk, the most recently started first."""
         return [_info(row) for row in self.list_rows()]
 
-    def list_rows(self) -> list[tuple[Any, ...]]:
-        """``list_sessions`` as stored tuples (times as UTC text, see ``local_iso``): fast."""
-        return self._query(f"select {_INFO_COLUMNS} from sessions order by started_at desc, id")
+    def list_rows(self) -> list[SessionRow]:
+        """``list_sessions`` as stored (times as UTC text, see ``local_iso``): fast."""
+        rows = self._query(f"select {_INFO_COLUMNS} from sessions order by started_at desc, id")
+        return [SessionRow._make(row) for row in rows]
 
     def get(self, session_id: str) -> SessionInfo | None:
         rows = self._query(f"select {_INFO_COLUMNS} from sessions where id = ?", (session_id,))

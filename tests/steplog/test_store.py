@@ -292,3 +292,26 @@ def test_local_iso_matches_the_datetime_conversion_across_dst() -> None:
         for step in range(0, 24 * 60, 20):
             stored = to_db_time(first + dt.timedelta(minutes=step, seconds=7, microseconds=5))
             assert local_iso(stored) == from_db_time(stored).isoformat(timespec="seconds")
+
+
+def test_list_rows_are_the_sessions_as_stored_by_name(log) -> None:
+    """`logg lista` reads these by field name; each field is the SessionInfo's, times as UTC text."""
+    from samverkan_tui.steplog.store import local_iso
+
+    first, done = walk(log), walk(log, START + dt.timedelta(hours=1), MODE_TRAINING)
+    first.answer("inkom", "bou", at(5))
+    done.set_step("rvt-in-bou-1", DONE, at(70))
+    done.finish(at(75))
+    rows, infos = log.list_rows(), log.list_sessions()
+    assert [r.id for r in rows] == [done.id, first.id]  # the most recently started first
+    for row, info in zip(rows, infos, strict=True):
+        assert row._fields == tuple(info.__dataclass_fields__)
+        for name in row._fields:
+            value = getattr(row, name)
+            expected = getattr(info, name)
+            if isinstance(expected, dt.datetime):
+                assert local_iso(value) == expected.isoformat(timespec="seconds")
+            else:
+                assert value == expected, name
+    assert (rows[0].finished_at is not None, rows[1].finished_at) == (True, None)
+    assert (rows[0].mode, rows[0].steps_handled, rows[1].answered) == (MODE_TRAINING, 1, 1)
