@@ -188,11 +188,12 @@ class SamverkanApp(App[None]):
         return "Stäng Samverkan"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's commands: the app's own, then those of the screen shown."""
+        from samverkan_tui.tui.palette import screen_commands
+
         yield SystemCommand("Hjälp och ordlista", "Tangenter och begrepp", self.action_help)
         yield SystemCommand("Avsluta appen", self.quit_description(), self.action_quit)
-        commands = getattr(screen, "palette_commands", None)
-        if commands is not None:
-            yield from commands()
+        yield from screen_commands(screen)
 
     def on_unmount(self) -> None:
         if self.step_log is not None:

@@ -242,7 +242,7 @@ class StartScreen(Screen[None]):
         )
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        """The start screen's commands in the palette."""
+        """The start screen's commands in the palette (registered in tui/palette.py)."""
         for routine in self.routines():
             yield SystemCommand(
                 f"Öppna {routine.short_title or routine.title}",

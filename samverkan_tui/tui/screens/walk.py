@@ -414,7 +414,7 @@ class WalkScreen(AnsweringScreen):
         )
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        """The walk's commands in the palette."""
+        """The walk's commands in the palette (registered in tui/palette.py)."""
         yield SystemCommand("Ändra roll", "Din roll kan visas ensam i planen (f)", self.action_choose_role)
         yield SystemCommand(
             "Mina steg / alla steg", "Visa bara din rolls steg, i rutinens ordning", self.action_toggle_mine
