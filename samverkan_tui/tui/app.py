@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.events import Resize
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 
 from samverkan_tui.core.catalog import Catalog, load_catalog
@@ -111,9 +113,9 @@ class SamverkanApp(App[None]):
         session = WalkSession(routine, self.now())
         for question_id, value in effective_answers(routine, answers).items():
             session.answer(question_id, value, self.now())
-        self.push_screen(WalkScreen(routine, session=session if session.events else None))
+        self.push_screen(WalkScreen(session))
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: Resize) -> None:
         # Textual sends the first Resize before the app has mounted: a screen pushed then is
         # styled before the app's CSS and theme are in place (its text came out in the
         # background colour). on_mount checks the first size, after the first refresh.
@@ -124,14 +126,14 @@ class SamverkanApp(App[None]):
         """Below 60×20 a plain message replaces the screens until the window grows."""
         from samverkan_tui.tui.screens.too_small import TooSmallScreen, too_small
 
-        showing = isinstance(self.screen, TooSmallScreen)
-        if too_small(width, height):
-            if showing:
-                self.screen.show_size(width, height)
-            else:
-                self.push_screen(TooSmallScreen())
-        elif showing:
-            self.pop_screen()
+        screen = self.screen
+        if not too_small(width, height):
+            if isinstance(screen, TooSmallScreen):
+                self.pop_screen()
+        elif isinstance(screen, TooSmallScreen):
+            screen.show_size(width, height)
+        else:
+            self.push_screen(TooSmallScreen())
 
     def first_screen_ready(self) -> None:
         # Everything loaded at start-up lives as long as the app: move it out of the garbage
@@ -154,9 +156,13 @@ class SamverkanApp(App[None]):
             self.step_log_error = str(failure)
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         from samverkan_tui.tui.palette import SwedishCommandPalette
 
-        if self.use_command_palette and not SwedishCommandPalette.is_open(self):
+        # What CommandPalette.is_open(app) asks, typed: that one takes an App[object],
+        # which an App[None] is not (App is invariant in its return type).
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(SwedishCommandPalette(id="--command-palette"))
 
     def action_help_quit(self) -> None:
@@ -196,15 +202,24 @@ class SamverkanApp(App[None]):
         return "Stäng Samverkan"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's commands: the app's own, then those of the screen shown."""
+        from samverkan_tui.tui.palette import screen_commands
+
         yield SystemCommand("Hjälp och ordlista", "Tangenter och begrepp", self.action_help)
         yield SystemCommand("Avsluta appen", self.quit_description(), self.action_quit)
-        commands = getattr(screen, "palette_commands", None)
-        if commands is not None:
-            yield from commands()
+        yield from screen_commands(screen)
 
     def on_unmount(self) -> None:
         if self.step_log is not None:
             self.step_log.close()
+
+
+def samverkan_app(node: MessagePump) -> SamverkanApp:
+    """``node.app`` as what it is: Textual types it ``App[object]``, without our attributes.
+
+    Every screen and widget of this package runs inside a SamverkanApp (``create_app``).
+    """
+    return cast(SamverkanApp, node.app)
 
 
 def create_app(
@@ -222,8 +237,20 @@ def create_app(
     return SamverkanApp(catalog, config, fixed, use_step_log=use_step_log)
 
 
+class StartOptions(Protocol):
+    """The CLI's global options the app starts from (cli/state.py's ``State``)."""
+
+    now_text: str | None
+
+    def now(self) -> dt.datetime: ...
+
+    def catalog(self) -> Catalog: ...
+
+    def config(self) -> Config: ...
+
+
 def run_app(
-    state: object,
+    state: StartOptions,
     training_routine: str | None = None,
     routine_id: str | None = None,
     answers: dict[str, str] | None = None,
@@ -233,7 +260,7 @@ def run_app(
     ``training_routine``: start in the training mode (`samverkan öva`), "" for every routine.
     ``routine_id``: open that routine's walk at once, with ``answers`` already given.
     """
-    now = state.now() if getattr(state, "now_text", None) else None
+    now = state.now() if state.now_text else None
     app = create_app(now=now, catalog=state.catalog(), config=state.config())
     app.training_routine = training_routine
     if routine_id is not None:

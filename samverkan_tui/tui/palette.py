@@ -1,14 +1,20 @@
 """The command palette in Swedish: Textual's own strings are English.
 
-Only the user-facing texts change; searching and running commands are Textual's.
+Only the user-facing texts change; searching and running commands are Textual's. The
+commands are the app's own (``SamverkanApp.get_system_commands``) and, after them, those
+of the screen shown: the screens that have any are registered in ``screen_commands``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.align import Align
 from rich.text import Text
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
+from textual.screen import Screen
 from textual.widgets.option_list import Option
 
 PLACEHOLDER = "Sök kommando …"
@@ -42,3 +48,25 @@ class SwedishCommandPalette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def screen_commands(screen: Screen[object]) -> Iterable[SystemCommand]:
+    """The commands of ``screen`` itself, if it is one of the screens that have any.
+
+    The registry: a screen offers commands in the palette when it is listed here and has
+    a ``palette_commands`` method. Imported when the palette asks, one at a time: the
+    start screen's answer costs no import of the walk or the training screens.
+    """
+    from samverkan_tui.tui.screens.start import StartScreen
+
+    if isinstance(screen, StartScreen):
+        return screen.palette_commands()
+    from samverkan_tui.tui.screens.walk import WalkScreen
+
+    if isinstance(screen, WalkScreen):
+        return screen.palette_commands()
+    from samverkan_tui.tui.screens.training import ExerciseListScreen
+
+    if isinstance(screen, ExerciseListScreen):
+        return screen.palette_commands()
+    return ()

@@ -1,17 +1,25 @@
 """The shared base of screens that ask a routine's questions: the walk and the exercise.
 
 Answering, changing an earlier answer and taking the last one back work the same in
-both; subclasses own ``session``, ``plan`` and ``editing`` and draw in ``redraw``.
+both. What this base reads is declared below; the subclasses set it and draw in ``redraw``.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import OptionList
 
+from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.widgets.question import QuestionPanel
+
+if TYPE_CHECKING:
+    from samverkan_tui.core.model import Routine
+    from samverkan_tui.core.session import WalkSession
+    from samverkan_tui.core.walk import Plan
 
 
 class AnsweringScreen(Screen[None]):
@@ -23,6 +31,11 @@ class AnsweringScreen(Screen[None]):
         Binding("shift+tab", "app.focus_previous", "Föregående ruta", id="focus_previous", show=False),
     ]
 
+    # Set by the subclasses: the routine asked, and the walk the answers go to (there is
+    # one from the moment the screen is mounted).
+    routine: Routine
+    session: WalkSession
+    plan: Plan | None = None  # the plan as last drawn; None before the first redraw
     editing: str | None = None  # a question asked again to change its answer
 
     def redraw(self) -> None:
@@ -32,7 +45,7 @@ class AnsweringScreen(Screen[None]):
     def answered(self, message: QuestionPanel.Answered) -> None:
         changing = self.editing is not None
         before = {p.id for p in self.plan.actions} if changing and self.plan else set()
-        self.session.answer(message.question.id, message.value, self.app.now())
+        self.session.answer(message.question.id, message.value, samverkan_app(self).now())
         self.editing = None
         self.redraw()
         if changing:
@@ -51,7 +64,7 @@ class AnsweringScreen(Screen[None]):
         if self.editing is not None:
             self.editing = None
         elif self.plan and self.plan.asked:
-            self.session.clear_answer(self.plan.asked[-1].id, self.app.now())
+            self.session.clear_answer(self.plan.asked[-1].id, samverkan_app(self).now())
         else:
             self.app.pop_screen()
             return

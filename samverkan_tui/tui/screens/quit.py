@@ -11,8 +11,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from samverkan_tui.tui.app import samverkan_app
+
 if TYPE_CHECKING:
     from samverkan_tui.core.session import WalkSession
+    from samverkan_tui.tui.app import SamverkanApp
 
 RETRY, EXPORT, QUIT_ANYWAY = "försök", "exportera", "avsluta"
 
@@ -21,17 +24,20 @@ def changes_text(count: int) -> str:
     return "1 ändring är inte sparad" if count == 1 else f"{count} ändringar är inte sparade"
 
 
-def unsaved_sessions(app) -> list[WalkSession]:
+def unsaved_sessions(app: SamverkanApp) -> list[WalkSession]:
     """Walks on the screen stack that are not finished (the ones an export would save)."""
-    found = []
+    from samverkan_tui.tui.screens.answering import AnsweringScreen
+
+    found: list[WalkSession] = []
     for screen in app.screen_stack:
-        session = getattr(screen, "session", None)
+        # A walk or an exercise; an exercise starts its walk when it is mounted.
+        session = screen.session if isinstance(screen, AnsweringScreen) else None
         if session is not None and not session.finished and all(s is not session for s in found):
             found.append(session)
     return found
 
 
-def unsaved_changes(app) -> int:
+def unsaved_changes(app: SamverkanApp) -> int:
     """How many changes would be lost by quitting now (0 when everything is on disk)."""
     log = app.step_log
     if log is not None:
@@ -70,7 +76,9 @@ class QuitDialog(ModalScreen[None]):
         return Text(f"{changes_text(self.count)} – försök igen / exportera / avsluta ändå", style="bold")
 
     def _body(self) -> Text:
-        reason = getattr(self.app.step_log, "status_message", None) or self.app.step_log_error or ""
+        app = samverkan_app(self)
+        log = app.step_log
+        reason = (log.status_message if log is not None else None) or app.step_log_error or ""
         lines = [
             reason,
             "",
@@ -87,11 +95,12 @@ class QuitDialog(ModalScreen[None]):
         self.query_one("#quit-body", Static).update(self._body())
 
     def action_retry(self) -> None:
-        log = self.app.step_log
+        app = samverkan_app(self)
+        log = app.step_log
         if log is not None and log.retry():
             self.app.exit()
             return
-        self.count = unsaved_changes(self.app)
+        self.count = unsaved_changes(app)
         if self.count == 0:
             self.app.exit()
             return
@@ -101,11 +110,13 @@ class QuitDialog(ModalScreen[None]):
     def action_export(self) -> None:
         from samverkan_tui.tui.exporting import export_walk
 
-        written, failed = [], []
-        for session in unsaved_sessions(self.app):
+        app = samverkan_app(self)
+        written: list[str] = []
+        failed: list[str] = []
+        for session in unsaved_sessions(app):
             try:
                 # Markdown: readable anywhere, and what a person pastes into the journal.
-                written.append(str(export_walk(session, self.app.now(), "md")))
+                written.append(str(export_walk(session, app.now(), "md")))
             except OSError as error:
                 from samverkan_tui.core.files import swedish_reason
 

@@ -19,6 +19,7 @@ from textual.widgets import Header, Input, Static
 
 from samverkan_tui.core import review_walk as rw
 from samverkan_tui.core.model import Routine
+from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 
 ITEMS, CONTACTS, MISSING, DONE = "punkter", "kontakter", "saknas", "klar"
@@ -71,13 +72,14 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"Granskning – {self.routine.short_title or self.routine.title}"
-        config = self.app.config
+        app = samverkan_app(self)
+        config = app.config
         try:
             self.review = rw.load_saved_review(self.routine, config)
         except rw.ReviewError as error:
             self.notify(str(error), severity="warning")
         if self.review is None:
-            self.review = rw.start_review(self.routine, self.app.now())
+            self.review = rw.start_review(self.routine, app.now())
         for notice in self.review.notices:
             self.notify(notice, severity="warning", timeout=8)
         self.show()
@@ -173,7 +175,7 @@ class ReviewScreen(Screen[None]):
     def _save(self) -> None:
         assert self.review is not None
         try:
-            rw.save_review(self.review, self.app.config)
+            rw.save_review(self.review, samverkan_app(self).config)
         except OSError as error:
             self.notify(f"Granskningen kunde inte sparas: {error.strerror or error}", severity="error")
 
@@ -243,19 +245,20 @@ class ReviewScreen(Screen[None]):
         from samverkan_tui.tui.exporting import export_folder
 
         assert self.review is not None
-        now = self.app.now()
+        app = samverkan_app(self)
+        now = app.now()
         self.review.finished_at = now
         note = "inte ändrad: granskningen kräver en revidering"
         self.written = []
         if self.review.unchanged(self.routine):
             path = self.path
             if path is None:
-                entry = self.app.catalog.entries.get(self.routine.id)
+                entry = app.catalog.entries.get(self.routine.id)
                 path = entry.path if entry else None
             try:
                 user_dir = None
                 if path is not None and is_builtin(path):
-                    user_dir, created = ensure_user_routine_dir([], self.app.config)
+                    user_dir, created = ensure_user_routine_dir([], app.config)
                     if created:
                         self.written.append(created)
                 revision = mark_revised(path, now.date(), None, user_dir)
@@ -284,7 +287,7 @@ class ReviewScreen(Screen[None]):
                 self.written.append(f"Protokollet: {target}")
         except OSError as error:
             self.notify(f"Protokollet kunde inte skrivas: {error.strerror or error}", severity="error")
-        rw.discard_review(self.routine.id, self.app.config)
+        rw.discard_review(self.routine.id, app.config)
         self.notify("Granskningen är klar.", timeout=6)
         self.show()
 

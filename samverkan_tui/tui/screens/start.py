@@ -6,9 +6,13 @@ file, line and fix: they cannot be opened, and every other routine works as usua
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -17,7 +21,11 @@ from textual.widgets.option_list import Option
 
 from samverkan_tui.core.model import Routine
 from samverkan_tui.core.problems import Problem
+from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.widgets.footer import PriorityFooter
+
+if TYPE_CHECKING:
+    from samverkan_tui.core.session import WalkSession
 
 BROKEN = "trasig:"  # option ids of files that failed to load
 
@@ -33,7 +41,7 @@ def broken_prompt(problem: Problem) -> Text:
     )
 
 
-def routine_prompt(routine: Routine, today) -> Text:
+def routine_prompt(routine: Routine, today: dt.date) -> Text:
     title = Text(routine.short_title or routine.title, style="bold")
     status = routine.review_status(today)
     meta = Text(f"\n  {', '.join(routine.units)} · version {routine.version} · ", style="dim")
@@ -79,15 +87,16 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_list("")
         self.query_one("#filter", Input).focus()
-        self.call_after_refresh(self.app.first_screen_ready)  # opens the step log, too
+        self.call_after_refresh(samverkan_app(self).first_screen_ready)  # opens the step log, too
         self.call_after_refresh(self.offer_resume)
 
     def routines(self) -> list[Routine]:
-        return self.app.catalog.routines()
+        return samverkan_app(self).catalog.routines()
 
     def refresh_list(self, text: str) -> None:
         needle = text.strip().lower()
-        today = self.app.now().date()
+        app = samverkan_app(self)
+        today = app.now().date()
         options = self.query_one("#routines", OptionList)
         options.clear_options()
         for routine in self.routines():
@@ -95,7 +104,7 @@ class StartScreen(Screen[None]):
             if all(word in haystack for word in needle.split()):
                 options.add_option(Option(routine_prompt(routine, today), id=routine.id))
         self.openable = options.option_count
-        for index, problem in enumerate(self.app.catalog.broken()):
+        for index, problem in enumerate(app.catalog.broken()):
             if all(word in problem.file.lower() for word in needle.split()):
                 options.add_option(Option(broken_prompt(problem), id=f"{BROKEN}{index}", disabled=True))
         if not options.option_count and needle:
@@ -110,17 +119,18 @@ class StartScreen(Screen[None]):
 
     def show_status(self) -> None:
         """Warnings that concern the whole screen: the step log, broken files, the config."""
+        app = samverkan_app(self)
         lines = []
-        if self.app.step_log_error:
-            lines.append(f"⚠ Stegloggen kan inte användas: {self.app.step_log_error} Inget sparas.")
-        broken = len(self.app.catalog.broken())
+        if app.step_log_error:
+            lines.append(f"⚠ Stegloggen kan inte användas: {app.step_log_error} Inget sparas.")
+        broken = len(app.catalog.broken())
         if broken:
             files = "rutinfil har" if broken == 1 else "rutinfiler har"
             lines.append(
                 f"⚠ {broken} {files} fel och kan inte öppnas (se listan; rätta med "
                 "samverkan validate). De andra rutinerna fungerar."
             )
-        lines += [f"⚠ {warning}" for warning in getattr(self.app.config, "warnings", ())]
+        lines += [f"⚠ {warning}" for warning in app.config.warnings]
         self.query_one("#start-status", Static).update(Text("\n".join(lines), style="bold red"))
 
     @on(Input.Submitted, "#filter")
@@ -153,12 +163,15 @@ class StartScreen(Screen[None]):
             return
         self.open_routine(options.get_option_at_index(options.highlighted).id)
 
-    def open_routine(self, routine_id: str | None, session=None) -> None:
+    def open_routine(self, routine_id: str | None, session: WalkSession | None = None) -> None:
+        """Open a new walk through the routine, or continue ``session`` (resumed from the log)."""
+        from samverkan_tui.core.session import WalkSession
         from samverkan_tui.tui.screens.walk import WalkScreen
 
-        routine = self.app.catalog.get(routine_id or "")
+        app = samverkan_app(self)
+        routine = app.catalog.get(routine_id or "")
         if routine is not None:
-            self.app.push_screen(WalkScreen(routine, session=session))
+            app.push_screen(WalkScreen(session or WalkSession(routine, app.now())))
 
     def action_training(self) -> None:
         from samverkan_tui.tui.screens.training import open_training
@@ -166,7 +179,7 @@ class StartScreen(Screen[None]):
         options = self.query_one("#routines", OptionList)
         highlighted = options.highlighted
         open_training(
-            self.app,
+            samverkan_app(self),
             focus=options.get_option_at_index(highlighted).id
             if highlighted is not None and highlighted < self.openable
             else None,
@@ -175,7 +188,7 @@ class StartScreen(Screen[None]):
     def action_statistics(self) -> None:
         from samverkan_tui.tui.screens.statistics import open_statistics
 
-        open_statistics(self.app)
+        open_statistics(samverkan_app(self))
 
     def action_review(self) -> None:
         from samverkan_tui.tui.screens.review import ReviewScreen
@@ -184,39 +197,43 @@ class StartScreen(Screen[None]):
         if options.highlighted is None or options.get_option_at_index(options.highlighted).disabled:
             self.notify("Välj en rutin att granska.", severity="warning")
             return
-        routine = self.app.catalog.get(options.get_option_at_index(options.highlighted).id or "")
+        routine = samverkan_app(self).catalog.get(options.get_option_at_index(options.highlighted).id or "")
         if routine is not None:
             self.app.push_screen(ReviewScreen(routine))
 
     # -- resuming -------------------------------------------------------------
     def offer_resume(self) -> None:
         self.show_status()
-        log = self.app.step_log
+        app = samverkan_app(self)
+        log = app.step_log
         # `samverkan öva` and `samverkan ID` (a walk asked for by name): no offer
-        if log is None or self.app.training_routine is not None or self.app.direct_walk is not None:
+        if log is None or app.training_routine is not None or app.direct_walk is not None:
             return
+        from samverkan_tui.core.session import MODE_CASE
+
+        catalog = app.catalog
+        # Unfinished case walks (not exercises) of routines still in the catalog, newest first.
         unfinished = [
-            i
-            for i in log.unfinished()
-            if i.mode == "ärende" and self.app.catalog.get(i.routine_id) is not None
+            (info, routine)
+            for info in log.unfinished()
+            if info.mode == MODE_CASE and (routine := catalog.get(info.routine_id)) is not None
         ]
         if not unfinished:
             return
         from samverkan_tui.tui.screens.resume import SHOWN, ResumeScreen
 
-        unfinished.sort(key=lambda i: i.updated_at, reverse=True)
-        sessions = [log.resume(i.id, self.app.catalog.get(i.routine_id)) for i in unfinished[:SHOWN]]
+        unfinished.sort(key=lambda pair: pair[0].updated_at, reverse=True)
+        sessions = [log.resume(info.id, routine) for info, routine in unfinished[:SHOWN]]
         changes = {}
-        for info in unfinished[:SHOWN]:
-            routine = self.app.catalog.get(info.routine_id)
-            if routine is not None and info.content_hash != routine.content_hash:
+        for info, routine in unfinished[:SHOWN]:
+            if info.content_hash != routine.content_hash:
                 from samverkan_tui.core.compare import changes_for_walk
 
                 # The log keeps ids, not the old file: say what of this walk is gone.
                 step_ids = sorted({e.step for e in log.events(info.id) if e.step})
                 changes[info.id] = changes_for_walk(None, routine, step_ids)
 
-        def chosen(session) -> None:
+        def chosen(session: WalkSession | None) -> None:
             if session is not None:
                 self.open_routine(session.routine.id, session=session)
 
@@ -224,9 +241,8 @@ class StartScreen(Screen[None]):
             ResumeScreen(sessions, len(unfinished), lambda s: log.discard(s.id), changes), chosen
         )
 
-    def palette_commands(self):
-        from textual.app import SystemCommand
-
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        """The start screen's commands in the palette (registered in tui/palette.py)."""
         for routine in self.routines():
             yield SystemCommand(
                 f"Öppna {routine.short_title or routine.title}",

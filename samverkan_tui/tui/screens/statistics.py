@@ -9,6 +9,8 @@ per category, "ej aktuell" per step and median times as bars of block characters
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,7 +21,11 @@ from textual.widgets import Header, Sparkline, Static
 
 from samverkan_tui.core.session import DEVIATION_CATEGORIES
 from samverkan_tui.steplog.report import Aggregate, Count, RoutineAggregate
+from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.widgets.footer import PriorityFooter
+
+if TYPE_CHECKING:
+    from samverkan_tui.tui.app import SamverkanApp
 
 LABEL = 34  # characters of step text beside a bar
 VALUE = 9  # room for "12–19", "< 5", "dolt"
@@ -84,7 +90,7 @@ class StatisticsScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         if self.aggregate is None and self.problem is None:
-            self.aggregate, self.problem = load_aggregate(self.app)
+            self.aggregate, self.problem = load_aggregate(samverkan_app(self))
         await self.show()
 
     async def show(self) -> None:
@@ -210,7 +216,7 @@ def _top(cells: dict[str, Count], limit: int = 8) -> list[tuple[str, Count]]:
     return [(k, c) for k, c in cells.items() if k in chosen]
 
 
-def load_aggregate(app) -> tuple[Aggregate | None, str | None]:
+def load_aggregate(app: SamverkanApp) -> tuple[Aggregate | None, str | None]:
     """This desk's aggregate from the app's step log, or why there is none."""
     from samverkan_tui.steplog.report import ReportError, desk_aggregate, threshold_from_config
 
@@ -229,6 +235,6 @@ def load_aggregate(app) -> tuple[Aggregate | None, str | None]:
     return desk_aggregate(log.connection(), routines=routines, threshold=threshold), None
 
 
-def open_statistics(app) -> None:
+def open_statistics(app: SamverkanApp) -> None:
     if not isinstance(app.screen, StatisticsScreen):
         app.push_screen(StatisticsScreen())

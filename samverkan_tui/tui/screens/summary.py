@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -9,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from samverkan_tui.core.session import WalkSession
+from samverkan_tui.tui.app import samverkan_app
 
 
 class SummaryScreen(ModalScreen[None]):
@@ -25,11 +28,11 @@ class SummaryScreen(ModalScreen[None]):
         # 80-column text wrapped again at 80×24 broke every other line).
         self.text = summary_text(walk_summary(session, self.app_now()), width=None)
 
-    def app_now(self):
+    def app_now(self) -> dt.datetime:
         from samverkan_tui.core.clock import current_time
 
         try:
-            return self.app.now()
+            return samverkan_app(self).now()
         except Exception:  # not mounted yet: the app is reachable from on_mount only
             return current_time()
 

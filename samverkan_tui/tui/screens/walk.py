@@ -8,6 +8,8 @@ once, so leaving the screen (or a crash) loses nothing.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -19,15 +21,19 @@ from textual.widgets import Header, Static
 
 from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.config import save_config
-from samverkan_tui.core.model import Routine
 from samverkan_tui.core.session import DEVIATION, MODE_CASE, NOT_APPLICABLE, WalkSession
-from samverkan_tui.core.walk import Plan, only_role, question_count
+from samverkan_tui.core.walk import only_role, question_count
+from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.screens.answering import AnsweringScreen
 from samverkan_tui.tui.widgets.answers import AnswersList
 from samverkan_tui.tui.widgets.contacts import ContactsPanel
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 from samverkan_tui.tui.widgets.plan import PlanList
 from samverkan_tui.tui.widgets.question import QuestionPanel
+
+if TYPE_CHECKING:
+    from samverkan_tui.core.model import Moment, Question
+    from samverkan_tui.core.session import Event, StepState
 
 NARROW = 110  # below this width the contacts panel collapses into the plan's lines
 
@@ -42,14 +48,13 @@ class WalkScreen(AnsweringScreen):
         Binding("v", "toggle_remarks", "Anmärkningar", id="toggle_remarks", show=False),
     ]
 
-    def __init__(self, routine: Routine, session: WalkSession | None = None, mode: str = MODE_CASE) -> None:
+    def __init__(self, session: WalkSession) -> None:
+        """A new walk (no events yet) or one resumed from the step log."""
         super().__init__()
-        self.routine = routine
+        self.routine = session.routine
         self.session = session
-        self.mode = mode
+        self.mode = session.mode
         self.role: str | None = None
-        self.editing: str | None = None  # a question asked again to change its answer
-        self.plan: Plan | None = None
         self._keys_on_offer: str | None = "-"
         self.only_mine = False  # "mina steg": a filter on the plan, never a re-sort
         self.show_remarks = False
@@ -68,9 +73,7 @@ class WalkScreen(AnsweringScreen):
         yield PriorityFooter()
 
     def on_mount(self) -> None:
-        app = self.app
-        if self.session is None:
-            self.session = WalkSession(self.routine, app.now(), self.mode)
+        app = samverkan_app(self)
         log = app.step_log
         if log is not None and self.mode == MODE_CASE:
             if self.session.events:
@@ -78,7 +81,7 @@ class WalkScreen(AnsweringScreen):
             else:
                 self.session.listeners.append(self._start_log_on_first_event)
         self.sub_title = self.routine.short_title or self.routine.title
-        self.set_class(self.app.size.width < NARROW, "narrow")
+        self.set_class(app.size.width < NARROW, "narrow")
         self._asked_moments.update(self.session.moments)
         configured = app.config.role
         if self.session.role and self.routine.role(self.session.role) is not None:
@@ -91,28 +94,30 @@ class WalkScreen(AnsweringScreen):
             self.redraw()
             self.action_choose_role()
 
-    def _start_log_on_first_event(self, session: WalkSession, event) -> None:
+    def _start_log_on_first_event(self, session: WalkSession, event: Event) -> None:
         # Opening a routine and leaving at once must not leave an empty walk to resume.
         session.listeners.remove(self._start_log_on_first_event)
-        self.app.step_log.start(session)
+        log = samverkan_app(self).step_log
+        if log is not None:
+            log.start(session)
         self.remember_role()
 
     def remember_role(self) -> None:
         """The role is part of the walk once the walk exists (an empty walk is never stored)."""
         if self.role is not None and self.session.events and self.session.role != self.role:
-            self.session.set_role(self.role, self.app.now())
+            self.session.set_role(self.role, samverkan_app(self).now())
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
 
     # -- drawing ------------------------------------------------------------------
-    def current_question(self):
+    def current_question(self) -> Question | None:
         if self.editing is not None:
             return self.routine.question(self.editing)
         return self.plan.next_question if self.plan else None
 
     def redraw(self) -> None:
-        now = self.app.now()
+        now = samverkan_app(self).now()
         self.plan = plan = self.session.plan(now)
         question = self.current_question()
         self.query_one(QuestionPanel).show(
@@ -124,8 +129,9 @@ class WalkScreen(AnsweringScreen):
         self.query_one(AnswersList).show(plan)
         plan_list = self.query_one(PlanList)
         states = self.session.visible_states(plan)
-        filtered = self.only_mine and self.role is not None
-        shown = only_role(plan, self.role) if filtered else plan
+        mine = self.role if self.only_mine else None
+        shown = plan if mine is None else only_role(plan, mine)
+        filtered = mine is not None
         plan_list.show(
             shown,
             states,
@@ -151,14 +157,15 @@ class WalkScreen(AnsweringScreen):
 
     def show_banner(self) -> None:
         parts = Text()
-        log = self.app.step_log
-        problem = log.status_message if log is not None else self.app.step_log_error
+        app = samverkan_app(self)
+        log = app.step_log
+        problem = log.status_message if log is not None else app.step_log_error
         if self.mode == MODE_CASE and problem:
             parts.append(
                 f"⚠ Sparas inte: {problem} Tryck x för att exportera genomgången.\n",
                 style="bold white on red",
             )
-        today = self.app.now().date()
+        today = app.now().date()
         remarks = []
         if self.routine.review_overdue(today):
             remarks.append((f"Rutinen: {self.routine.review_status(today)}", "bold red"))
@@ -186,12 +193,13 @@ class WalkScreen(AnsweringScreen):
     # -- steps ------------------------------------------------------------------------
     @on(PlanList.StepAction)
     def step_action(self, message: PlanList.StepAction) -> None:
-        now = self.app.now()
+        now = samverkan_app(self).now()
         step_id = message.step_id
         current = self.session.steps.get(step_id)
         if message.action == "toggle":
             self.session.toggle_done(step_id, now)
-            for contact_id in self.routine.step(step_id).contacts:
+            step = self.routine.step(step_id)  # the plan's steps are the routine's
+            for contact_id in step.contacts if step is not None else ():
                 self.session.use_contact(contact_id, now)
         elif message.action == "not_applicable":
             if current and current.status == NOT_APPLICABLE:
@@ -204,7 +212,7 @@ class WalkScreen(AnsweringScreen):
             return
         self.redraw()
 
-    def ask_deviation(self, step_id: str, current) -> None:
+    def ask_deviation(self, step_id: str, current: StepState | None) -> None:
         """Category, then an optional reason; a deviation already marked opens for editing."""
         from samverkan_tui.tui.screens.dialogs import DeviationDialog
 
@@ -212,19 +220,20 @@ class WalkScreen(AnsweringScreen):
 
         def chosen(category: str | None) -> None:
             if category == "":  # "ta bort avvikelsen", offered only when editing
-                self.session.set_step(step_id, None, self.app.now())
+                self.session.set_step(step_id, None, samverkan_app(self).now())
                 self.redraw()
             elif category is not None:
                 self.ask_reason(step_id, DEVIATION, category, current)
 
-        self.app.push_screen(DeviationDialog(self.routine.step(step_id).text, editing), chosen)
+        step = self.routine.step(step_id)
+        self.app.push_screen(DeviationDialog(step.text if step is not None else step_id, editing), chosen)
 
-    def ask_reason(self, step_id: str, status: str, category: str | None, current) -> None:
+    def ask_reason(self, step_id: str, status: str, category: str | None, current: StepState | None) -> None:
         """An optional reason, shown as it will be stored (scrubbed) before it is saved."""
         from samverkan_tui.tui.screens.dialogs import ConfirmDialog, TextDialog
 
         def save(comment: str | None) -> None:
-            self.session.set_step(step_id, status, self.app.now(), category, comment or None)
+            self.session.set_step(step_id, status, samverkan_app(self).now(), category, comment or None)
             self.redraw()
 
         def typed(text: str | None) -> None:
@@ -233,7 +242,7 @@ class WalkScreen(AnsweringScreen):
                 return
             from samverkan_tui.steplog.scrub import scrub_comment
 
-            stored = scrub_comment(text)
+            stored = scrub_comment(text) or ""  # never empty: what is not kept becomes […]
 
             def confirmed(ok: bool | None) -> None:
                 if ok:
@@ -266,6 +275,7 @@ class WalkScreen(AnsweringScreen):
         """Once the path is known, ask when things happened that deadlines count from."""
         if self.plan is None or not self.is_current:
             return
+        now = samverkan_app(self).now
         for moment in self.plan.moments_needed:
             if moment.id in self._asked_moments:
                 continue
@@ -275,15 +285,15 @@ class WalkScreen(AnsweringScreen):
 
             def check(text: str) -> str | None:
                 try:
-                    parse_local_moment(text, self.app.now())
+                    parse_local_moment(text, now())
                 except NowError as error:
                     return str(error)
                 return None
 
-            def given(text: str | None, moment=moment) -> None:
+            def given(text: str | None, moment: Moment = moment) -> None:
                 started = self.session.started_at
-                when = started if text is None else parse_local_moment(text, self.app.now())
-                self.session.set_moment(moment.id, when, self.app.now())
+                when = started if text is None else parse_local_moment(text, now())
+                self.session.set_moment(moment.id, when, now())
                 self.redraw()
 
             self.app.push_screen(
@@ -313,16 +323,17 @@ class WalkScreen(AnsweringScreen):
     def action_choose_role(self) -> None:
         from samverkan_tui.tui.screens.dialogs import RoleDialog
 
-        def chosen(result) -> None:
+        def chosen(result: tuple[str, bool] | None) -> None:
             if result is None:
                 return
             role, remember = result
             self.role = role
             self.remember_role()
             if remember:
-                save_config(self.app.config, role=role)
-                self.app.config.role = role
-                self.notify(f"Rollen sparas som standard i {self.app.config.path}.")
+                config = samverkan_app(self).config
+                save_config(config, role=role)
+                config.role = role
+                self.notify(f"Rollen sparas som standard i {config.path}.")
             self.redraw()
 
         self.app.push_screen(RoleDialog(self.routine.roles), chosen)
@@ -342,7 +353,7 @@ class WalkScreen(AnsweringScreen):
             if index is None:
                 return
             try:
-                path = export_walk(self.session, self.app.now(), choices[index][0])
+                path = export_walk(self.session, samverkan_app(self).now(), choices[index][0])
             except OSError as error:
                 self.notify(f"Kunde inte exportera: {error.strerror or error}", severity="error")
                 return
@@ -381,8 +392,9 @@ class WalkScreen(AnsweringScreen):
     def finish(self) -> None:
         from samverkan_tui.tui.screens.dialogs import DigitDialog
 
-        self.session.finish(self.app.now())
-        saved = "" if self.app.step_log is None else " Den finns i stegloggen."
+        app = samverkan_app(self)
+        self.session.finish(app.now())
+        saved = "" if app.step_log is None else " Den finns i stegloggen."
 
         def next_step(index: int | None) -> None:
             if index == 0:
@@ -401,7 +413,8 @@ class WalkScreen(AnsweringScreen):
             next_step,
         )
 
-    def palette_commands(self):
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        """The walk's commands in the palette (registered in tui/palette.py)."""
         yield SystemCommand("Ändra roll", "Din roll kan visas ensam i planen (f)", self.action_choose_role)
         yield SystemCommand(
             "Mina steg / alla steg", "Visa bara din rolls steg, i rutinens ordning", self.action_toggle_mine

@@ -81,7 +81,7 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         for index, option in enumerate(question.options, start=1):
             key = {YES: "j", NO: "n"}.get(option.value) if question.kind == "ja_nej" else None
             options.add_row(Text(f" {key or index} ", style="reverse bold"), Text(option.label))
-        parts = [Text(question.text, style="bold"), Text(""), options]
+        parts: list[RenderableType] = [Text(question.text, style="bold"), Text(""), options]
         if question.help:
             parts += [Text(""), Text(question.help, style="italic dim")]
         self.update(Group(*parts))
