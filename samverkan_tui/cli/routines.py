@@ -169,14 +169,50 @@ def validate(
 @command(
     app,
     "schema",
-    short_help="JSON Schema för rutinfilerna.",
-    epilog=examples("samverkan schema > rutin.schema.json"),
+    short_help="JSON Schema för rutinfilerna, eller för kommandonas JSON-utdata.",
+    epilog=examples(
+        "samverkan schema > rutin.schema.json",
+        "samverkan schema --utdata > utdata.schema.json     alla kommandon",
+        "samverkan schema --utdata logg visa                ett kommando",
+    ),
 )
-def schema() -> None:
-    """Skriv ut JSON Schema för rutinfiler, för editorns kontroll medan du skriver."""
-    from samverkan_tui.core.schema import json_schema
+def schema(
+    utdata: Annotated[
+        bool,
+        typer.Option(
+            "--utdata",
+            help="Schemat för kommandonas JSON-utdata (--format json) i stället för rutinfilernas.",
+        ),
+    ] = False,
+    kommando: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="KOMMANDO",
+            help="Med --utdata: bara det kommandots utdata, t.ex. visa eller logg visa.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Skriv ut JSON Schema för rutinfiler, för editorns kontroll medan du skriver.
 
-    print_json(json_schema())
+    Med --utdata: JSON Schema för det som kommandona skriver med --format json."""
+    if not utdata:
+        if kommando:
+            fail(f"oväntat argument: {' '.join(kommando)}; kommandots utdata får du med --utdata")
+        from samverkan_tui.core.schema import json_schema
+
+        print_json(json_schema())
+        return
+    from samverkan_tui.cli.commands import command_path
+    from samverkan_tui.export.output_schemas import OUTPUTS, all_output_schemas, output_schema
+
+    if not kommando:
+        print_json(all_output_schemas())
+        return
+    name = command_path(" ".join(["samverkan", *kommando])).removeprefix("samverkan ")
+    if name not in OUTPUTS:
+        fail(f"kommandot `{' '.join(kommando)}` skriver ingen JSON; välj ett av {', '.join(OUTPUTS)}")
+    print_json(output_schema(name))
 
 
 @command(
