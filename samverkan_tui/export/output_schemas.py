@@ -249,7 +249,7 @@ DEFS: dict[str, Schema] = {
         {
             "routine": STRING,
             "title": nullable(STRING),
-            "steps": array(closed({"step": STRING, "text": STRING})),
+            "steps": array(closed({"step": STRING, "text": nullable(STRING)})),
             "walks": ref("count"),
             "walks_per_week": array(closed({"week": WEEK, "count": ref("count")})),
             "akut": nullable(ref("count")),
