@@ -34,7 +34,7 @@ def contacts_json(capsys, *args: str) -> list[dict]:
 
 
 def by_id(rows: list[dict], routine: str, contact: str) -> dict:
-    matches = [r for r in rows if r["routine"] == routine and r["id"] == contact]
+    matches = [r for r in rows if r["routine"]["id"] == routine and r["id"] == contact]
     assert len(matches) == 1, rows
     return matches[0]
 
@@ -85,7 +85,7 @@ def test_without_rutin_every_routine_is_listed(capsys) -> None:
     beredskap = by_id(rows, "rvt-bou", "rvt-beredskap")
     assert beredskap["phones"] == ["08-508 03 310"]
     assert beredskap["open_now"] is None
-    assert len({(r["routine"], r["id"]) for r in rows}) == len(rows)
+    assert len({(r["routine"]["id"], r["id"]) for r in rows}) == len(rows)
 
 
 def test_command_now_overrides_the_global_now(capsys) -> None:

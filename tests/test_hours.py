@@ -20,7 +20,6 @@ from samverkan_tui.core.clock import STOCKHOLM, parse_now
 from samverkan_tui.core.hours import (
     LOOKAHEAD_DAYS,
     ContactStatus,
-    contact_record,
     contact_status,
     holiday_table_source,
     is_holiday,
@@ -414,15 +413,22 @@ def test_weekly_hours_lines_group_only_neighbouring_days() -> None:
     ]
 
 
-def test_contact_record_keeps_numbers_as_written() -> None:
-    record = contact_record(SOCIALJOUREN, BOTKYRKA, at("2026-11-23T10:00"))
+def test_contact_json_keeps_numbers_as_written() -> None:
+    from samverkan_tui.export.data import contact_dict
+
+    record = contact_dict(SOCIALJOUREN, BOTKYRKA, at("2026-11-23T10:00"))
     assert record["phones"] == ["778 48 60", "010-564 64 67"]
-    record = contact_record(NORR, BOTKYRKA, at("2026-11-23T12:30"))
+    record = contact_dict(NORR, BOTKYRKA, at("2026-11-23T12:30"))
     assert record["fax"] == ["530 622 88"]
     assert record["open_now"] is False
     assert record["next_open"] == "2026-11-23T13:00:00+01:00"
     assert record["fallback"] == {"id": "socialjouren", "name": "Socialjouren"}
-    assert record["routine"] == "test"
+    assert record["routine"] == {
+        "id": "test",
+        "title": BOTKYRKA.title,
+        "version": BOTKYRKA.version,
+        "content_hash": BOTKYRKA.content_hash,
+    }
 
 
 def test_holiday_table_matches_the_holidays_package() -> None:

@@ -17,7 +17,8 @@ from samverkan_tui.core.loader import load_routine
 from samverkan_tui.core.revise import next_version, revised_text
 from samverkan_tui.core.validate import validate_file
 from samverkan_tui.export import render
-from samverkan_tui.export.review_protocol import document_for_review, review_record
+from samverkan_tui.export.data import review_dict
+from samverkan_tui.export.review_protocol import document_for_review
 from tests.conftest import CHECKLISTS, shipped
 from tests.conftest import run_cli as run
 
@@ -131,7 +132,7 @@ def test_the_protocol_lists_changes_contacts_remarks_and_signature_lines() -> No
     markdown = str(render(document, "md"))
     assert "### Ska ändras" in markdown or "## Ska ändras" in markdown
     assert render(document, "pdf")[:4] == b"%PDF"
-    record = review_record(routine, review, NOW)
+    record = review_dict(routine, review, NOW)
     assert record["unchanged"] is False and [e["id"] for e in record["remove"]] == ["sikt-bou-3"]
 
 

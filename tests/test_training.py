@@ -268,7 +268,7 @@ def test_cli_lists_exercises(capsys) -> None:
     code, out, _ = cli(capsys, "ovning", "--lista", "--format", "json")
     rows = json.loads(out)
     assert [r["id"] for r in rows] == ["akut-fredag", "inte-akut-barn", "akut-b-utan-tid"]
-    assert rows[2]["now"] is None and rows[1]["questions"] == 3
+    assert rows[2]["now"] is None and rows[1]["question_count"] == 3
 
 
 def test_cli_grades_answers_as_json(capsys) -> None:

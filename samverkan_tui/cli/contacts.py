@@ -63,12 +63,14 @@ def kontakter(
 ) -> None:
     """Visa kontakterna: öppet nu, när det stänger eller öppnar, och vem man ringer annars."""
     from samverkan_tui.core.deadlines import format_date, format_time
-    from samverkan_tui.core.hours import contact_record, contact_status, weekly_hours_lines
+    from samverkan_tui.core.hours import contact_status, weekly_hours_lines
 
     moment = STATE.now(now)
     selected = _selected(rutin)
     if format is Format.json:
-        print_json([contact_record(c, routine, moment) for routine, contacts in selected for c in contacts])
+        from samverkan_tui.export.data import contact_dict
+
+        print_json([contact_dict(c, routine, moment) for routine, contacts in selected for c in contacts])
         return
     if not selected:
         print("Inga kontakter hittades.")

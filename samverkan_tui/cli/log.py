@@ -243,23 +243,9 @@ def lista(
     finally:
         log.close()
     if format is Format.json:
-        print_json(
-            [
-                {
-                    "id": r.id,
-                    "routine": r.routine_id,
-                    "routine_version": r.routine_version,
-                    "content_hash": r.content_hash,
-                    "mode": r.mode,
-                    "started_at": local_iso(r.started_at),
-                    "updated_at": local_iso(r.updated_at),
-                    "finished_at": local_iso(r.finished_at) if r.finished_at else None,
-                    "answered": r.answered,
-                    "steps_handled": r.steps_handled,
-                }
-                for r in rows
-            ]
-        )
+        from samverkan_tui.export.data import walk_row_dict
+
+        print_json([walk_row_dict(r) for r in rows])
         return
     if not rows:
         print(f"Loggen är tom ({path}).")
@@ -296,14 +282,15 @@ def visa(
 
     Texten går att klistra in i dokumentationssystemet; loggens id tas inte med där.
     """
-    from samverkan_tui.steplog.summary import raw_dict, summary_dict, summary_markdown, summary_text
+    from samverkan_tui.export.data import stored_walk_dict, walk_dict
+    from samverkan_tui.steplog.summary import summary_markdown, summary_text
 
     log = _open()
     try:
         info = _find(log, ident)
         routine = _routine_for(info)
         if routine is None:  # removed, or a file that no longer loads: show what is stored
-            data = raw_dict(info, log.events(info.id))
+            data = stored_walk_dict(info, log.events(info.id))
             if format is ShowFormat.json:
                 print_json(data)
             else:
@@ -312,7 +299,7 @@ def visa(
         summary = _summary(log, info, routine, now)
     finally:
         log.close()
-    print_as(format, summary, as_json=summary_dict, as_md=summary_markdown, as_text=summary_text)
+    print_as(format, summary, as_json=walk_dict, as_md=summary_markdown, as_text=summary_text)
 
 
 @command(
@@ -335,7 +322,7 @@ def export(
     now: NowOption = None,
 ) -> None:
     """Exportera en genomgång som Markdown, HTML, PDF eller JSON."""
-    from samverkan_tui.steplog.summary import raw_dict, summary_dict
+    from samverkan_tui.export.data import stored_walk_dict, walk_dict
 
     log = _open()
     try:
@@ -345,12 +332,11 @@ def export(
             if format is ExportFormat.json:
                 import json
 
-                _write_output(
-                    json.dumps(raw_dict(info, log.events(info.id)), ensure_ascii=False, indent=2) + "\n", ut
-                )
+                stored = stored_walk_dict(info, log.events(info.id))
+                _write_output(json.dumps(stored, ensure_ascii=False, indent=2) + "\n", ut)
                 return
             if format is ExportFormat.md:
-                _write_output(_stored_text(raw_dict(info, log.events(info.id)), markdown=True), ut)
+                _write_output(_stored_text(stored_walk_dict(info, log.events(info.id)), markdown=True), ut)
                 return
             fail(
                 f"rutinen `{info.routine_id}` kan inte läsas just nu; exportera de sparade "
@@ -363,7 +349,7 @@ def export(
     if format is ExportFormat.json:
         import json
 
-        _write_output(json.dumps(summary_dict(summary), ensure_ascii=False, indent=2) + "\n", ut)
+        _write_output(json.dumps(walk_dict(summary), ensure_ascii=False, indent=2) + "\n", ut)
     else:
         _write_output(_printout(summary, format), ut, format.value.upper())
 

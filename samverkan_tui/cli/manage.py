@@ -350,14 +350,15 @@ def _output(
     routine: Routine, review: Review, moment: dt.datetime, note: str, format: ProtocolFormat, ut: Path | None
 ) -> None:
     from samverkan_tui.export import render
-    from samverkan_tui.export.review_protocol import document_for_review, review_record
+    from samverkan_tui.export.data import review_dict
+    from samverkan_tui.export.review_protocol import document_for_review
 
     if ut is not None and str(ut) == "-":
         ut = None  # -o -: standard output, as everywhere
     kind = _SUFFIX_FORMATS.get(ut.suffix.lower(), format.value) if ut is not None else format.value
     data: str | bytes
     if kind == "json":
-        data = json.dumps(review_record(routine, review, moment, note), ensure_ascii=False, indent=2) + "\n"
+        data = json.dumps(review_dict(routine, review, moment, note), ensure_ascii=False, indent=2) + "\n"
     else:
         data = render(document_for_review(routine, review, moment, note), kind)
     if ut is None:
@@ -391,12 +392,7 @@ _COMPARE_HELP = "Jämför två versioner av en rutin: punkter, villkor, tidsfris
 
 def _compare(first: str, second: str | None, format: ProtocolFormat) -> None:
     from samverkan_tui.core.catalog import builtin_dir
-    from samverkan_tui.core.compare import (
-        compare_routines,
-        comparison_markdown,
-        comparison_record,
-        comparison_text,
-    )
+    from samverkan_tui.core.compare import compare_routines, comparison_markdown, comparison_text
     from samverkan_tui.core.loader import load_routine
 
     new, _ = _routine_and_path(second if second is not None else first)
@@ -411,9 +407,9 @@ def _compare(first: str, second: str | None, format: ProtocolFormat) -> None:
     if old.id != new.id:
         _say(f"samverkan: obs: rutinerna har olika id ({old.id}, {new.id})")
     comparison = compare_routines(old, new)
-    print_as(
-        format, comparison, as_json=comparison_record, as_md=comparison_markdown, as_text=comparison_text
-    )
+    from samverkan_tui.export.data import comparison_dict
+
+    print_as(format, comparison, as_json=comparison_dict, as_md=comparison_markdown, as_text=comparison_text)
 
 
 @command(

@@ -37,16 +37,9 @@ def list_routines(
     for problem in catalog.problems:
         print(f"samverkan: varning: hoppar över {problem}", file=sys.stderr)
     if format is Format.json:
-        from samverkan_tui.export.data import routine_summary
+        from samverkan_tui.export.data import catalog_entry_dict
 
-        rows = []
-        for entry in catalog.entries.values():
-            row = routine_summary(entry.routine, today)
-            row["path"] = str(entry.path)
-            row["origin"] = entry.origin
-            row["overrides"] = [str(p) for p in entry.shadows]
-            rows.append(row)
-        print_json(rows)
+        print_json([catalog_entry_dict(entry, today) for entry in catalog.entries.values()])
         return
     if not catalog.entries:
         print("Inga rutiner hittades.")
@@ -94,13 +87,9 @@ def show(
     if roll:
         plan = only_role(plan, roll)
     if format is ShowFormat.json:
-        from samverkan_tui.export.data import plan_dict, question_dict, routine_summary
+        from samverkan_tui.export.data import routine_dict, show_dict
 
-        data = routine_summary(routine, moment.date())
-        data["questions"] = [question_dict(routine, q) for q in routine.questions]
-        if answers:
-            data.update(plan_dict(plan))
-        print_json(data)
+        print_json(show_dict(plan) if answers else routine_dict(routine, moment.date()))
         return
     if answers:
         # The same document `samverkan export` prints for these answers: one place.
@@ -158,17 +147,9 @@ def validate(
             fail(f"{target}: filen eller katalogen finns inte")
     reports = validate_paths(files)
     if format is Format.json:
-        print_json(
-            [
-                {
-                    "file": str(r.path),
-                    "ok": r.ok,
-                    "routine": r.routine.id if r.routine else None,
-                    "problems": [p.as_dict() for p in r.problems],
-                }
-                for r in reports
-            ]
-        )
+        from samverkan_tui.export.data import file_report_dict
+
+        print_json([file_report_dict(r) for r in reports])
     else:
         for report in reports:
             for problem in report.problems:
@@ -188,14 +169,50 @@ def validate(
 @command(
     app,
     "schema",
-    short_help="JSON Schema för rutinfilerna.",
-    epilog=examples("samverkan schema > rutin.schema.json"),
+    short_help="JSON Schema för rutinfilerna, eller för kommandonas JSON-utdata.",
+    epilog=examples(
+        "samverkan schema > rutin.schema.json",
+        "samverkan schema --utdata > utdata.schema.json     alla kommandon",
+        "samverkan schema --utdata logg visa                ett kommando",
+    ),
 )
-def schema() -> None:
-    """Skriv ut JSON Schema för rutinfiler, för editorns kontroll medan du skriver."""
-    from samverkan_tui.core.schema import json_schema
+def schema(
+    utdata: Annotated[
+        bool,
+        typer.Option(
+            "--utdata",
+            help="Schemat för kommandonas JSON-utdata (--format json) i stället för rutinfilernas.",
+        ),
+    ] = False,
+    kommando: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="KOMMANDO",
+            help="Med --utdata: bara det kommandots utdata, t.ex. visa eller logg visa.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Skriv ut JSON Schema för rutinfiler, för editorns kontroll medan du skriver.
 
-    print_json(json_schema())
+    Med --utdata: JSON Schema för det som kommandona skriver med --format json."""
+    if not utdata:
+        if kommando:
+            fail(f"oväntat argument: {' '.join(kommando)}; kommandots utdata får du med --utdata")
+        from samverkan_tui.core.schema import json_schema
+
+        print_json(json_schema())
+        return
+    from samverkan_tui.cli.commands import command_path
+    from samverkan_tui.export.output_schemas import OUTPUTS, all_output_schemas, output_schema
+
+    if not kommando:
+        print_json(all_output_schemas())
+        return
+    name = command_path(" ".join(["samverkan", *kommando])).removeprefix("samverkan ")
+    if name not in OUTPUTS:
+        fail(f"kommandot `{' '.join(kommando)}` skriver ingen JSON; välj ett av {', '.join(OUTPUTS)}")
+    print_json(output_schema(name))
 
 
 @command(

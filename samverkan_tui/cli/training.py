@@ -147,19 +147,9 @@ def _start_app(routine: Routine | None, now: str | None) -> None:
 def _list(routine: Routine | None, format: ShowFormat, now: str | None) -> None:
     routines = [routine] if routine is not None else STATE.catalog().routines()
     if format is ShowFormat.json:
-        print_json(
-            [
-                {
-                    "routine": r.id,
-                    "id": e.id,
-                    "title": e.title,
-                    "now": e.now.isoformat() if e.now else None,
-                    "questions": len(e.answers),
-                }
-                for r in routines
-                for e in r.exercises
-            ]
-        )
+        from samverkan_tui.export.data import exercise_list
+
+        print_json(exercise_list(routines))
         return
     lines: list[str] = []
     for r in routines:
@@ -202,7 +192,9 @@ def _exercise(
     except AnswerError as error:
         fail(str(error))
     if format is ShowFormat.json:
-        print_json(result.as_dict())
+        from samverkan_tui.export.data import grade_dict
+
+        print_json(grade_dict(result))
     else:
         sys.stdout.write("\n".join(grade_lines(result)) + "\n")
 
@@ -210,18 +202,9 @@ def _exercise(
 def _case(routine: Routine, exercise: Exercise, moment: dt.datetime, format: ShowFormat) -> None:
     """The case as the trainee reads it, and the questions to answer (no expected answers)."""
     if format is ShowFormat.json:
-        from samverkan_tui.export.data import question_dict
+        from samverkan_tui.export.data import exercise_case_dict
 
-        print_json(
-            {
-                "routine": routine.id,
-                "exercise": exercise.id,
-                "title": exercise.title,
-                "now": moment.isoformat(),
-                "case": exercise.case,
-                "questions": [question_dict(routine, q) for q in routine.questions],
-            }
-        )
+        print_json(exercise_case_dict(routine, exercise, moment))
         return
     from samverkan_tui.core.walk import describe_condition
 
@@ -313,7 +296,9 @@ def _tour(routine: Routine, format: ShowFormat) -> None:
 
     stops = guided_tour(routine)
     if format is ShowFormat.json:
-        print_json({"routine": routine.id, "title": routine.title, "stops": [s.as_dict() for s in stops]})
+        from samverkan_tui.export.data import tour_dict
+
+        print_json(tour_dict(routine, stops))
     elif format is ShowFormat.md:
         sys.stdout.write("\n".join(tour_markdown(routine, stops)) + "\n")
     else:

@@ -42,13 +42,6 @@ class Change:
     new: str = ""
     diff: str = ""  # a word diff, for rewordings: "… [-gammalt-] {+nytt+} …"
 
-    def as_dict(self) -> dict[str, str]:
-        data = {"kind": self.kind, "subject": self.subject, "text": self.text}
-        for key in ("old", "new", "diff"):
-            if getattr(self, key):
-                data[key] = getattr(self, key)
-        return data
-
 
 @dataclass
 class Comparison:
@@ -428,13 +421,3 @@ def comparison_markdown(comparison: Comparison) -> str:
                 lines.append(f"  - {diff}")
         lines.append("")
     return "\n".join(lines)
-
-
-def comparison_record(comparison: Comparison) -> dict[str, object]:
-    return {
-        "routine": comparison.new.id,
-        "old": {"version": comparison.old.version, "path": comparison.old.path},
-        "new": {"version": comparison.new.version, "path": comparison.new.path},
-        "unchanged": comparison.unchanged,
-        "changes": [c.as_dict() for c in comparison.changes],
-    }

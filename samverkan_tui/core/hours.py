@@ -397,27 +397,6 @@ def weekly_hours_lines(contact: Contact) -> list[str]:
     return lines
 
 
-def contact_record(contact: Contact, routine: Routine | None, now: dt.datetime) -> dict[str, object]:
-    """A contact and its status at ``now`` as plain JSON data (CLI, exports, app).
-
-    Phone and fax numbers are kept exactly as the routine writes them.
-    """
-    status = contact_status(contact, routine, now)
-    record: dict[str, object] = {
-        "id": contact.id,
-        "routine": routine.id if routine else None,
-        "name": contact.name,
-        "unit": contact.unit,
-        "phones": list(contact.phones),
-        "fax": list(contact.fax),
-        "instructions": contact.instructions,
-        "fallback_id": contact.fallback,
-        "hours": weekly_hours_lines(contact),
-    }
-    record.update(status.as_dict())
-    return record
-
-
 if __name__ == "__main__":
     import sys
 

@@ -28,16 +28,6 @@ class Problem(NamedTuple):
             text += f" — {self.hint}"
         return text
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "severity": self.severity,
-            "message": self.message,
-            "hint": self.hint,
-        }
-
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """``menade du `akut`?`` for a near miss, otherwise a list of what exists."""

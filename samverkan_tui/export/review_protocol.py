@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
 
 from samverkan_tui.core.model import Routine, Step
 from samverkan_tui.core.review_walk import (
@@ -139,49 +138,3 @@ def document_for_review(
         now_lines=(),
         remarks_last=False,
     )
-
-
-def review_record(
-    routine: Routine, review: Review, now: dt.datetime, revision_note: str = ""
-) -> dict[str, Any]:
-    """The protocol as JSON data (``--format json``)."""
-
-    def entries(verdict: str) -> list[dict[str, str]]:
-        return [
-            {
-                "id": s.id,
-                "text": s.text,
-                **({"change": review.items[s.id].change} if verdict == ITEM_CHANGE else {}),
-            }
-            for s in routine.steps
-            if s.id in review.items and review.items[s.id].verdict == verdict
-        ]
-
-    return {
-        "routine": routine.id,
-        "title": routine.title,
-        "version": review.version,
-        "reviewed_at": now.isoformat(),
-        "complete": review.complete(routine),
-        "unchanged": review.unchanged(routine),
-        "result": result_line(review, routine),
-        "confirmed": entries(ITEM_OK),
-        "change": entries(ITEM_CHANGE),
-        "remove": entries(ITEM_REMOVE),
-        "not_reviewed": [s.id for s in review.pending_items(routine)],
-        "contacts": [
-            {
-                "id": c.id,
-                "name": c.name,
-                "phones": list(c.phones),
-                "verdict": review.contacts[c.id].verdict if c.id in review.contacts else None,
-                "new_phones": review.contacts[c.id].phones if c.id in review.contacts else "",
-                "new_hours": review.contacts[c.id].hours if c.id in review.contacts else "",
-            }
-            for c in routine.contacts
-        ],
-        "missing": review.missing,
-        "remarks": [{"severity": r.severity, "text": r.text} for r in routine.remarks],
-        "revision": revision_note,
-        "notices": list(review.notices),
-    }

@@ -1,9 +1,9 @@
 """A walk's summary for the documentation system: what was done and when, what is left.
 
 Plain text to paste into the case record (`logg visa ID --format text`, and the app's
-copy to clipboard), Markdown, and JSON. Steps done with their times, deviations with
-category and scrubbed comment, steps marked not applicable, and the open steps with
-their due dates (counted from the start of the walk).
+copy to clipboard) and Markdown (the JSON is `export.data.walk_dict`). Steps done with
+their times, deviations with category and scrubbed comment, steps marked not applicable,
+and the open steps with their due dates (counted from the start of the walk).
 
 The text and Markdown deliberately leave out the log's session id: pasted into a case
 record, it would tie the anonymous log entry to a person.
@@ -19,23 +19,15 @@ from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.deadlines import due_line, format_date, format_date_short, format_time
 from samverkan_tui.core.model import Contact, Step
 from samverkan_tui.core.session import (
-    ANSWER,
-    CLEAR_ANSWER,
-    CLEAR_STEP,
-    CONTACT,
     DEVIATION,
     DEVIATION_CATEGORIES,
     DONE,
     MODE_TRAINING,
     NOT_APPLICABLE,
-    STATUS_LABELS,
-    STEP,
-    Event,
     StepState,
     WalkSession,
 )
 from samverkan_tui.core.walk import PlannedStep
-from samverkan_tui.steplog.store import SessionInfo
 
 WIDTH = 80
 
@@ -249,102 +241,3 @@ def summary_markdown(summary: WalkSummary) -> str:
         lines += ["", "## Kontakter som användes", ""]
         lines += [f"- {_md(_short(m))}: {_md(c.name)}" for c, m in summary.contacts]
     return "\n".join(lines) + "\n"
-
-
-# -- JSON -------------------------------------------------------------------------------
-
-
-def _iso(moment: dt.datetime | None) -> str | None:
-    return _local(moment).isoformat() if moment else None
-
-
-def _state_dict(state: StepState) -> dict[str, object]:
-    return {
-        "status": state.status,
-        "status_label": STATUS_LABELS.get(state.status, state.status),
-        "at": _iso(state.at),
-        "category": state.category,
-        "category_label": DEVIATION_CATEGORIES.get(state.category) if state.category else None,
-        "comment": state.comment,
-    }
-
-
-def summary_dict(summary: WalkSummary) -> dict[str, object]:
-    session, routine = summary.session, summary.session.routine
-    steps: list[dict[str, object]] = []
-    for item in (*summary.done, *summary.deviations, *summary.not_applicable):
-        steps.append(
-            {"id": item.step.id, "text": item.step.text, "in_plan": item.in_plan, **_state_dict(item.state)}
-        )
-    for planned in summary.open:
-        steps.append(
-            {
-                "id": planned.id,
-                "text": planned.step.text,
-                "in_plan": True,
-                "status": None,
-                "deadline": planned.step.deadline.text if planned.step.deadline else None,
-                "due": planned.due.isoformat() if planned.due else None,
-                "overdue": summary.overdue(planned),
-            }
-        )
-    return {
-        "id": session.id,
-        "routine": {
-            "id": routine.id,
-            "title": routine.title,
-            "version": routine.version,
-            "content_hash": routine.content_hash,
-        },
-        "stored_content_hash": summary.stored_content_hash,
-        "routine_changed": summary.routine_changed,
-        "mode": session.mode,
-        "started_at": _iso(session.started_at),
-        "updated_at": _iso(session.updated_at),
-        "finished_at": _iso(session.finished_at),
-        "now": _iso(summary.now),
-        "answers": [
-            {"question": q, "text": t, "value": v, "label": label} for q, t, v, label in summary.answers
-        ],
-        "unanswered": summary.unanswered,
-        "steps": steps,
-        "contacts_used": [{"id": c.id, "name": c.name, "at": _iso(m)} for c, m in summary.contacts],
-    }
-
-
-def raw_dict(info: SessionInfo, events: list[Event]) -> dict[str, object]:
-    """A stored walk whose routine is no longer in the catalog: ids and times only."""
-    answers: dict[str, str] = {}
-    steps: dict[str, dict[str, object]] = {}
-    contacts: dict[str, str | None] = {}
-    for event in events:
-        if event.kind == ANSWER:
-            answers[event.question or ""] = event.value or ""
-        elif event.kind == CLEAR_ANSWER:
-            answers.pop(event.question or "", None)
-        elif event.kind == STEP:
-            steps[event.step or ""] = _state_dict(
-                StepState(event.status or "", event.at, event.category, event.comment)
-            )
-        elif event.kind == CLEAR_STEP:
-            steps.pop(event.step or "", None)
-        elif event.kind == CONTACT:
-            contacts.setdefault(event.contact or "", _iso(event.at))
-    return {
-        "id": info.id,
-        "routine": {
-            "id": info.routine_id,
-            "title": None,
-            "version": info.routine_version,
-            "content_hash": None,
-        },
-        "stored_content_hash": info.content_hash,
-        "routine_available": False,
-        "mode": info.mode,
-        "started_at": _iso(info.started_at),
-        "updated_at": _iso(info.updated_at),
-        "finished_at": _iso(info.finished_at),
-        "answers": [{"question": q, "value": v} for q, v in answers.items()],
-        "steps": [{"id": s, **state} for s, state in steps.items()],
-        "contacts_used": [{"id": c, "at": at} for c, at in contacts.items()],
-    }

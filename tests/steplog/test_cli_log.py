@@ -62,9 +62,7 @@ def test_lista_empty_then_text_and_json(capsys) -> None:
     assert [r["id"] for r in rows] == [newer.id, older.id]
     assert rows[1] == {
         "id": older.id,
-        "routine": "rvt-bou",
-        "routine_version": RVT.version,
-        "content_hash": RVT.content_hash,
+        "routine": {"id": "rvt-bou", "title": None, "version": RVT.version, "content_hash": RVT.content_hash},
         "mode": "ärende",
         "started_at": "2026-11-23T10:00:00+01:00",
         "updated_at": "2026-11-23T10:20:00+01:00",
@@ -111,7 +109,11 @@ def test_a_walk_whose_routine_is_gone_shows_what_is_stored(capsys) -> None:
     code, out, _ = run(capsys, "logg", "visa", gone.id, "--format", "json")
     data = json.loads(out)
     assert data["routine_available"] is False and data["routine"]["id"] == "borttagen-rutin"
-    assert data["answers"] == [{"question": "inkom", "value": "rvt"}, {"question": "akut", "value": "ja"}]
+    # The walk's keys; what only the routine could say (texts, labels) is null.
+    assert data["answers"] == [
+        {"question": "inkom", "text": None, "value": "rvt", "label": None},
+        {"question": "akut", "text": None, "value": "ja", "label": None},
+    ]
 
 
 def test_export_md_and_json_to_a_file(capsys, tmp_path: Path) -> None:

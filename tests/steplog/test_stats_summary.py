@@ -19,9 +19,10 @@ from samverkan_tui.core.session import (
     NOT_APPLICABLE,
     WalkSession,
 )
+from samverkan_tui.export.data import walk_dict
 from samverkan_tui.steplog.stats import format_duration, stats_dict, stats_text, walk_statistics
 from samverkan_tui.steplog.store import StepLog
-from samverkan_tui.steplog.summary import summary_dict, summary_markdown, summary_text, walk_summary
+from samverkan_tui.steplog.summary import summary_markdown, summary_text, walk_summary
 from tests.steplog.helpers import START, at, routine
 
 ROUTINES = {
@@ -203,7 +204,7 @@ def test_summary_text_and_markdown_leave_out_the_log_id_json_keeps_it() -> None:
         assert session.id not in rendered and session.id[:8] not in rendered
         assert "Avslutad: måndag 23 november 2026 kl. 10.30" in rendered.replace("**", "")
         assert "rutinfilen har ändrats" in rendered  # stored hash differs from today's file
-    data = summary_dict(summary)
+    data = walk_dict(summary)
     assert data["id"] == session.id and data["routine_changed"] is True
     steps = {s["id"]: s for s in data["steps"]}
     assert steps["rvt-in-bou-1"]["category"] == "kontakt_ej_nadd"
