@@ -27,6 +27,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.deadlines import due_line, format_date, format_time, routine_deadline_line
 from samverkan_tui.core.model import ACTION, ITEM_KIND_LABELS, Contact, Routine, Step
+from samverkan_tui.core.status import (
+    DEVIATION,
+    DEVIATION_CATEGORIES,
+    MODE_CASE,
+    STATUS_MARKS,
+    mode_label,
+    status_label,
+)
 from samverkan_tui.core.walk import Plan, PlanSection, build_plan, describe_condition, states_condition
 
 if TYPE_CHECKING:
@@ -36,21 +44,15 @@ KIND_ROUTINE = "rutin"
 KIND_PLAN = "plan"
 KIND_RUN = "genomgång"
 
-# Step statuses, as the step log writes them (core.session uses the same codes).
-DONE = "klar"
-NOT_APPLICABLE = "ej_aktuell"
-DEVIATION = "avvikelse"
-STATUS_LABELS = {DONE: "Klar", NOT_APPLICABLE: "Ej aktuell", DEVIATION: "Avvikelse"}
-
 UNCONDITIONAL_HEADING = "Oavsett svar:"
 SIGNATURE_LABEL = "Datum/signatur:"
 
 
 @dataclass(frozen=True)
 class StepRecord:
-    """What happened to one step in a walk: status ("klar", "ej_aktuell", "avvikelse") and when.
+    """What happened to one step in a walk: a status code (core.status.STATUSES) and when.
 
-    ``category`` is a deviation category code (core.session.DEVIATION_CATEGORIES);
+    ``category`` is a deviation category code (core.status.DEVIATION_CATEGORIES);
     ``comment`` is an already scrubbed deviation comment, if any.
     """
 
@@ -448,11 +450,8 @@ def _item(
 
 def record_text(record: RecordLike) -> str:
     """``Klar fredag 27 november 2026 kl. 16.40``; deviations add category and comment."""
-    label = STATUS_LABELS.get(record.status, record.status)
-    text = f"{label} {when_text(record.at)}"
+    text = f"{status_label(record.status, capital=True)} {when_text(record.at)}"
     if record.status == DEVIATION:
-        from samverkan_tui.core.session import DEVIATION_CATEGORIES
-
         if record.category:
             text += f": {DEVIATION_CATEGORIES.get(record.category, record.category)}"
         comment = getattr(record, "comment", None)
@@ -753,7 +752,7 @@ def document_for_run(
     *,
     started_at: dt.datetime | None = None,
     finished_at: dt.datetime | None = None,
-    mode: str = "ärende",
+    mode: str = MODE_CASE,
     contacts_used: Mapping[str, dt.datetime] | None = None,
     notices: Sequence[str] = (),
     moments: Mapping[str, dt.datetime] | None = None,
@@ -798,7 +797,7 @@ def document_for_run(
         facts.append(("Avslutad", when_text(finished_at)))
     else:
         facts.append(("Status", "pågår"))
-    facts.append(("Läge", "övning (räknas inte i uppföljningen)" if mode == "övning" else mode))
+    facts.append(("Läge", mode_label(mode)))
     handled = sum(1 for p in plan.actions if p.id in records)
     facts.append(("Hanterade åtgärder", f"{handled} av {len(plan.actions)}"))
     facts += list(_moment_facts(plan))
@@ -859,10 +858,6 @@ def build_document(source: Document | Plan | Routine, now: dt.datetime | None = 
             raise ValueError("a whole-routine printout needs the moment it is printed (now)")
         return document_for_routine(source, now)
     raise TypeError(f"cannot export {type(source).__name__}")
-
-
-# How a walk's status reads in every format (Markdown included: never "[x]" for a deviation).
-STATUS_MARKS = {DONE: "✓", NOT_APPLICABLE: "–", DEVIATION: "!"}
 
 
 def status_line(item: Item) -> str:

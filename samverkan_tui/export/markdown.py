@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from samverkan_tui.core.model import Routine
+from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE, STATUS_MARKS
 from samverkan_tui.export.document import status_line
 from samverkan_tui.export.text import review_line
 
@@ -59,7 +60,12 @@ def questions_markdown(routine: Routine, today: dt.date) -> str:
 
 # Task lists know only "[ ]" and "[x]": a step marked "ej aktuell" or "avvikelse" is
 # not done, so it is a plain list item with the status's own mark, never "[x]".
-_MARKS = {None: "[ ] ", "klar": "[x] ", "ej_aktuell": "– ", "avvikelse": "! "}
+_MARKS = {
+    None: "[ ] ",
+    DONE: "[x] ",
+    NOT_APPLICABLE: STATUS_MARKS[NOT_APPLICABLE] + " ",
+    DEVIATION: STATUS_MARKS[DEVIATION] + " ",
+}
 
 
 def _item_markdown(item: Item) -> list[str]:

@@ -7,6 +7,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from samverkan_tui.core.model import Contact, Routine
+from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE
 
 if TYPE_CHECKING:  # the document model is only needed by the printouts, not by `show`
     from samverkan_tui.export.document import Document, Item
@@ -86,7 +87,7 @@ def questions_text(routine: Routine, today: dt.date) -> str:
 
 # -- printouts from the document model (`samverkan export --format text`) ---------------
 
-TEXT_BOXES = {None: "[ ]", "klar": "[x]", "ej_aktuell": "[-]", "avvikelse": "[!]"}
+TEXT_BOXES = {None: "[ ]", DONE: "[x]", NOT_APPLICABLE: "[-]", DEVIATION: "[!]"}
 SIGNATURE_LINE = "Datum: " + "_" * 14 + "  Sign.: " + "_" * 24
 FILL_IN_LINE = "_" * 40
 

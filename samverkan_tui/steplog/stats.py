@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.model import Routine
-from samverkan_tui.core.session import DEVIATION, DEVIATION_CATEGORIES, DONE, MODE_CASE
+from samverkan_tui.core.status import DEVIATION, DEVIATION_CATEGORIES, DONE, MODE_CASE
 from samverkan_tui.steplog.store import AKUT_QUESTION, to_db_time
 
 

@@ -23,16 +23,18 @@ from samverkan_tui.core.session import (
     CLEAR_ANSWER,
     CLEAR_STEP,
     CONTACT,
-    DEVIATION,
-    DEVIATION_CATEGORIES,
-    DONE,
-    MODE_TRAINING,
-    NOT_APPLICABLE,
-    STATUS_LABELS,
     STEP,
     Event,
     StepState,
     WalkSession,
+)
+from samverkan_tui.core.status import (
+    DEVIATION,
+    DEVIATION_CATEGORIES,
+    DONE,
+    NOT_APPLICABLE,
+    mode_label,
+    status_label,
 )
 from samverkan_tui.core.walk import PlannedStep
 from samverkan_tui.steplog.store import SessionInfo
@@ -145,7 +147,7 @@ def _header(summary: WalkSummary) -> list[tuple[str, str]]:
     session, routine = summary.session, summary.session.routine
     rows = [
         ("Rutin", f"{routine.title} ({routine.id}, version {routine.version})"),
-        ("Läge", "övning (räknas inte i uppföljningen)" if session.mode == MODE_TRAINING else "ärende"),
+        ("Läge", mode_label(session.mode)),
         ("Påbörjad", _when(session.started_at)),
     ]
     if session.finished_at:
@@ -261,7 +263,7 @@ def _iso(moment: dt.datetime | None) -> str | None:
 def _state_dict(state: StepState) -> dict[str, object]:
     return {
         "status": state.status,
-        "status_label": STATUS_LABELS.get(state.status, state.status),
+        "status_label": status_label(state.status),
         "at": _iso(state.at),
         "category": state.category,
         "category_label": DEVIATION_CATEGORIES.get(state.category) if state.category else None,

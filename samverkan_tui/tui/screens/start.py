@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from samverkan_tui.core.model import Routine
 from samverkan_tui.core.problems import Problem
+from samverkan_tui.core.status import MODE_CASE
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 
 BROKEN = "trasig:"  # option ids of files that failed to load
@@ -198,7 +199,7 @@ class StartScreen(Screen[None]):
         unfinished = [
             i
             for i in log.unfinished()
-            if i.mode == "ärende" and self.app.catalog.get(i.routine_id) is not None
+            if i.mode == MODE_CASE and self.app.catalog.get(i.routine_id) is not None
         ]
         if not unfinished:
             return
