@@ -20,13 +20,13 @@ from samverkan_tui.core.clock import STOCKHOLM, parse_now
 from samverkan_tui.core.hours import (
     LOOKAHEAD_DAYS,
     ContactStatus,
-    contact_record,
     contact_status,
     holiday_table_source,
     is_holiday,
-    weekly_hours_lines,
 )
+from samverkan_tui.core.hours_text import weekly_hours_lines
 from samverkan_tui.core.model import Contact, OpeningHours, Routine, TimeRange
+from samverkan_tui.export.data import contact_record
 
 
 def minutes(text: str) -> int:

@@ -65,7 +65,9 @@ def kontakter(
 ) -> None:
     """Visa kontakterna: öppet nu, när det stänger eller öppnar, och vem man ringer annars."""
     from samverkan_tui.core.deadlines import format_date, format_time
-    from samverkan_tui.core.hours import contact_record, contact_status, weekly_hours_lines
+    from samverkan_tui.core.hours import contact_status
+    from samverkan_tui.core.hours_text import weekly_hours_lines
+    from samverkan_tui.export.data import contact_record
 
     moment = STATE.now(now)
     selected = _selected(rutin)

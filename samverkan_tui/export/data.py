@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from samverkan_tui.core.model import Contact, Phase, Question, Role, Routine
 from samverkan_tui.core.walk import Plan, describe_condition
+
+if TYPE_CHECKING:  # core.hours (and with it the holiday table) only when a status is asked for
+    from samverkan_tui.core.hours import ContactStatus
 
 
 def routine_summary(routine: Routine, today: dt.date) -> dict[str, object]:
@@ -56,6 +60,43 @@ def _fallback(routine: Routine, contact: Contact) -> dict[str, str] | None:
     """The fallback as ``{id, name}``, the same shape as `samverkan kontakter` gives."""
     other = routine.contact(contact.fallback) if contact.fallback else None
     return {"id": other.id, "name": other.name} if other else None
+
+
+def contact_status_dict(status: ContactStatus) -> dict[str, object]:
+    """Whether a contact answers at a moment: the JSON fields `samverkan kontakter` and the
+    exercises share."""
+    return {
+        "open_now": status.open_now,
+        "reason": status.reason,
+        "closes_at": status.closes_at.isoformat() if status.closes_at else None,
+        "next_open": status.next_open.isoformat() if status.next_open else None,
+        "fallback": {"id": status.fallback.id, "name": status.fallback.name} if status.fallback else None,
+        "uncertain": status.uncertain,
+        "summary": status.summary,
+    }
+
+
+def contact_record(contact: Contact, routine: Routine | None, now: dt.datetime) -> dict[str, object]:
+    """A contact and its status at ``now`` (`samverkan kontakter --format json`).
+
+    Phone and fax numbers are kept exactly as the routine writes them.
+    """
+    from samverkan_tui.core.hours import contact_status
+    from samverkan_tui.core.hours_text import weekly_hours_lines
+
+    record: dict[str, object] = {
+        "id": contact.id,
+        "routine": routine.id if routine else None,
+        "name": contact.name,
+        "unit": contact.unit,
+        "phones": list(contact.phones),
+        "fax": list(contact.fax),
+        "instructions": contact.instructions,
+        "fallback_id": contact.fallback,
+        "hours": weekly_hours_lines(contact),
+    }
+    record.update(contact_status_dict(contact_status(contact, routine, now)))
+    return record
 
 
 def plan_dict(plan: Plan) -> dict[str, object]:

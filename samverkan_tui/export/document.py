@@ -132,7 +132,7 @@ class ContactEntry:
     unit: str = ""
     phones: tuple[str, ...] = ()
     fax: tuple[str, ...] = ()
-    hours: tuple[str, ...] = ()  # telefontider, from core.hours.weekly_hours_lines
+    hours: tuple[str, ...] = ()  # telefontider, from core.hours_text.weekly_hours_lines
     instructions: str = ""
     fallback: str = ""  # "När det är stängt: Socialjouren, tel 778 48 60"
     status: str = ""  # plans and runs: "Just nu: Stängt (lunch), öppnar 13.00 — …"
@@ -377,7 +377,7 @@ FILL_IN_FIELDS = ("Dnr", "Handläggare", "Anmälan/informationen kom in (datum o
 
 
 def _contact_entry(contact: Contact, routine: Routine, now: dt.datetime | None = None) -> ContactEntry:
-    from samverkan_tui.core.hours import weekly_hours_lines  # holidays only when contacts are printed
+    from samverkan_tui.core.hours_text import weekly_hours_lines  # holidays only when contacts are printed
 
     fallback = contact.fallback_text  # the routine's own words come first
     if contact.fallback and not fallback:
@@ -651,7 +651,7 @@ def _moment_facts(plan: Plan) -> tuple[tuple[str, str], ...]:
 
 def do_now_lines(plan: Plan, records: Mapping[str, RecordLike], limit: int = 3) -> tuple[str, ...]:
     """The first open actions and, where they need a contact, who to call right now."""
-    from samverkan_tui.core.hours import call_now_line, weekly_hours_lines
+    from samverkan_tui.core.hours_text import call_now_line, weekly_hours_lines
 
     refs = item_references(plan.routine)
     open_actions = [p for p in plan.actions if p.id not in records][:limit]

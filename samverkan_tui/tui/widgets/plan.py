@@ -85,7 +85,7 @@ def step_prompt(planned: PlannedStep, state: StepState | None, plan: Plan, now: 
 
 def call_now_text(plan: Plan, states: dict[str, StepState], now: dt.datetime) -> Text | None:
     """ "Ring nu: …" for the contacts of the first open action that needs one."""
-    from samverkan_tui.core.hours import call_now_line
+    from samverkan_tui.core.hours_text import call_now_line
 
     for planned in plan.actions:
         if planned.id not in states and planned.contacts:
