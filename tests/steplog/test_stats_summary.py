@@ -48,7 +48,8 @@ def reference(walks: list[WalkSession], start: dt.date | None, end: dt.date | No
         )
         r["walks"] += 1
         r["finished"] += w.finished
-        r["akut"] += w.answers.get("akut") == "ja"
+        urgent = w.routine.urgent_question  # the question the routine declares (urgent_answer)
+        r["akut"] += urgent is not None and w.answers.get(urgent.id) == urgent.urgent_answer
         for step_id, state in w.steps.items():
             if state.status == DEVIATION:
                 r["categories"][state.category] += 1
@@ -88,7 +89,7 @@ def test_statistics_match_a_plain_count_of_the_walks(filled, period) -> None:
     for s in stats:
         e = expected[s.routine_id]
         assert (s.walks, s.finished) == (e["walks"], e["finished"])
-        has_akut = ROUTINES[s.routine_id].question("akut") is not None
+        has_akut = ROUTINES[s.routine_id].urgent_question is not None
         assert s.akut == (e["akut"] if has_akut else None)
         assert s.deviations_by_category == dict(e["categories"])
         assert {d.step: d.count for d in s.deviations_by_step} == dict(e["steps"])
