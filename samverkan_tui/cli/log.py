@@ -298,7 +298,9 @@ def visa(
 
     Texten går att klistra in i dokumentationssystemet; loggens id tas inte med där.
     """
-    from samverkan_tui.steplog.summary import raw_dict, summary_dict, summary_markdown, summary_text
+    from samverkan_tui.export import render
+    from samverkan_tui.export.document import document_for_summary
+    from samverkan_tui.steplog.summary import raw_dict, summary_dict
 
     log = _open()
     try:
@@ -316,10 +318,8 @@ def visa(
         log.close()
     if format is ShowFormat.json:
         print_json(summary_dict(summary))
-    elif format is ShowFormat.md:
-        sys.stdout.write(summary_markdown(summary))
-    else:
-        sys.stdout.write(summary_text(summary))
+    else:  # the journal note, the same document as the app's summary (s)
+        sys.stdout.write(str(render(document_for_summary(summary), format.value)))
 
 
 @command(
@@ -342,7 +342,7 @@ def export(
     now: NowOption = None,
 ) -> None:
     """Exportera en genomgång som Markdown, HTML, PDF eller JSON."""
-    from samverkan_tui.steplog.summary import raw_dict, summary_dict, summary_markdown
+    from samverkan_tui.steplog.summary import raw_dict, summary_dict
 
     log = _open()
     try:
@@ -373,8 +373,6 @@ def export(
         _write_output(json.dumps(summary_dict(summary), ensure_ascii=False, indent=2) + "\n", ut)
     else:
         data = _printout(summary, format)
-        if data is None and format is ExportFormat.md:
-            data = summary_markdown(summary)
         if data is None:
             fail(
                 f"{format.value}-export av genomgångar finns inte i den här versionen; "

@@ -14,6 +14,9 @@ and nothing else; no format decides on its own what a printout contains.
 - ``document_for_run`` / ``document_for_session``: a walk from the step log, with
   what was done and when (never who: the log holds no names, and the session id is
   left out on purpose, since a printout is filed with the case).
+- ``document_for_summary``: the journal summary of a walk (the app's `s` and its
+  clipboard copy, `logg visa`): done, deviations, not applicable, what is left with due
+  dates; a short note without page furniture (``Document.furniture`` False).
 """
 
 from __future__ import annotations
@@ -25,7 +28,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.deadlines import due_line, format_date, format_time, routine_deadline_line
+from samverkan_tui.core.deadlines import (
+    due_line,
+    format_date,
+    format_date_short,
+    format_time,
+    routine_deadline_line,
+)
 from samverkan_tui.core.model import ACTION, ITEM_KIND_LABELS, Contact, Routine, Step
 from samverkan_tui.core.status import (
     DEVIATION,
@@ -35,14 +44,23 @@ from samverkan_tui.core.status import (
     mode_label,
     status_label,
 )
-from samverkan_tui.core.walk import Plan, PlanSection, build_plan, describe_condition, states_condition
+from samverkan_tui.core.walk import (
+    Plan,
+    PlannedStep,
+    PlanSection,
+    build_plan,
+    describe_condition,
+    states_condition,
+)
 
 if TYPE_CHECKING:
     from samverkan_tui.core.session import WalkSession
+    from samverkan_tui.steplog.summary import HandledStep, WalkSummary
 
 KIND_ROUTINE = "rutin"
 KIND_PLAN = "plan"
 KIND_RUN = "genomgång"
+KIND_SUMMARY = "sammanfattning"
 
 UNCONDITIONAL_HEADING = "Oavsett svar:"
 SIGNATURE_LABEL = "Datum/signatur:"
@@ -186,6 +204,10 @@ class Document:
     # The routine's review overdue or not stated: said in a box on page 1, not only the footer.
     review_notice: str = ""
     reference_prefix: str = ""  # "RVT": what the items' references start with
+    # False for a note to paste into the case record (the journal summary): no subtitle,
+    # rules, numbers, boxes, signature lines or footer. Items then carry their time in
+    # ``record`` ("mån 23/11 kl. 10.05") and their details in ``notes``.
+    furniture: bool = True
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -219,6 +241,12 @@ def when_text(moment: dt.datetime) -> str:
     """``fredag 27 november 2026 kl. 16.40`` in Stockholm time."""
     moment = _local(moment)
     return f"{format_date(moment.date())} kl. {format_time(moment)}"
+
+
+def short_when_text(moment: dt.datetime) -> str:
+    """``mån 23/11 kl. 10.05`` in Stockholm time."""
+    moment = _local(moment)
+    return f"{format_date_short(moment.date())} kl. {format_time(moment)}"
 
 
 def _review_short(routine: Routine, today: dt.date) -> str:
@@ -844,6 +872,103 @@ def document_for_session(
         contacts_used=session.contacts_used,
         notices=notices,
         moments=session.moments,
+    )
+
+
+# -- (d) the journal summary of a walk -------------------------------------------------
+
+SUMMARY_TITLE = "Genomgång enligt samverkansrutin"
+LEFT_PLAN_NOTE = "(ingår inte längre i planen efter ändrade svar)"
+
+
+def document_for_summary(summary: WalkSummary) -> Document:
+    """The walk as a note for the case record: what was done and when, what is left.
+
+    ``summary`` is ``steplog.summary.walk_summary``'s sorting of the walk. Rendered by
+    ``export.render(document, "text" | "md")`` for `logg visa` and by the app's summary
+    (`s`, copied with `c`). The log's session id is left out on purpose: pasted into a
+    case record, it would tie the anonymous log entry to a person.
+    """
+    session, routine = summary.session, summary.session.routine
+    facts = [
+        ("Rutin", f"{routine.title} ({routine.id}, version {routine.version})"),
+        ("Läge", mode_label(session.mode)),
+        ("Påbörjad", when_text(session.started_at)),
+    ]
+    if session.finished_at:
+        facts.append(("Avslutad", when_text(session.finished_at)))
+    else:
+        facts.append(
+            ("Status", f"pågår, senast ändrad {when_text(session.updated_at or session.started_at)}")
+        )
+    if summary.routine_changed:
+        facts.append(("Obs", "rutinfilen har ändrats sedan genomgången; stegtexterna är dagens."))
+    sections = [
+        Section(f"{title} ({len(handled)})", (Block("", tuple(_handled_item(h) for h in handled)),))
+        for title, handled in (
+            ("Utförda steg", summary.done),
+            ("Avvikelser", summary.deviations),
+            ("Ej aktuella steg", summary.not_applicable),
+        )
+        if handled
+    ]
+    open_items = tuple(_open_item(summary, planned) for planned in summary.open)
+    sections.append(
+        Section(
+            f"Återstående steg ({len(open_items)})",
+            (Block("", open_items),) if open_items else (),
+            text="" if open_items else "Inga.",
+        )
+    )
+    return Document(
+        kind=KIND_SUMMARY,
+        title=SUMMARY_TITLE,
+        short_title=routine.short_title or routine.title,
+        subtitle="",
+        routine_id=routine.id,
+        version=routine.version,
+        meta=(),
+        facts=tuple(facts),
+        remarks=(),
+        footer="",
+        questions_title="Svar",
+        questions=tuple(QuestionEntry(text, answer=label) for _, text, _, label in summary.answers),
+        unanswered=tuple(QuestionEntry(text) for text in summary.unanswered),
+        sections=tuple(sections),
+        general_rules=(),
+        contacts=(),
+        contacts_used=tuple(f"{short_when_text(moment)}: {c.name}" for c, moment in summary.contacts),
+        moment=summary.now,
+        furniture=False,
+    )
+
+
+def _open_item(summary: WalkSummary, planned: PlannedStep) -> Item:
+    overdue = summary.overdue(planned)
+    deadline = due_line(planned)  # the same due line as the plan and every printout
+    if deadline and overdue:
+        deadline += " – FÖRSENAT"
+    return Item(0, planned.id, planned.step.text, deadline=deadline, overdue=overdue, due=planned.due)
+
+
+def _handled_item(handled: HandledStep) -> Item:
+    state = handled.state
+    notes = []
+    if state.status == DEVIATION:
+        category = state.category or ""
+        line = f"Avvikelse: {DEVIATION_CATEGORIES.get(category, category)}."
+        notes.append(line + (f" Kommentar: {state.comment}" if state.comment else ""))
+    elif state.comment:
+        notes.append(f"Orsak: {state.comment}")
+    if not handled.in_plan:
+        notes.append(LEFT_PLAN_NOTE)
+    return Item(
+        0,
+        handled.step.id,
+        handled.step.text,
+        status=state.status,
+        record=short_when_text(state.at),
+        notes=tuple(notes),
     )
 
 

@@ -19,9 +19,11 @@ from samverkan_tui.core.session import (
     NOT_APPLICABLE,
     WalkSession,
 )
+from samverkan_tui.export import render
+from samverkan_tui.export.document import document_for_summary
 from samverkan_tui.steplog.stats import format_duration, stats_dict, stats_text, walk_statistics
 from samverkan_tui.steplog.store import StepLog
-from samverkan_tui.steplog.summary import summary_dict, summary_markdown, summary_text, walk_summary
+from samverkan_tui.steplog.summary import WalkSummary, summary_dict, walk_summary
 from tests.steplog.helpers import START, at, routine
 
 ROUTINES = {
@@ -162,6 +164,15 @@ def test_stats_output_shapes(filled) -> None:
 
 
 # -- the summary for the documentation system ------------------------------------------
+
+
+def summary_text(summary: WalkSummary) -> str:
+    """What `logg visa` prints: the summary document as 80-column text."""
+    return str(render(document_for_summary(summary), "text"))
+
+
+def summary_markdown(summary: WalkSummary) -> str:
+    return str(render(document_for_summary(summary), "md"))
 
 
 def sample_walk() -> WalkSession:
