@@ -9,7 +9,7 @@ import pytest
 
 from samverkan_tui.core.clock import parse_now
 from samverkan_tui.core.deadlines import format_date
-from samverkan_tui.core.session import DEVIATION, DONE, NOT_APPLICABLE, WalkSession
+from samverkan_tui.core.session import DEVIATION, DONE, MODE_TRAINING, NOT_APPLICABLE, WalkSession
 from samverkan_tui.core.walk import build_plan
 from samverkan_tui.export import ExportError, default_filename, export, render
 from samverkan_tui.export.document import (
@@ -213,7 +213,7 @@ def test_run_shows_records_overdue_steps_and_steps_that_left_the_plan(
 
 def test_a_step_log_session_exports_directly(monday_morning: dt.datetime) -> None:
     routine = shipped("rvt-bou")
-    session = WalkSession(routine, monday_morning, mode="övning")
+    session = WalkSession(routine, monday_morning, mode=MODE_TRAINING)
     at = monday_morning
     for question, value in RVT_PATH.items():
         at += dt.timedelta(minutes=1)

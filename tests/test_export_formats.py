@@ -114,7 +114,7 @@ def test_pdf_lists_every_contact_with_phone_and_telefontider(whole_pdfs) -> None
         assert squash(contact.name) in text
         for phone in contact.phones:
             assert phone in text
-    from samverkan_tui.core.hours import weekly_hours_lines
+    from samverkan_tui.core.hours_text import weekly_hours_lines
 
     for contact in routine.contacts:
         for line in weekly_hours_lines(contact):

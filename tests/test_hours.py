@@ -23,8 +23,8 @@ from samverkan_tui.core.hours import (
     contact_status,
     holiday_table_source,
     is_holiday,
-    weekly_hours_lines,
 )
+from samverkan_tui.core.hours_text import weekly_hours_lines
 from samverkan_tui.core.model import Contact, OpeningHours, Routine, TimeRange
 
 

@@ -19,6 +19,8 @@ CORE_MODULES = [
     "samverkan_tui.core.walk",
     "samverkan_tui.core.session",
     "samverkan_tui.core.hours",
+    "samverkan_tui.core.hours_text",
+    "samverkan_tui.core.status",
     "samverkan_tui.core.deadlines",
     "samverkan_tui.steplog.store",
     "samverkan_tui.export.text",

@@ -66,3 +66,42 @@ def test_the_apps_export_and_logg_exportera_give_the_same_walk(capsys, tmp_path,
     assert code == 0, err
     assert out == app_file.read_text(encoding="utf-8")
     assert "! **" in out and "mötet ställdes in" in out  # a deviation is never [x]
+
+
+async def test_the_apps_summary_and_its_copy_are_what_logg_visa_prints(capsys) -> None:
+    """The app's `s` (and `c`, its clipboard copy) and `logg visa` render one document."""
+    from samverkan_tui.tui.app import create_app
+    from samverkan_tui.tui.screens.summary import SummaryScreen
+
+    routine = shipped("rvt-bou")
+    start = parse_now("2026-11-23T10:00")
+    now = start + dt.timedelta(days=9)  # a week has passed: a due date is overdue
+    with StepLog.open() as log:
+        session = WalkSession(routine, start)
+        log.start(session)
+        for question, value in (("inkom", "rvt"), ("akut", "nej"), ("utredning", "ingen")):
+            session.answer(question, value, start + dt.timedelta(minutes=1))
+        first = session.plan(start).actions[0].id
+        session.set_step(first, DONE, start + dt.timedelta(minutes=2))
+        session.set_step(
+            "rvt-in-bou-1", DEVIATION, start + dt.timedelta(minutes=3), "kontakt_ej_nadd", "ingen svarade"
+        )
+        session.use_contact("rvt-beredskap", start + dt.timedelta(minutes=4))
+    app = create_app(now=now, use_step_log=False)
+    copied: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+        await app.push_screen(SummaryScreen(session))
+        await pilot.press("c")
+        shown = app.screen.text  # type: ignore[attr-defined]
+    code, out, err = run_cli(capsys, "--now", now.isoformat(), "logg", "visa", session.id)
+    assert code == 0, err
+    assert copied == [shown]
+    # The same note: the CLI wraps at 80 columns, the app gives one line per entry for the
+    # screen and the journal system to wrap.
+    assert " ".join(shown.split()) == " ".join(out.split())
+    assert all(len(line) <= 80 for line in out.splitlines())
+    assert shown.startswith("Genomgång enligt samverkansrutin\n\nRutin: ")
+    for words in ("Kontakten kunde inte nås. Kommentar: ingen svarade", "– FÖRSENAT", "RVT:s beredskap"):
+        assert words in shown
+    assert session.id[:8] not in shown

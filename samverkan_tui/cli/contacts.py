@@ -63,7 +63,8 @@ def kontakter(
 ) -> None:
     """Visa kontakterna: öppet nu, när det stänger eller öppnar, och vem man ringer annars."""
     from samverkan_tui.core.deadlines import format_date, format_time
-    from samverkan_tui.core.hours import contact_status, weekly_hours_lines
+    from samverkan_tui.core.hours import contact_status
+    from samverkan_tui.core.hours_text import weekly_hours_lines
 
     moment = STATE.now(now)
     selected = _selected(rutin)

@@ -282,8 +282,9 @@ def visa(
 
     Texten går att klistra in i dokumentationssystemet; loggens id tas inte med där.
     """
+    from samverkan_tui.export import render
     from samverkan_tui.export.data import stored_walk_dict, walk_dict
-    from samverkan_tui.steplog.summary import summary_markdown, summary_text
+    from samverkan_tui.export.document import document_for_summary
 
     log = _open()
     try:
@@ -299,7 +300,14 @@ def visa(
         summary = _summary(log, info, routine, now)
     finally:
         log.close()
-    print_as(format, summary, as_json=walk_dict, as_md=summary_markdown, as_text=summary_text)
+    # The journal note: the same document as the app's summary (s).
+    print_as(
+        format,
+        summary,
+        as_json=walk_dict,
+        as_md=lambda s: str(render(document_for_summary(s), "md")),
+        as_text=lambda s: str(render(document_for_summary(s), "text")),
+    )
 
 
 @command(

@@ -218,7 +218,7 @@ def _save(review: Review, config: Config) -> None:
 def _interactive(review: Review, routine: Routine, items: list[ReviewItem], config: Config) -> bool:
     """Ask for every unanswered item, contact and "något saknas?"; False when paused."""
     from samverkan_tui.core import review_walk as rw
-    from samverkan_tui.core.hours import weekly_hours_lines
+    from samverkan_tui.core.hours_text import weekly_hours_lines
 
     total = len(items)
     _say(f"Granskning av {routine.title}, version {routine.version}")

@@ -113,7 +113,7 @@ def _contact_names(routine: Routine, step: Step) -> list[str]:
 
 
 def _hours(contact: Contact) -> list[str]:
-    from samverkan_tui.core.hours import weekly_hours_lines
+    from samverkan_tui.core.hours_text import weekly_hours_lines
 
     return weekly_hours_lines(contact)
 

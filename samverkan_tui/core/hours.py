@@ -1,5 +1,10 @@
 """Telefontider: is a contact open now, when does it close, when does it open next.
 
+This module does the calendar arithmetic only (weekly hours, breaks, holidays). How a
+status reads in Swedish ("Öppet nu, stänger 16.00", "Ring nu: …", the weekly lines of
+a printout) is ``core.hours_text``; the JSON shape of a contact and its status is
+``export.data`` (``contact_dict``, ``contact_status_dict``).
+
 All arithmetic is done on local Stockholm dates and minutes after midnight, and an
 aware datetime is built only at the end. That way a day on which daylight saving time
 changes is still "08.30–16.00" on the wall clock, which is what the routines mean.
@@ -23,16 +28,12 @@ from functools import lru_cache
 from typing import Any
 
 from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.deadlines import MONTH_NAMES, WEEKDAY_NAMES
 from samverkan_tui.core.model import WEEKDAYS, Contact, OpeningHours, Routine, TimeRange
 
 #: How far ahead ``next_open`` and ``closes_at`` are searched. Two weeks covers every
 #: run of holidays in the Swedish calendar (the longest is julafton–annandag jul plus a
 #: weekend) with room to spare, and keeps the search bounded for contacts with no hours.
 LOOKAHEAD_DAYS = 14
-
-NO_HOURS_TEXT = "Tider anges inte i rutinen."
-HOLIDAYS_UNSTATED = "Rutinen anger inte tider för helgdagar"
 
 REASON_BREAK_DEFAULT = "uppehåll"
 REASON_OUTSIDE = "utanför telefontid"
@@ -201,52 +202,23 @@ class ContactStatus:
 
     @property
     def summary(self) -> str:
-        """One Swedish line: "Öppet nu, stänger 16.00", "Stängt (lunch), öppnar 13.00 — …"."""
-        if self.open_now is None:
-            return self.contact.hours_note or NO_HOURS_TEXT
-        if self.open_now:
-            if self.closes_at is None:
-                return f"Öppet nu, stänger inte de närmaste {LOOKAHEAD_DAYS} dagarna"
-            text = f"Öppet nu, stänger {self._when(self.closes_at)}"
-            return f"{text} för {self.closes_for}" if self.closes_for else text
-        if self.uncertain:
-            return f"Troligen stängt – {self.reason}; {HOLIDAYS_UNSTATED.lower()}" + self._fallback_text()
-        text = f"Stängt ({self.reason})" if self.reason else "Stängt"
-        if self.next_open is not None:
-            text += f", öppnar {self._when(self.next_open)}"
-        else:
-            text += f", ingen telefontid de närmaste {LOOKAHEAD_DAYS} dagarna"
-        return text + self._fallback_text()
+        """One Swedish line: "Öppet nu, stänger 16.00", "Stängt (lunch), öppnar 13.00 — …".
 
-    def _when(self, moment: dt.datetime) -> str:
-        """ "13.00" today, "måndag 28 december 08.30" another day."""
-        clock = f"{moment.hour:02d}.{moment.minute:02d}"
-        if moment.date() == self.now.date():
-            return clock
-        return f"{WEEKDAY_NAMES[moment.weekday()]} {moment.day} {MONTH_NAMES[moment.month - 1]} {clock}"
+        Phrased by ``core.hours_text.status_summary``; a property because the app, the
+        printouts and the exercises all read a status this way.
+        """
+        from samverkan_tui.core.hours_text import status_summary
 
-    def _fallback_text(self) -> str:
-        if self.fallback is None:
-            return ""
-        if self.contact.fallback_text:  # the routine's own words ("Övriga tider: …")
-            return f" — {self.contact.fallback_text}"
-        if self.fallback_open is False:
-            return f" — även {self.fallback.name} har stängt just nu"
-        if self.fallback.phones:
-            return f" — ring {self.fallback.name} {self.fallback.phones[0]} under tiden"
-        return f" — kontakta {self.fallback.name} under tiden"
+        return status_summary(self)
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON fields shared by `samverkan kontakter` and the exports."""
-        return {
-            "open_now": self.open_now,
-            "reason": self.reason,
-            "closes_at": self.closes_at.isoformat() if self.closes_at else None,
-            "next_open": self.next_open.isoformat() if self.next_open else None,
-            "fallback": {"id": self.fallback.id, "name": self.fallback.name} if self.fallback else None,
-            "uncertain": self.uncertain,
-            "summary": self.summary,
-        }
+        """The JSON fields of this status: ``export.data.contact_status_dict``.
+
+        Kept for ``core.training`` (an exercise's contacts); new code calls export.data.
+        """
+        from samverkan_tui.export.data import contact_status_dict
+
+        return contact_status_dict(self)
 
 
 def _closed_reason(hours: OpeningHours, day: dt.date, minute: int) -> str:
@@ -326,75 +298,6 @@ def contact_status(contact: Contact, routine: Routine | None, now: dt.datetime) 
         fallback_open=fallback_open,
         uncertain=uncertain,
     )
-
-
-def call_now_line(contact: Contact, routine: Routine | None, now: dt.datetime) -> str:
-    """Who to call right now for ``contact``: itself when open, else its fallback.
-
-    "Ring nu: Mottagningen Norr, tel 530 622 55 (öppet till 16.00)";
-    "Ring nu: Socialjouren, tel 778 48 60 (Mottagningen Norr: stängt (lunch), öppnar 13.00)".
-    """
-    status = contact_status(contact, routine, now)
-    numbers = f", tel {' / '.join(contact.phones)}" if contact.phones else ""
-    if status.open_now is None:
-        note = (contact.hours_note or NO_HOURS_TEXT).rstrip(".").lower()
-        return f"Ring: {contact.name}{numbers} ({note})"
-    if status.open_now:
-        until = f" (öppet till {status._when(status.closes_at)})" if status.closes_at else ""
-        return f"Ring nu: {contact.name}{numbers}{until}"
-    closed = status.summary.split(" — ")[0]
-    fallback = status.fallback
-    if fallback is not None and status.fallback_open is not False:
-        fallback_numbers = f", tel {' / '.join(fallback.phones)}" if fallback.phones else ""
-        return f"Ring nu: {fallback.name}{fallback_numbers} ({contact.name}: {closed[0].lower()}{closed[1:]})"
-    return f"{contact.name}: {closed}{numbers}"
-
-
-# -- printouts -------------------------------------------------------------------
-
-
-def _clock(minute: int) -> str:
-    return f"{minute // 60:02d}.{minute % 60:02d}"
-
-
-def _spans_text(spans: tuple[TimeRange, ...]) -> str:
-    return ", ".join(f"{_clock(s.start)}–{_clock(s.end)}" for s in spans)
-
-
-def weekly_hours_lines(contact: Contact) -> list[str]:
-    """Human lines for printouts; runs of days with equal hours are grouped.
-
-    ["måndag 08.30–18.00", "tisdag–torsdag 08.30–16.00", "fredag 08.30–14.00",
-     "lunch 12.00–13.00 alla dagar", "stängt helgdagar, midsommarafton, julafton och nyårsafton"]
-    """
-    hours = contact.hours
-    if hours is None:
-        return [contact.hours_note or NO_HOURS_TEXT]
-    lines: list[str] = []
-    index = 0
-    while index < len(WEEKDAYS):
-        spans = tuple((s.start, s.end) for s in hours.days.get(WEEKDAYS[index], ()))
-        last = index
-        while (
-            last + 1 < len(WEEKDAYS)
-            and tuple((s.start, s.end) for s in hours.days.get(WEEKDAYS[last + 1], ())) == spans
-        ):
-            last += 1
-        if spans:
-            names = WEEKDAY_NAMES[index] if last == index else f"{WEEKDAY_NAMES[index]}–{WEEKDAY_NAMES[last]}"
-            lines.append(f"{names} {_spans_text(hours.days[WEEKDAYS[index]])}")
-        index = last + 1
-    if not lines:
-        lines.append("inga telefontider angivna")
-    for brk in hours.breaks:
-        lines.append(f"{brk.label or REASON_BREAK_DEFAULT} {_clock(brk.start)}–{_clock(brk.end)} alla dagar")
-    if hours.closed_on_holidays is None:
-        lines.append(HOLIDAYS_UNSTATED)
-    elif hours.closed_on_holidays:
-        lines.append("stängt helgdagar, midsommarafton, julafton och nyårsafton")
-    else:
-        lines.append("samma tider på helgdagar")
-    return lines
 
 
 if __name__ == "__main__":

@@ -419,7 +419,7 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
         lines = headers.get(table, [])
         return lines[index] if index < len(lines) else 0
 
-    questions = []
+    questions: list[Question] = []
     for index, item in enumerate(data.get("questions", [])):
         where = ("questions", index)
         kind = item.get("type", "ja_nej")
@@ -434,6 +434,22 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
                 'lägg till options = [{ value = "…", label = "…" }, …]',
             )
             options = ()
+        urgent = item.get("urgent_answer", "")
+        if urgent and options and urgent not in {o.value for o in options}:
+            values = ", ".join(o.value for o in options)
+            reader.error(
+                (*where, "urgent_answer"),
+                f'urgent_answer = "{urgent}": frågan `{item["id"]}` har inget sådant svar',
+                f"ange ett av frågans svar: {values}",
+            )
+        declared = next((q for q in questions if q.urgent_answer), None)
+        if urgent and declared is not None:
+            reader.error(
+                (*where, "urgent_answer"),
+                f"både `{declared.id}` och `{item['id']}` anger urgent_answer",
+                "bara en fråga per rutin kan avgöra om en genomgång räknas som akut; ta bort den ena",
+            )
+            urgent = ""
         questions.append(
             Question(
                 id=item["id"],
@@ -443,6 +459,7 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
                 help=item.get("help", ""),
                 when=reader.condition(item.get("when"), (*where, "when")),
                 line=header("questions", index),
+                urgent_answer=urgent,
             )
         )
     sections = _sections(reader, data, header)

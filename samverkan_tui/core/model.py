@@ -12,6 +12,7 @@ different types.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import NamedTuple, Protocol, TypeVar
 
 from samverkan_tui.core.conditions import Condition
@@ -68,6 +69,9 @@ class Question(NamedTuple):
     help: str = ""
     when: Condition | None = None
     line: int = 0
+    # The answer that makes a walk count as acute in the follow-up (`urgent_answer`);
+    # "" when this question says nothing about urgency.
+    urgent_answer: str = ""
 
     def option(self, value: str) -> Option | None:
         for option in self.options:
@@ -283,6 +287,26 @@ class Routine(NamedTuple):
 
     def moment(self, moment_id: str) -> Moment | None:
         return _by_id(self.moments, moment_id)
+
+    # -- follow-up -----------------------------------------------------------
+    @property
+    def urgent_question(self) -> Question | None:
+        """The question the routine declares as "is this acute?" (`urgent_answer`), if any.
+
+        The follow-up counts acute walks by it; a routine that declares none gets no
+        acute split. The loader allows one such question per routine.
+        """
+        for question in self.questions:
+            if question.urgent_answer:
+                return question
+        return None
+
+    def is_urgent(self, answers: Mapping[str, str]) -> bool | None:
+        """Whether answers make a walk acute: None when nothing is declared or not answered."""
+        question = self.urgent_question
+        if question is None or question.id not in answers:
+            return None
+        return answers[question.id] == question.urgent_answer
 
     def section_path(self, section_id: str) -> tuple[Section, ...]:
         """The section and its enclosing sections, outermost first."""

@@ -81,7 +81,7 @@ def routine_source(routine: Routine, sources_dir: Path | None = None) -> str:
 def review_items(routine: Routine, source: str = "") -> list[ReviewItem]:
     """Every item in the routine's order, with what the reviewer must check beside it."""
     from samverkan_tui.core.deadlines import routine_deadline_line
-    from samverkan_tui.core.hours import weekly_hours_lines
+    from samverkan_tui.core.hours_text import weekly_hours_lines
     from samverkan_tui.core.source_text import find_in_source
     from samverkan_tui.core.walk import describe_condition
 

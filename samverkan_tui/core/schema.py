@@ -90,6 +90,11 @@ TABLES: dict[str, dict[str, Field]] = {
         "help": Field("str", doc="Hjälptext, gärna rutinens egen definition."),
         "when": Field("condition", doc="Villkor för att frågan ska ställas."),
         "options": Field("list[table:option]", doc='Svarsalternativ (krävs för "val").'),
+        "urgent_answer": Field(
+            "id",
+            doc='Svaret som betyder att situationen är akut, för uppföljningen: "ja". '
+            "Högst en fråga per rutin; utan nyckeln delas uppföljningen inte upp på akut.",
+        ),
     },
     "option": {
         "value": Field("id", True, "Svarets värde, används i villkor."),

@@ -19,29 +19,48 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from samverkan_tui.core.model import Routine
+
+# The status and mode codes are defined once, in core.status. They are re-exported here
+# (``__all__``) because the session is where the app and the tests meet them; new code
+# imports them from core.status.
+from samverkan_tui.core.status import (
+    DEVIATION,
+    DEVIATION_CATEGORIES,
+    DONE,
+    MODE_CASE,
+    MODE_TRAINING,
+    MODES,
+    NOT_APPLICABLE,
+    STATUS_LABELS,
+    STATUSES,
+)
 from samverkan_tui.core.walk import Plan, action_key, build_plan, check_answers
 
-MODE_CASE = "ärende"
-MODE_TRAINING = "övning"
-MODES = (MODE_CASE, MODE_TRAINING)
-
-DONE = "klar"
-NOT_APPLICABLE = "ej_aktuell"
-DEVIATION = "avvikelse"
-STATUSES = (DONE, NOT_APPLICABLE, DEVIATION)
-STATUS_LABELS = {DONE: "klar", NOT_APPLICABLE: "ej aktuell", DEVIATION: "avvikelse"}
-
-# Fixed categories, so that deviations can be counted in the unit's follow-up
-# without any free text (DESIGN.md §3).
-DEVIATION_CATEGORIES = {
-    "tidsfrist": "Tidsfristen kunde inte hållas",
-    "kontakt_ej_nadd": "Kontakten kunde inte nås",
-    "part_deltog_ej": "Samverkansparten deltog inte",
-    "klient_avbojde": "Klienten avböjde",
-    "resurs_saknades": "Resurs saknades (rum, tolk, personal)",
-    "rutin_passade_ej": "Rutinen passade inte situationen",
-    "annat": "Annat",
-}
+__all__ = [
+    "ANSWER",
+    "CLEAR_ANSWER",
+    "CLEAR_STEP",
+    "CONTACT",
+    "DEVIATION",
+    "DEVIATION_CATEGORIES",
+    "DONE",
+    "EVENT_KINDS",
+    "FINISH",
+    "MODES",
+    "MODE_CASE",
+    "MODE_TRAINING",
+    "MOMENT",
+    "NOT_APPLICABLE",
+    "ROLE",
+    "STATUSES",
+    "STATUS_LABELS",
+    "STEP",
+    "Event",
+    "Listener",
+    "SessionError",
+    "StepState",
+    "WalkSession",
+]
 
 ANSWER = "svar"
 CLEAR_ANSWER = "ta_bort_svar"

@@ -28,8 +28,11 @@ class ExportError(ValueError):
     """An unknown format; the message is user-facing Swedish."""
 
 
-def render(document: Document | Plan, format: str) -> str | bytes:
+def render(document: Document | Plan, format: str, *, width: int | None = 80) -> str | bytes:
     """The printout in ``format``: bytes for "pdf", text for the others.
+
+    ``width`` is for "text" only: its column width, or None for one line per entry (a
+    screen or a journal system that wraps the text itself, like the app's summary).
 
     A Plan is made into its document first (``document_for_plan``), so the app can
     hand over what it has. "ics" raises ``ics.NoDeadlinesError`` (an ``ExportError``'s
@@ -56,7 +59,7 @@ def render(document: Document | Plan, format: str) -> str | bytes:
     if format == "text":
         from samverkan_tui.export.text import document_text
 
-        return document_text(document)
+        return document_text(document, width)
     if format == "ics":
         from samverkan_tui.export.ics import document_ics
 

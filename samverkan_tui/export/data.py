@@ -22,6 +22,7 @@ from samverkan_tui.core.walk import Plan, PlannedStep, describe_condition
 if TYPE_CHECKING:
     from samverkan_tui.core.catalog import Entry as CatalogEntry
     from samverkan_tui.core.compare import Change, Comparison
+    from samverkan_tui.core.hours import ContactStatus
     from samverkan_tui.core.problems import Problem
     from samverkan_tui.core.review_walk import Review
     from samverkan_tui.core.session import Event, StepState
@@ -168,7 +169,8 @@ def contact_ref(contact: Contact) -> JsonDict:
 def contact_dict(contact: Contact, routine: Routine, now: dt.datetime) -> JsonDict:
     """A contact and whether it answers at ``now``: the same keys in `kontakter`, in
     `visa`'s plan items and in a graded exercise. Numbers are kept as the routine writes them."""
-    from samverkan_tui.core.hours import contact_status, weekly_hours_lines
+    from samverkan_tui.core.hours import contact_status
+    from samverkan_tui.core.hours_text import weekly_hours_lines
 
     status = contact_status(contact, routine, now)
     return {
@@ -181,6 +183,14 @@ def contact_dict(contact: Contact, routine: Routine, now: dt.datetime) -> JsonDi
         "instructions": contact.instructions,
         "hours_note": contact.hours_note,
         "hours": weekly_hours_lines(contact),
+        **contact_status_dict(status),
+    }
+
+
+def contact_status_dict(status: ContactStatus) -> JsonDict:
+    """Whether a contact answers at a moment, and who to call otherwise: the status half
+    of ``contact_dict``."""
+    return {
         "fallback": contact_ref(status.fallback) if status.fallback else None,
         "open_now": status.open_now,
         "reason": status.reason,
@@ -290,7 +300,7 @@ def _walk_step(
     overdue: bool | None = None,
 ) -> JsonDict:
     """One step of a walk: its status when handled, its due date when still open."""
-    from samverkan_tui.core.session import DEVIATION_CATEGORIES, STATUS_LABELS
+    from samverkan_tui.core.status import DEVIATION_CATEGORIES, STATUS_LABELS
 
     return {
         "id": step_id,

@@ -14,6 +14,9 @@ and nothing else; no format decides on its own what a printout contains.
 - ``document_for_run`` / ``document_for_session``: a walk from the step log, with
   what was done and when (never who: the log holds no names, and the session id is
   left out on purpose, since a printout is filed with the case).
+- ``document_for_summary``: the journal summary of a walk (the app's `s` and its
+  clipboard copy, `logg visa`): done, deviations, not applicable, what is left with due
+  dates; a short note without page furniture (``Document.furniture`` False).
 """
 
 from __future__ import annotations
@@ -25,22 +28,39 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.deadlines import due_line, format_date, format_time, routine_deadline_line
+from samverkan_tui.core.deadlines import (
+    due_line,
+    format_date,
+    format_date_short,
+    format_time,
+    routine_deadline_line,
+)
 from samverkan_tui.core.model import ACTION, ITEM_KIND_LABELS, Contact, Routine, Step
-from samverkan_tui.core.walk import Plan, PlanSection, build_plan, describe_condition, states_condition
+from samverkan_tui.core.status import (
+    DEVIATION,
+    DEVIATION_CATEGORIES,
+    MODE_CASE,
+    STATUS_MARKS,
+    mode_label,
+    status_label,
+)
+from samverkan_tui.core.walk import (
+    Plan,
+    PlannedStep,
+    PlanSection,
+    build_plan,
+    describe_condition,
+    states_condition,
+)
 
 if TYPE_CHECKING:
     from samverkan_tui.core.session import WalkSession
+    from samverkan_tui.steplog.summary import HandledStep, WalkSummary
 
 KIND_ROUTINE = "rutin"
 KIND_PLAN = "plan"
 KIND_RUN = "genomgång"
-
-# Step statuses, as the step log writes them (core.session uses the same codes).
-DONE = "klar"
-NOT_APPLICABLE = "ej_aktuell"
-DEVIATION = "avvikelse"
-STATUS_LABELS = {DONE: "Klar", NOT_APPLICABLE: "Ej aktuell", DEVIATION: "Avvikelse"}
+KIND_SUMMARY = "sammanfattning"
 
 UNCONDITIONAL_HEADING = "Oavsett svar:"
 SIGNATURE_LABEL = "Datum/signatur:"
@@ -48,9 +68,9 @@ SIGNATURE_LABEL = "Datum/signatur:"
 
 @dataclass(frozen=True)
 class StepRecord:
-    """What happened to one step in a walk: status ("klar", "ej_aktuell", "avvikelse") and when.
+    """What happened to one step in a walk: a status code (core.status.STATUSES) and when.
 
-    ``category`` is a deviation category code (core.session.DEVIATION_CATEGORIES);
+    ``category`` is a deviation category code (core.status.DEVIATION_CATEGORIES);
     ``comment`` is an already scrubbed deviation comment, if any.
     """
 
@@ -130,7 +150,7 @@ class ContactEntry:
     unit: str = ""
     phones: tuple[str, ...] = ()
     fax: tuple[str, ...] = ()
-    hours: tuple[str, ...] = ()  # telefontider, from core.hours.weekly_hours_lines
+    hours: tuple[str, ...] = ()  # telefontider, from core.hours_text.weekly_hours_lines
     instructions: str = ""
     fallback: str = ""  # "När det är stängt: Socialjouren, tel 778 48 60"
     status: str = ""  # plans and runs: "Just nu: Stängt (lunch), öppnar 13.00 — …"
@@ -184,6 +204,10 @@ class Document:
     # The routine's review overdue or not stated: said in a box on page 1, not only the footer.
     review_notice: str = ""
     reference_prefix: str = ""  # "RVT": what the items' references start with
+    # False for a note to paste into the case record (the journal summary): no subtitle,
+    # rules, numbers, boxes, signature lines or footer. Items then carry their time in
+    # ``record`` ("mån 23/11 kl. 10.05") and their details in ``notes``.
+    furniture: bool = True
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -217,6 +241,12 @@ def when_text(moment: dt.datetime) -> str:
     """``fredag 27 november 2026 kl. 16.40`` in Stockholm time."""
     moment = _local(moment)
     return f"{format_date(moment.date())} kl. {format_time(moment)}"
+
+
+def short_when_text(moment: dt.datetime) -> str:
+    """``mån 23/11 kl. 10.05`` in Stockholm time."""
+    moment = _local(moment)
+    return f"{format_date_short(moment.date())} kl. {format_time(moment)}"
 
 
 def _review_short(routine: Routine, today: dt.date) -> str:
@@ -375,7 +405,7 @@ FILL_IN_FIELDS = ("Dnr", "Handläggare", "Anmälan/informationen kom in (datum o
 
 
 def _contact_entry(contact: Contact, routine: Routine, now: dt.datetime | None = None) -> ContactEntry:
-    from samverkan_tui.core.hours import weekly_hours_lines  # holidays only when contacts are printed
+    from samverkan_tui.core.hours_text import weekly_hours_lines  # holidays only when contacts are printed
 
     fallback = contact.fallback_text  # the routine's own words come first
     if contact.fallback and not fallback:
@@ -448,11 +478,8 @@ def _item(
 
 def record_text(record: RecordLike) -> str:
     """``Klar fredag 27 november 2026 kl. 16.40``; deviations add category and comment."""
-    label = STATUS_LABELS.get(record.status, record.status)
-    text = f"{label} {when_text(record.at)}"
+    text = f"{status_label(record.status, capital=True)} {when_text(record.at)}"
     if record.status == DEVIATION:
-        from samverkan_tui.core.session import DEVIATION_CATEGORIES
-
         if record.category:
             text += f": {DEVIATION_CATEGORIES.get(record.category, record.category)}"
         comment = getattr(record, "comment", None)
@@ -652,7 +679,7 @@ def _moment_facts(plan: Plan) -> tuple[tuple[str, str], ...]:
 
 def do_now_lines(plan: Plan, records: Mapping[str, RecordLike], limit: int = 3) -> tuple[str, ...]:
     """The first open actions and, where they need a contact, who to call right now."""
-    from samverkan_tui.core.hours import call_now_line, weekly_hours_lines
+    from samverkan_tui.core.hours_text import call_now_line, weekly_hours_lines
 
     refs = item_references(plan.routine)
     open_actions = [p for p in plan.actions if p.id not in records][:limit]
@@ -753,7 +780,7 @@ def document_for_run(
     *,
     started_at: dt.datetime | None = None,
     finished_at: dt.datetime | None = None,
-    mode: str = "ärende",
+    mode: str = MODE_CASE,
     contacts_used: Mapping[str, dt.datetime] | None = None,
     notices: Sequence[str] = (),
     moments: Mapping[str, dt.datetime] | None = None,
@@ -798,7 +825,7 @@ def document_for_run(
         facts.append(("Avslutad", when_text(finished_at)))
     else:
         facts.append(("Status", "pågår"))
-    facts.append(("Läge", "övning (räknas inte i uppföljningen)" if mode == "övning" else mode))
+    facts.append(("Läge", mode_label(mode)))
     handled = sum(1 for p in plan.actions if p.id in records)
     facts.append(("Hanterade åtgärder", f"{handled} av {len(plan.actions)}"))
     facts += list(_moment_facts(plan))
@@ -848,6 +875,103 @@ def document_for_session(
     )
 
 
+# -- (d) the journal summary of a walk -------------------------------------------------
+
+SUMMARY_TITLE = "Genomgång enligt samverkansrutin"
+LEFT_PLAN_NOTE = "(ingår inte längre i planen efter ändrade svar)"
+
+
+def document_for_summary(summary: WalkSummary) -> Document:
+    """The walk as a note for the case record: what was done and when, what is left.
+
+    ``summary`` is ``steplog.summary.walk_summary``'s sorting of the walk. Rendered by
+    ``export.render(document, "text" | "md")`` for `logg visa` and by the app's summary
+    (`s`, copied with `c`). The log's session id is left out on purpose: pasted into a
+    case record, it would tie the anonymous log entry to a person.
+    """
+    session, routine = summary.session, summary.session.routine
+    facts = [
+        ("Rutin", f"{routine.title} ({routine.id}, version {routine.version})"),
+        ("Läge", mode_label(session.mode)),
+        ("Påbörjad", when_text(session.started_at)),
+    ]
+    if session.finished_at:
+        facts.append(("Avslutad", when_text(session.finished_at)))
+    else:
+        facts.append(
+            ("Status", f"pågår, senast ändrad {when_text(session.updated_at or session.started_at)}")
+        )
+    if summary.routine_changed:
+        facts.append(("Obs", "rutinfilen har ändrats sedan genomgången; stegtexterna är dagens."))
+    sections = [
+        Section(f"{title} ({len(handled)})", (Block("", tuple(_handled_item(h) for h in handled)),))
+        for title, handled in (
+            ("Utförda steg", summary.done),
+            ("Avvikelser", summary.deviations),
+            ("Ej aktuella steg", summary.not_applicable),
+        )
+        if handled
+    ]
+    open_items = tuple(_open_item(summary, planned) for planned in summary.open)
+    sections.append(
+        Section(
+            f"Återstående steg ({len(open_items)})",
+            (Block("", open_items),) if open_items else (),
+            text="" if open_items else "Inga.",
+        )
+    )
+    return Document(
+        kind=KIND_SUMMARY,
+        title=SUMMARY_TITLE,
+        short_title=routine.short_title or routine.title,
+        subtitle="",
+        routine_id=routine.id,
+        version=routine.version,
+        meta=(),
+        facts=tuple(facts),
+        remarks=(),
+        footer="",
+        questions_title="Svar",
+        questions=tuple(QuestionEntry(text, answer=label) for _, text, _, label in summary.answers),
+        unanswered=tuple(QuestionEntry(text) for text in summary.unanswered),
+        sections=tuple(sections),
+        general_rules=(),
+        contacts=(),
+        contacts_used=tuple(f"{short_when_text(moment)}: {c.name}" for c, moment in summary.contacts),
+        moment=summary.now,
+        furniture=False,
+    )
+
+
+def _open_item(summary: WalkSummary, planned: PlannedStep) -> Item:
+    overdue = summary.overdue(planned)
+    deadline = due_line(planned)  # the same due line as the plan and every printout
+    if deadline and overdue:
+        deadline += " – FÖRSENAT"
+    return Item(0, planned.id, planned.step.text, deadline=deadline, overdue=overdue, due=planned.due)
+
+
+def _handled_item(handled: HandledStep) -> Item:
+    state = handled.state
+    notes = []
+    if state.status == DEVIATION:
+        category = state.category or ""
+        line = f"Avvikelse: {DEVIATION_CATEGORIES.get(category, category)}."
+        notes.append(line + (f" Kommentar: {state.comment}" if state.comment else ""))
+    elif state.comment:
+        notes.append(f"Orsak: {state.comment}")
+    if not handled.in_plan:
+        notes.append(LEFT_PLAN_NOTE)
+    return Item(
+        0,
+        handled.step.id,
+        handled.step.text,
+        status=state.status,
+        record=short_when_text(state.at),
+        notes=tuple(notes),
+    )
+
+
 def build_document(source: Document | Plan | Routine, now: dt.datetime | None = None) -> Document:
     """A document from a routine (whole routine, needs ``now``), a plan, or a document as is."""
     if isinstance(source, Document):
@@ -859,10 +983,6 @@ def build_document(source: Document | Plan | Routine, now: dt.datetime | None = 
             raise ValueError("a whole-routine printout needs the moment it is printed (now)")
         return document_for_routine(source, now)
     raise TypeError(f"cannot export {type(source).__name__}")
-
-
-# How a walk's status reads in every format (Markdown included: never "[x]" for a deviation).
-STATUS_MARKS = {DONE: "✓", NOT_APPLICABLE: "–", DEVIATION: "!"}
 
 
 def status_line(item: Item) -> str:

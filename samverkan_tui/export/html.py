@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from html import escape as _escape
 
+from samverkan_tui.core.status import DONE
 from samverkan_tui.export.document import (
-    DONE,
     Document,
     Item,
     Section,

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from samverkan_tui.core.model import Routine
+from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE, STATUS_MARKS
 from samverkan_tui.export.document import status_line
 from samverkan_tui.export.text import review_line
 
@@ -59,7 +60,12 @@ def questions_markdown(routine: Routine, today: dt.date) -> str:
 
 # Task lists know only "[ ]" and "[x]": a step marked "ej aktuell" or "avvikelse" is
 # not done, so it is a plain list item with the status's own mark, never "[x]".
-_MARKS = {None: "[ ] ", "klar": "[x] ", "ej_aktuell": "– ", "avvikelse": "! "}
+_MARKS = {
+    None: "[ ] ",
+    DONE: "[x] ",
+    NOT_APPLICABLE: STATUS_MARKS[NOT_APPLICABLE] + " ",
+    DEVIATION: STATUS_MARKS[DEVIATION] + " ",
+}
 
 
 def _item_markdown(item: Item) -> list[str]:
@@ -85,9 +91,28 @@ def _item_markdown(item: Item) -> list[str]:
     return lines
 
 
+def _note_item_markdown(item: Item) -> list[str]:
+    """An item of a document without page furniture (the journal summary): the record in
+    bold before the text, a task box only on an open action, details as line breaks."""
+    box = "[ ] " if item.checkable and not item.status else ""
+    lead = f"**{escape(item.record)}:** " if item.record else ""
+    line = f"- {box}{lead}{escape(item.text)}"
+    for extra in (item.deadline, *item.notes):
+        if extra:
+            line += f"  \n  {escape(extra)}"
+    return [line]
+
+
 def document_markdown(document: Document) -> str:
-    """A printout as Markdown: headings, task lists and plain lists only, so wikis agree."""
-    lines = [f"# {escape(document.title)}", "", f"*{escape(document.subtitle)}*", ""]
+    """A printout as Markdown: headings, task lists and plain lists only, so wikis agree.
+
+    A document without page furniture (the journal summary) has no subtitle, numbers or
+    footer.
+    """
+    furniture = document.furniture
+    lines = [f"# {escape(document.title)}", ""]
+    if furniture:
+        lines += [f"*{escape(document.subtitle)}*", ""]
     if document.fill_in:  # to fill in by hand on the printed page; never stored
         blank = "\\_" * 12
         lines += [f"- **{escape(label)}:** {blank}" for label in document.fill_in]
@@ -117,9 +142,12 @@ def document_markdown(document: Document) -> str:
                 lines.append(f"  - *{escape(question.help)}*")
         lines.append("")
     if document.unanswered:
-        lines += ["## Obesvarade frågor", "", "Planen kan växa när de besvaras.", ""]
+        lines += ["## Obesvarade frågor", ""]
+        if furniture:
+            lines += ["Planen kan växa när de besvaras.", ""]
         for question in document.unanswered:
-            lines.append(f"- {escape(question.text)} ({escape(' / '.join(question.options))})")
+            options = f" ({escape(' / '.join(question.options))})" if question.options else ""
+            lines.append(f"- {escape(question.text)}{options}")
         lines.append("")
     offset = 2 if any(s.level == 0 for s in document.sections) else 1
     for section in document.sections:
@@ -134,9 +162,9 @@ def document_markdown(document: Document) -> str:
             if block.condition:
                 lines += [f"**{escape(block.condition)}**", ""]
             for item in block.items:
-                lines += _item_markdown(item)
+                lines += _item_markdown(item) if furniture else _note_item_markdown(item)
             lines.append("")
-    if not document.items:
+    if not document.items and document.empty_text:
         lines += [escape(document.empty_text), ""]
     if document.general_rules:
         lines += ["## Gäller alltid", ""]
@@ -165,7 +193,8 @@ def document_markdown(document: Document) -> str:
         lines += [f"- **{escape(label)}:** {escape(value)}" for label, value in document.meta]
         lines.append("")
         lines += _remarks_markdown(document)
-    lines += ["---", "", f"*{escape(document.footer)}*", ""]
+    if furniture:
+        lines += ["---", "", f"*{escape(document.footer)}*", ""]
     return "\n".join(lines)
 
 

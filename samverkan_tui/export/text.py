@@ -7,6 +7,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from samverkan_tui.core.model import Contact, Routine
+from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE
 
 if TYPE_CHECKING:  # the document model is only needed by the printouts, not by `show`
     from samverkan_tui.export.document import Document, Item
@@ -86,20 +87,24 @@ def questions_text(routine: Routine, today: dt.date) -> str:
 
 # -- printouts from the document model (`samverkan export --format text`) ---------------
 
-TEXT_BOXES = {None: "[ ]", "klar": "[x]", "ej_aktuell": "[-]", "avvikelse": "[!]"}
+TEXT_BOXES = {None: "[ ]", DONE: "[x]", NOT_APPLICABLE: "[-]", DEVIATION: "[!]"}
 SIGNATURE_LINE = "Datum: " + "_" * 14 + "  Sign.: " + "_" * 24
 FILL_IN_LINE = "_" * 40
 
 
-def _wrap_kept(text: str, indent: str, first: str | None = None) -> list[str]:
-    """``_wrap`` that never splits a phone number over two lines."""
+def _wrap_kept(text: str, indent: str, first: str | None = None, width: int | None = WIDTH) -> list[str]:
+    """``_wrap`` that never splits a phone number over two lines; ``width=None``: one line."""
     from samverkan_tui.export.document import KEEP_TOGETHER_SPACE, keep_numbers_together
 
-    lines = _wrap(keep_numbers_together(text), indent, first)
+    if width is None:  # one line per entry: the screen or the journal system wraps it
+        return [(first if first is not None else indent) + text]
+    lines = _wrap(keep_numbers_together(text), indent, first, width)
     return [line.replace(KEEP_TOGETHER_SPACE, " ") for line in lines]
 
 
-def _item_lines(item: Item, number_width: int, signatures: bool = True) -> list[str]:
+def _item_lines(
+    item: Item, number_width: int, signatures: bool = True, width: int | None = WIDTH
+) -> list[str]:
     # Numbers right-aligned, so that item texts start in one column from 1 to 80.
     number = item.reference.split(" ", 1)[-1] if item.reference else f"{item.number}."
     if item.checkable:
@@ -109,54 +114,84 @@ def _item_lines(item: Item, number_width: int, signatures: bool = True) -> list[
         lead = f"      {number:>{number_width}} "
         text = f"{item.kind_label}: {item.text}" if item.kind_label not in ("", "Information") else item.text
     indent = " " * len(lead)
-    lines = _wrap_kept(text, indent, lead)
+    lines = _wrap_kept(text, indent, lead, width)
     if item.deadline:
-        lines += _wrap_kept(item.deadline, indent)
+        lines += _wrap_kept(item.deadline, indent, width=width)
     if item.legal:
-        lines += _wrap_kept(item.legal, indent + "  ", indent + "§ ")
+        lines += _wrap_kept(item.legal, indent + "  ", indent + "§ ", width)
     if item.status:
         from samverkan_tui.export.document import status_line
 
-        lines += _wrap_kept(status_line(item), indent + "  ", indent)
+        lines += _wrap_kept(status_line(item), indent + "  ", indent, width)
     for warning in item.warnings:
-        lines += _wrap_kept(f"VARNING: {warning}", indent + "  ", indent + "! ")
+        lines += _wrap_kept(f"VARNING: {warning}", indent + "  ", indent + "! ", width)
     for note in item.notes:
-        lines += _wrap_kept(note, indent + "  ", indent + "– ")
+        lines += _wrap_kept(note, indent + "  ", indent + "– ", width)
     for contact in item.contacts:
-        lines += _wrap_kept(f"Kontakt: {contact}", indent + "  ", indent)
+        lines += _wrap_kept(f"Kontakt: {contact}", indent + "  ", indent, width)
     if item.checkable and signatures:
         lines.append(indent + SIGNATURE_LINE)
     return lines
 
 
-def _heading(title: str, level: int) -> list[str]:
-    if not title:
-        return []
-    if level == 0:
-        title = title.upper()
-        return ["", *_wrap_kept(title, "", ""), "=" * min(WIDTH, len(title))]
-    if level == 1:
-        lines = _wrap_kept(title, "", "")
-        return ["", *lines, "-" * min(WIDTH, max(len(x) for x in lines))]
-    return ["", *_wrap_kept(title, "    ", "  ")]
-
-
-def _remark_lines(document: Document) -> list[str]:
-    lines: list[str] = []
-    if document.review_notice:
-        lines.append("")
-        lines += _wrap_kept(f"ÖVERSYN: {document.review_notice}", "   ", "!! ")
-    for remark in document.remarks:
-        lines.append("")
-        lines += _wrap_kept(f"{remark.label}: {remark.text}", "   ", "!! ")
+def _note_item_lines(item: Item, width: int | None) -> list[str]:
+    """An item of a document without page furniture (the journal summary): a bullet, the
+    record ("mån 23/11 kl. 10.05") before the text, then its due date and notes."""
+    text = f"{item.record}: {item.text}" if item.record else item.text
+    lines = _wrap_kept(text, "    ", "  • ", width)
+    for extra in (item.deadline, *item.notes):
+        if extra:
+            lines += _wrap_kept(extra, "    ", "    ", width)
     return lines
 
 
-def document_text(document: Document) -> str:
-    """A printout in plain text, every line at most 80 columns."""
-    lines = _wrap_kept(document.title, "", "")
-    lines.append("=" * min(WIDTH, max(len(x) for x in lines)))
-    lines.append(document.subtitle)
+def _heading(title: str, level: int, furniture: bool = True, width: int | None = WIDTH) -> list[str]:
+    if not title:
+        return []
+    if not furniture:  # a note to paste: headings are plain lines
+        return ["", *_wrap_kept(title, "", "", width)]
+    rule = WIDTH if width is None else width
+    if level == 0:
+        title = title.upper()
+        return ["", *_wrap_kept(title, "", "", width), "=" * min(rule, len(title))]
+    if level == 1:
+        lines = _wrap_kept(title, "", "", width)
+        return ["", *lines, "-" * min(rule, max(len(x) for x in lines))]
+    return ["", *_wrap_kept(title, "    ", "  ", width)]
+
+
+def _remark_lines(document: Document, width: int | None = WIDTH) -> list[str]:
+    lines: list[str] = []
+    if document.review_notice:
+        lines.append("")
+        lines += _wrap_kept(f"ÖVERSYN: {document.review_notice}", "   ", "!! ", width)
+    for remark in document.remarks:
+        lines.append("")
+        lines += _wrap_kept(f"{remark.label}: {remark.text}", "   ", "!! ", width)
+    return lines
+
+
+def document_text(document: Document, width: int | None = WIDTH) -> str:
+    """A printout in plain text, every line at most ``width`` columns (80).
+
+    ``width=None`` gives one line per entry, for a screen or a journal system that wraps
+    the text itself. A document without page furniture (``Document.furniture`` False: the
+    journal summary) has no rules under headings, no subtitle, numbers, boxes, signature
+    lines or footer: a short note to paste into the case record.
+    """
+    furniture = document.furniture
+    rule = WIDTH if width is None else width
+
+    def wrap(text: str, indent: str, first: str | None = None) -> list[str]:
+        return _wrap_kept(text, indent, first, width)
+
+    def heading(title: str) -> list[str]:
+        return ["", title, "-" * len(title)] if furniture else ["", title]
+
+    lines = wrap(document.title, "", "")
+    if furniture:
+        lines.append("=" * min(rule, max(len(x) for x in lines)))
+        lines.append(document.subtitle)
     lines.append("")
     for label in document.fill_in:  # filled in by hand on the printed page; never stored
         lines += [f"{label}:", "  " + FILL_IN_LINE]
@@ -164,82 +199,89 @@ def document_text(document: Document) -> str:
         lines.append("")
     meta = () if document.remarks_last else document.meta
     for label, value in (*meta, *document.facts):
-        lines += _wrap_kept(value, " " * (len(label) + 2), f"{label}: ")
+        lines += wrap(value, " " * (len(label) + 2), f"{label}: ")
     if document.now_lines:
-        lines += ["", document.now_title, "-" * len(document.now_title)]
+        lines += heading(document.now_title)
         for line in document.now_lines:
-            lines += _wrap_kept(line, "     ", "  ")
+            lines += wrap(line, "     ", "  ")
     if not document.remarks_last:
-        lines += _remark_lines(document)
+        lines += _remark_lines(document, width)
     if document.questions:
-        lines += ["", document.questions_title, "-" * len(document.questions_title)]
+        lines += heading(document.questions_title)
         for question in document.questions:
             if question.answer:
-                lines += _wrap_kept(f"{question.text} {question.answer}", "    ", "  • ")
+                lines += wrap(f"{question.text} {question.answer}", "    ", "  • ")
                 continue
-            lines += _wrap_kept(question.text, "    ", "  • ")
-            lines += _wrap_kept("Svar: " + " / ".join(question.options), "      ", "    ")
+            lines += wrap(question.text, "    ", "  • ")
+            lines += wrap("Svar: " + " / ".join(question.options), "      ", "    ")
             if question.condition:
-                lines += _wrap_kept(question.condition, "      ", "    ")
+                lines += wrap(question.condition, "      ", "    ")
             if question.help:
-                lines += _wrap_kept(question.help, "      ", "    ")
+                lines += wrap(question.help, "      ", "    ")
     if document.unanswered:
-        title = "Obesvarade frågor (planen kan växa när de besvaras)"
-        lines += ["", title]
+        lines += [
+            "",
+            "Obesvarade frågor (planen kan växa när de besvaras)" if furniture else "Obesvarade frågor",
+        ]
         for question in document.unanswered:
-            lines += _wrap_kept(f"{question.text} ({' / '.join(question.options)})", "    ", "  ? ")
+            options = f" ({' / '.join(question.options)})" if question.options else ""
+            lines += wrap(f"{question.text}{options}", "    ", "  ? ")
     number_width = max(
         (len(i.reference.split(" ", 1)[-1]) if i.reference else len(f"{i.number}.") for i in document.items),
         default=2,
     )
     for section in document.sections:
         title = f"{section.number} {section.title}" if section.number else section.title
-        lines += _heading(title, section.level)
+        lines += _heading(title, section.level, furniture, width)
         indent = "    " if section.level >= 2 else "  "
         if section.condition:
-            lines += _wrap_kept(section.condition, indent + "  ", indent)
+            lines += wrap(section.condition, indent + "  ", indent)
         if section.text:
-            lines += _wrap_kept(section.text, indent + "  ", indent)
+            lines += wrap(section.text, indent + "  ", indent)
         for block in section.blocks:
             if block.condition:
                 lines.append("")
-                lines += _wrap_kept(block.condition, "    ", "  ")
+                lines += wrap(block.condition, "    ", "  ")
             for item in block.items:
-                lines += _item_lines(item, number_width, document.signatures)
-    if not document.items:
+                if furniture:
+                    lines += _item_lines(item, number_width, document.signatures, width)
+                else:
+                    lines += _note_item_lines(item, width)
+    if not document.items and document.empty_text:
         lines += ["", document.empty_text]
     if document.general_rules:
-        lines += ["", "Gäller alltid", "-" * len("Gäller alltid")]
-        for rule in document.general_rules:
-            lines += _wrap_kept(rule, "    ", "  • ")
+        lines += heading("Gäller alltid")
+        for rule_text in document.general_rules:
+            lines += wrap(rule_text, "    ", "  • ")
     if document.contacts:
-        lines += ["", "Kontakter och telefontider", "-" * len("Kontakter och telefontider")]
+        lines += heading("Kontakter och telefontider")
         for contact in document.contacts:
             lines.append("")
             name = contact.name + (f" ({contact.unit})" if contact.unit else "")
-            lines += _wrap_kept(name, "    ", "  ")
+            lines += wrap(name, "    ", "  ")
             if contact.numbers:
-                lines += _wrap_kept(contact.numbers, "      ", "    ")
+                lines += wrap(contact.numbers, "      ", "    ")
             if len(contact.hours) == 1:
-                lines += _wrap_kept("Telefontider: " + contact.hours[0], "      ", "    ")
+                lines += wrap("Telefontider: " + contact.hours[0], "      ", "    ")
             elif contact.hours:
                 lines.append("    Telefontider:")
                 for hours in contact.hours:
-                    lines += _wrap_kept(hours, "        ", "      ")
+                    lines += wrap(hours, "        ", "      ")
             if contact.instructions:
-                lines += _wrap_kept(contact.instructions, "      ", "    ")
+                lines += wrap(contact.instructions, "      ", "    ")
             if contact.fallback:
-                lines += _wrap_kept(contact.fallback, "      ", "    ")
+                lines += wrap(contact.fallback, "      ", "    ")
             if contact.status:
-                lines += _wrap_kept(contact.status, "      ", "    ")
+                lines += wrap(contact.status, "      ", "    ")
     if document.contacts_used:
         lines += ["", "Kontakter som användes"]
         for used in document.contacts_used:
-            lines += _wrap_kept(used, "    ", "  • ")
+            lines += wrap(used, "    ", "  • ")
     if document.remarks_last:
-        lines += ["", "Om rutinen", "-" * len("Om rutinen")]
+        lines += heading("Om rutinen")
         for label, value in document.meta:
-            lines += _wrap_kept(value, " " * (len(label) + 2), f"{label}: ")
-        lines += _remark_lines(document)
-    lines += ["", *_wrap_kept(document.footer, "", "")]
+            lines += wrap(value, " " * (len(label) + 2), f"{label}: ")
+        lines += _remark_lines(document, width)
+    if furniture:
+        lines += ["", *wrap(document.footer, "", "")]
     return "\n".join(lines) + "\n"

@@ -1,6 +1,7 @@
 """The unit's follow-up (uppföljning) from the step log: counts and times, never people.
 
-Per routine: how many walks, how many were akut, deviations by category and by step,
+Per routine: how many walks, how many were akut (by the question the routine declares
+urgent, ``urgent_answer``), deviations by category and by step,
 and the median time from the start of a walk to each step being ticked as done.
 Training walks (övning) are never counted. Everything is computed in SQL over the
 ``sessions`` and ``step_states`` tables, so it stays fast with many thousands of walks.
@@ -16,8 +17,8 @@ from dataclasses import dataclass, field
 
 from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.model import Routine
-from samverkan_tui.core.session import DEVIATION, DEVIATION_CATEGORIES, DONE, MODE_CASE
-from samverkan_tui.steplog.store import AKUT_QUESTION, to_db_time
+from samverkan_tui.core.status import DEVIATION, DEVIATION_CATEGORIES, DONE, MODE_CASE
+from samverkan_tui.steplog.store import to_db_time
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class RoutineStats:
     title: str | None
     walks: int
     finished: int
-    akut: int | None  # None: the routine asks no akut question
+    akut: int | None  # None: no urgent question declared (core.model.Routine.urgent_question)
     deviations_by_category: dict[str, int] = field(default_factory=dict)
     deviations_by_step: list[StepCount] = field(default_factory=list)
     time_to_step: list[StepTime] = field(default_factory=list)
@@ -85,8 +86,10 @@ def walk_statistics(
         params,
     ):
         routine = routines.get(routine_id)
-        # Known routine: does it ask? Unknown (removed from the catalog): was it ever answered?
-        asks = routine.question(AKUT_QUESTION) is not None if routine else asked > 0
+        # Split on akut when the routine declares an urgent question (`urgent_answer`), or
+        # when the walks recorded an answer to one (the log keeps what was declared at walk
+        # time: a routine removed from the catalog, or one that no longer declares it).
+        asks = (routine is not None and routine.urgent_question is not None) or asked > 0
         result[routine_id] = RoutineStats(
             routine_id, routine.title if routine else None, walks, finished, (akut or 0) if asks else None
         )

@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 
 from samverkan_tui.core.clock import STOCKHOLM, current_time
 from samverkan_tui.core.config import APP_NAME, DATA_DIR_ENV, Config, ConfigError, load_config
-from samverkan_tui.core.model import YES, Routine
+from samverkan_tui.core.model import Routine
 from samverkan_tui.core.session import (
     CLEAR_STEP,
     DEVIATION,
@@ -59,7 +59,6 @@ DB_NAME = "steglogg.sqlite3"
 #    and "ej aktuell" may carry a (scrubbed) reason like a deviation
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 3000  # another instance's write takes milliseconds; a purge under a second
-AKUT_QUESTION = "akut"  # the question whose "ja" makes a walk count as akut in the follow-up
 
 _WHAT_TO_DO = "Appen fungerar som vanligt men genomgången sparas inte: exportera den innan du stänger."
 
@@ -79,6 +78,12 @@ def _quote(values: Iterable[str]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
 
 
+# sessions.akut: 1 or 0 when the walk answered the question its routine declared urgent
+# (``urgent_answer``) at the time of writing, with or without the urgent answer; null when
+# the routine declared none or the walk did not answer it. The follow-up reads it without
+# the routine. Logs written before routines declared urgency (same schema version) hold
+# "the question `akut` was answered `ja`", which is exactly what the two shipped routines
+# with an acute question declare, so those walks count as before.
 # Lower-case SQL on purpose: nothing in the file's bytes looks like a capitalised name.
 _SCHEMA = f"""
 create table sessions (
@@ -598,8 +603,8 @@ def _write(
     started = to_db_time(session.started_at)
     updated = to_db_time(session.updated_at or session.started_at)
     finished = to_db_time(session.finished_at) if session.finished_at else None
-    akut = session.answers.get(AKUT_QUESTION)
     routine = session.routine
+    akut = routine.is_urgent(session.answers)  # as the routine declares it now, at walk time
     if written is None:
         written = to_db_time(event.at) if event is not None else updated
     # An upsert, so that a walk whose row another instance purged meanwhile is recreated.
@@ -623,7 +628,7 @@ def _write(
             finished,
             len(session.answers),
             len(session.steps),
-            None if akut is None else int(akut == YES),
+            None if akut is None else int(akut),
         ),
     )
     if event is not None:
@@ -822,7 +827,6 @@ def _migrate(conn: sqlite3.Connection) -> None:
 
 
 __all__ = [
-    "AKUT_QUESTION",
     "DB_NAME",
     "SessionInfo",
     "StepLog",

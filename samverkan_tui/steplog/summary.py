@@ -1,35 +1,31 @@
 """A walk's summary for the documentation system: what was done and when, what is left.
 
-Plain text to paste into the case record (`logg visa ID --format text`, and the app's
-copy to clipboard) and Markdown (the JSON is `export.data.walk_dict`). Steps done with
-their times, deviations with category and scrubbed comment, steps marked not applicable,
-and the open steps with their due dates (counted from the start of the walk).
-
-The text and Markdown deliberately leave out the log's session id: pasted into a case
-record, it would tie the anonymous log entry to a person.
+``walk_summary`` sorts a walk into steps done with their times, deviations with
+category and scrubbed comment, steps marked not applicable, and the open steps with
+their due dates (counted from their moments). The note a person reads is built from it
+in one place, ``export.document.document_for_summary``, and rendered by
+``export.render`` (text for `logg visa` and the app's `s` and its clipboard copy,
+Markdown for `logg visa --format md`). The JSON is ``export.data.walk_dict`` (it keeps
+the log's session id; the note leaves it out).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from dataclasses import dataclass, field
 
 from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.deadlines import due_line, format_date, format_date_short, format_time
 from samverkan_tui.core.model import Contact, Step
 from samverkan_tui.core.session import (
-    DEVIATION,
-    DEVIATION_CATEGORIES,
-    DONE,
-    MODE_TRAINING,
-    NOT_APPLICABLE,
     StepState,
     WalkSession,
 )
+from samverkan_tui.core.status import (
+    DEVIATION,
+    DONE,
+    NOT_APPLICABLE,
+)
 from samverkan_tui.core.walk import PlannedStep
-
-WIDTH = 80
 
 
 @dataclass(frozen=True)
@@ -93,151 +89,5 @@ def walk_summary(
     return summary
 
 
-# -- text -------------------------------------------------------------------------------
-
-
 def _local(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(STOCKHOLM) if moment.tzinfo else moment
-
-
-def _when(moment: dt.datetime) -> str:
-    moment = _local(moment)
-    return f"{format_date(moment.date())} kl. {format_time(moment)}"
-
-
-def _short(moment: dt.datetime) -> str:
-    moment = _local(moment)
-    return f"{format_date_short(moment.date())} kl. {format_time(moment)}"
-
-
-def _wrap(text: str, first: str, rest: str, width: int | None = WIDTH) -> list[str]:
-    if width is None:  # one line per entry: the screen or the journal wraps it
-        return [first + text]
-    return textwrap.wrap(
-        text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
-    ) or [first.rstrip()]
-
-
-def _deviation_line(state: StepState) -> str:
-    line = f"Avvikelse: {DEVIATION_CATEGORIES.get(state.category or '', state.category or '')}."
-    if state.comment:
-        line += f" Kommentar: {state.comment}"
-    return line
-
-
-def _due_line(summary: WalkSummary, planned: PlannedStep) -> str | None:
-    """The same due line as the plan and every printout (core.deadlines.due_line)."""
-    text = due_line(planned)
-    if not text:
-        return None
-    return text + (" – FÖRSENAT" if summary.overdue(planned) else "")
-
-
-def _header(summary: WalkSummary) -> list[tuple[str, str]]:
-    session, routine = summary.session, summary.session.routine
-    rows = [
-        ("Rutin", f"{routine.title} ({routine.id}, version {routine.version})"),
-        ("Läge", "övning (räknas inte i uppföljningen)" if session.mode == MODE_TRAINING else "ärende"),
-        ("Påbörjad", _when(session.started_at)),
-    ]
-    if session.finished_at:
-        rows.append(("Avslutad", _when(session.finished_at)))
-    else:
-        rows.append(("Status", f"pågår, senast ändrad {_when(session.updated_at or session.started_at)}"))
-    if summary.routine_changed:
-        rows.append(("Obs", "rutinfilen har ändrats sedan genomgången; stegtexterna är dagens."))
-    return rows
-
-
-def summary_text(summary: WalkSummary, width: int | None = WIDTH) -> str:
-    """Plain text ready to paste into the documentation system: 80 columns, or with
-    ``width=None`` one line per entry, so that the screen or the journal wraps it once."""
-    lines = ["Genomgång enligt samverkansrutin", ""]
-    for label, value in _header(summary):
-        lines += _wrap(value, f"{label}: ", " " * (len(label) + 2), width)
-    if summary.answers:
-        lines += ["", "Svar"]
-        for _, text, _, label in summary.answers:
-            lines += _wrap(f"{text} {label}", "  • ", "    ", width)
-    if summary.unanswered:
-        lines += ["", "Obesvarade frågor"]
-        for text in summary.unanswered:
-            lines += _wrap(text, "  ? ", "    ", width)
-    for title, handled in (
-        ("Utförda steg", summary.done),
-        ("Avvikelser", summary.deviations),
-        ("Ej aktuella steg", summary.not_applicable),
-    ):
-        if not handled:
-            continue
-        lines += ["", f"{title} ({len(handled)})"]
-        for item in handled:
-            lines += _wrap(f"{_short(item.state.at)}: {item.step.text}", "  • ", "    ", width)
-            if item.state.status == DEVIATION:
-                lines += _wrap(_deviation_line(item.state), "    ", "    ", width)
-            elif item.state.comment:
-                lines += _wrap(f"Orsak: {item.state.comment}", "    ", "    ", width)
-            if not item.in_plan:
-                lines.append("    (ingår inte längre i planen efter ändrade svar)")
-    lines += ["", f"Återstående steg ({len(summary.open)})"]
-    if not summary.open:
-        lines.append("  Inga.")
-    for planned in summary.open:
-        lines += _wrap(planned.step.text, "  • ", "    ", width)
-        due = _due_line(summary, planned)
-        if due:
-            lines += _wrap(due, "    ", "    ", width)
-    if summary.contacts:
-        lines += ["", "Kontakter som användes"]
-        for contact, moment in summary.contacts:
-            lines += _wrap(f"{_short(moment)}: {contact.name}", "  • ", "    ", width)
-    return "\n".join(lines) + "\n"
-
-
-# -- Markdown ---------------------------------------------------------------------------
-
-
-def _md(text: str) -> str:
-    from samverkan_tui.export.markdown import escape
-
-    return escape(text)
-
-
-def summary_markdown(summary: WalkSummary) -> str:
-    lines = ["# Genomgång enligt samverkansrutin", ""]
-    for label, value in _header(summary):
-        lines.append(f"- **{label}:** {_md(value)}")
-    if summary.answers:
-        lines += ["", "## Svar", ""]
-        lines += [f"- {_md(text)} **{_md(label)}**" for _, text, _, label in summary.answers]
-    if summary.unanswered:
-        lines += ["", "## Obesvarade frågor", ""]
-        lines += [f"- {_md(text)}" for text in summary.unanswered]
-    for title, handled in (
-        ("Utförda steg", summary.done),
-        ("Avvikelser", summary.deviations),
-        ("Ej aktuella steg", summary.not_applicable),
-    ):
-        if not handled:
-            continue
-        lines += ["", f"## {title} ({len(handled)})", ""]
-        for item in handled:
-            line = f"- **{_md(_short(item.state.at))}:** {_md(item.step.text)}"
-            if item.state.status == DEVIATION:
-                line += f"  \n  {_md(_deviation_line(item.state))}"
-            if not item.in_plan:
-                line += "  \n  *Ingår inte längre i planen efter ändrade svar.*"
-            lines.append(line)
-    lines += ["", f"## Återstående steg ({len(summary.open)})", ""]
-    if not summary.open:
-        lines.append("Inga.")
-    for planned in summary.open:
-        line = f"- [ ] {_md(planned.step.text)}"
-        due = _due_line(summary, planned)
-        if due:
-            line += f"  \n  {_md(due)}"
-        lines.append(line)
-    if summary.contacts:
-        lines += ["", "## Kontakter som användes", ""]
-        lines += [f"- {_md(_short(m))}: {_md(c.name)}" for c, m in summary.contacts]
-    return "\n".join(lines) + "\n"

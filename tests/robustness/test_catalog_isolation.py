@@ -166,14 +166,14 @@ def test_a_deadline_that_passed_validate_used_to_crash_show(tmp_path: Path) -> N
 
 def test_a_stored_walk_opens_read_only_when_its_routine_breaks(tmp_path: Path) -> None:
     from samverkan_tui.core.loader import load_routine
-    from samverkan_tui.core.session import DONE, WalkSession
+    from samverkan_tui.core.session import DONE, MODE_CASE, WalkSession
     from samverkan_tui.steplog.store import StepLog
 
     folder = tmp_path / "egna"
     path = _write(folder, "egen", RVT)
     routine = load_routine(path).routine
     start = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
-    walk = WalkSession(routine, start, "ärende")
+    walk = WalkSession(routine, start, MODE_CASE)
     walk.answer("inkom", "rvt", start + dt.timedelta(minutes=1))
     walk.answer("akut", "ja", start + dt.timedelta(minutes=2))
     walk.set_step("rvt-in-rvt-akut-1", DONE, start + dt.timedelta(minutes=9))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.session import DONE, WalkSession
+from samverkan_tui.core.session import DONE, MODE_CASE, WalkSession
 from samverkan_tui.steplog.store import StepLog
 from tests.conftest import CHECKLISTS, REPO
 from tests.robustness.robust_helpers import crash_words, run_cli
@@ -191,7 +191,7 @@ def workspace(tmp_path: Path) -> Path:
     from samverkan_tui.core.loader import load_routine
 
     routine = load_routine(CHECKLISTS / "rvt-bou.toml").routine
-    walk = WalkSession(routine, START, "ärende", id=WALK_ID)
+    walk = WalkSession(routine, START, MODE_CASE, id=WALK_ID)
     walk.answer("inkom", "rvt", START + dt.timedelta(minutes=1))
     walk.set_step("rvt-in-rvt-akut-1", DONE, START + dt.timedelta(minutes=5))
     with StepLog.open(retention_days=3650) as log:

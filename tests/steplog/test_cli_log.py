@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.session import DEVIATION, DONE, MODE_TRAINING, WalkSession
+from samverkan_tui.core.session import DEVIATION, DONE, MODE_CASE, MODE_TRAINING, WalkSession
 from samverkan_tui.steplog.store import StepLog
 from tests.conftest import run_cli as run
 from tests.steplog.helpers import START, at, routine
@@ -30,7 +30,7 @@ def store(*walks: WalkSession) -> None:
 
 
 def rvt_walk(
-    session_id: str | None = None, start: dt.datetime = START, mode: str = "ärende", routine_=RVT
+    session_id: str | None = None, start: dt.datetime = START, mode: str = MODE_CASE, routine_=RVT
 ) -> WalkSession:
     kwargs = {"id": session_id} if session_id else {}
     session = WalkSession(routine_, start, mode, **kwargs)

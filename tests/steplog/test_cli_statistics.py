@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from samverkan_tui.core.session import DEVIATION, DONE, WalkSession
+from samverkan_tui.core.session import DEVIATION, DONE, MODE_CASE, WalkSession
 from tests.steplog.helpers import START, routine
 from tests.steplog.test_cli_log import one_line_error, run, store
 
@@ -20,7 +20,7 @@ def walks(count: int, deviations: int, start: dt.datetime = START) -> list[WalkS
     out = []
     for i in range(count):
         begun = start + dt.timedelta(hours=i)
-        session = WalkSession(RVT, begun, "ärende")
+        session = WalkSession(RVT, begun, MODE_CASE)
         session.answer("inkom", "rvt", begun + dt.timedelta(minutes=1))
         session.answer("akut", "ja" if i % 2 else "nej", begun + dt.timedelta(minutes=2))
         session.set_step("rvt-in-rvt-akut-1", DONE, begun + dt.timedelta(minutes=10))

@@ -13,7 +13,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from samverkan_tui.core.session import DEVIATION, DEVIATION_CATEGORIES, DONE, NOT_APPLICABLE, WalkSession
+from samverkan_tui.core.session import (
+    DEVIATION,
+    DEVIATION_CATEGORIES,
+    DONE,
+    MODE_CASE,
+    MODE_TRAINING,
+    NOT_APPLICABLE,
+    WalkSession,
+)
 from samverkan_tui.core.walk import build_plan, enumerate_paths
 from samverkan_tui.export.charts import to_svg
 from samverkan_tui.export.statistics_report import (
@@ -71,7 +79,7 @@ def walks(draw) -> list[tuple[WalkSession, list[str]]]:
     for index in range(draw(st.integers(0, 24))):
         r = ROUTINES[draw(st.sampled_from(sorted(ROUTINES)))]
         started = START + dt.timedelta(days=draw(st.integers(0, 27)), minutes=draw(st.integers(0, 1440)))
-        session = WalkSession(r, started, draw(st.sampled_from(["ärende", "ärende", "övning"])))
+        session = WalkSession(r, started, draw(st.sampled_from([MODE_CASE, MODE_CASE, MODE_TRAINING])))
         answers = draw(st.sampled_from(PATHS[r.id]))
         moment = started
         for question, value in answers.items():
@@ -214,7 +222,7 @@ def test_no_small_count_and_no_comment_leaves_the_desk(generated, threshold) -> 
         assert f'font-weight="bold">{number}</text>' not in html
         assert f'<td class="n">{number}</td>' not in html
     # Training walks are never counted.
-    cases = [s for s in sessions if s.mode == "ärende"]
+    cases = [s for s in sessions if s.mode == MODE_CASE]
     assert sum(t.walks for t in truth.values()) == len(cases)
     # The file reads back as it was written, and a merge of it alone changes nothing.
     again = aggregate_from_dict(json.loads(text), "fil.json")
@@ -285,7 +293,7 @@ def desk(folder: Path, sessions: list[WalkSession], threshold: int = 5):
 
 
 def simple_walk(start: dt.datetime, deviation: bool = False) -> WalkSession:
-    session = WalkSession(RVT, start, "ärende")
+    session = WalkSession(RVT, start, MODE_CASE)
     session.answer("inkom", "rvt", start + dt.timedelta(minutes=1))
     session.answer("akut", "ja", start + dt.timedelta(minutes=2))
     session.set_step("rvt-in-rvt-akut-1", DONE, start + dt.timedelta(minutes=10))

@@ -19,10 +19,12 @@ from samverkan_tui.core.session import (
     NOT_APPLICABLE,
     WalkSession,
 )
+from samverkan_tui.export import render
 from samverkan_tui.export.data import walk_dict
+from samverkan_tui.export.document import document_for_summary
 from samverkan_tui.steplog.stats import format_duration, stats_dict, stats_text, walk_statistics
 from samverkan_tui.steplog.store import StepLog
-from samverkan_tui.steplog.summary import summary_markdown, summary_text, walk_summary
+from samverkan_tui.steplog.summary import WalkSummary, walk_summary
 from tests.steplog.helpers import START, at, routine
 
 ROUTINES = {
@@ -49,7 +51,8 @@ def reference(walks: list[WalkSession], start: dt.date | None, end: dt.date | No
         )
         r["walks"] += 1
         r["finished"] += w.finished
-        r["akut"] += w.answers.get("akut") == "ja"
+        urgent = w.routine.urgent_question  # the question the routine declares (urgent_answer)
+        r["akut"] += urgent is not None and w.answers.get(urgent.id) == urgent.urgent_answer
         for step_id, state in w.steps.items():
             if state.status == DEVIATION:
                 r["categories"][state.category] += 1
@@ -89,7 +92,7 @@ def test_statistics_match_a_plain_count_of_the_walks(filled, period) -> None:
     for s in stats:
         e = expected[s.routine_id]
         assert (s.walks, s.finished) == (e["walks"], e["finished"])
-        has_akut = ROUTINES[s.routine_id].question("akut") is not None
+        has_akut = ROUTINES[s.routine_id].urgent_question is not None
         assert s.akut == (e["akut"] if has_akut else None)
         assert s.deviations_by_category == dict(e["categories"])
         assert {d.step: d.count for d in s.deviations_by_step} == dict(e["steps"])
@@ -162,6 +165,15 @@ def test_stats_output_shapes(filled) -> None:
 
 
 # -- the summary for the documentation system ------------------------------------------
+
+
+def summary_text(summary: WalkSummary) -> str:
+    """What `logg visa` prints: the summary document as 80-column text."""
+    return str(render(document_for_summary(summary), "text"))
+
+
+def summary_markdown(summary: WalkSummary) -> str:
+    return str(render(document_for_summary(summary), "md"))
 
 
 def sample_walk() -> WalkSession:

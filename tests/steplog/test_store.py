@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.session import DEVIATION, DONE, MODE_TRAINING, NOT_APPLICABLE, WalkSession
+from samverkan_tui.core.session import DEVIATION, DONE, MODE_CASE, MODE_TRAINING, NOT_APPLICABLE, WalkSession
 from samverkan_tui.steplog.store import DB_NAME, StepLog, StepLogError
 from tests.steplog.helpers import START, at, db_bytes, routine
 
@@ -28,7 +28,7 @@ def log(folder: Path):
     log.close()
 
 
-def walk(log: StepLog, start: dt.datetime = START, mode: str = "ärende") -> WalkSession:
+def walk(log: StepLog, start: dt.datetime = START, mode: str = MODE_CASE) -> WalkSession:
     session = WalkSession(ROUTINE, start, mode)
     log.start(session)
     return session

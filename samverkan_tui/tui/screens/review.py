@@ -107,7 +107,7 @@ class ReviewScreen(Screen[None]):
         return self.routine.contact(pending[0]) if pending else None
 
     def show(self) -> None:
-        from samverkan_tui.core.hours import weekly_hours_lines
+        from samverkan_tui.core.hours_text import weekly_hours_lines
 
         assert self.review is not None
         text = Text()

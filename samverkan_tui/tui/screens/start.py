@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from samverkan_tui.core.model import Routine
 from samverkan_tui.core.problems import Problem
+from samverkan_tui.core.status import MODE_CASE
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 
@@ -209,8 +210,6 @@ class StartScreen(Screen[None]):
         # `samverkan öva` and `samverkan ID` (a walk asked for by name): no offer
         if log is None or app.training_routine is not None or app.direct_walk is not None:
             return
-        from samverkan_tui.core.session import MODE_CASE
-
         catalog = app.catalog
         # Unfinished case walks (not exercises) of routines still in the catalog, newest first.
         unfinished = [

@@ -22,11 +22,15 @@ class SummaryScreen(ModalScreen[None]):
 
     def __init__(self, session: WalkSession) -> None:
         super().__init__()
-        from samverkan_tui.steplog.summary import summary_text, walk_summary
+        from samverkan_tui.export import render
+        from samverkan_tui.export.document import document_for_summary
+        from samverkan_tui.steplog.summary import walk_summary
 
-        # One line per entry: the screen wraps it to the window once (a pre-wrapped
-        # 80-column text wrapped again at 80×24 broke every other line).
-        self.text = summary_text(walk_summary(session, self.app_now()), width=None)
+        # The same document as `logg visa`, one line per entry: the screen wraps it to the
+        # window once (a pre-wrapped 80-column text wrapped again at 80×24 broke every
+        # other line), and so does the journal system it is pasted into.
+        document = document_for_summary(walk_summary(session, self.app_now()))
+        self.text = str(render(document, "text", width=None))
 
     def app_now(self) -> dt.datetime:
         from samverkan_tui.core.clock import current_time

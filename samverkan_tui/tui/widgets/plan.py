@@ -17,17 +17,17 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from samverkan_tui.core.deadlines import due_line
-from samverkan_tui.core.session import (
+from samverkan_tui.core.session import StepState
+from samverkan_tui.core.status import (
     DEVIATION,
     DEVIATION_CATEGORIES,
     DONE,
     NOT_APPLICABLE,
-    StepState,
+    STATUS_LABELS,
 )
 from samverkan_tui.core.walk import Plan, PlannedStep
 
 BOXES = {None: "[ ]", DONE: "[✓]", NOT_APPLICABLE: "[–]", DEVIATION: "[!]"}
-STATUS_WORDS = {DONE: "klar", NOT_APPLICABLE: "ej aktuell", DEVIATION: "avvikelse"}
 # Phone numbers must never wrap inside the number: their spaces become non-breaking.
 NBSP = "\u00a0"
 
@@ -73,7 +73,7 @@ def step_prompt(planned: PlannedStep, state: StepState | None, plan: Plan, now: 
         text.append(f"\n☎ {contact.name} {numbers}", style="yellow")
     if state is not None:
         local = state.at.astimezone(now.tzinfo)
-        label = STATUS_WORDS[state.status]
+        label = STATUS_LABELS[state.status]
         if state.category:
             label += f": {DEVIATION_CATEGORIES.get(state.category, state.category)}"
         if state.comment:
@@ -85,7 +85,7 @@ def step_prompt(planned: PlannedStep, state: StepState | None, plan: Plan, now: 
 
 def call_now_text(plan: Plan, states: dict[str, StepState], now: dt.datetime) -> Text | None:
     """ "Ring nu: …" for the contacts of the first open action that needs one."""
-    from samverkan_tui.core.hours import call_now_line
+    from samverkan_tui.core.hours_text import call_now_line
 
     for planned in plan.actions:
         if planned.id not in states and planned.contacts:
