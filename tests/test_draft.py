@@ -166,6 +166,9 @@ def test_branches_contacts_hours_and_deadlines_are_recognised(tmp_path: Path) ->
     routine = load_routine(path).routine
     assert routine.contact(contact.id).hours is not None
     assert routine.review_interval_months == 12
+    # "akut" is what the follow-up splits on: the draft declares it on that question.
+    assert routine.urgent_question is not None and routine.urgent_question.id == draft.questions[0].id
+    assert routine.is_urgent({draft.questions[0].id: "ja"}) is True
 
 
 LAYOUT = """Riktlinjer för arbetet

@@ -689,6 +689,7 @@ def draft_toml(draft: Draft) -> str:
             'question = "TODO: När hände det som tidsfristen räknas från?"',
             "",
         ]
+    urgent_declared = False
     for question in draft.questions:
         out += [
             f"# TODO rad {question.line}: frågans ordalydelse och hjälptext (citera källans definition)",
@@ -696,6 +697,12 @@ def draft_toml(draft: Draft) -> str:
             f"id = {_s(question.id)}",
             f"text = {_s(question.text)}",
             'help = "TODO: hjälptext med källans egen definition"',
+        ]
+        # The follow-up counts acute walks by the question the routine declares (at most one).
+        if not urgent_declared and re.search(r"\bakut", question.text, re.IGNORECASE):
+            urgent_declared = True
+            out.append('urgent_answer = "ja"  # uppföljningen räknar svaret ja som akut; ta bort om fel')
+        out += [
             "options = [",
             f'    {{ value = "ja", label = "Ja", phrase = {_s(question.yes)} }},',
             f'    {{ value = "nej", label = "Nej", phrase = {_s(question.no or "inte " + question.yes)} }},',

@@ -565,12 +565,6 @@ class StepLog:
                 ) from None
         return bool(count)
 
-    def checkpoint(self) -> bool:
-        """Move the WAL into the database file and empty it; False if another reader held it."""
-        with self._lock:
-            busy, _, _ = self._conn.execute("pragma wal_checkpoint(truncate)").fetchone()
-        return bool(busy == 0)
-
     # -- closing ----------------------------------------------------------------------
     def close(self) -> None:
         with self._lock:
