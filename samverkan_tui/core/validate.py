@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+import re
 from pathlib import Path
 from typing import cast
 
@@ -61,6 +62,10 @@ def check_routine(routine: Routine, source: LoadResult | None = None) -> list[Pr
     return checker.problems
 
 
+# A marker opens a comment or a string: `# TODO rad 21: …`, `help = "TODO: …"`.
+_TODO = re.compile(r'(?:#\s*|")TODO\b:?\s*([^"]*)')
+
+
 class _Checker:
     def __init__(self, routine: Routine, source: LoadResult | None) -> None:
         self.routine = routine
@@ -80,12 +85,35 @@ class _Checker:
         self.problems.append(Problem(self.file, line, message, hint, column, severity))
 
     def run(self) -> None:
+        self.todos()
         self.duplicates()
         self.question_options()
         self.references()
         if not any(p.severity == ERROR for p in self.problems):
             self.paths()
             self.exercises()
+
+    def todos(self) -> None:
+        """A TODO left in the file (`samverkan utkast` marks every decision it leaves to a
+        person that way, with the source's line): one warning each, on its own line."""
+        if self.source is None:
+            return
+        for number, line in enumerate(self.source.text.splitlines(), start=1):
+            found = _TODO.search(line)
+            if found is None:
+                continue
+            what = found.group(1).strip() or line.strip()
+            key = line.split("=", 1)[0].strip() if "=" in line and not line.lstrip().startswith("#") else ""
+            self.problems.append(
+                Problem(
+                    self.file,
+                    number,
+                    f"TODO kvar{f' i {key}' if key else ''}: {what}",
+                    "besluta, skriv in det och ta bort TODO-markeringen",
+                    found.start() + 1,
+                    WARNING,
+                )
+            )
 
     def duplicates(self) -> None:
         tables: tuple[tuple[str, tuple[HasId, ...]], ...] = (
