@@ -7,9 +7,9 @@ and conditions must only look at questions asked before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-import re
 from pathlib import Path
 from typing import cast
 
