@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from samverkan_tui.core.problems import Problem
     from samverkan_tui.core.review_walk import Review
     from samverkan_tui.core.session import Event, StepState
-    from samverkan_tui.core.training import AnswerGrade, ContactAtMoment, Grade, TourStep, TourStop
+    from samverkan_tui.core.grading import AnswerGrade, ContactAtMoment, Grade
+    from samverkan_tui.core.tour import TourStep, TourStop
     from samverkan_tui.core.validate import FileReport
     from samverkan_tui.steplog.store import SessionInfo, SessionRow
     from samverkan_tui.steplog.summary import WalkSummary

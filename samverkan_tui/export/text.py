@@ -101,7 +101,7 @@ def _wrap_kept(text: str, indent: str, first: str | None = None) -> list[str]:
 
 def _item_lines(item: Item, number_width: int, signatures: bool = True) -> list[str]:
     # Numbers right-aligned, so that item texts start in one column from 1 to 80.
-    number = item.reference.split(" ", 1)[-1] if item.reference else f"{item.number}."
+    number = item.label
     if item.checkable:
         lead = f"  {TEXT_BOXES.get(item.status, '[ ]')} {number:>{number_width}} "
         text = f"({item.role}) {item.text}" if item.role else item.text
@@ -189,7 +189,7 @@ def document_text(document: Document) -> str:
         for question in document.unanswered:
             lines += _wrap_kept(f"{question.text} ({' / '.join(question.options)})", "    ", "  ? ")
     number_width = max(
-        (len(i.reference.split(" ", 1)[-1]) if i.reference else len(f"{i.number}.") for i in document.items),
+        (len(i.label) for i in document.items),
         default=2,
     )
     for section in document.sections:

@@ -16,17 +16,15 @@ from samverkan_tui.core.clock import parse_now
 from samverkan_tui.core.config import load_config
 from samverkan_tui.core.loader import load_routine
 from samverkan_tui.core.session import MODE_TRAINING
-from samverkan_tui.core.training import find_exercise, grade
+from samverkan_tui.core.grading import find_exercise, grade
 from samverkan_tui.steplog.stats import walk_statistics
 from samverkan_tui.tui.app import create_app
 from samverkan_tui.tui.screens.start import StartScreen
+from samverkan_tui.tui.screens.exercise import ExerciseScreen
+from samverkan_tui.tui.screens.exercise_list import ExerciseListScreen
+from samverkan_tui.tui.screens.exercise_result import ResultScreen
 from samverkan_tui.tui.screens.tour import TourScreen
-from samverkan_tui.tui.screens.training import (
-    ExerciseListScreen,
-    ExerciseScreen,
-    ResultScreen,
-    TrainingSummaryScreen,
-)
+from samverkan_tui.tui.screens.training_summary import TrainingSummaryScreen
 from samverkan_tui.tui.widgets.question import QuestionPanel
 from tests.conftest import REPO
 from tests.tui.conftest import NOW
@@ -100,7 +98,7 @@ async def test_whole_exercises_from_the_start_screen_to_the_summary(training_app
             {"inkom": "a", "akut": "nej", "barn": "ja"},
             parse_now(NOW),
         )
-        assert f"Poäng: {expected.score} av 100 — 1 av 2 svar rätt, 1 av 4 steg gemensamma" in result
+        assert f"Poäng: {expected.score} av 100 (1 av 2 svar rätt, 1 av 4 steg gemensamma)" in result
         assert "✓ Rätt: Var har ärendet inkommit?" in result
         assert (
             "✗ Fel: Är situationen akut?\n   Ditt svar: Nej, inte akut\n"
@@ -235,8 +233,6 @@ def test_cli_starts_the_app_in_training_mode(monkeypatch, capsys) -> None:
 
 
 async def test_exercise_progress_survives_a_restart(desk_app) -> None:
-    from samverkan_tui.tui.screens.training import ExerciseListScreen, ResultScreen
-
     app = desk_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"skriv", "ctrl+o")
