@@ -18,8 +18,6 @@ from pathlib import Path
 import pytest
 
 from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.model import Routine
 from samverkan_tui.core.grading import (
     EXTRA,
     NOT_ASKED,
@@ -31,6 +29,8 @@ from samverkan_tui.core.grading import (
     grade,
     summarize,
 )
+from samverkan_tui.core.loader import load_routine
+from samverkan_tui.core.model import Routine
 from samverkan_tui.core.tour import guided_tour
 from samverkan_tui.core.walk import AnswerError, build_plan, enumerate_paths, next_question
 from tests.conftest import CHECKLISTS, REPO, shipped

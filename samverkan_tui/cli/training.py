@@ -93,7 +93,9 @@ def ova(
     ] = False,
     format: Annotated[
         ShowFormat,
-        typer.Option("--format", "-f", metavar="FORMAT", help="text, json eller md (md med --rundtur och --svar)."),
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text, json eller md (md med --rundtur och --svar)."
+        ),
     ] = ShowFormat.text,
     now: NowOption = None,
 ) -> None:

@@ -17,6 +17,7 @@ from samverkan_tui.export.document import (
     ANSWER_MARKS,
     CLOSED_MARK,
     OPEN_MARK,
+    PERFECT_PLAN,
     SCORE_LABEL,
     Document,
     Item,
@@ -65,17 +66,17 @@ def result_renderable(result: Grade, document: Document | None = None) -> Group:
             return "bold red"
         if ids and ids <= needless:
             return "bold yellow"
+        if not ids and section.text == PERFECT_PLAN:
+            return "bold green"
         return ""
 
-    head = Text(document.title + "\n", style="bold")
+    head = Text(document.title, style="bold")
     for label, value in document.facts:
-        if label == SCORE_LABEL:
-            head.append(f"{label}: {value}\n", style="bold green" if result.perfect else "bold")
-        else:
-            head.append(f"{label}: {value}\n", style="dim")
+        style = ("bold green" if result.perfect else "bold") if label == SCORE_LABEL else "dim"
+        head.append(f"\n{label}: {value}", style=style)
     parts: list[RenderableType] = [head]
     for remark in document.remarks:
-        parts.append(Text(f"{remark.label}: {remark.text}", style="yellow"))
+        parts.append(Text(f"\n{remark.label}: {remark.text}", style="yellow"))
     parts += section_parts(document.sections, item_style, heading_style)
     return Group(*parts)
 

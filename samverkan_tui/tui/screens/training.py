@@ -90,9 +90,7 @@ def samverkan(app: App[Any]) -> SamverkanApp:
     return cast("SamverkanApp", app)
 
 
-def open_training(
-    any_app: App[Any], routine_id: str | None = None, focus: str | None = None
-) -> None:
+def open_training(any_app: App[Any], routine_id: str | None = None, focus: str | None = None) -> None:
     """Push the exercise list: one routine's exercises, or every routine's.
 
     ``focus``: a routine whose first exercise is highlighted (the start screen's choice).

@@ -41,6 +41,11 @@ def item_body(item: Item, style: str = "") -> Text:
     return body
 
 
+def _line(text: str, indent: int, style: str) -> Table:
+    """A paragraph at ``indent`` whose wrapped lines keep to that column."""
+    return hanging([(Text(""), Text(text, style=style))], max(0, indent - 1))
+
+
 def section_parts(
     sections: Sequence[Section],
     item_style: ItemStyle | None = None,
@@ -48,23 +53,24 @@ def section_parts(
 ) -> list[RenderableType]:
     """The sections as the app shows them: a heading, its condition and text, each block's
     condition, and the items with their labels in a column (``Item.label``: the mark, the
-    reference's number, or a bullet)."""
+    reference's number, or a bullet). ``heading_style`` also colours a section's text."""
     parts: list[RenderableType] = []
     for section in sections:
         indent = 1 + 2 * max(0, section.level - 1)
+        style = heading_style(section) if heading_style else ""
         if section.title:
-            style = heading_style(section) if heading_style else ""
-            parts.append(Text(f"\n{section.title}", style=style or "bold underline"))
+            default = "bold underline" if section.level <= 1 else "bold"
+            parts.append(Text(f"\n{section.title}", style=style or default))
         if section.condition:
-            parts.append(Text(" " * indent + section.condition, style="italic"))
+            parts.append(_line(section.condition, indent, "italic"))
         if section.text:
-            parts.append(Text(" " * indent + section.text, style="dim"))
+            parts.append(_line(section.text, indent, style.replace("bold", "").strip() or "dim"))
         for block in section.blocks:
             if block.condition:
-                parts.append(Text(" " * indent + block.condition, style="italic"))
+                parts.append(_line(block.condition, indent, "italic"))
             rows = []
             for item in block.items:
                 mark, body = item_style(item) if item_style else ("", "")
                 rows.append((Text(item.label, style=mark), item_body(item, body)))
-            parts.append(hanging(rows, indent + 1 if block.condition else indent))
+            parts.append(hanging(rows, indent + 2 if block.condition else indent))
     return parts
