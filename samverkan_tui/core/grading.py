@@ -108,18 +108,6 @@ class AnswerGrade(NamedTuple):
     def label(self) -> str:
         return STATUS_LABELS[self.status]
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "question": self.question.id,
-            "text": self.question.text,
-            "status": self.status,
-            "given": self.given.value if self.given else None,
-            "given_label": self.given.label if self.given else None,
-            "expected": self.expected.value if self.expected else None,
-            "expected_label": self.expected.label if self.expected else None,
-            "reason": self.reason,
-        }
-
 
 class ContactAtMoment(NamedTuple):
     """A contact of the expected plan at the moment the case happens."""
@@ -130,16 +118,6 @@ class ContactAtMoment(NamedTuple):
     @property
     def closed(self) -> bool:
         return self.status.open_now is False
-
-    def as_dict(self) -> dict[str, object]:
-        contact = self.status.contact
-        return {
-            "id": contact.id,
-            "name": contact.name,
-            "steps": list(self.steps),
-            "closed": self.closed,
-            **self.status.as_dict(),
-        }
 
 
 class Grade(NamedTuple):
@@ -191,31 +169,6 @@ class Grade(NamedTuple):
     @property
     def closed_contacts(self) -> tuple[ContactAtMoment, ...]:
         return tuple(c for c in self.contacts if c.closed)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "routine": self.routine.id,
-            "exercise": self.exercise.id,
-            "title": self.exercise.title,
-            "now": self.now.isoformat(),
-            "score": self.score,
-            "perfect": self.perfect,
-            "complete": self.complete,
-            "correct": self.correct,
-            "expected": self.expected_count,
-            "answers": [a.as_dict() for a in self.answers],
-            "missed_steps": [step_dict(s) for s in self.missed],
-            "needless_steps": [step_dict(s) for s in self.needless],
-            "shared_steps": self.shared_steps,
-            "expected_steps": [p.id for p in self.expected_plan.steps],
-            "given_steps": [p.id for p in self.given_plan.steps],
-            "contacts": [c.as_dict() for c in self.contacts],
-        }
-
-
-def step_dict(step: Step) -> dict[str, object]:
-    """A step in the training outputs' JSON (the grade's and the tour's)."""
-    return {"id": step.id, "text": step.text, "role": step.role, "phase": step.phase}
 
 
 def grade(

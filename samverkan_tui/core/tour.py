@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from samverkan_tui.core.conditions import comparisons, holds
-from samverkan_tui.core.grading import step_dict
 from samverkan_tui.core.model import Option, Question, Routine, Step
 from samverkan_tui.core.walk import describe_condition, walk_nodes
 
@@ -27,22 +26,11 @@ class TourStep(NamedTuple):
     step: Step
     condition: str  # "Om …:" in plain Swedish; "" for a step that is always in the plan
 
-    def as_dict(self) -> dict[str, object]:
-        return {**step_dict(self.step), "condition": self.condition}
-
 
 class TourBranch(NamedTuple):
     option: Option
     steps: tuple[TourStep, ...]  # steps this answer brings into the plan
     leads_to: tuple[Question, ...]  # questions this answer makes the walk ask
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "value": self.option.value,
-            "label": self.option.label,
-            "steps": [s.as_dict() for s in self.steps],
-            "leads_to": [q.id for q in self.leads_to],
-        }
 
 
 class TourStop(NamedTuple):
@@ -53,16 +41,6 @@ class TourStop(NamedTuple):
     help: str
     branches: tuple[TourBranch, ...] = ()
     always: tuple[TourStep, ...] = ()  # the start stop: steps in every plan
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "question": self.question.id if self.question else None,
-            "text": self.question.text if self.question else None,
-            "asked_when": self.asked_when,
-            "help": self.help,
-            "branches": [b.as_dict() for b in self.branches],
-            "always": [s.as_dict() for s in self.always],
-        }
 
 
 def by_condition(steps: Iterable[TourStep]) -> list[tuple[str, list[TourStep]]]:

@@ -16,8 +16,9 @@ from samverkan_tui.core.model import Exercise, Routine
 from samverkan_tui.core.session import MODE_TRAINING, Event, WalkSession
 from samverkan_tui.core.walk import Plan, build_plan, question_count
 from samverkan_tui.export.document import when_text
+from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.screens.answering import AnsweringScreen
-from samverkan_tui.tui.screens.training import TrainingRun, routine_name, samverkan
+from samverkan_tui.tui.screens.training import TrainingRun, routine_name
 from samverkan_tui.tui.widgets.answers import AnswersList
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 from samverkan_tui.tui.widgets.question import QuestionPanel
@@ -40,14 +41,15 @@ class ExerciseScreen(AnsweringScreen):
     ExerciseScreen #answers { width: 34; height: 1fr; border: round $primary-darken-2; }
     """
 
-    def __init__(self, run: TrainingRun, routine: Routine, exercise: Exercise) -> None:
+    def __init__(self, run: TrainingRun, routine: Routine, exercise: Exercise, now: dt.datetime) -> None:
+        """``now``: the app's clock (`--now`) when the exercise is opened."""
         super().__init__()
         self.run = run
         self.routine = routine
         self.exercise = exercise
-        # Set at mount, from the app's clock (`--now`).
-        self.session: WalkSession | None = None
-        self.moment: dt.datetime | None = None
+        self.moment = exercise_moment(exercise, now)  # when the case happens
+        self.session = WalkSession(routine, now, MODE_TRAINING)
+        self.session.listeners.append(self._start_log_on_first_event)
         self.editing: str | None = None
         self.plan: Plan | None = None
 
@@ -60,10 +62,6 @@ class ExerciseScreen(AnsweringScreen):
         yield PriorityFooter()
 
     def on_mount(self) -> None:
-        now = samverkan(self.app).now()
-        self.moment = exercise_moment(self.exercise, now)
-        self.session = WalkSession(self.routine, now, MODE_TRAINING)
-        self.session.listeners.append(self._start_log_on_first_event)
         self.sub_title = f"Övning – {routine_name(self.routine)}"
         # Compact: at 80×24 the case and a five-option question must both fit.
         case = Text(self.exercise.title + "\n", style="bold")
@@ -77,12 +75,11 @@ class ExerciseScreen(AnsweringScreen):
         # Opening an exercise and leaving at once stores nothing. The log is looked up
         # now, not at mount: the app opens it after the first screen is painted.
         session.listeners.remove(self._start_log_on_first_event)
-        log = samverkan(self.app).step_log
+        log = samverkan_app(self).step_log
         if log is not None:
             log.start(session)
 
     def redraw(self) -> None:
-        assert self.session is not None and self.moment is not None, "drawn before mount"
         self.plan = plan = build_plan(self.routine, self.session.answers, self.moment)
         if plan.complete and self.editing is None:
             self.show_result()
@@ -100,8 +97,7 @@ class ExerciseScreen(AnsweringScreen):
     def show_result(self) -> None:
         from samverkan_tui.tui.screens.exercise_result import ResultScreen
 
-        assert self.session is not None and self.moment is not None, "graded before mount"
-        self.session.finish(samverkan(self.app).now())
+        self.session.finish(samverkan_app(self).now())
         result = grade(self.routine, self.exercise, dict(self.session.answers), self.moment)
         self.run.record(result)
         self.app.switch_screen(ResultScreen(self.run, result))

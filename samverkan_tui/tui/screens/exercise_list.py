@@ -14,6 +14,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samverkan_tui.export.document import when_text
+from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.screens.training import TrainingRun, routine_name
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 
@@ -114,7 +115,8 @@ class ExerciseListScreen(Screen[None]):
 
         for routine, exercise in self.run.items:
             if f"{routine.id}/{exercise.id}" == option_id:
-                self.app.push_screen(ExerciseScreen(self.run, routine, exercise))
+                now = samverkan_app(self).now()
+                self.app.push_screen(ExerciseScreen(self.run, routine, exercise, now))
                 return
 
     def open_tour(self, routine_id: str) -> None:

@@ -24,6 +24,7 @@ from samverkan_tui.export.document import (
     Section,
     document_for_grade,
 )
+from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.screens.training import TrainingRun, routine_name
 from samverkan_tui.tui.screens.training_view import section_parts
 from samverkan_tui.tui.widgets.footer import PriorityFooter
@@ -116,12 +117,14 @@ class ResultScreen(Screen[None]):
         if following is None:
             self.app.switch_screen(TrainingSummaryScreen(self.run))
         else:
-            self.app.switch_screen(ExerciseScreen(self.run, *following))
+            self.app.switch_screen(ExerciseScreen(self.run, *following, samverkan_app(self).now()))
 
     def action_retry(self) -> None:
         from samverkan_tui.tui.screens.exercise import ExerciseScreen
 
-        self.app.switch_screen(ExerciseScreen(self.run, self.result.routine, self.result.exercise))
+        result = self.result
+        now = samverkan_app(self).now()
+        self.app.switch_screen(ExerciseScreen(self.run, result.routine, result.exercise, now))
 
     def action_summary(self) -> None:
         from samverkan_tui.tui.screens.training_summary import TrainingSummaryScreen

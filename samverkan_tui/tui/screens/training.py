@@ -15,14 +15,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 from samverkan_tui.core.grading import Grade, Summary, grade, summarize
 from samverkan_tui.core.model import Exercise, Routine
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from samverkan_tui.tui.app import SamverkanApp
 
 
@@ -85,17 +83,11 @@ class TrainingRun:
         return summarize(self.grades.values())
 
 
-def samverkan(app: App[Any]) -> SamverkanApp:
-    """The app as what it is: Textual types a screen's ``app`` as any App."""
-    return cast("SamverkanApp", app)
-
-
-def open_training(any_app: App[Any], routine_id: str | None = None, focus: str | None = None) -> None:
+def open_training(app: SamverkanApp, routine_id: str | None = None, focus: str | None = None) -> None:
     """Push the exercise list: one routine's exercises, or every routine's.
 
     ``focus``: a routine whose first exercise is highlighted (the start screen's choice).
     """
-    app = samverkan(any_app)
     routines = [r for r in app.catalog.routines() if r.exercises]
     if routine_id:
         routines = [r for r in routines if r.id == routine_id] or routines
