@@ -18,9 +18,7 @@ from pathlib import Path
 import pytest
 
 from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.training import (
+from samverkan_tui.core.grading import (
     EXTRA,
     NOT_ASKED,
     RIGHT,
@@ -29,9 +27,11 @@ from samverkan_tui.core.training import (
     ExerciseError,
     find_exercise,
     grade,
-    guided_tour,
     summarize,
 )
+from samverkan_tui.core.loader import load_routine
+from samverkan_tui.core.model import Routine
+from samverkan_tui.core.tour import guided_tour
 from samverkan_tui.core.walk import AnswerError, build_plan, enumerate_paths, next_question
 from tests.conftest import CHECKLISTS, REPO, shipped
 from tests.conftest import run_cli as run
@@ -171,8 +171,7 @@ def test_summary_across_exercises(routine: Routine) -> None:
         ("akut", 2, 3),
         ("barn", 1, 1),
     ]
-    data = summary.as_dict()
-    assert [g["exercise"] for g in data["grades"]] == ["akut-fredag", "inte-akut-barn", "akut-fredag"]
+    assert [g.exercise.id for g in summary.grades] == ["akut-fredag", "inte-akut-barn", "akut-fredag"]
     assert summarize([]).score == 0
 
 
@@ -303,8 +302,17 @@ def test_cli_grade_text_names_closed_contacts_and_score(capsys) -> None:
     assert "Tidpunkt: fredag 27 november 2026 kl. 16.40" in out
     assert "✓ Rätt: Är situationen akut?" in out
     assert "Mottagningen: Stängt (utanför telefontid)" in out and "ring Jouren" in out
-    assert out.rstrip().endswith("Poäng: 100 av 100 (2 av 2 svar rätt, 2 av 2 steg gemensamma)")
-    assert all(len(line) <= 80 for line in out.splitlines())
+    # The score opens the result (as in the app), before the answers.
+    lines = out.splitlines()
+    score = lines.index("Poäng: 100 av 100 (2 av 2 svar rätt, 2 av 2 steg gemensamma)")
+    assert score < lines.index("Svar för svar")
+    assert all(len(line) <= 80 for line in lines)
+    # Markdown from the same document, by the Markdown renderer every printout uses.
+    code, md, _ = cli(
+        capsys, "ovning", "--övning", "akut-fredag", "--svar", "inkom=a", "--svar", "akut=ja", "-f", "md"
+    )
+    assert code == 0 and md.startswith("# Fredag eftermiddag\n")
+    assert "- ✓ *Rätt:* Är situationen akut?" in md and "## Kontakter fredag 27 november" in md
 
 
 def test_cli_without_answers_prints_the_case_not_the_answers(capsys) -> None:

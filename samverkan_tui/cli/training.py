@@ -6,7 +6,9 @@
     samverkan öva ID --övning EX --svar FRÅGA=SVAR …      the grade
     samverkan öva ID --rundtur [--format text|md|json]    the guided tour
 
-Textual is imported only when the app is started.
+The grade and the tour are printed from the documents the app shows
+(``export.document.document_for_grade``/``document_for_tour``), by the renderers every
+printout uses. Textual is imported only when the app is started.
 """
 
 from __future__ import annotations
@@ -29,15 +31,12 @@ from samverkan_tui.cli.common import (
     parse_answers,
     print_json,
 )
-from samverkan_tui.core.deadlines import format_date, format_time
 from samverkan_tui.core.model import Exercise, Routine
 
 if TYPE_CHECKING:
-    from samverkan_tui.core.training import Grade, TourStop
+    from samverkan_tui.export.document import Document
 
 WIDTH = 80
-
-ANSWER_MARKS = {"rätt": "✓", "fel": "✗", "ej ställd": "–", "obesvarad": "?", "extra": "+"}
 
 
 def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
@@ -48,10 +47,6 @@ def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
         subsequent_indent=indent,
         break_on_hyphens=False,
     ) or [indent]
-
-
-def _moment_text(moment: dt.datetime) -> str:
-    return f"{format_date(moment.date())} kl. {format_time(moment)}"
 
 
 def _title(routine: Routine) -> str:
@@ -98,7 +93,9 @@ def ova(
     ] = False,
     format: Annotated[
         ShowFormat,
-        typer.Option("--format", "-f", metavar="FORMAT", help="text, json eller md (md bara med --rundtur)."),
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text, json eller md (md med --rundtur och --svar)."
+        ),
     ] = ShowFormat.text,
     now: NowOption = None,
 ) -> None:
@@ -111,8 +108,8 @@ def ova(
         fail("välj en av --lista, --övning och --rundtur")
     if svar and ovning is None:
         fail("--svar gäller en övning: ange den med --övning ÖVNING")
-    if format is ShowFormat.md and not rundtur:
-        fail("--format md gäller bara --rundtur; välj text eller json")
+    if format is ShowFormat.md and not (rundtur or svar):
+        fail("--format md gäller bara --rundtur och rättningen (--övning med --svar); välj text eller json")
     routine = STATE.routine(routine_id) if routine_id is not None else None
     if lista:
         _list(routine, format, now)
@@ -123,7 +120,7 @@ def ova(
     elif rundtur:
         if routine is None:
             fail("ange rutinens id för rundturen, t.ex. samverkan öva rvt-bou --rundtur")
-        _tour(routine, format)
+        _tour(routine, format, now)
     else:
         _start_app(routine, now)
 
@@ -145,6 +142,8 @@ def _start_app(routine: Routine | None, now: str | None) -> None:
 
 
 def _list(routine: Routine | None, format: ShowFormat, now: str | None) -> None:
+    from samverkan_tui.export.document import when_text
+
     routines = [routine] if routine is not None else STATE.catalog().routines()
     if format is ShowFormat.json:
         from samverkan_tui.export.data import exercise_list
@@ -164,7 +163,7 @@ def _list(routine: Routine | None, format: ShowFormat, now: str | None) -> None:
         for exercise in r.exercises:
             lines.append(f"  {exercise.id:<{width}}  {exercise.title}")
             if exercise.now:
-                lines.append(f"  {'':<{width}}  {_moment_text(exercise.now)}")
+                lines.append(f"  {'':<{width}}  {when_text(exercise.now)}")
     if not lines:
         lines.append("Inga övningar hittades.")
     sys.stdout.write("\n".join(lines) + "\n")
@@ -176,7 +175,7 @@ def _list(routine: Routine | None, format: ShowFormat, now: str | None) -> None:
 def _exercise(
     routine: Routine, exercise_id: str, svar: list[str] | None, format: ShowFormat, now: str | None
 ) -> None:
-    from samverkan_tui.core.training import ExerciseError, exercise_moment, find_exercise, grade
+    from samverkan_tui.core.grading import ExerciseError, exercise_moment, find_exercise, grade
     from samverkan_tui.core.walk import AnswerError
 
     try:
@@ -195,8 +194,10 @@ def _exercise(
         from samverkan_tui.export.data import grade_dict
 
         print_json(grade_dict(result))
-    else:
-        sys.stdout.write("\n".join(grade_lines(result)) + "\n")
+        return
+    from samverkan_tui.export.document import document_for_grade
+
+    _print(document_for_grade(result), format)
 
 
 def _case(routine: Routine, exercise: Exercise, moment: dt.datetime, format: ShowFormat) -> None:
@@ -207,11 +208,12 @@ def _case(routine: Routine, exercise: Exercise, moment: dt.datetime, format: Sho
         print_json(exercise_case_dict(routine, exercise, moment))
         return
     from samverkan_tui.core.walk import describe_condition
+    from samverkan_tui.export.document import when_text
 
     lines = [
         f"Övning: {exercise.title} [{exercise.id}]",
         f"Rutin: {_title(routine)} [{routine.id}]",
-        f"Tidpunkt: {_moment_text(moment)}",
+        f"Tidpunkt: {when_text(moment)}",
         "",
     ]
     lines += _wrap(exercise.case, "")
@@ -235,139 +237,25 @@ def _case(routine: Routine, exercise: Exercise, moment: dt.datetime, format: Sho
     sys.stdout.write("\n".join(lines) + "\n")
 
 
-def grade_lines(result: Grade) -> list[str]:
-    """The grade as 80-column text: answer by answer, steps, contacts, score."""
-    routine, exercise = result.routine, result.exercise
-    lines = [
-        f"Övning: {exercise.title} [{exercise.id}]",
-        f"Rutin: {_title(routine)} [{routine.id}]",
-        f"Tidpunkt: {_moment_text(result.now)}",
-        "",
-        "Svar för svar",
-    ]
-    for answer in result.answers:
-        lines.append("")
-        lines += _wrap(f"{ANSWER_MARKS[answer.status]} {answer.label}: {answer.question.text}", "    ", "  ")
-        parts = []
-        if answer.given is not None:
-            parts.append(f"Ditt svar: {answer.given.label}")
-        if answer.expected is not None and answer.status != "rätt":
-            parts.append(f"Rätt svar: {answer.expected.label}")
-        if parts:
-            lines += _wrap(" · ".join(parts), "    ")
-        lines += _wrap(answer.reason, "      ", "    Varför: ")
-    lines += _step_section(f"Steg du skulle ha missat ({len(result.missed)})", result.missed, routine)
-    lines += _step_section(
-        f"Steg du skulle ha gjort i onödan ({len(result.needless)})", result.needless, routine
-    )
-    closed = result.closed_contacts
-    if closed:
-        lines += ["", f"Kontakter som har stängt {_moment_text(result.now)}"]
-        for contact in closed:
-            lines += _wrap(f"{contact.status.contact.name}: {contact.status.summary}", "    ", "  ! ")
-    union = result.shared_steps + len(result.missed) + len(result.needless)
-    lines += [
-        "",
-        f"Poäng: {result.score} av 100 ({result.correct} av {result.expected_count} "
-        f"svar rätt, {result.shared_steps} av {union} steg gemensamma)",
-    ]
-    if not result.complete:
-        lines += _wrap("Alla frågor är inte besvarade; obesvarade frågor räknas som fel.", "")
-    return lines
-
-
-def _step_section(title: str, steps, routine: Routine) -> list[str]:
-    if not steps:
-        return []
-    lines = ["", title]
-    for step in steps:
-        role = routine.role(step.role)
-        phase = routine.phase(step.phase)
-        where = " · ".join(x.name for x in (role, phase) if x is not None)
-        lines += _wrap(f"{step.text} ({where})" if where else step.text, "    ", "  - ")
-    return lines
-
-
 # -- --rundtur -------------------------------------------------------------------------------
 
 
-def _tour(routine: Routine, format: ShowFormat) -> None:
-    from samverkan_tui.core.training import guided_tour
+def _tour(routine: Routine, format: ShowFormat, now: str | None) -> None:
+    from samverkan_tui.core.tour import guided_tour
 
     stops = guided_tour(routine)
     if format is ShowFormat.json:
         from samverkan_tui.export.data import tour_dict
 
         print_json(tour_dict(routine, stops))
-    elif format is ShowFormat.md:
-        sys.stdout.write("\n".join(tour_markdown(routine, stops)) + "\n")
-    else:
-        sys.stdout.write("\n".join(tour_lines(routine, stops)) + "\n")
+        return
+    from samverkan_tui.export.document import document_for_tour
+
+    _print(document_for_tour(routine, stops, STATE.now(now)), format)
 
 
-def tour_lines(routine: Routine, stops: list[TourStop]) -> list[str]:
-    from samverkan_tui.core.training import by_condition
+def _print(document: Document, format: ShowFormat) -> None:
+    """A training document in text or Markdown, by the renderers every printout uses."""
+    from samverkan_tui.export import render
 
-    lines = [f"Rundtur: {_title(routine)} [{routine.id}]"]
-    number = 0
-    for stop in stops:
-        lines.append("")
-        if stop.question is None:
-            lines.append("Steg som alltid ingår i planen")
-            for step in stop.always:
-                lines += _wrap(step.step.text, "    ", "  - ")
-            continue
-        number += 1
-        lines += _wrap(f"Fråga {number}: {stop.question.text}", "  ", "")
-        lines += _wrap(
-            f"Ställs bara om {stop.asked_when}." if stop.asked_when else "Ställs alltid.", "    ", "  "
-        )
-        if stop.help:
-            lines += _wrap(stop.help, "    ", "  Hjälp: ")
-        for branch in stop.branches:
-            lines.append(f"  Svar: {branch.option.label}")
-            if branch.leads_to:
-                lines += _wrap("Leder till: " + "; ".join(q.text for q in branch.leads_to), "      ", "    ")
-            if not branch.steps:
-                lines.append("    Tar inte med några nya steg.")
-            for condition, steps in by_condition(branch.steps):
-                if condition:
-                    lines += _wrap(condition, "      ", "    ")
-                for step in steps:
-                    lines += _wrap(step.step.text, "        ", "      - ")
-    return lines
-
-
-def tour_markdown(routine: Routine, stops: list[TourStop]) -> list[str]:
-    from samverkan_tui.core.training import by_condition
-    from samverkan_tui.export.markdown import escape
-
-    lines = [f"# Rundtur: {escape(_title(routine))}", "", f"Rutin `{routine.id}`."]
-    number = 0
-    for stop in stops:
-        lines.append("")
-        if stop.question is None:
-            lines += ["## Steg som alltid ingår i planen", ""]
-            lines += [f"- {escape(s.step.text)}" for s in stop.always]
-            continue
-        number += 1
-        lines += [f"## Fråga {number}: {escape(stop.question.text)}", ""]
-        lines.append(
-            f"*Ställs bara om {escape(stop.asked_when)}.*" if stop.asked_when else "*Ställs alltid.*"
-        )
-        if stop.help:
-            lines += ["", f"> {escape(stop.help)}"]
-        for branch in stop.branches:
-            lines += ["", f"### Svar: {escape(branch.option.label)}", ""]
-            if branch.leads_to:
-                lines += ["Leder till: " + "; ".join(escape(q.text) for q in branch.leads_to), ""]
-            if not branch.steps:
-                lines.append("Tar inte med några nya steg.")
-            for condition, steps in by_condition(branch.steps):
-                if condition:
-                    lines += [f"*{escape(condition)}*", ""]
-                lines += [f"- {escape(s.step.text)}" for s in steps]
-                lines.append("")
-            if lines[-1] == "":
-                lines.pop()
-    return lines
+    sys.stdout.write(str(render(document, "md" if format is ShowFormat.md else "text")))

@@ -211,15 +211,6 @@ class ContactStatus:
 
         return status_summary(self)
 
-    def as_dict(self) -> dict[str, object]:
-        """The JSON fields of this status: ``export.data.contact_status_dict``.
-
-        Kept for ``core.training`` (an exercise's contacts); new code calls export.data.
-        """
-        from samverkan_tui.export.data import contact_status_dict
-
-        return contact_status_dict(self)
-
 
 def _closed_reason(hours: OpeningHours, day: dt.date, minute: int) -> str:
     holiday = is_holiday(day) if hours.closed_on_holidays is not False else None

@@ -272,39 +272,47 @@ def check_answers(routine: Routine, answers: Mapping[str, str]) -> None:
             raise AnswerError(f"okänt svar `{value}` på frågan `{question_id}`; {hint}")
 
 
+class WalkNode(NamedTuple):
+    """A point a walk can reach: the answers so far and the question it asks next."""
+
+    answers: dict[str, str]  # the relevant questions' answers, in file order
+    question: Question | None  # None: the walk is complete here
+
+
+def walk_nodes(routine: Routine, answers: Mapping[str, str] | None = None) -> Iterator[WalkNode]:
+    """Every point every walk from ``answers`` can reach, depth-first in file order.
+
+    The one all-paths walk: the path check, the guided tour and the question counter
+    go through it. It branches only on the question the walk asks next, so it visits
+    the walks a user can make, not the Cartesian product of all answers; a node's
+    children are its question's options in file order. Lazy, so a caller can stop early.
+    """
+    stack: list[dict[str, str]] = [effective_answers(routine, answers or {})]
+    while stack:
+        current = stack.pop()
+        question = next_question(routine, current)
+        yield WalkNode(current, question)
+        if question is not None:
+            for option in reversed(question.options):
+                stack.append({**current, question.id: option.value})
+
+
 def enumerate_paths(routine: Routine) -> Iterator[dict[str, str]]:
     """Every complete set of answers a walk can end with (depth-first, file order)."""
-    stack: list[dict[str, str]] = [{}]
-    while stack:
-        answers = stack.pop()
-        question = next_question(routine, answers)
-        if question is None:
-            yield answers
-            continue
-        for option in reversed(question.options):
-            stack.append({**answers, question.id: option.value})
+    return (node.answers for node in walk_nodes(routine) if node.question is None)
 
 
 def question_count(routine: Routine, answers: Mapping[str, str], limit: int = 4096) -> int | None:
     """How many questions this walk will ask in all, once that no longer depends on the
     answers still to come; None while it does (or when too many paths remain to tell)."""
-    effective = effective_answers(routine, answers)
     lengths: set[int] = set()
-    stack = [effective]
-    seen = 0
-    while stack:
-        current = stack.pop()
-        seen += 1
+    for seen, node in enumerate(walk_nodes(routine, answers), start=1):
         if seen > limit:
             return None
-        question = next_question(routine, current)
-        if question is None:
-            lengths.add(len(current))
+        if node.question is None:
+            lengths.add(len(node.answers))
             if len(lengths) > 1:
                 return None
-            continue
-        for option in question.options:
-            stack.append({**current, question.id: option.value})
     return lengths.pop() if len(lengths) == 1 else None
 
 

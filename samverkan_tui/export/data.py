@@ -22,11 +22,12 @@ from samverkan_tui.core.walk import Plan, PlannedStep, describe_condition
 if TYPE_CHECKING:
     from samverkan_tui.core.catalog import Entry as CatalogEntry
     from samverkan_tui.core.compare import Change, Comparison
+    from samverkan_tui.core.grading import AnswerGrade, ContactAtMoment, Grade
     from samverkan_tui.core.hours import ContactStatus
     from samverkan_tui.core.problems import Problem
     from samverkan_tui.core.review_walk import Review
     from samverkan_tui.core.session import Event, StepState
-    from samverkan_tui.core.training import AnswerGrade, ContactAtMoment, Grade, TourStep, TourStop
+    from samverkan_tui.core.tour import TourStep, TourStop
     from samverkan_tui.core.validate import FileReport
     from samverkan_tui.steplog.store import SessionInfo, SessionRow
     from samverkan_tui.steplog.summary import WalkSummary

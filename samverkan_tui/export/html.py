@@ -122,7 +122,7 @@ def _css_string(text: str) -> str:
 
 
 def _item(item: Item, signatures: bool) -> list[str]:
-    number = item.reference.split(" ", 1)[-1] if item.reference else f"{item.number}."
+    number = item.label
     anchor = f' id="punkt-{_attr(item.step_id)}"'
     ref = f' title="{_attr(item.reference)}"' if item.reference else ""
     if item.checkable:

@@ -69,7 +69,7 @@ _MARKS = {
 
 
 def _item_markdown(item: Item) -> list[str]:
-    number = escape(item.reference.split(" ", 1)[-1]) if item.reference else f"{item.number}."
+    number = escape(item.label)
     if not item.checkable:
         label = f"*{escape(item.kind_label)}:* " if item.kind_label not in ("", "Information") else ""
         lines = [f"- {number} {label}{escape(item.text)}"]

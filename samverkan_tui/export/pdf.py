@@ -56,9 +56,7 @@ def _details(item: Item) -> list[dict[str, str]]:
 def _item(item: Item) -> dict[str, Any]:
     return {
         "text": item.text,
-        "label": item.reference.split(" ", 1)[-1]
-        if item.reference
-        else (f"{item.number}." if item.checkable else "•"),
+        "label": item.label,
         "checkable": item.checkable,
         "kind_label": "" if item.kind_label in ("", "Information") else item.kind_label,
         # Who does it: a label on each action, in the routine's order (never a sort key).

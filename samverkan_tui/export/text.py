@@ -106,7 +106,7 @@ def _item_lines(
     item: Item, number_width: int, signatures: bool = True, width: int | None = WIDTH
 ) -> list[str]:
     # Numbers right-aligned, so that item texts start in one column from 1 to 80.
-    number = item.reference.split(" ", 1)[-1] if item.reference else f"{item.number}."
+    number = item.label
     if item.checkable:
         lead = f"  {TEXT_BOXES.get(item.status, '[ ]')} {number:>{number_width}} "
         text = f"({item.role}) {item.text}" if item.role else item.text
@@ -227,7 +227,7 @@ def document_text(document: Document, width: int | None = WIDTH) -> str:
             options = f" ({' / '.join(question.options)})" if question.options else ""
             lines += wrap(f"{question.text}{options}", "    ", "  ? ")
     number_width = max(
-        (len(i.reference.split(" ", 1)[-1]) if i.reference else len(f"{i.number}.") for i in document.items),
+        (len(i.label) for i in document.items),
         default=2,
     )
     for section in document.sections:

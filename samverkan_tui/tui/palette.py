@@ -65,7 +65,7 @@ def screen_commands(screen: Screen[object]) -> Iterable[SystemCommand]:
 
     if isinstance(screen, WalkScreen):
         return screen.palette_commands()
-    from samverkan_tui.tui.screens.training import ExerciseListScreen
+    from samverkan_tui.tui.screens.exercise_list import ExerciseListScreen
 
     if isinstance(screen, ExerciseListScreen):
         return screen.palette_commands()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from textual.command import Command, CommandList, CommandPalette
 
+from samverkan_tui.tui.screens.exercise_list import ExerciseListScreen
 from samverkan_tui.tui.screens.statistics import StatisticsScreen
-from samverkan_tui.tui.screens.training import ExerciseListScreen
 from samverkan_tui.tui.screens.walk import WalkScreen
 
 APP_COMMANDS = {"Hjälp och ordlista", "Avsluta appen"}

@@ -14,19 +14,17 @@ from textual.widgets import OptionList, Static
 from samverkan_tui.core.catalog import load_catalog
 from samverkan_tui.core.clock import parse_now
 from samverkan_tui.core.config import load_config
+from samverkan_tui.core.grading import find_exercise, grade
 from samverkan_tui.core.loader import load_routine
 from samverkan_tui.core.session import MODE_TRAINING
-from samverkan_tui.core.training import find_exercise, grade
 from samverkan_tui.steplog.stats import walk_statistics
 from samverkan_tui.tui.app import create_app
+from samverkan_tui.tui.screens.exercise import ExerciseScreen
+from samverkan_tui.tui.screens.exercise_list import ExerciseListScreen
+from samverkan_tui.tui.screens.exercise_result import ResultScreen
 from samverkan_tui.tui.screens.start import StartScreen
 from samverkan_tui.tui.screens.tour import TourScreen
-from samverkan_tui.tui.screens.training import (
-    ExerciseListScreen,
-    ExerciseScreen,
-    ResultScreen,
-    TrainingSummaryScreen,
-)
+from samverkan_tui.tui.screens.training_summary import TrainingSummaryScreen
 from samverkan_tui.tui.widgets.question import QuestionPanel
 from tests.conftest import REPO
 from tests.tui.conftest import NOW
@@ -100,7 +98,7 @@ async def test_whole_exercises_from_the_start_screen_to_the_summary(training_app
             {"inkom": "a", "akut": "nej", "barn": "ja"},
             parse_now(NOW),
         )
-        assert f"Poäng: {expected.score} av 100 — 1 av 2 svar rätt, 1 av 4 steg gemensamma" in result
+        assert f"Poäng: {expected.score} av 100 (1 av 2 svar rätt, 1 av 4 steg gemensamma)" in result
         assert "✓ Rätt: Var har ärendet inkommit?" in result
         assert (
             "✗ Fel: Är situationen akut?\n   Ditt svar: Nej, inte akut\n"
@@ -235,8 +233,6 @@ def test_cli_starts_the_app_in_training_mode(monkeypatch, capsys) -> None:
 
 
 async def test_exercise_progress_survives_a_restart(desk_app) -> None:
-    from samverkan_tui.tui.screens.training import ExerciseListScreen, ResultScreen
-
     app = desk_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"skriv", "ctrl+o")
@@ -255,3 +251,81 @@ async def test_exercise_progress_survives_a_restart(desk_app) -> None:
         prompts = " ".join(str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count))
         assert "✓ 100 p" in prompts
         assert "1 av 19 övningar gjorda" in str(again.screen.query_one("#training-status").render())
+
+
+# -- one document: the app shows what `samverkan öva` prints ---------------------------------
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def assert_printed_in_order(shown: str, printed: str) -> None:
+    """Every line the app shows is in the printout, in the same order (wrapping aside)."""
+    printed = flat(printed)
+    at = 0
+    for line in filter(None, (flat(x) for x in shown.splitlines())):
+        found = printed.find(line, at)
+        assert found >= 0, f"the app shows {line!r}, which `samverkan öva` does not print (after {at})"
+        at = found + len(line)
+
+
+async def test_the_result_screen_and_ova_print_the_same_document(training_app, capsys) -> None:
+    from samverkan_tui.export.document import document_for_grade
+    from tests.test_training import run
+
+    answers = {"inkom": "a", "akut": "nej", "barn": "ja"}  # akut wrong: every section appears
+    app = training_app("ovning", use_step_log=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter", "1", "n", "j")
+        assert isinstance(app.screen, ResultScreen)
+        shown = text_of(app, "#result-text")
+        document = app.screen.document
+    svar = [arg for q, v in answers.items() for arg in ("--svar", f"{q}={v}")]
+    printed = {}
+    for format in ("text", "md"):
+        code, printed[format], err = run(
+            capsys, "--katalog", str(KATALOG), "--now", NOW, "öva", "ovning", "-e", "akut-fredag", *svar,
+            "--format", format,
+        )  # fmt: skip
+        assert code == 0, err
+    assert_printed_in_order(shown, printed["text"])
+    # … and all three are that exercise's document: every item, mark and note of it.
+    routine = load_routine(KATALOG / "ovning.toml").routine
+    expected = document_for_grade(
+        grade(routine, find_exercise(routine, "akut-fredag"), answers, parse_now(NOW))
+    )
+    assert document == expected
+    markdown = flat(printed["md"].replace("\\", "").replace("*", ""))
+    for item in expected.items:
+        line = flat(f"{item.label} {item.kind_label}: {item.text}" if item.kind_label else item.text)
+        assert line in flat(shown) and line in markdown
+        for note in item.notes:
+            assert flat(note) in flat(shown) and flat(note) in markdown
+    assert [s.title for s in expected.sections] == [
+        "Svar för svar",
+        "Steg du skulle ha missat (1)",
+        "Steg du skulle ha gjort i onödan (2)",
+        "Kontakter fredag 27 november 2026 kl. 16.40",
+    ]
+
+
+async def test_the_tour_screen_and_ova_rundtur_print_the_same_stops(training_app, capsys) -> None:
+    from tests.test_training import run
+
+    code, printed, err = run(capsys, "--katalog", str(KATALOG), "--now", NOW, "öva", "ovning", "--rundtur")
+    assert code == 0, err
+    app = training_app("ovning", use_step_log=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await press(pilot, "r")
+        assert isinstance(app.screen, TourScreen)
+        shown = []
+        for index in range(len(app.screen.stops)):
+            stop = text_of(app, "#tour-text")
+            assert f"stopp {index + 1} av 4" in stop.splitlines()[0]
+            shown.append("\n".join(stop.splitlines()[1:]))  # the stop counter is the screen's own
+            await press(pilot, "right")
+    assert_printed_in_order("\n".join(shown), printed)
+    assert "Om situationen är akut och ärendet har inkommit till enhet B:" in "\n".join(shown)

@@ -1,4 +1,4 @@
-"""Övningsläge: grading a trainee's answers to a fictional case, and the guided tour.
+"""Övningsläge: grading a trainee's answers to a fictional case (the guided tour is core.tour).
 
 Built on the same routine definitions and the same walk engine as a real walk, so
 what a trainee learns is exactly what the app does in a case. No UI imports: the
@@ -31,15 +31,6 @@ Contacts at the moment
     An exercise may say when it happens (``now``, e.g. Friday 16.40). The contacts
     of the expected plan are evaluated at that moment with ``core.hours``: which are
     closed, and whom to call instead. That is the "outside telefontider" lesson.
-
-Guided tour (``guided_tour``)
-    Every question in file order with its condition in plain Swedish and its help,
-    and for each answer the steps that this answer brings into the plan and the
-    questions it leads to. "Brings into the plan" is decided exactly: over every
-    walk the routine allows, a step is brought in by the answer after which its
-    condition first holds (the plan without that answer lacks the step, the plan
-    with it has it). Conditions use three-valued logic, which only ever decides more
-    as answers are added, so a step never leaves a plan once in it.
 """
 
 from __future__ import annotations
@@ -48,7 +39,6 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from samverkan_tui.core.conditions import comparisons, holds
 from samverkan_tui.core.model import Exercise, Option, Question, Routine, Step
 from samverkan_tui.core.walk import (
     Plan,
@@ -56,7 +46,6 @@ from samverkan_tui.core.walk import (
     build_plan,
     check_answers,
     describe_condition,
-    next_question,
 )
 
 if TYPE_CHECKING:
@@ -119,18 +108,6 @@ class AnswerGrade(NamedTuple):
     def label(self) -> str:
         return STATUS_LABELS[self.status]
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "question": self.question.id,
-            "text": self.question.text,
-            "status": self.status,
-            "given": self.given.value if self.given else None,
-            "given_label": self.given.label if self.given else None,
-            "expected": self.expected.value if self.expected else None,
-            "expected_label": self.expected.label if self.expected else None,
-            "reason": self.reason,
-        }
-
 
 class ContactAtMoment(NamedTuple):
     """A contact of the expected plan at the moment the case happens."""
@@ -141,16 +118,6 @@ class ContactAtMoment(NamedTuple):
     @property
     def closed(self) -> bool:
         return self.status.open_now is False
-
-    def as_dict(self) -> dict[str, object]:
-        contact = self.status.contact
-        return {
-            "id": contact.id,
-            "name": contact.name,
-            "steps": list(self.steps),
-            "closed": self.closed,
-            **self.status.as_dict(),
-        }
 
 
 class Grade(NamedTuple):
@@ -202,30 +169,6 @@ class Grade(NamedTuple):
     @property
     def closed_contacts(self) -> tuple[ContactAtMoment, ...]:
         return tuple(c for c in self.contacts if c.closed)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "routine": self.routine.id,
-            "exercise": self.exercise.id,
-            "title": self.exercise.title,
-            "now": self.now.isoformat(),
-            "score": self.score,
-            "perfect": self.perfect,
-            "complete": self.complete,
-            "correct": self.correct,
-            "expected": self.expected_count,
-            "answers": [a.as_dict() for a in self.answers],
-            "missed_steps": [_step_dict(s) for s in self.missed],
-            "needless_steps": [_step_dict(s) for s in self.needless],
-            "shared_steps": self.shared_steps,
-            "expected_steps": [p.id for p in self.expected_plan.steps],
-            "given_steps": [p.id for p in self.given_plan.steps],
-            "contacts": [c.as_dict() for c in self.contacts],
-        }
-
-
-def _step_dict(step: Step) -> dict[str, object]:
-    return {"id": step.id, "text": step.text, "role": step.role, "phase": step.phase}
 
 
 def grade(
@@ -367,173 +310,6 @@ class Summary(NamedTuple):
         weak.sort(key=lambda w: -w.missed)  # stable: ties keep the order they were met in
         return tuple(weak)
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "exercises": self.exercises,
-            "score": self.score,
-            "perfect": self.perfect,
-            "correct": self.correct,
-            "expected": self.expected,
-            "missed_steps": self.missed_steps,
-            "needless_steps": self.needless_steps,
-            "grades": [
-                {
-                    "routine": g.routine.id,
-                    "exercise": g.exercise.id,
-                    "title": g.exercise.title,
-                    "score": g.score,
-                    "correct": g.correct,
-                    "expected": g.expected_count,
-                }
-                for g in self.grades
-            ],
-            "weak_questions": [
-                {
-                    "routine": w.routine_id,
-                    "question": w.question.id,
-                    "text": w.question.text,
-                    "missed": w.missed,
-                    "expected": w.expected,
-                }
-                for w in self.weak_questions
-            ],
-        }
-
 
 def summarize(grades: Iterable[Grade]) -> Summary:
     return Summary(tuple(grades))
-
-
-# -- guided tour --------------------------------------------------------------------------
-
-
-class TourStep(NamedTuple):
-    step: Step
-    condition: str  # "Om …:" in plain Swedish; "" for a step that is always in the plan
-
-    def as_dict(self) -> dict[str, object]:
-        return {**_step_dict(self.step), "condition": self.condition}
-
-
-class TourBranch(NamedTuple):
-    option: Option
-    steps: tuple[TourStep, ...]  # steps this answer brings into the plan
-    leads_to: tuple[Question, ...]  # questions this answer makes the walk ask
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "value": self.option.value,
-            "label": self.option.label,
-            "steps": [s.as_dict() for s in self.steps],
-            "leads_to": [q.id for q in self.leads_to],
-        }
-
-
-class TourStop(NamedTuple):
-    """One stop of the tour: a question and its branches, or (question None) the start."""
-
-    question: Question | None
-    asked_when: str  # the question's condition in plain Swedish; "" if always asked
-    help: str
-    branches: tuple[TourBranch, ...] = ()
-    always: tuple[TourStep, ...] = ()  # the start stop: steps in every plan
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "question": self.question.id if self.question else None,
-            "text": self.question.text if self.question else None,
-            "asked_when": self.asked_when,
-            "help": self.help,
-            "branches": [b.as_dict() for b in self.branches],
-            "always": [s.as_dict() for s in self.always],
-        }
-
-
-def by_condition(steps: Iterable[TourStep]) -> list[tuple[str, list[TourStep]]]:
-    """Runs of steps with the same condition, so that a printout reads each condition once."""
-    groups: list[tuple[str, list[TourStep]]] = []
-    for step in steps:
-        if groups and groups[-1][0] == step.condition:
-            groups[-1][1].append(step)
-        else:
-            groups.append((step.condition, [step]))
-    return groups
-
-
-def guided_tour(routine: Routine) -> list[TourStop]:
-    """Every branch of the routine in turn (see the module docstring)."""
-    steps_by, questions_by = _branch_effects(routine)
-
-    def tour_step(step: Step) -> TourStep:
-        condition = describe_condition(routine, step.when)
-        return TourStep(step, f"Om {condition}:" if condition else "")
-
-    stops: list[TourStop] = []
-    always = tuple(tour_step(s) for s in routine.steps if holds(s.when, {}) is True)
-    if always:
-        stops.append(TourStop(None, "", "", always=always))
-    for question in routine.questions:
-        branches = []
-        for option in question.options:
-            key = (question.id, option.value)
-            brought = steps_by.get(key, set())
-            leads = questions_by.get(key, set())
-            branches.append(
-                TourBranch(
-                    option,
-                    tuple(tour_step(s) for s in routine.steps if s.id in brought),
-                    tuple(q for q in routine.questions if q.id in leads),
-                )
-            )
-        stops.append(
-            TourStop(question, describe_condition(routine, question.when), question.help, tuple(branches))
-        )
-    return stops
-
-
-def _branch_effects(
-    routine: Routine,
-) -> tuple[dict[tuple[str, str], set[str]], dict[tuple[str, str], set[str]]]:
-    """For each (question, answer): the steps and questions it brings in, over every walk.
-
-    Depth-first over the walks, sharing prefixes. Only a condition that mentions the
-    question just answered can change value, so only those are evaluated at each node.
-    """
-    steps_for: dict[str, list[Step]] = {}
-    for step in routine.steps:
-        if step.when is not None:
-            for question_id in {c.question for c in comparisons(step.when)}:
-                steps_for.setdefault(question_id, []).append(step)
-    questions_for: dict[str, list[Question]] = {}
-    for conditional in routine.questions:
-        if conditional.when is not None:
-            for question_id in {c.question for c in comparisons(conditional.when)}:
-                questions_for.setdefault(question_id, []).append(conditional)
-
-    brings: dict[tuple[str, str], set[str]] = {}
-    opens: dict[tuple[str, str], set[str]] = {}
-    root_steps = frozenset(s.id for s in routine.steps if holds(s.when, {}) is True)
-    root_questions = frozenset(q.id for q in routine.questions if holds(q.when, {}) is True)
-    stack: list[tuple[dict[str, str], frozenset[str], frozenset[str]]] = [({}, root_steps, root_questions)]
-    while stack:
-        answers, in_plan, asked = stack.pop()
-        question = next_question(routine, answers)
-        if question is None:
-            continue
-        for option in question.options:
-            child = {**answers, question.id: option.value}
-            new_steps = {
-                s.id
-                for s in steps_for.get(question.id, ())
-                if s.id not in in_plan and holds(s.when, child) is True
-            }
-            new_questions = {
-                q.id
-                for q in questions_for.get(question.id, ())
-                if q.id not in asked and holds(q.when, child) is True
-            }
-            key = (question.id, option.value)
-            brings.setdefault(key, set()).update(new_steps)
-            opens.setdefault(key, set()).update(new_questions)
-            stack.append((child, in_plan | new_steps, asked | new_questions))
-    return brings, opens

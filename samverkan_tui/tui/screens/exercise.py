@@ -1,0 +1,103 @@
+"""Övningsläge: one exercise. The case, then the routine's questions one at a time with
+the walk's keys (j/y, n, digits; Esc takes an answer back); the plan stays hidden. The
+last answer grades the exercise and shows the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Header, Static
+
+from samverkan_tui.core.grading import exercise_moment, grade
+from samverkan_tui.core.model import Exercise, Routine
+from samverkan_tui.core.session import MODE_TRAINING, Event, WalkSession
+from samverkan_tui.core.walk import Plan, build_plan, question_count
+from samverkan_tui.export.document import when_text
+from samverkan_tui.tui.app import samverkan_app
+from samverkan_tui.tui.screens.answering import AnsweringScreen
+from samverkan_tui.tui.screens.training import TrainingRun, routine_name
+from samverkan_tui.tui.widgets.answers import AnswersList
+from samverkan_tui.tui.widgets.footer import PriorityFooter
+from samverkan_tui.tui.widgets.question import QuestionPanel
+
+
+class ExerciseScreen(AnsweringScreen):
+    """The case, then the routine's questions one at a time; the plan stays hidden."""
+
+    CSS = """
+    ExerciseScreen #case {
+        height: auto; max-height: 50%; border: round $primary-darken-2; padding: 0 1;
+        overflow-y: auto;
+    }
+    ExerciseScreen #exercise { height: 1fr; }
+    ExerciseScreen #question {
+        width: 1fr; height: 1fr; max-height: 100%; overflow-y: auto;
+        border: round $accent; padding: 0 1;
+    }
+    ExerciseScreen #question:focus { border: round $success; }
+    ExerciseScreen #answers { width: 34; height: 1fr; border: round $primary-darken-2; }
+    """
+
+    def __init__(self, run: TrainingRun, routine: Routine, exercise: Exercise, now: dt.datetime) -> None:
+        """``now``: the app's clock (`--now`) when the exercise is opened."""
+        super().__init__()
+        self.run = run
+        self.routine = routine
+        self.exercise = exercise
+        self.moment = exercise_moment(exercise, now)  # when the case happens
+        self.session = WalkSession(routine, now, MODE_TRAINING)
+        self.session.listeners.append(self._start_log_on_first_event)
+        self.editing: str | None = None
+        self.plan: Plan | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="case")
+        with Horizontal(id="exercise"):
+            yield QuestionPanel(id="question")
+            yield AnswersList(id="answers")
+        yield PriorityFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Övning – {routine_name(self.routine)}"
+        # Compact: at 80×24 the case and a five-option question must both fit.
+        case = Text(self.exercise.title + "\n", style="bold")
+        case.append(self.exercise.case)
+        panel = self.query_one("#case", Static)
+        panel.update(case)
+        panel.border_title = f"Fallet (påhittat) · {when_text(self.moment)}"
+        self.redraw()
+
+    def _start_log_on_first_event(self, session: WalkSession, event: Event) -> None:
+        # Opening an exercise and leaving at once stores nothing. The log is looked up
+        # now, not at mount: the app opens it after the first screen is painted.
+        session.listeners.remove(self._start_log_on_first_event)
+        log = samverkan_app(self).step_log
+        if log is not None:
+            log.start(session)
+
+    def redraw(self) -> None:
+        self.plan = plan = build_plan(self.routine, self.session.answers, self.moment)
+        if plan.complete and self.editing is None:
+            self.show_result()
+            return
+        question = self.routine.question(self.editing) if self.editing is not None else plan.next_question
+        self.query_one(QuestionPanel).show(
+            question,
+            len(plan.asked) + 1,
+            question_count(self.routine, plan.answers),
+            self.editing is not None,
+        )
+        self.query_one(AnswersList).show(plan)
+        self.query_one(QuestionPanel).focus()
+
+    def show_result(self) -> None:
+        from samverkan_tui.tui.screens.exercise_result import ResultScreen
+
+        self.session.finish(samverkan_app(self).now())
+        result = grade(self.routine, self.exercise, dict(self.session.answers), self.moment)
+        self.run.record(result)
+        self.app.switch_screen(ResultScreen(self.run, result))
