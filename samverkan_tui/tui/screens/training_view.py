@@ -11,23 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from samverkan_tui.export.document import Item, Section
+from samverkan_tui.tui.widgets.hanging import Hanging
 
 # An item's styles: its label's (the mark or number) and its text's.
 ItemStyle = Callable[[Item], tuple[str, str]]
 
 
-def hanging(rows: Iterable[tuple[Text, Text]], indent: int = 1) -> Table:
+def hanging(rows: Iterable[tuple[Text, Text]], indent: int = 1) -> Hanging:
     """Marked lines whose wrapped continuation lines stay under the text, not the mark."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    for mark, body in rows:
-        grid.add_row(Text(" " * indent) + mark, body)
-    return grid
+    return Hanging((Text(" " * indent) + mark, body) for mark, body in rows)
 
 
 def item_body(item: Item, style: str = "") -> Text:
@@ -41,7 +36,7 @@ def item_body(item: Item, style: str = "") -> Text:
     return body
 
 
-def _line(text: str, indent: int, style: str) -> Table:
+def _line(text: str, indent: int, style: str) -> Hanging:
     """A paragraph at ``indent`` whose wrapped lines keep to that column."""
     return hanging([(Text(""), Text(text, style=style))], max(0, indent - 1))
 

@@ -17,7 +17,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.widgets import Header, Static
+from textual.widgets import Header
 
 from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.config import save_config
@@ -30,6 +30,7 @@ from samverkan_tui.tui.widgets.contacts import ContactsPanel
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 from samverkan_tui.tui.widgets.plan import PlanList
 from samverkan_tui.tui.widgets.question import QuestionPanel
+from samverkan_tui.tui.widgets.steady_static import SteadyStatic
 
 if TYPE_CHECKING:
     from samverkan_tui.core.model import Moment, Question
@@ -63,7 +64,7 @@ class WalkScreen(AnsweringScreen):
     # -- layout -----------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="walk-banner")
+        yield SteadyStatic(id="walk-banner")
         with Horizontal(id="walk"):
             with Vertical(id="walk-left"):
                 yield QuestionPanel(id="question")
@@ -184,8 +185,8 @@ class WalkScreen(AnsweringScreen):
                 f"Din roll: {role.name if role else self.role} (r byter) · visar {mine} (f växlar)",
                 style="dim",
             )
-        banner = self.query_one("#walk-banner", Static)
-        banner.update(parts)
+        banner = self.query_one("#walk-banner", SteadyStatic)
+        banner.show_text(parts)
         banner.display = bool(parts.plain.strip())
 
     # -- answering ------------------------------------------------------------------

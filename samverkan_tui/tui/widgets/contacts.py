@@ -7,20 +7,20 @@ import datetime as dt
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from samverkan_tui.core.hours import contact_status
 from samverkan_tui.core.walk import Plan
+from samverkan_tui.tui.widgets.steady_static import SteadyStatic
 
 
 class ContactsPanel(VerticalScroll, can_focus=True):
     """Focusable (Tab reaches it where it is shown) and scrollable with ↑/↓."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="contacts-text")
+        yield SteadyStatic(id="contacts-text")
 
     def update(self, content: Text) -> None:
-        self.query_one("#contacts-text", Static).update(content)
+        self.query_one("#contacts-text", SteadyStatic).show_text(content)
 
     def show(self, plan: Plan, now: dt.datetime) -> None:
         self.border_title = "Kontakter"

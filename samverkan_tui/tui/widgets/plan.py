@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.table import Table
+from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -26,6 +29,7 @@ from samverkan_tui.core.status import (
     STATUS_LABELS,
 )
 from samverkan_tui.core.walk import Plan, PlannedStep
+from samverkan_tui.tui.widgets.hanging import Hanging, hanging
 
 BOXES = {None: "[ ]", DONE: "[✓]", NOT_APPLICABLE: "[–]", DEVIATION: "[!]"}
 # Phone numbers must never wrap inside the number: their spaces become non-breaking.
@@ -38,16 +42,7 @@ def _keep(text: str) -> str:
     return keep_numbers_together(text)
 
 
-def _hanging(mark: Text, body: Text) -> Table:
-    """``mark`` in a column of its own, so wrapped lines of ``body`` start under the text."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
-    grid.add_row(mark, body)
-    return grid
-
-
-def step_prompt(planned: PlannedStep, state: StepState | None, plan: Plan, now: dt.datetime) -> Table:
+def step_prompt(planned: PlannedStep, state: StepState | None, plan: Plan, now: dt.datetime) -> Hanging:
     step = planned.step
     role = plan.routine.role(step.role)
     text = Text()
@@ -55,7 +50,7 @@ def step_prompt(planned: PlannedStep, state: StepState | None, plan: Plan, now: 
         text.append(_keep(step.text), style="italic")
         for note in step.notes:
             text.append(f"\n{_keep(note)}", style="italic dim")
-        return _hanging(Text(" ℹ ", style="dim"), text)
+        return hanging(Text(" ℹ ", style="dim"), text)
     status = state.status if state else None
     text.append(f"{role.name if role else step.role}", style="reverse")
     text.append(" ")
@@ -80,7 +75,7 @@ def step_prompt(planned: PlannedStep, state: StepState | None, plan: Plan, now: 
             label += f" – ”{state.comment}”"
         text.append(f"\n{label} {local:%H.%M}", style="dim")
     box = Text(BOXES[status], style="bold green" if status == DONE else "bold")
-    return _hanging(box, text)
+    return hanging(box, text)
 
 
 def call_now_text(plan: Plan, states: dict[str, StepState], now: dt.datetime) -> Text | None:
@@ -109,10 +104,44 @@ class PlanList(OptionList):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Options are reused while their content is unchanged: the list caches rendered
-        # lines per option object, and new objects on every key would grow those caches
-        # (and the garbage collector's pauses) without bound.
-        self._options_by_key: dict[tuple, Option] = {}
+        # Options are reused while their content is unchanged, also when a changed answer
+        # is changed back: renders are kept per option object (below), and new objects on
+        # every key would be drawn anew. Both caches are bounded.
+        self._options_by_key: LRUCache[tuple, Option] = LRUCache(maxsize=256)
+        self._kept_renders: LRUCache[tuple, tuple[int, list[Strip]]] = LRUCache(maxsize=512)
+
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        """The option list's render of ``option``, kept across changes of the options.
+
+        Textual drops every rendered option whenever the options change, and the plan
+        changes them on almost every key: re-rendering each step was most of a keypress.
+        Options are reused while their content is the same (``_option``), so their renders
+        can be too, keyed by what they are drawn with; only the option's index, which the
+        strips carry for mouse clicks, is brought up to date.
+        """
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        key = (option, style, padding, width)
+        index = self._option_to_index[option]
+        kept = self._kept_renders.get(key)
+        if kept is None:
+            strips = super()._get_option_render(option, style)
+        elif kept[0] != index:
+            # A segment's own meta wins over one applied on top: clear it first.
+            strips = [
+                Strip(
+                    [
+                        Segment(text, style and style.clear_meta_and_links(), control)
+                        for text, style, control in strip
+                    ],
+                    strip.cell_length,
+                ).apply_meta({"option": index})
+                for strip in kept[1]
+            ]
+        else:
+            return kept[1]
+        self._kept_renders[key] = (index, strips)
+        return strips
 
     def _option(self, key: tuple, make) -> Option:
         option = self._options_by_key.get(key)
@@ -138,11 +167,9 @@ class PlanList(OptionList):
             else None
         )
         options: list[Option] = []
-        used: set[tuple] = set()
 
         def add(key: tuple, make) -> None:
             options.append(self._option(key, make))
-            used.add(key)
 
         call_now = call_now_text(plan, states, now)
         if call_now is not None:
@@ -159,7 +186,7 @@ class PlanList(OptionList):
                 add(
                     ("section", part.section.id),
                     lambda s=part.section, d=part.depth: Option(
-                        _hanging(Text("  " * d), Text(s.title, style="bold"))
+                        hanging(Text("  " * d), Text(s.title, style="bold"))
                         if d
                         else Text(s.title, style="bold"),
                         disabled=True,
@@ -188,7 +215,6 @@ class PlanList(OptionList):
                     disabled=True,
                 ),
             )
-        self._options_by_key = {k: v for k, v in self._options_by_key.items() if k in used}
         if [o for o in self.options] != options:
             self.clear_options()
             self.add_options(options)

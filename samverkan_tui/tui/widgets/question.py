@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from samverkan_tui.core.model import NO, YES, Question
+from samverkan_tui.tui.widgets.hanging import Hanging
 
 
 class QuestionPanel(VerticalScroll, can_focus=True):
@@ -75,12 +75,11 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         self.border_title = (
             "Ändra svar" if editing else (f"Fråga {number} av {total}" if total else f"Fråga {number}")
         )
-        options = Table.grid(padding=(0, 1, 0, 0))
-        options.add_column(no_wrap=True)
-        options.add_column(ratio=1)
+        rows = []
         for index, option in enumerate(question.options, start=1):
             key = {YES: "j", NO: "n"}.get(option.value) if question.kind == "ja_nej" else None
-            options.add_row(Text(f" {key or index} ", style="reverse bold"), Text(option.label))
+            rows.append((Text(f" {key or index} ", style="reverse bold"), Text(option.label)))
+        options = Hanging(rows)
         parts: list[RenderableType] = [Text(question.text, style="bold"), Text(""), options]
         if question.help:
             parts += [Text(""), Text(question.help, style="italic dim")]

@@ -1,0 +1,49 @@
+"""Hanging indents: a mark in a column of its own, its text's wrapped lines under the text.
+
+What a ``Table.grid`` with a no-wrap column and a ratio column drew, at a fraction of the
+cost. The plan re-renders every option when it changes (the option list drops its render
+cache on every change of its options), and measuring and drawing one grid per step was
+most of a keypress at the desk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.text import Text
+
+
+class Hanging:
+    """Rows of ``(mark, body)``: the marks share a column as wide as the widest of them,
+    one space follows it, and each body wraps (folding words longer than a line) within
+    the rest of the width."""
+
+    def __init__(self, rows: Iterable[tuple[Text, Text]]) -> None:
+        self.rows = list(rows)
+        self.mark_width = max((mark.cell_len for mark, _ in self.rows), default=0)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = self.mark_width + 1
+        width = max(1, options.max_width - indent)
+        blank = " " * indent
+        for mark, body in self.rows:
+            lines = body.wrap(console, width, overflow="fold") or [Text()]
+            # assemble, not +: a Text's base style would carry over to what is added to it
+            first = Text.assemble(mark, " " * (indent - mark.cell_len))
+            for number, line in enumerate(lines):
+                yield Text.assemble(first if number == 0 else blank, line)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        indent = self.mark_width + 1
+        longest = max(
+            (Measurement.get(console, options, body).maximum for _, body in self.rows),
+            default=0,
+        )
+        return Measurement(indent + 1, indent + longest).with_maximum(options.max_width)
+
+
+def hanging(mark: Text, body: Text) -> Hanging:
+    """One row: ``mark``, and ``body`` whose wrapped lines start under its first letter."""
+    return Hanging([(mark, body)])
