@@ -18,7 +18,7 @@ from samverkan_tui.tui.widgets.question import QuestionPanel
 
 if TYPE_CHECKING:
     from samverkan_tui.core.model import Routine
-    from samverkan_tui.core.session import WalkSession
+    from samverkan_tui.core.session import Event, WalkSession
     from samverkan_tui.core.walk import Plan
 
 
@@ -40,6 +40,22 @@ class AnsweringScreen(Screen[None]):
 
     def redraw(self) -> None:
         raise NotImplementedError
+
+    def store_from_first_event(self) -> None:
+        """Start storing the walk in the step log with its first event, not before:
+        opening a routine or an exercise and leaving at once leaves nothing to resume."""
+        self.session.listeners.append(self._start_log_on_first_event)
+
+    def _start_log_on_first_event(self, session: WalkSession, event: Event) -> None:
+        session.listeners.remove(self._start_log_on_first_event)
+        # Looked up now, not at mount: the app opens the log after the first screen is painted.
+        log = samverkan_app(self).step_log
+        if log is not None:
+            log.start(session)
+        self.log_started()
+
+    def log_started(self) -> None:
+        """Called once the walk is in the step log (the walk remembers its role then)."""
 
     @on(QuestionPanel.Answered)
     def answered(self, message: QuestionPanel.Answered) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import Header, Static
 
 from samverkan_tui.core.grading import exercise_moment, grade
 from samverkan_tui.core.model import Exercise, Routine
-from samverkan_tui.core.session import MODE_TRAINING, Event, WalkSession
+from samverkan_tui.core.session import MODE_TRAINING, WalkSession
 from samverkan_tui.core.walk import Plan, build_plan, question_count
 from samverkan_tui.export.document import when_text
 from samverkan_tui.tui.app import samverkan_app
@@ -49,7 +49,7 @@ class ExerciseScreen(AnsweringScreen):
         self.exercise = exercise
         self.moment = exercise_moment(exercise, now)  # when the case happens
         self.session = WalkSession(routine, now, MODE_TRAINING)
-        self.session.listeners.append(self._start_log_on_first_event)
+        self.store_from_first_event()
         self.editing: str | None = None
         self.plan: Plan | None = None
 
@@ -70,14 +70,6 @@ class ExerciseScreen(AnsweringScreen):
         panel.update(case)
         panel.border_title = f"Fallet (påhittat) · {when_text(self.moment)}"
         self.redraw()
-
-    def _start_log_on_first_event(self, session: WalkSession, event: Event) -> None:
-        # Opening an exercise and leaving at once stores nothing. The log is looked up
-        # now, not at mount: the app opens it after the first screen is painted.
-        session.listeners.remove(self._start_log_on_first_event)
-        log = samverkan_app(self).step_log
-        if log is not None:
-            log.start(session)
 
     def redraw(self) -> None:
         self.plan = plan = build_plan(self.routine, self.session.answers, self.moment)

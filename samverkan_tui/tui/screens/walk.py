@@ -34,7 +34,7 @@ from samverkan_tui.tui.widgets.steady_static import SteadyStatic
 
 if TYPE_CHECKING:
     from samverkan_tui.core.model import Moment, Question
-    from samverkan_tui.core.session import Event, StepState
+    from samverkan_tui.core.session import StepState
 
 NARROW = 110  # below this width the contacts panel collapses into the plan's lines
 
@@ -80,7 +80,7 @@ class WalkScreen(AnsweringScreen):
             if self.session.events:
                 log.start(self.session)  # a resumed walk: already stored, keep listening
             else:
-                self.session.listeners.append(self._start_log_on_first_event)
+                self.store_from_first_event()
         self.sub_title = self.routine.short_title or self.routine.title
         self.set_class(app.size.width < NARROW, "narrow")
         self._asked_moments.update(self.session.moments)
@@ -95,12 +95,7 @@ class WalkScreen(AnsweringScreen):
             self.redraw()
             self.action_choose_role()
 
-    def _start_log_on_first_event(self, session: WalkSession, event: Event) -> None:
-        # Opening a routine and leaving at once must not leave an empty walk to resume.
-        session.listeners.remove(self._start_log_on_first_event)
-        log = samverkan_app(self).step_log
-        if log is not None:
-            log.start(session)
+    def log_started(self) -> None:
         self.remember_role()
 
     def remember_role(self) -> None:
