@@ -16,7 +16,7 @@ def routine_text(index: int) -> str:
     Botkyrka: 11 questions, 68 steps, 154 paths): 9 questions, three of them nested,
     40 steps with source-length texts, 3 contacts with hours, 135 complete paths."""
     lines = [
-        "format = 1",
+        "format = 2",
         f'id = "genererad-{index:03d}"',
         f'title = "Genererad rutin {index}"',
         'version = "1"',
@@ -62,22 +62,35 @@ def routine_text(index: int) -> str:
         "utredning och plats = nej",
         "skydd och akut och boende",
         "barn och samtycke",
-        "inte barn",
+        "barn = nej",
     ]
+    lines += [
+        "[[moments]]",
+        'id = "anmalan"',
+        'label = "anmälan kom in"',
+        'question = "När kom anmälan in?"',
+    ]
+    # Format 2, as the shipped routines: the headings in order, each item under one.
+    for s in range(0, 40, 4):
+        lines += [
+            "[[sections]]",
+            f'id = "avsnitt-{s}"',
+            f'title = "Vad gör socialsekreterare på enheten i det inledande skedet {s}?"',
+            f'phase = "{_PHASES[(s // 4) % 3]}"',
+        ]
     for s in range(40):
         lines += [
             "[[steps]]",
             f'id = "steg-{s}"',
             f'role = "{_ROLES[s % 3]}"',
-            f'phase = "{_PHASES[s % 3]}"',
-            f'section = "Vad gör socialsekreterare på enheten i det inledande skedet {s}?"',
+            f'section = "avsnitt-{s - s % 4}"',
             f'text = "Steg {s}: Undersök om det finns en öppen utredning på barnen eller ej. '
             'Om öppen utredning finns: kontakta ansvarig socialsekreterare."',
         ]
         if s % 4:
             lines.append(f'when = "{conditions[s % len(conditions)]}"')
         if s % 5 == 0:
-            lines.append('deadline = "inom en vecka"')
+            lines += ['deadline = "inom en vecka"', 'deadline_from = "anmalan"']
         if s % 7 == 0:
             lines.append(f'contacts = ["k{s % 3}"]')
     return "\n".join(lines) + "\n"
