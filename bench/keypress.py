@@ -65,6 +65,67 @@ async def measure(count: int = 200) -> list[float]:
     return timings
 
 
+async def measure_baseline(count: int = 200) -> list[float]:
+    """The same keys in a minimal Textual app that does what any walk key makes Textual do:
+    a new question text (a Static of auto height, so a new layout) and a list of 40
+    wrapped options rebuilt. On a machine whose speed varies from run to run, the walk's
+    figures are read against this one from the same run."""
+    from textual.app import App, ComposeResult
+    from textual.screen import Screen
+    from textual.widgets import Footer, Header, OptionList, Static
+
+    painted: list[float] = []
+    handled: list[float] = []
+    refresh = Screen._compositor_refresh
+
+    def timed_refresh(self) -> None:
+        refresh(self)
+        painted.append(time.perf_counter())
+
+    text = (
+        "Undersök om det finns en öppen utredning på barnen eller ej. "
+        "Om öppen utredning finns: kontakta ansvarig socialsekreterare."
+    )
+
+    class Baseline(App[None]):
+        BINDINGS = (("j", "show(1)"), ("escape", "show(0)"))
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static(id="question")
+            yield OptionList(id="plan")
+            yield Footer()
+
+        def action_show(self, answered: int) -> None:
+            self.query_one("#question", Static).update(f"Fråga {2 + answered}: {text}")
+            plan = self.query_one("#plan", OptionList)
+            plan.clear_options()
+            plan.add_options(f"[ ] Steg {i}: {text}" for i in range(20 + 20 * answered))
+            handled.append(time.perf_counter())
+
+    Screen._compositor_refresh = timed_refresh
+    timings: list[float] = []
+    try:
+        app = Baseline()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("escape")
+            await pilot.pause()
+            for key in ["j", "escape"] * (count // 2):
+                sent = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                done = next(t for t in handled if t > sent)
+                timings.append((next(t for t in painted if t > done) - sent) * 1000)
+    finally:
+        Screen._compositor_refresh = refresh
+    return timings
+
+
+def _median_p99(timings: list[float]) -> tuple[float, float]:
+    timings = sorted(timings)
+    return statistics.median(timings), timings[min(len(timings) - 1, round(0.99 * len(timings)) - 1)]
+
+
 def main() -> None:
     import os
     import tempfile
@@ -72,9 +133,11 @@ def main() -> None:
     # A step log of its own: an unfinished walk from elsewhere would open the resume dialog.
     with tempfile.TemporaryDirectory() as folder:
         os.environ["SAMVERKAN_DATA"] = folder
-        timings = sorted(asyncio.run(measure()))
-    p99 = timings[min(len(timings) - 1, round(0.99 * len(timings)) - 1)]  # nearest rank
-    print(f"{statistics.median(timings):.2f} {p99:.2f}")
+        walk, baseline = [], []
+        for _ in range(2):  # interleaved halves: the machine's speed drifts
+            walk += asyncio.run(measure(100))
+            baseline += asyncio.run(measure_baseline(100))
+    print(" ".join(f"{x:.2f}" for x in (*_median_p99(walk), *_median_p99(baseline))))
 
 
 if __name__ == "__main__":
