@@ -10,7 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from samverkan_tui.core.model import Role
-from samverkan_tui.core.session import DEVIATION_CATEGORIES
+from samverkan_tui.core.status import DEVIATION_CATEGORIES
+from samverkan_tui.tui.widgets.hanging import Hanging
 
 DIGITS = [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]
 
@@ -29,11 +30,9 @@ class DigitDialog(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
-            lines = Text()
-            for number, item in enumerate(self.items, start=1):
-                lines.append(f"{number}  ", style="bold")
-                lines.append(item + "\n")
-            yield Static(lines, classes="dialog-body")
+            # Wrapped lines of a long choice start under its text, not under its digit.
+            rows = [(Text(f"{n} ", style="bold"), Text(item)) for n, item in enumerate(self.items, start=1)]
+            yield Static(Hanging(rows), classes="dialog-body")
             yield Static(Text(self.footer_text, style="dim"), classes="dialog-footer")
 
     def action_pick(self, number: int) -> None:
