@@ -266,9 +266,15 @@ def test_cli_writes_the_draft_and_the_report(capsys, tmp_path: Path) -> None:
     assert code == 0, err
     assert validate_file(target).ok
     assert "rad   23: punkt" in report.read_text(encoding="utf-8")
+    assert ", 1 fråga, 1 kontakt, 0 rader ej placerade" in err  # counts in their Swedish form
     code, out, err = run(capsys, "utkast", str(SOURCES / "rvt-bou-samverkansrutin.txt"), "--format", "json")
     assert code == 0 and json.loads(out)["questions"][0]["id"] == "akut"
     assert "Spårbarhet" in err  # no --rapport: the report goes to stderr
+    code, out, err = run(capsys, "utkast", str(SOURCES / "rvt-bou-samverkansrutin.txt"), "--format", "md")
+    assert code == 0 and out.startswith("# Spårbarhet för utkastet")
+    rows = [line for line in out.splitlines() if line.startswith("| 23 |")]
+    assert rows and all(row.count(" | ") == 2 for row in rows), rows  # one table row a sentence
+    assert not err  # the report is the output: nothing else on stderr
 
 
 def test_cli_bad_input(capsys, tmp_path: Path) -> None:

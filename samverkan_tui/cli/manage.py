@@ -28,6 +28,7 @@ from samverkan_tui.cli.common import (
     fail,
     print_as,
 )
+from samverkan_tui.core.swedish import count_text
 
 if TYPE_CHECKING:
     from samverkan_tui.core.config import Config
@@ -450,6 +451,7 @@ class DraftFormat(StrEnum):
     toml = "toml"
     json = "json"
     text = "text"
+    md = "md"
 
 
 @command(
@@ -459,8 +461,8 @@ class DraftFormat(StrEnum):
     epilog=examples(
         "samverkan utkast rutin.txt -o rutin.toml               utkastet, spårbarheten till stderr",
         "samverkan utkast rutin.txt -o rutin.toml --rapport spårbarhet.txt",
-        after="Texten kopieras ur Word eller PDF (Spara som → Oformaterad text). Sök sedan efter "
-        "TODO i filen och kör samverkan kontrollera rutin.toml.",
+        after="Texten kopieras ur Word eller PDF (Spara som → Oformaterad text). Kör sedan "
+        "samverkan kontrollera rutin.toml: den visar varje TODO med sin rad.",
     ),
 )
 def utkast(
@@ -489,11 +491,23 @@ def utkast(
     ] = None,
     format: Annotated[
         DraftFormat,
-        typer.Option("--format", "-f", metavar="FORMAT", help="toml, json eller text (bara spårbarheten)."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="toml eller json (utkastet), text eller md (bara spårbarheten).",
+        ),
     ] = DraftFormat.toml,
 ) -> None:
     """Skriv ett första utkast till en rutinfil från en rutins text, med TODO där någon måste bestämma."""
-    from samverkan_tui.core.draft import build_draft, draft_record, draft_toml, slug, traceability_report
+    from samverkan_tui.core.draft import (
+        build_draft,
+        draft_record,
+        draft_toml,
+        slug,
+        traceability_markdown,
+        traceability_report,
+    )
 
     try:
         source = kalla.read_text(encoding="utf-8")
@@ -514,6 +528,8 @@ def utkast(
         data: str = json.dumps(draft_record(draft), ensure_ascii=False, indent=2) + "\n"
     elif format is DraftFormat.text:
         data = report
+    elif format is DraftFormat.md:
+        data = traceability_markdown(draft)
     else:
         data = draft_toml(draft)
     if ut is None or str(ut) == "-":
@@ -523,12 +539,18 @@ def utkast(
             ut.write_text(data, encoding="utf-8")
         except OSError as error:
             fail(f"kan inte skriva {ut}: {error.strerror or error}", EXIT_FAILURE)
-        _say(
-            f"Skrev {ut.resolve()}: {len(draft.sections)} avsnitt, {len(draft.items)} punkter, "
-            f"{len(draft.questions)} frågor, {len(draft.contacts)} kontakter, "
-            f"{len(draft.unplaced)} rader ej placerade (kommentarer sist i filen)."
+        counts = ", ".join(
+            count_text(len(things), one, many)
+            for things, one, many in (
+                (draft.sections, "avsnitt", "avsnitt"),
+                (draft.items, "punkt", "punkter"),
+                (draft.questions, "fråga", "frågor"),
+                (draft.contacts, "kontakt", "kontakter"),
+                (draft.unplaced, "rad", "rader"),
+            )
         )
-    if format is not DraftFormat.text:
+        _say(f"Skrev {ut.resolve()}: {counts} ej placerade (kommentarer sist i filen).")
+    if format not in (DraftFormat.text, DraftFormat.md):
         if rapport is not None:
             try:
                 rapport.write_text(report, encoding="utf-8")

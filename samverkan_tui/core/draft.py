@@ -785,20 +785,40 @@ def draft_toml(draft: Draft) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def traceability_report(draft: Draft) -> str:
-    """For every sentence of the source: where the draft put it (one line each, source order)."""
-    lines = [f"Spårbarhet för utkastet {draft.routine_id} (källa: {draft.source_file or 'källtexten'})", ""]
+def _report_rows(draft: Draft) -> tuple[str, list[tuple[int, str, str]], str]:
+    """The report's title, its rows (source line, where it went, the sentence shortened)
+    in source order, and its closing count: one producer for the text and the Markdown."""
+    title = f"Spårbarhet för utkastet {draft.routine_id} (källa: {draft.source_file or 'källtexten'})"
+    rows = []
     for line, text, where in sorted(draft.report, key=lambda entry: entry[0]):
         short = " ".join(text.split())
-        short = short if len(short) <= 70 else short[:69] + "…"
-        lines.append(f"rad {line:>4}: {where} — ”{short}”")
+        rows.append((line, where, short if len(short) <= 70 else short[:69] + "…"))
     placed = sum(1 for entry in draft.report if not entry[2].startswith("inte placerad"))
-    lines += [
-        "",
+    total = (
         f"{placed} av {len(draft.report)} meningar och rubriker placerade; "
-        f"{len(draft.report) - placed} som kommentar sist i filen.",
-    ]
-    return "\n".join(lines) + "\n"
+        f"{len(draft.report) - placed} som kommentar sist i filen."
+    )
+    return title, rows, total
+
+
+def traceability_report(draft: Draft) -> str:
+    """For every sentence of the source: where the draft put it (one line each, source order)."""
+    title, rows, total = _report_rows(draft)
+    lines = [title, ""]
+    lines += [f"rad {line:>4}: {where} — ”{short}”" for line, where, short in rows]
+    return "\n".join([*lines, "", total]) + "\n"
+
+
+def traceability_markdown(draft: Draft) -> str:
+    """The same report as a Markdown table (`utkast --format md`)."""
+    title, rows, total = _report_rows(draft)
+
+    def cell(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|")
+
+    lines = [f"# {title}", "", "| Rad | Hamnade i | Meningen |", "|---:|---|---|"]
+    lines += [f"| {line} | {cell(where)} | {cell(short)} |" for line, where, short in rows]
+    return "\n".join([*lines, "", total]) + "\n"
 
 
 def draft_record(draft: Draft) -> dict[str, object]:
