@@ -23,14 +23,14 @@ from samverkan_tui.core.catalog import builtin_dir, routine_files
 from samverkan_tui.core.clock import current_time
 from samverkan_tui.core.loader import load_routine
 from samverkan_tui.core.model import Routine
-from samverkan_tui.core.session import (
+from samverkan_tui.core.session import WalkSession
+from samverkan_tui.core.status import (
     DEVIATION,
     DEVIATION_CATEGORIES,
     DONE,
     MODE_CASE,
     MODE_TRAINING,
     NOT_APPLICABLE,
-    WalkSession,
 )
 from samverkan_tui.core.walk import build_plan, enumerate_paths
 

@@ -9,7 +9,8 @@ import pytest
 
 from samverkan_tui.core.clock import parse_now
 from samverkan_tui.core.deadlines import format_date
-from samverkan_tui.core.session import DEVIATION, DONE, MODE_TRAINING, NOT_APPLICABLE, WalkSession
+from samverkan_tui.core.session import WalkSession
+from samverkan_tui.core.status import DEVIATION, DONE, MODE_TRAINING, NOT_APPLICABLE
 from samverkan_tui.core.walk import build_plan
 from samverkan_tui.export import ExportError, default_filename, export, render
 from samverkan_tui.export.document import (

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from samverkan_tui.core.clock import parse_now
 from samverkan_tui.core.deadlines import format_date
-from samverkan_tui.core.session import DEVIATION, DONE
+from samverkan_tui.core.status import DEVIATION, DONE
 from samverkan_tui.core.walk import build_plan
 from samverkan_tui.export import render
 from samverkan_tui.export.document import (

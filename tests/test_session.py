@@ -6,13 +6,8 @@ import datetime as dt
 
 import pytest
 
-from samverkan_tui.core.session import (
-    DEVIATION,
-    DONE,
-    NOT_APPLICABLE,
-    SessionError,
-    WalkSession,
-)
+from samverkan_tui.core.session import SessionError, WalkSession
+from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE
 from samverkan_tui.core.walk import AnswerError, action_key
 from tests.conftest import shipped
 

@@ -16,10 +16,34 @@ def test_every_status_has_one_label_and_one_mark() -> None:
     assert set(status.MODE_LABELS) == set(status.MODES)
 
 
-def test_the_session_re_exports_the_same_objects() -> None:
-    # Not copies: a changed code in core.status changes the session's check too.
-    assert session.STATUSES is status.STATUSES and session.MODES is status.MODES
-    assert session.DEVIATION_CATEGORIES is status.DEVIATION_CATEGORIES
+def test_the_codes_are_imported_from_core_status_only() -> None:
+    """No module takes a status or mode code from anywhere but core.status (the session
+    once re-exported them, and modules then had two places to get them from)."""
+    import ast
+    from pathlib import Path
+
+    import samverkan_tui
+
+    codes = {name for name in dir(status) if name.isupper()}
+    root = Path(samverkan_tui.__file__).parent
+    wrong = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module != "samverkan_tui.core.status"
+            ):
+                wrong += [f"{path.name}: {a.name} from {node.module}" for a in node.names if a.name in codes]
+    assert wrong == []
+    assert not codes & set(vars(session)) - {
+        "DEVIATION",
+        "DEVIATION_CATEGORIES",
+        "DONE",
+        "MODE_CASE",
+        "MODES",
+        "STATUSES",
+    }
 
 
 def test_a_printout_record_uses_the_capitalised_label() -> None:

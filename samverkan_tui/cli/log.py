@@ -232,7 +232,7 @@ def lista(
     format: FormatOption = Format.text,
 ) -> None:
     """Lista genomgångarna i loggen, den senast påbörjade först."""
-    from samverkan_tui.core.session import MODES
+    from samverkan_tui.core.status import MODES
     from samverkan_tui.steplog.store import local_iso
 
     log = _open()

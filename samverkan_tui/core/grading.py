@@ -57,7 +57,7 @@ NOT_ASKED = "ej ställd"
 UNANSWERED = "obesvarad"
 EXTRA = "extra"
 
-STATUS_LABELS = {
+GRADE_LABELS = {
     RIGHT: "Rätt",
     WRONG: "Fel",
     NOT_ASKED: "Ej ställd",
@@ -106,7 +106,7 @@ class AnswerGrade(NamedTuple):
 
     @property
     def label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return GRADE_LABELS[self.status]
 
 
 class ContactAtMoment(NamedTuple):

@@ -19,48 +19,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from samverkan_tui.core.model import Routine
-
-# The status and mode codes are defined once, in core.status. They are re-exported here
-# (``__all__``) because the session is where the app and the tests meet them; new code
-# imports them from core.status.
 from samverkan_tui.core.status import (
     DEVIATION,
     DEVIATION_CATEGORIES,
     DONE,
     MODE_CASE,
-    MODE_TRAINING,
     MODES,
-    NOT_APPLICABLE,
-    STATUS_LABELS,
     STATUSES,
 )
 from samverkan_tui.core.walk import Plan, action_key, build_plan, check_answers
-
-__all__ = [
-    "ANSWER",
-    "CLEAR_ANSWER",
-    "CLEAR_STEP",
-    "CONTACT",
-    "DEVIATION",
-    "DEVIATION_CATEGORIES",
-    "DONE",
-    "EVENT_KINDS",
-    "FINISH",
-    "MODES",
-    "MODE_CASE",
-    "MODE_TRAINING",
-    "MOMENT",
-    "NOT_APPLICABLE",
-    "ROLE",
-    "STATUSES",
-    "STATUS_LABELS",
-    "STEP",
-    "Event",
-    "Listener",
-    "SessionError",
-    "StepState",
-    "WalkSession",
-]
 
 ANSWER = "svar"
 CLEAR_ANSWER = "ta_bort_svar"

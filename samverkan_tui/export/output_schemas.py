@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from samverkan_tui.core.catalog import BUILTIN, USER
-from samverkan_tui.core.grading import STATUS_LABELS as GRADE_STATUSES
+from samverkan_tui.core.grading import GRADE_LABELS as GRADE_STATUSES
 from samverkan_tui.core.model import ITEM_KINDS, QUESTION_KINDS
 from samverkan_tui.core.problems import ERROR, WARNING
 from samverkan_tui.core.review_walk import CONTACT_VERDICTS

@@ -39,18 +39,8 @@ from typing import Any, NamedTuple
 from samverkan_tui.core.clock import STOCKHOLM, current_time
 from samverkan_tui.core.config import APP_NAME, DATA_DIR_ENV, Config, ConfigError, load_config
 from samverkan_tui.core.model import Routine
-from samverkan_tui.core.session import (
-    CLEAR_STEP,
-    DEVIATION,
-    DEVIATION_CATEGORIES,
-    EVENT_KINDS,
-    MODES,
-    NOT_APPLICABLE,
-    STATUSES,
-    STEP,
-    Event,
-    WalkSession,
-)
+from samverkan_tui.core.session import CLEAR_STEP, EVENT_KINDS, STEP, Event, WalkSession
+from samverkan_tui.core.status import DEVIATION, DEVIATION_CATEGORIES, MODES, NOT_APPLICABLE, STATUSES
 from samverkan_tui.steplog.scrub import MAX_COMMENT, routine_vocabulary, scrub_comment
 
 DB_NAME = "steglogg.sqlite3"

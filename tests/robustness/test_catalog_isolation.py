@@ -166,7 +166,8 @@ def test_a_deadline_that_passed_validate_used_to_crash_show(tmp_path: Path) -> N
 
 def test_a_stored_walk_opens_read_only_when_its_routine_breaks(tmp_path: Path) -> None:
     from samverkan_tui.core.loader import load_routine
-    from samverkan_tui.core.session import DONE, MODE_CASE, WalkSession
+    from samverkan_tui.core.session import WalkSession
+    from samverkan_tui.core.status import DONE, MODE_CASE
     from samverkan_tui.steplog.store import StepLog
 
     folder = tmp_path / "egna"

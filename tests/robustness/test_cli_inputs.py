@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.session import DONE, MODE_CASE, WalkSession
+from samverkan_tui.core.session import WalkSession
+from samverkan_tui.core.status import DONE, MODE_CASE
 from samverkan_tui.steplog.store import StepLog
 from tests.conftest import CHECKLISTS, REPO
 from tests.robustness.robust_helpers import crash_words, run_cli

@@ -13,14 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from samverkan_tui.core.session import (
+from samverkan_tui.core.session import WalkSession
+from samverkan_tui.core.status import (
     DEVIATION,
     DEVIATION_CATEGORIES,
     DONE,
     MODE_CASE,
     MODE_TRAINING,
     NOT_APPLICABLE,
-    WalkSession,
 )
 from samverkan_tui.core.walk import build_plan, enumerate_paths
 from samverkan_tui.export.charts import to_svg

@@ -12,7 +12,7 @@ from rich.console import Console
 from textual.widgets import Input, OptionList
 
 from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.session import DEVIATION, DONE, NOT_APPLICABLE
+from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE
 from samverkan_tui.tui.screens.dialogs import ConfirmDialog, DeviationDialog, DigitDialog, TextDialog
 from samverkan_tui.tui.screens.resume import ResumeScreen
 from samverkan_tui.tui.screens.walk import WalkScreen

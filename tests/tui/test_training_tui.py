@@ -16,7 +16,7 @@ from samverkan_tui.core.clock import parse_now
 from samverkan_tui.core.config import load_config
 from samverkan_tui.core.grading import find_exercise, grade
 from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.session import MODE_TRAINING
+from samverkan_tui.core.status import MODE_TRAINING
 from samverkan_tui.steplog.stats import walk_statistics
 from samverkan_tui.tui.app import create_app
 from samverkan_tui.tui.screens.exercise import ExerciseScreen

@@ -9,7 +9,7 @@ from rich.console import Console
 from textual.widgets import Input, OptionList
 
 from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.session import DEVIATION, DONE, NOT_APPLICABLE
+from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE
 from samverkan_tui.core.walk import build_plan
 from samverkan_tui.tui.screens.dialogs import DeviationDialog, RoleDialog, TextDialog
 from samverkan_tui.tui.screens.help import HelpScreen

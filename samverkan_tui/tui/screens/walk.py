@@ -21,7 +21,8 @@ from textual.widgets import Header
 
 from samverkan_tui.core.clock import STOCKHOLM
 from samverkan_tui.core.config import save_config
-from samverkan_tui.core.session import DEVIATION, MODE_CASE, NOT_APPLICABLE, WalkSession
+from samverkan_tui.core.session import WalkSession
+from samverkan_tui.core.status import DEVIATION, MODE_CASE, NOT_APPLICABLE
 from samverkan_tui.core.walk import only_role, question_count
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.screens.answering import AnsweringScreen
