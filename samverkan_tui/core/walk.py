@@ -120,11 +120,6 @@ def effective_answers(routine: Routine, answers: Mapping[str, str]) -> dict[str,
     return effective
 
 
-def relevant_questions(routine: Routine, answers: Mapping[str, str]) -> list[Question]:
-    effective = effective_answers(routine, answers)
-    return [q for q in routine.questions if holds(q.when, effective) is True]
-
-
 def next_question(routine: Routine, answers: Mapping[str, str]) -> Question | None:
     effective = effective_answers(routine, answers)
     for question in routine.questions:

@@ -647,10 +647,6 @@ def condition_heading(routine: Routine, condition: object) -> str:
     return f"Om {text}:" if text else ""
 
 
-def _condition_heading(routine: Routine, step: Step) -> str:
-    return condition_heading(routine, step.when)
-
-
 def _asked_when(routine: Routine, condition: object) -> str:
     text = describe_condition(routine, condition)  # type: ignore[arg-type]
     return f"Ställs bara om {text}." if text else ""

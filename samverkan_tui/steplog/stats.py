@@ -176,42 +176,6 @@ def _period(start: dt.date | None, end: dt.date | None) -> str:
     return "hela loggen"
 
 
-def stats_dict(stats: list[RoutineStats], start: dt.date | None, end: dt.date | None) -> dict[str, object]:
-    return {
-        "from": start.isoformat() if start else None,
-        "to": end.isoformat() if end else None,
-        "mode": MODE_CASE,
-        "routines": [
-            {
-                "routine": s.routine_id,
-                "title": s.title,
-                "walks": s.walks,
-                "finished": s.finished,
-                "akut": s.akut,
-                "akut_share": round(s.akut_share, 4) if s.akut_share is not None else None,
-                "deviations": s.deviations,
-                "deviations_by_category": [
-                    {"category": c, "label": DEVIATION_CATEGORIES.get(c, c), "count": n}
-                    for c, n in s.deviations_by_category.items()
-                ],
-                "deviations_by_step": [
-                    {"step": d.step, "text": d.text, "count": d.count} for d in s.deviations_by_step
-                ],
-                "median_time_to_step": [
-                    {
-                        "step": t.step,
-                        "text": t.text,
-                        "walks": t.count,
-                        "median_minutes": round(t.median_seconds / 60, 1),
-                    }
-                    for t in s.time_to_step
-                ],
-            }
-            for s in stats
-        ],
-    }
-
-
 TEXT_TOP_STEPS = 10  # the text view lists the steps with most deviations; JSON lists all
 
 
