@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from samverkan_tui.core.conditions import parse_condition
-from samverkan_tui.core.model import NO, YES, Option, Phase, Question, Role, Routine, Step
+from samverkan_tui.core.routine.conditions import parse_condition
+from samverkan_tui.core.routine.model import NO, YES, Option, Phase, Question, Role, Routine, Step
 
 _PHASES = ("inledande", "utredning", "langre-sikt")
 _ROLES = ("a", "b", "gemensamt")

@@ -17,8 +17,8 @@ import time
 async def measure(count: int = 200) -> list[float]:
     from textual.screen import Screen
 
-    from samverkan_tui.core.catalog import load_catalog
-    from samverkan_tui.core.config import load_config
+    from samverkan_tui.core.base.config import load_config
+    from samverkan_tui.core.routine.catalog import load_catalog
     from samverkan_tui.tui.app import create_app
     from samverkan_tui.tui.screens.walk import WalkScreen
 

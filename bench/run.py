@@ -201,7 +201,7 @@ def bench_cli(rounds: int, env: dict[str, str]) -> list[Row]:
 
 def bench_validate(tmp: Path) -> list[Row]:
     from bench.generate import write_routines, yes_no_routine
-    from samverkan_tui.core.validate import check_routine, validate_paths
+    from samverkan_tui.core.validation.validate import check_routine, validate_paths
 
     folder = tmp / "generated"
     paths = write_routines(folder, 500)
@@ -363,8 +363,8 @@ def bench_pdf() -> list[Row]:
         from samverkan_tui.export.document import document_for_routine
     except ImportError as error:
         return [Row("PDF export of every shipped routine", f"kunde inte mätas: {error}", "< 2 s", None)]
-    from samverkan_tui.core.catalog import load_catalog
-    from samverkan_tui.core.clock import parse_now
+    from samverkan_tui.core.base.clock import parse_now
+    from samverkan_tui.core.routine.catalog import load_catalog
 
     routines = load_catalog().routines()
     now = parse_now("2026-11-23T10:00")

@@ -19,12 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from samverkan_tui.core.catalog import builtin_dir, routine_files
-from samverkan_tui.core.clock import current_time
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import (
+from samverkan_tui.core.base.clock import current_time
+from samverkan_tui.core.routine.catalog import builtin_dir, routine_files
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.walk.plan import build_plan, enumerate_paths
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import (
     DEVIATION,
     DEVIATION_CATEGORIES,
     DONE,
@@ -32,7 +33,6 @@ from samverkan_tui.core.status import (
     MODE_TRAINING,
     NOT_APPLICABLE,
 )
-from samverkan_tui.core.walk import build_plan, enumerate_paths
 
 COMMENTS = ("tolk saknades", "ingen svarade före 16.00", "mötet flyttades", None, None)
 

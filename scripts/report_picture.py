@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.steplog_fixture import generate_walks, shipped_routines  # noqa: E402
-from samverkan_tui.core.clock import STOCKHOLM  # noqa: E402
+from samverkan_tui.core.base.clock import STOCKHOLM  # noqa: E402
 
 OUT = REPO / "docs" / "uppfoljning.png"
 NOW = dt.datetime(2026, 11, 27, 12, 0, tzinfo=STOCKHOLM)

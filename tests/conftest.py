@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.model import Routine
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.routine.model import Routine
 
 REPO = Path(__file__).resolve().parent.parent
 CHECKLISTS = REPO / "checklists"

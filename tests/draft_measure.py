@@ -59,10 +59,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
 
-from samverkan_tui.core.draft import Draft, build_draft
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.source_text import sentences, split_sentences
+from samverkan_tui.core.manage.draft import Draft, build_draft
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.routine.source_text import sentences, split_sentences
 
 REPO = Path(__file__).resolve().parent.parent
 CHECKLISTS = REPO / "checklists"

@@ -176,7 +176,7 @@ def test_version_and_module_entry_point() -> None:
 
 
 def test_unexpected_error_is_one_line_unless_debug(capsys, monkeypatch) -> None:
-    from samverkan_tui.core import walk
+    from samverkan_tui.core.walk import plan as walk
 
     def boom(*args, **kwargs):
         raise RuntimeError("trasigt")
@@ -205,7 +205,7 @@ def test_format_prints_the_format_guide_and_info_names_its_path(capsys) -> None:
 
 
 def test_format_says_in_one_line_when_the_guide_is_missing(capsys, monkeypatch, tmp_path: Path) -> None:
-    from samverkan_tui.core import docs
+    from samverkan_tui.core.base import docs
 
     monkeypatch.setattr(docs, "docs_dir", lambda: tmp_path)
     code, out, err = run(capsys, "format")

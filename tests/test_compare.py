@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.compare import (
+from samverkan_tui.core.manage.compare import (
     CHANGED_SINCE_START,
     changes_for_walk,
     compare_routines,
@@ -15,7 +15,7 @@ from samverkan_tui.core.compare import (
     comparison_text,
     word_diff,
 )
-from samverkan_tui.core.loader import load_routine
+from samverkan_tui.core.routine.loader import load_routine
 from tests.conftest import CHECKLISTS, shipped
 from tests.conftest import run_cli as run
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samverkan_tui.core.conditions import (
+from samverkan_tui.core.routine.conditions import (
     All,
     Any,
     Compare,
@@ -117,7 +117,7 @@ def test_any_text_either_parses_or_gives_a_condition_error(text: str) -> None:
 
 @given(conditions(), st.dictionaries(_ident, _ident, max_size=4))
 def test_compiled_conditions_agree_with_evaluate(text: str, answers: dict[str, str]) -> None:
-    from samverkan_tui.core.conditions import compile_condition
+    from samverkan_tui.core.routine.conditions import compile_condition
 
     condition = parse_condition(text)
     assert compile_condition(condition)(answers) is condition.evaluate(answers)

@@ -6,18 +6,11 @@ import datetime as dt
 
 import pytest
 
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.deadlines import (
-    DeadlineError,
-    add_months,
-    due_date,
-    format_date,
-    format_date_short,
-    format_time,
-    parse_deadline,
-)
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.walk import build_plan
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.base.dates import add_months, format_date, format_date_short, format_time
+from samverkan_tui.core.routine.deadline_phrases import DeadlineError, due_date, parse_deadline
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.walk.plan import build_plan
 from tests.conftest import REPO
 
 KONTAKTTEST = REPO / "tests" / "data" / "kontakter" / "kontakttest.toml"

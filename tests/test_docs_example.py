@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.deadlines import due_line
-from samverkan_tui.core.validate import validate_file
-from samverkan_tui.core.walk import build_plan
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.validation.validate import validate_file
+from samverkan_tui.core.walk.due_text import due_line
+from samverkan_tui.core.walk.plan import build_plan
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "checklist-format.md"
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.draft import build_draft, draft_toml, question_from_phrase, traceability_report
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.problems import WARNING
-from samverkan_tui.core.source_text import sentences
-from samverkan_tui.core.validate import validate_file
+from samverkan_tui.core.base.problems import WARNING
+from samverkan_tui.core.manage.draft import build_draft, draft_toml, question_from_phrase, traceability_report
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.routine.source_text import sentences
+from samverkan_tui.core.validation.validate import validate_file
 from tests.conftest import SOURCES
 from tests.conftest import run_cli as run
 from tests.draft_measure import item_coverage, sentence_coverage, squash

@@ -19,16 +19,12 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.walk import build_plan
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.routine.references import item_references
+from samverkan_tui.core.walk.plan import build_plan
 from samverkan_tui.export import render
-from samverkan_tui.export.document import (
-    FILL_IN_FIELDS,
-    document_for_plan,
-    document_for_routine,
-    item_references,
-)
+from samverkan_tui.export.document import FILL_IN_FIELDS, document_for_plan, document_for_routine
 from samverkan_tui.export.ics import event_uid
 from tests.conftest import shipped
 

@@ -7,11 +7,12 @@ import itertools
 
 import pytest
 
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.deadlines import format_date
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import DEVIATION, DONE, MODE_TRAINING, NOT_APPLICABLE
-from samverkan_tui.core.walk import build_plan
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.base.dates import format_date
+from samverkan_tui.core.routine.references import item_references
+from samverkan_tui.core.walk.plan import build_plan
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import DEVIATION, DONE, MODE_TRAINING, NOT_APPLICABLE
 from samverkan_tui.export import ExportError, default_filename, export, render
 from samverkan_tui.export.document import (
     KIND_PLAN,
@@ -22,7 +23,6 @@ from samverkan_tui.export.document import (
     document_for_routine,
     document_for_run,
     document_for_session,
-    item_references,
 )
 from tests.conftest import shipped
 

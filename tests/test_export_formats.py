@@ -10,10 +10,10 @@ from html.parser import HTMLParser
 import pytest
 from pypdf import PdfReader
 
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.deadlines import format_date
-from samverkan_tui.core.status import DEVIATION, DONE
-from samverkan_tui.core.walk import build_plan
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.base.dates import format_date
+from samverkan_tui.core.walk.plan import build_plan
+from samverkan_tui.core.walk.status import DEVIATION, DONE
 from samverkan_tui.export import render
 from samverkan_tui.export.document import (
     StepRecord,
@@ -114,7 +114,7 @@ def test_pdf_lists_every_contact_with_phone_and_telefontider(whole_pdfs) -> None
         assert squash(contact.name) in text
         for phone in contact.phones:
             assert phone in text
-    from samverkan_tui.core.hours_text import weekly_hours_lines
+    from samverkan_tui.core.walk.hours_text import weekly_hours_lines
 
     for contact in routine.contacts:
         for line in weekly_hours_lines(contact):

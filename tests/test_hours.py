@@ -15,17 +15,17 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core import holiday_table
-from samverkan_tui.core.clock import STOCKHOLM, parse_now
-from samverkan_tui.core.hours import (
+from samverkan_tui.core.base.clock import STOCKHOLM, parse_now
+from samverkan_tui.core.routine.model import Contact, OpeningHours, Routine, TimeRange
+from samverkan_tui.core.walk import holiday_table
+from samverkan_tui.core.walk.hours import (
     LOOKAHEAD_DAYS,
     ContactStatus,
     contact_status,
     holiday_table_source,
     is_holiday,
 )
-from samverkan_tui.core.hours_text import weekly_hours_lines
-from samverkan_tui.core.model import Contact, OpeningHours, Routine, TimeRange
+from samverkan_tui.core.walk.hours_text import status_summary, weekly_hours_lines
 
 
 def minutes(text: str) -> int:
@@ -280,7 +280,7 @@ def test_a_line_open_round_the_clock_does_not_close_at_midnight() -> None:
     status = contact_status(ALWAYS, None, at("2026-03-29T01:59"))
     assert status.open_now is True
     assert status.closes_at is None
-    assert status.summary == f"Öppet nu, stänger inte de närmaste {LOOKAHEAD_DAYS} dagarna"
+    assert status_summary(status) == f"Öppet nu, stänger inte de närmaste {LOOKAHEAD_DAYS} dagarna"
 
 
 def test_other_time_zones_are_converted_to_stockholm() -> None:
@@ -302,13 +302,15 @@ def test_unknown_hours_are_never_invented() -> None:
         status = contact_status(contact, BOTKYRKA, at("2026-11-23T10:00"))
         assert status.open_now is None
         assert status.closes_at is None and status.next_open is None
-        assert status.summary == "Tider anges inte i rutinen."
+        assert status_summary(status) == "Tider anges inte i rutinen."
         assert weekly_hours_lines(contact) == ["Tider anges inte i rutinen."]
 
 
 def test_unknown_hours_without_a_note_still_say_so() -> None:
     contact = Contact(id="x", name="X")
-    assert contact_status(contact, None, at("2026-11-23T10:00")).summary == "Tider anges inte i rutinen."
+    assert (
+        status_summary(contact_status(contact, None, at("2026-11-23T10:00"))) == "Tider anges inte i rutinen."
+    )
 
 
 @pytest.mark.parametrize(
@@ -332,7 +334,7 @@ def test_unknown_hours_without_a_note_still_say_so() -> None:
     ],
 )
 def test_summary(now, summary) -> None:
-    assert contact_status(NORR, BOTKYRKA, at(now)).summary == summary
+    assert status_summary(contact_status(NORR, BOTKYRKA, at(now))) == summary
 
 
 def test_fallback_is_resolved_through_the_routine() -> None:
@@ -341,7 +343,7 @@ def test_fallback_is_resolved_through_the_routine() -> None:
     # Without the routine the fallback cannot be looked up, and nothing is made up.
     alone = contact_status(NORR, None, at("2026-11-23T12:30"))
     assert alone.fallback is None
-    assert alone.summary == "Stängt (lunch), öppnar 13.00"
+    assert status_summary(alone) == "Stängt (lunch), öppnar 13.00"
 
 
 def test_a_fallback_that_is_closed_too_is_not_recommended() -> None:
@@ -350,10 +352,10 @@ def test_a_fallback_that_is_closed_too_is_not_recommended() -> None:
     )
     contact = Contact(id="a", name="A", hours=BOTKYRKA_HOURS, fallback="kansli")
     routine = routine_with(contact, back_office)
-    assert contact_status(contact, routine, at("2026-11-23T12:30")).summary == (
+    assert status_summary(contact_status(contact, routine, at("2026-11-23T12:30"))) == (
         "Stängt (lunch), öppnar 13.00 — ring Kansliet 08-1 under tiden"
     )
-    assert contact_status(contact, routine, at("2026-11-23T18:30")).summary == (
+    assert status_summary(contact_status(contact, routine, at("2026-11-23T18:30"))) == (
         "Stängt (utanför telefontid), öppnar tisdag 24 november 08.30 — även Kansliet har stängt just nu"
     )
 
@@ -361,7 +363,7 @@ def test_a_fallback_that_is_closed_too_is_not_recommended() -> None:
 def test_a_fallback_without_phone_is_named() -> None:
     desk = Contact(id="desk", name="Receptionen", hours_note="Tider anges inte i rutinen.")
     contact = Contact(id="a", name="A", hours=BOTKYRKA_HOURS, fallback="desk")
-    summary = contact_status(contact, routine_with(contact, desk), at("2026-11-28T10:00")).summary
+    summary = status_summary(contact_status(contact, routine_with(contact, desk), at("2026-11-28T10:00")))
     assert summary.endswith(" — kontakta Receptionen under tiden")
 
 
@@ -369,7 +371,7 @@ def test_next_open_search_is_bounded() -> None:
     never = Contact(id="never", name="Aldrig", hours=OpeningHours(days={}))
     status = contact_status(never, None, at("2026-11-23T10:00"))
     assert status.open_now is False and status.next_open is None
-    assert status.summary == (
+    assert status_summary(status) == (
         f"Stängt (utanför telefontid), ingen telefontid de närmaste {LOOKAHEAD_DAYS} dagarna"
     )
 
@@ -435,8 +437,8 @@ def test_holiday_table_matches_the_holidays_package() -> None:
     # The table exists only for start-up time; the package stays the authority.
     table = Path(holiday_table.__file__).read_text(encoding="utf-8")
     assert table == holiday_table_source(), (
-        "holiday_table.py is out of date: .venv/bin/python -m samverkan_tui.core.hours "
-        "> samverkan_tui/core/holiday_table.py"
+        "holiday_table.py is out of date: .venv/bin/python -m samverkan_tui.core.walk.hours "
+        "> samverkan_tui/core/walk/holiday_table.py"
     )
 
 
@@ -458,7 +460,7 @@ def test_status_lookups_do_not_import_holidays() -> None:
     # The CLI's start-up time is budgeted: years in the table never load the package,
     # other years load it on first use.
     code = (
-        "import sys, datetime as dt, samverkan_tui.core.hours as h; "
+        "import sys, datetime as dt, samverkan_tui.core.walk.hours as h; "
         "assert h.is_holiday(dt.date(2026, 12, 25)) == 'juldagen'; "
         "assert 'holidays' not in sys.modules; "
         "assert h.is_holiday(dt.date(2099, 12, 25)) == 'juldagen'; "

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.validate import validate_file
+from samverkan_tui.core.validation.validate import validate_file
 from tests.conftest import REPO
 
 GOOD = (REPO / "tests" / "data" / "liten.toml").read_text(encoding="utf-8")
@@ -201,7 +201,7 @@ def test_json_schema_accepts_every_shipped_routine_and_rejects_a_typo() -> None:
 
     import jsonschema
 
-    from samverkan_tui.core.schema import json_schema
+    from samverkan_tui.core.routine.schema import json_schema
 
     schema = json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import DEVIATION, DONE
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import DEVIATION, DONE
 from samverkan_tui.steplog.store import StepLog
 from tests.conftest import run_cli, shipped
 

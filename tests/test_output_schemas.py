@@ -19,8 +19,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import DEVIATION, DONE, NOT_APPLICABLE
 from samverkan_tui.export.output_schemas import OUTPUTS, all_output_schemas, def_name, output_schema
 from samverkan_tui.steplog.store import StepLog
 from tests.conftest import CHECKLISTS, SOURCES, run_cli, shipped

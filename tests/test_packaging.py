@@ -55,7 +55,7 @@ def test_installed_wheel_finds_its_routines(wheel: Path, tmp_path: Path) -> None
     zipfile.ZipFile(wheel).extractall(unpacked)
     code = (
         "import samverkan_tui, json;"
-        "from samverkan_tui.core.catalog import builtin_dir, load_catalog;"
+        "from samverkan_tui.core.routine.catalog import builtin_dir, load_catalog;"
         "print(json.dumps([samverkan_tui.__file__, str(builtin_dir()), sorted(load_catalog().entries)]))"
     )
     env = {**os.environ, "PYTHONPATH": str(unpacked)}
@@ -98,7 +98,7 @@ def test_metadata_declares_license_authors_and_classifiers(wheel: Path) -> None:
 def test_installed_wheel_finds_its_format_guide(wheel: Path, tmp_path: Path) -> None:
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
-    code = "from samverkan_tui.core.docs import format_guide_path as f; p = f(); print(p, p.is_file())"
+    code = "from samverkan_tui.core.base.docs import format_guide_path as f; p = f(); print(p, p.is_file())"
     env = {**os.environ, "PYTHONPATH": str(unpacked)}
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, check=True

@@ -9,11 +9,12 @@ import datetime as dt
 
 import pytest
 
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.deadlines import due_line
-from samverkan_tui.core.hours import contact_status
-from samverkan_tui.core.model import TimeRange
-from samverkan_tui.core.walk import build_plan, effective_answers, enumerate_paths, next_question
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.routine.model import TimeRange
+from samverkan_tui.core.walk.due_text import due_line
+from samverkan_tui.core.walk.hours import contact_status
+from samverkan_tui.core.walk.hours_text import status_summary
+from samverkan_tui.core.walk.plan import build_plan, effective_answers, enumerate_paths, next_question
 from tests.conftest import shipped
 
 ROUTINE = shipped("botkyrka-forskola-skola")
@@ -484,7 +485,9 @@ def test_mottagning_norr_status(moment: str, open_now: bool, reason: str, uncert
     assert status.reason == reason
     assert status.uncertain is uncertain
     if not open_now:
-        assert status.summary.endswith(" — Övriga tider: Socialjouren, telefon 778 48 60, alt 010-564 64 67")
+        assert status_summary(status).endswith(
+            " — Övriga tider: Socialjouren, telefon 778 48 60, alt 010-564 64 67"
+        )
 
 
 def test_friday_evening_exercise_points_to_socialjouren() -> None:

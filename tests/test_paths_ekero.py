@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from samverkan_tui.core.walk import build_plan, enumerate_paths, next_question
+from samverkan_tui.core.walk.plan import build_plan, enumerate_paths, next_question
 from tests.conftest import shipped
 
 ROUTINE = shipped("ekero-vald-i-nara-relation")

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from samverkan_tui.core.walk import build_plan, enumerate_paths
+from samverkan_tui.core.walk.plan import build_plan, enumerate_paths
 from tests.conftest import shipped
 
 ROUTINE = shipped("rvt-bou")

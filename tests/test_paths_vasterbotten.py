@@ -10,9 +10,9 @@ import datetime as dt
 
 import pytest
 
-from samverkan_tui.core.model import CHECKPOINT
-from samverkan_tui.core.validate import validate_file
-from samverkan_tui.core.walk import build_plan
+from samverkan_tui.core.routine.model import CHECKPOINT
+from samverkan_tui.core.validation.validate import validate_file
+from samverkan_tui.core.walk.plan import build_plan
 from tests.conftest import CHECKLISTS, shipped
 
 ROUTINE_ID = "vasterbotten-sexuell-beteendeproblematik"

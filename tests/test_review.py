@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from samverkan_tui.core.loader import load_routine
+from samverkan_tui.core.routine.loader import load_routine
 from tests.conftest import REPO, shipped
 
 SMALL = load_routine(REPO / "tests" / "data" / "liten.toml").routine

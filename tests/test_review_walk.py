@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core import review_walk as rw
-from samverkan_tui.core.config import load_config
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.revise import next_version, revised_text
-from samverkan_tui.core.validate import validate_file
+from samverkan_tui.core.base.config import load_config
+from samverkan_tui.core.manage import review_walk as rw
+from samverkan_tui.core.manage.revise import next_version, revised_text
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.validation.validate import validate_file
 from samverkan_tui.export import render
 from samverkan_tui.export.data import review_dict
 from samverkan_tui.export.review_protocol import document_for_review

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from samverkan_tui.core.catalog import builtin_dir, routine_files
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.validate import validate_file
-from samverkan_tui.core.walk import build_plan, enumerate_paths
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.routine.catalog import builtin_dir, routine_files
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.validation.validate import validate_file
+from samverkan_tui.core.walk.plan import build_plan, enumerate_paths
 
 ROUTINES = [load_routine(p).routine for p in routine_files(builtin_dir())]
 NOW = parse_now("2026-11-23T10:00")

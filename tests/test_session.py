@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from samverkan_tui.core.session import SessionError, WalkSession
-from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE
-from samverkan_tui.core.walk import AnswerError, action_key
+from samverkan_tui.core.walk.plan import AnswerError, action_key
+from samverkan_tui.core.walk.session import SessionError, WalkSession
+from samverkan_tui.core.walk.status import DEVIATION, DONE, NOT_APPLICABLE
 from tests.conftest import shipped
 
 ROUTINE = shipped("rvt-bou")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from samverkan_tui.core import session, status
-from samverkan_tui.core.clock import STOCKHOLM
+from samverkan_tui.core.base.clock import STOCKHOLM
+from samverkan_tui.core.walk import session, status
 from samverkan_tui.export.document import StepRecord, record_text
 
 
@@ -32,7 +32,7 @@ def test_the_codes_are_imported_from_core_status_only() -> None:
             if (
                 isinstance(node, ast.ImportFrom)
                 and node.module
-                and node.module != "samverkan_tui.core.status"
+                and node.module != "samverkan_tui.core.walk.status"
             ):
                 wrong += [f"{path.name}: {a.name} from {node.module}" for a in node.names if a.name in codes]
     assert wrong == []

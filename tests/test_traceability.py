@@ -23,8 +23,8 @@ from functools import cache
 
 import pytest
 
-from samverkan_tui.core.catalog import builtin_dir, routine_files
-from samverkan_tui.core.loader import load_routine
+from samverkan_tui.core.routine.catalog import builtin_dir, routine_files
+from samverkan_tui.core.routine.loader import load_routine
 from tests.conftest import SOURCES
 
 _IGNORED = re.compile(r"[\s\-‐‑–—’'`´\"”“•]+")

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.grading import (
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.training.grading import (
     EXTRA,
     NOT_ASKED,
     RIGHT,
@@ -29,10 +31,9 @@ from samverkan_tui.core.grading import (
     grade,
     summarize,
 )
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.tour import guided_tour
-from samverkan_tui.core.walk import AnswerError, build_plan, enumerate_paths, next_question
+from samverkan_tui.core.training.tour import guided_tour
+from samverkan_tui.core.walk.hours_text import status_summary
+from samverkan_tui.core.walk.plan import AnswerError, build_plan, enumerate_paths, next_question
 from tests.conftest import CHECKLISTS, REPO, shipped
 from tests.conftest import run_cli as run
 
@@ -138,7 +139,7 @@ def test_contacts_closed_at_the_exercise_moment_name_the_fallback(routine: Routi
     [closed] = result.closed_contacts
     assert closed.status.contact.id == "mottagningen" and closed.steps == ("s-akut",)
     assert closed.status.fallback.id == "jouren"
-    assert closed.status.summary == (
+    assert status_summary(closed.status) == (
         "Stängt (utanför telefontid), öppnar måndag 30 november 08.30 — ring Jouren 08-765 43 21 under tiden"
     )
 
@@ -382,7 +383,7 @@ def test_cli_training_commands_never_import_textual() -> None:
 
 
 def test_the_same_action_in_another_branch_is_neither_missed_nor_needless() -> None:
-    from samverkan_tui.core.loader import load_routine
+    from samverkan_tui.core.routine.loader import load_routine
     from tests.tui.conftest import DESK
 
     routine = load_routine(DESK / "skrivbord.toml").routine

@@ -157,7 +157,7 @@ def _run(argv: list[str]) -> None:
         raise
     except OSError as error:
         # Whatever the OS refused (a path too long, a full disk), in Swedish, in one line.
-        from samverkan_tui.core.oserrors import INPUT_ERRNOS, os_error_message
+        from samverkan_tui.core.base.oserrors import INPUT_ERRNOS, os_error_message
 
         if STATE.debug or "--debug" in argv:
             raise

@@ -10,7 +10,8 @@ import typer
 
 from samverkan_tui.cli.app import app, command, examples
 from samverkan_tui.cli.common import STATE, Format, FormatOption, NowOption, complete_routine, print_json
-from samverkan_tui.core.model import Contact, Routine
+from samverkan_tui.core.routine.model import Contact, Routine
+from samverkan_tui.core.walk.hours_text import status_summary
 
 
 def _wrap(text: str, indent: str = "    ") -> list[str]:
@@ -62,9 +63,9 @@ def kontakter(
     format: FormatOption = Format.text,
 ) -> None:
     """Visa kontakterna: öppet nu, när det stänger eller öppnar, och vem man ringer annars."""
-    from samverkan_tui.core.deadlines import format_date, format_time
-    from samverkan_tui.core.hours import contact_status
-    from samverkan_tui.core.hours_text import weekly_hours_lines
+    from samverkan_tui.core.base.dates import format_date, format_time
+    from samverkan_tui.core.walk.hours import contact_status
+    from samverkan_tui.core.walk.hours_text import weekly_hours_lines
 
     moment = STATE.now(now)
     selected = _selected(rutin)
@@ -89,7 +90,7 @@ def kontakter(
                 numbers.append("fax " + " / ".join(contact.fax))
             if numbers:
                 lines.append("    " + ", ".join(numbers))
-            lines += _wrap(contact_status(contact, routine, moment).summary)
+            lines += _wrap(status_summary(contact_status(contact, routine, moment)))
             if contact.hours is not None:
                 lines.append("    Telefontider:")
                 for line in weekly_hours_lines(contact):

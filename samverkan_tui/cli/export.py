@@ -104,7 +104,7 @@ def export_command(
     """Skriv ut en checklista: hela rutinen, eller vägen för givna svar med datum."""
     import dataclasses
 
-    from samverkan_tui.core.walk import build_plan, only_role
+    from samverkan_tui.core.walk.plan import build_plan, only_role
     from samverkan_tui.export.document import document_for_plan, document_for_routine
 
     if alla:
@@ -199,8 +199,8 @@ def _write(document: Document, format: ExportFormat, target: Path) -> None:
 
 def _reason(error: OSError) -> str:
     """The OS error in Swedish (the OS gives English)."""
-    from samverkan_tui.core.files import FileSafetyError
-    from samverkan_tui.core.oserrors import os_error_reason
+    from samverkan_tui.core.base.files import FileSafetyError
+    from samverkan_tui.core.base.oserrors import os_error_reason
 
     if isinstance(error, FileSafetyError):
         return str(error)

@@ -25,8 +25,8 @@ from samverkan_tui.cli.common import EXIT_FAILURE, fail
 def format_guide() -> None:
     """Skriv ut beskrivningen av rutinfilernas format (Markdown), för er som skriver och
     reviderar rutiner."""
-    from samverkan_tui.core.docs import format_guide_path
-    from samverkan_tui.core.oserrors import os_error_reason
+    from samverkan_tui.core.base.docs import format_guide_path
+    from samverkan_tui.core.base.oserrors import os_error_reason
 
     path = format_guide_path()
     try:

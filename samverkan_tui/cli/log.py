@@ -31,7 +31,7 @@ from samverkan_tui.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from samverkan_tui.core.model import Routine
+    from samverkan_tui.core.routine.model import Routine
     from samverkan_tui.steplog.report import Aggregate
     from samverkan_tui.steplog.store import SessionInfo, StepLog
     from samverkan_tui.steplog.summary import WalkSummary
@@ -102,7 +102,7 @@ def _summary(log: StepLog, info: SessionInfo, routine: Routine, now: str | None)
 def _parse_date(text: str | None, option: str) -> dt.date | None:
     if text is None:
         return None
-    from samverkan_tui.core.clock import FIRST_YEAR, LAST_YEAR
+    from samverkan_tui.core.base.clock import FIRST_YEAR, LAST_YEAR
 
     try:
         day = dt.date.fromisoformat(text.strip())
@@ -135,7 +135,7 @@ def parse_age(text: str, today: dt.date) -> dt.date:
         return today - dt.timedelta(days=number)
     if unit.startswith("v"):
         return today - dt.timedelta(weeks=number)
-    from samverkan_tui.core.deadlines import add_months
+    from samverkan_tui.core.base.dates import add_months
 
     return add_months(today, -number)
 
@@ -146,12 +146,12 @@ STDOUT = Path("-")
 def _write_output(data: str | bytes, ut: Path | None, binary_name: str | None = None) -> None:
     """To the file ``ut`` (0600, atomic), or to standard output for None and ``-o -``."""
     if ut is not None and ut != STDOUT:
-        from samverkan_tui.core.files import write_private
+        from samverkan_tui.core.base.files import write_private
 
         try:
             write_private(ut, data)  # 0600, atomic, never through a symlink
         except OSError as error:
-            from samverkan_tui.core.oserrors import INPUT_ERRNOS, os_error_reason
+            from samverkan_tui.core.base.oserrors import INPUT_ERRNOS, os_error_reason
 
             fail(
                 f"kan inte skriva {ut}: {os_error_reason(error, writing=True)}",
@@ -232,7 +232,7 @@ def lista(
     format: FormatOption = Format.text,
 ) -> None:
     """Lista genomgångarna i loggen, den senast påbörjade först."""
-    from samverkan_tui.core.status import MODES
+    from samverkan_tui.core.walk.status import MODES
     from samverkan_tui.steplog.store import local_iso
 
     log = _open()
@@ -394,7 +394,7 @@ def rensa(
         fail("säg vad som ska rensas: lägg till --äldre-än 30d (eller 6v, 3m) eller --alla")
     if aldre_an is not None and alla:
         fail("ange antingen --äldre-än eller --alla, inte båda")
-    from samverkan_tui.core.clock import STOCKHOLM, current_time
+    from samverkan_tui.core.base.clock import STOCKHOLM, current_time
     from samverkan_tui.steplog.store import StepLogError
 
     today = current_time().date()

@@ -28,12 +28,12 @@ from samverkan_tui.cli.common import (
     fail,
     print_as,
 )
-from samverkan_tui.core.swedish import count_text
+from samverkan_tui.core.base.swedish import count_text
 
 if TYPE_CHECKING:
-    from samverkan_tui.core.config import Config
-    from samverkan_tui.core.model import Routine
-    from samverkan_tui.core.review_walk import Review, ReviewItem
+    from samverkan_tui.core.base.config import Config
+    from samverkan_tui.core.manage.review_walk import Review, ReviewItem
+    from samverkan_tui.core.routine.model import Routine
 
 
 class ProtocolFormat(StrEnum):
@@ -47,7 +47,7 @@ _SUFFIX_FORMATS = {".pdf": "pdf", ".md": "md", ".txt": "text", ".json": "json", 
 
 def _routine_and_path(ref: str) -> tuple[Routine, Path]:
     """A routine by id (from the catalog) or by file path; one Swedish line if neither."""
-    from samverkan_tui.core.loader import load_routine
+    from samverkan_tui.core.routine.loader import load_routine
 
     candidate = Path(ref)
     if ref.endswith(".toml") or candidate.is_file():
@@ -156,7 +156,7 @@ def granska(
     now: NowOption = None,
 ) -> None:
     """Granska rutinen inför den årliga revideringen: punkt för punkt, med källans mening."""
-    from samverkan_tui.core import review_walk as rw
+    from samverkan_tui.core.manage import review_walk as rw
 
     routine, path = _routine_and_path(routine_ref)
     moment = STATE.now(now)
@@ -208,7 +208,7 @@ def granska(
 
 
 def _save(review: Review, config: Config) -> None:
-    from samverkan_tui.core.review_walk import save_review
+    from samverkan_tui.core.manage.review_walk import save_review
 
     try:
         save_review(review, config)
@@ -218,8 +218,8 @@ def _save(review: Review, config: Config) -> None:
 
 def _interactive(review: Review, routine: Routine, items: list[ReviewItem], config: Config) -> bool:
     """Ask for every unanswered item, contact and "något saknas?"; False when paused."""
-    from samverkan_tui.core import review_walk as rw
-    from samverkan_tui.core.hours_text import weekly_hours_lines
+    from samverkan_tui.core.manage import review_walk as rw
+    from samverkan_tui.core.walk.hours_text import weekly_hours_lines
 
     total = len(items)
     _say(f"Granskning av {routine.title}, version {routine.version}")
@@ -307,8 +307,13 @@ def _revise(
     interaktiv: bool,
 ) -> str:
     """Update the file's ``revised`` when the review confirms the routine unchanged."""
-    from samverkan_tui.core.revise import ReviseError, ensure_user_routine_dir, is_builtin, mark_revised
-    from samverkan_tui.core.revise import next_version as bump
+    from samverkan_tui.core.manage.revise import (
+        ReviseError,
+        ensure_user_routine_dir,
+        is_builtin,
+        mark_revised,
+    )
+    from samverkan_tui.core.manage.revise import next_version as bump
 
     if not review.unchanged(routine):
         return "inte ändrad: granskningen kräver en revidering"
@@ -392,9 +397,9 @@ _COMPARE_HELP = "Jämför två versioner av en rutin: punkter, villkor, tidsfris
 
 
 def _compare(first: str, second: str | None, format: ProtocolFormat) -> None:
-    from samverkan_tui.core.catalog import builtin_dir
-    from samverkan_tui.core.compare import compare_routines, comparison_markdown, comparison_text
-    from samverkan_tui.core.loader import load_routine
+    from samverkan_tui.core.manage.compare import compare_routines, comparison_markdown, comparison_text
+    from samverkan_tui.core.routine.catalog import builtin_dir
+    from samverkan_tui.core.routine.loader import load_routine
 
     new, _ = _routine_and_path(second if second is not None else first)
     if second is not None:
@@ -500,7 +505,7 @@ def utkast(
     ] = DraftFormat.toml,
 ) -> None:
     """Skriv ett första utkast till en rutinfil från en rutins text, med TODO där någon måste bestämma."""
-    from samverkan_tui.core.draft import (
+    from samverkan_tui.core.manage.draft import (
         build_draft,
         draft_record,
         draft_toml,

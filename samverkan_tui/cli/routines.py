@@ -23,7 +23,7 @@ from samverkan_tui.cli.common import (
     fail,
     print_json,
 )
-from samverkan_tui.core.catalog import USER, builtin_dir, routine_files, search_dirs
+from samverkan_tui.core.routine.catalog import USER, builtin_dir, routine_files, search_dirs
 
 
 @command(app, "lista", "list", epilog=examples("samverkan lista", "samverkan lista --format json"))
@@ -79,7 +79,7 @@ def show(
 ) -> None:
     """Visa en rutins frågor, och planen för givna svar: steg per fas och roll, med
     tidsfrister som datum och kontakter."""
-    from samverkan_tui.core.walk import build_plan, only_role
+    from samverkan_tui.core.walk.plan import build_plan, only_role
 
     routine, answers = STATE.routine_with_answers(routine_id, svar, roll)
     moment = STATE.now(now)
@@ -131,7 +131,7 @@ def validate(
     """Kontrollera rutinfiler: format, hänvisningar och varje kombination av svar.
 
     Avslutas med 1 om någon fil har fel."""
-    from samverkan_tui.core.validate import validate_paths
+    from samverkan_tui.core.validation.validate import validate_paths
 
     files: list[Path] = []
     targets = paths or [d for d, _ in search_dirs(STATE.routine_dirs, STATE.config()) if d.is_dir()]
@@ -199,7 +199,7 @@ def schema(
     if not utdata:
         if kommando:
             fail(f"oväntat argument: {' '.join(kommando)}; kommandots utdata får du med --utdata")
-        from samverkan_tui.core.schema import json_schema
+        from samverkan_tui.core.routine.schema import json_schema
 
         print_json(json_schema())
         return
@@ -231,7 +231,7 @@ def info() -> None:
     print(f"Steglogg: {data_dir(config)}")
     print(f"Exporter från appen: {export_folder()}")
     print(f"Inbyggda rutiner: {builtin_dir()}")
-    from samverkan_tui.core.docs import format_guide_path
+    from samverkan_tui.core.base.docs import format_guide_path
 
     print(f"Rutinfilernas format: {format_guide_path()} (samverkan format skriver ut den)")
     for directory, origin in search_dirs(STATE.routine_dirs, config):

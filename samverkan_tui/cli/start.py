@@ -19,7 +19,7 @@ from samverkan_tui.cli.state import EXIT_USAGE, STATE, fail
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from samverkan_tui.core.model import Routine
+    from samverkan_tui.core.routine.model import Routine
 
 # The options the fast path reads, with whether they take a value.
 _GLOBAL = {"--now": True, "--katalog": True, "--debug": False}

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from samverkan_tui.core.catalog import Catalog, load_catalog
-from samverkan_tui.core.clock import NowError, current_time, parse_now
-from samverkan_tui.core.config import Config, ConfigError, load_config
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.problems import did_you_mean
+from samverkan_tui.core.base.clock import NowError, current_time, parse_now
+from samverkan_tui.core.base.config import Config, ConfigError, load_config
+from samverkan_tui.core.base.problems import did_you_mean
+from samverkan_tui.core.routine.catalog import Catalog, load_catalog
+from samverkan_tui.core.routine.model import Routine
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -71,7 +71,7 @@ class State:
         self, routine_id: str, pairs: list[str] | None, role: str | None = None
     ) -> tuple[Routine, dict[str, str]]:
         """The routine and checked answers (and role): one Swedish line and exit 2 if not."""
-        from samverkan_tui.core.walk import AnswerError, check_answers
+        from samverkan_tui.core.walk.plan import AnswerError, check_answers
 
         routine = self.routine(routine_id)
         answers = parse_answers(pairs)
@@ -110,7 +110,7 @@ STATE = State()
 
 def warn_unused_answers(routine: Routine, answers: dict[str, str]) -> None:
     """`--svar x=…` for a question the other answers never reach: say so on stderr."""
-    from samverkan_tui.core.walk import effective_answers
+    from samverkan_tui.core.walk.plan import effective_answers
 
     used = effective_answers(routine, answers)
     for question_id in answers:

@@ -31,7 +31,7 @@ from samverkan_tui.cli.common import (
     parse_answers,
     print_json,
 )
-from samverkan_tui.core.model import Exercise, Routine
+from samverkan_tui.core.routine.model import Exercise, Routine
 
 if TYPE_CHECKING:
     from samverkan_tui.export.document import Document
@@ -175,8 +175,8 @@ def _list(routine: Routine | None, format: ShowFormat, now: str | None) -> None:
 def _exercise(
     routine: Routine, exercise_id: str, svar: list[str] | None, format: ShowFormat, now: str | None
 ) -> None:
-    from samverkan_tui.core.grading import ExerciseError, exercise_moment, find_exercise, grade
-    from samverkan_tui.core.walk import AnswerError
+    from samverkan_tui.core.training.grading import ExerciseError, exercise_moment, find_exercise, grade
+    from samverkan_tui.core.walk.plan import AnswerError
 
     try:
         exercise = find_exercise(routine, exercise_id)
@@ -207,7 +207,7 @@ def _case(routine: Routine, exercise: Exercise, moment: dt.datetime, format: Sho
 
         print_json(exercise_case_dict(routine, exercise, moment))
         return
-    from samverkan_tui.core.walk import describe_condition
+    from samverkan_tui.core.walk.plan import describe_condition
     from samverkan_tui.export.document import when_text
 
     lines = [
@@ -241,7 +241,7 @@ def _case(routine: Routine, exercise: Exercise, moment: dt.datetime, format: Sho
 
 
 def _tour(routine: Routine, format: ShowFormat, now: str | None) -> None:
-    from samverkan_tui.core.tour import guided_tour
+    from samverkan_tui.core.training.tour import guided_tour
 
     stops = guided_tour(routine)
     if format is ShowFormat.json:

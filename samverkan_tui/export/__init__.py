@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from samverkan_tui.core.model import Routine
-    from samverkan_tui.core.walk import Plan
+    from samverkan_tui.core.routine.model import Routine
+    from samverkan_tui.core.walk.plan import Plan
     from samverkan_tui.export.document import Document
 
 FORMATS = ("pdf", "html", "md", "text", "ics")
@@ -98,7 +98,7 @@ def write(document: Document, format: str, path: Path) -> Path:
     complete, so a failed export never leaves half a file. Raises ``OSError`` when the
     file cannot be written, ``ExportError`` for a bad format.
     """
-    from samverkan_tui.core.files import write_private
+    from samverkan_tui.core.base.files import write_private
 
     data = render(document, format)
     if path.is_dir() and not path.is_symlink():

@@ -16,19 +16,20 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from samverkan_tui.core.model import Contact, Exercise, Phase, Question, Remark, Role, Routine, Step
-from samverkan_tui.core.walk import Plan, PlannedStep, describe_condition
+from samverkan_tui.core.routine.model import Contact, Exercise, Phase, Question, Remark, Role, Routine, Step
+from samverkan_tui.core.walk.hours_text import status_summary
+from samverkan_tui.core.walk.plan import Plan, PlannedStep, describe_condition
 
 if TYPE_CHECKING:
-    from samverkan_tui.core.catalog import Entry as CatalogEntry
-    from samverkan_tui.core.compare import Change, Comparison
-    from samverkan_tui.core.grading import AnswerGrade, ContactAtMoment, Grade
-    from samverkan_tui.core.hours import ContactStatus
-    from samverkan_tui.core.problems import Problem
-    from samverkan_tui.core.review_walk import Review
-    from samverkan_tui.core.session import Event, StepState
-    from samverkan_tui.core.tour import TourStep, TourStop
-    from samverkan_tui.core.validate import FileReport
+    from samverkan_tui.core.base.problems import Problem
+    from samverkan_tui.core.manage.compare import Change, Comparison
+    from samverkan_tui.core.manage.review_walk import Review
+    from samverkan_tui.core.routine.catalog import Entry as CatalogEntry
+    from samverkan_tui.core.training.grading import AnswerGrade, ContactAtMoment, Grade
+    from samverkan_tui.core.training.tour import TourStep, TourStop
+    from samverkan_tui.core.validation.validate import FileReport
+    from samverkan_tui.core.walk.hours import ContactStatus
+    from samverkan_tui.core.walk.session import Event, StepState
     from samverkan_tui.steplog.store import SessionInfo, SessionRow
     from samverkan_tui.steplog.summary import WalkSummary
 
@@ -170,8 +171,8 @@ def contact_ref(contact: Contact) -> JsonDict:
 def contact_dict(contact: Contact, routine: Routine, now: dt.datetime) -> JsonDict:
     """A contact and whether it answers at ``now``: the same keys in `kontakter`, in
     `visa`'s plan items and in a graded exercise. Numbers are kept as the routine writes them."""
-    from samverkan_tui.core.hours import contact_status
-    from samverkan_tui.core.hours_text import weekly_hours_lines
+    from samverkan_tui.core.walk.hours import contact_status
+    from samverkan_tui.core.walk.hours_text import weekly_hours_lines
 
     status = contact_status(contact, routine, now)
     return {
@@ -198,7 +199,7 @@ def contact_status_dict(status: ContactStatus) -> JsonDict:
         "closes_at": _iso(status.closes_at),
         "next_open": _iso(status.next_open),
         "uncertain": status.uncertain,
-        "summary": status.summary,
+        "summary": status_summary(status),
     }
 
 
@@ -211,7 +212,7 @@ def step_dict(step: Step) -> JsonDict:
 
 
 def plan_item_dict(plan: Plan, planned: PlannedStep) -> JsonDict:
-    from samverkan_tui.core.deadlines import due_line
+    from samverkan_tui.core.walk.due_text import due_line
 
     routine, step = plan.routine, planned.step
     legal_from = planned.legal_from.id if planned.legal_from and planned.legal_due else None
@@ -284,7 +285,7 @@ def walk_row_dict(row: SessionRow) -> JsonDict:
 
 
 def _local_iso(moment: dt.datetime | None) -> str | None:
-    from samverkan_tui.core.clock import STOCKHOLM
+    from samverkan_tui.core.base.clock import STOCKHOLM
 
     if moment is None:
         return None
@@ -301,7 +302,7 @@ def _walk_step(
     overdue: bool | None = None,
 ) -> JsonDict:
     """One step of a walk: its status when handled, its due date when still open."""
-    from samverkan_tui.core.status import DEVIATION_CATEGORIES, STATUS_LABELS
+    from samverkan_tui.core.walk.status import DEVIATION_CATEGORIES, STATUS_LABELS
 
     return {
         "id": step_id,
@@ -365,7 +366,7 @@ def walk_dict(summary: WalkSummary) -> JsonDict:
 def stored_walk_dict(info: SessionInfo, events: Iterable[Event]) -> JsonDict:
     """A stored walk whose routine cannot be read now: the walk's keys, with None for
     what only the routine could say (texts, labels, due dates)."""
-    from samverkan_tui.core.session import ANSWER, CLEAR_ANSWER, CLEAR_STEP, CONTACT, STEP, StepState
+    from samverkan_tui.core.walk.session import ANSWER, CLEAR_ANSWER, CLEAR_STEP, CONTACT, STEP, StepState
 
     answers: dict[str, str] = {}
     steps: dict[str, StepState] = {}
@@ -535,7 +536,7 @@ def comparison_dict(comparison: Comparison) -> JsonDict:
 
 def review_dict(routine: Routine, review: Review, now: dt.datetime, revision_note: str = "") -> JsonDict:
     """`samverkan granska`: the review protocol. ``routine`` is the version reviewed."""
-    from samverkan_tui.core.review_walk import ITEM_CHANGE, ITEM_OK, ITEM_REMOVE
+    from samverkan_tui.core.manage.review_walk import ITEM_CHANGE, ITEM_OK, ITEM_REMOVE
     from samverkan_tui.export.review_protocol import result_line
 
     def entries(verdict: str) -> list[JsonDict]:

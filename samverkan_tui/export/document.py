@@ -22,30 +22,24 @@ and nothing else; no format decides on its own what a printout contains.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.deadlines import (
-    due_line,
-    format_date,
-    format_date_short,
-    format_time,
-    routine_deadline_line,
+from samverkan_tui.core.base.clock import STOCKHOLM
+from samverkan_tui.core.base.dates import format_date, format_date_short, format_time
+from samverkan_tui.core.routine.deadline_phrases import routine_deadline_line
+from samverkan_tui.core.routine.model import ACTION, ITEM_KIND_LABELS, Contact, Routine, Step
+from samverkan_tui.core.routine.references import (
+    SOURCE_NUMBER,
+    item_references,
+    reference_prefix,
+    section_numbers,
 )
-from samverkan_tui.core.grading import EXTRA, NOT_ASKED, RIGHT, UNANSWERED, WRONG
-from samverkan_tui.core.model import ACTION, ITEM_KIND_LABELS, Contact, Routine, Step
-from samverkan_tui.core.status import (
-    DEVIATION,
-    DEVIATION_CATEGORIES,
-    MODE_CASE,
-    STATUS_MARKS,
-    mode_label,
-    status_label,
-)
-from samverkan_tui.core.walk import (
+from samverkan_tui.core.training.grading import EXTRA, NOT_ASKED, RIGHT, UNANSWERED, WRONG
+from samverkan_tui.core.walk.due_text import due_line
+from samverkan_tui.core.walk.hours_text import status_summary
+from samverkan_tui.core.walk.plan import (
     Plan,
     PlannedStep,
     PlanSection,
@@ -53,11 +47,19 @@ from samverkan_tui.core.walk import (
     describe_condition,
     states_condition,
 )
+from samverkan_tui.core.walk.status import (
+    DEVIATION,
+    DEVIATION_CATEGORIES,
+    MODE_CASE,
+    STATUS_MARKS,
+    mode_label,
+    status_label,
+)
 
 if TYPE_CHECKING:
-    from samverkan_tui.core.grading import Grade
-    from samverkan_tui.core.session import WalkSession
-    from samverkan_tui.core.tour import TourStop
+    from samverkan_tui.core.training.grading import Grade
+    from samverkan_tui.core.training.tour import TourStop
+    from samverkan_tui.core.walk.session import WalkSession
     from samverkan_tui.steplog.summary import HandledStep, WalkSummary
 
 KIND_ROUTINE = "rutin"
@@ -230,22 +232,6 @@ class Document:
 
 # -- shared pieces ----------------------------------------------------------------------
 
-# Phone and fax numbers as the routines write them ("08-508 03 310", "530 622 55",
-# "010-564 64 67"). A number split over two lines gets misdialled, so the wrapping
-# formats keep each one together.
-_NUMBER = re.compile(r"(?<![\w.,:])(?:\+\d{1,3} ?)?\d{2,4}(?:[ -]\d{2,4}){1,4}(?![\w.,:]\w)")
-KEEP_TOGETHER_SPACE = "\u00a0"
-
-
-def keep_numbers_together(text: str) -> str:
-    """The spaces inside phone numbers made non-breaking (U+00A0), for line wrapping."""
-    return _NUMBER.sub(lambda m: m.group(0).replace(" ", KEEP_TOGETHER_SPACE), text)
-
-
-def number_spans(text: str) -> list[tuple[int, int]]:
-    """Where the phone numbers are in ``text`` (start, end)."""
-    return [m.span() for m in _NUMBER.finditer(text)]
-
 
 def _local(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(STOCKHOLM) if moment.tzinfo else moment
@@ -317,79 +303,6 @@ def contact_reference(contact: Contact) -> str:
     return ", ".join(parts)
 
 
-# -- references: "RVT 2.3" in the app, the plan and the binder ----------------------------
-
-_PREFIX_SKIP = frozenset({"i", "och", "med", "av", "for", "vid", "om", "till", "pa"})
-_SOURCE_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
-
-
-def reference_prefix(routine: Routine) -> str:
-    """The short prefix of a routine's references: ``RVT`` for ``rvt-bou``, ``BFS`` for
-    ``botkyrka-forskola-skola``. A routine that names its own (``reference_prefix``) wins."""
-    own = getattr(routine, "reference_prefix", "")
-    if own:
-        return str(own)
-    parts = [part for part in routine.id.split("-") if part]
-    if parts and len(parts[0]) <= 4:
-        return parts[0].upper()
-    initials = "".join(part[0] for part in parts if part not in _PREFIX_SKIP)
-    return initials.upper()[:4] or routine.id.upper()
-
-
-def section_numbers(routine: Routine) -> dict[str, str]:
-    """Each section's number in references: the source's own wherever it has one.
-
-    A section takes the number of the nearest heading on its path that carries one ("2.1.
-    Att fråga om …" gives 2.1, the unnumbered list under "2.2. Att utreda våld" gives 2.2),
-    so the binder and the source agree. Top-level headings the source leaves unnumbered
-    ("Vilka barn menar vi?" before Botkyrka's "1 Samverkan …") are lettered A, B, C in
-    order, so they never collide with a number of the source's. Only where the source's own
-    numbers are not unique are the top-level headings counted 1, 2, 3 instead.
-    """
-    top = [s for s in routine.sections if not s.parent]
-    own = {s.id: m.group(1) for s in routine.sections if (m := _SOURCE_NUMBER.match(s.title))}
-    use_own = bool(own) and len(set(own.values())) == len(own)
-    numbers: dict[str, str] = {}
-    letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    for index, section in enumerate(top, start=1):
-        if not use_own:
-            numbers[section.id] = str(index)
-        elif section.id in own:
-            numbers[section.id] = own[section.id]
-        else:
-            numbers[section.id] = next(letters, str(index))
-    for section in routine.sections:
-        path = routine.section_path(section.id)
-        if not path:
-            continue
-        if use_own:
-            numbered = [own[s.id] for s in path if s.id in own]
-            numbers.setdefault(section.id, numbered[-1] if numbered else numbers.get(path[0].id, ""))
-        else:
-            numbers.setdefault(section.id, numbers.get(path[0].id, ""))
-    return numbers
-
-
-def item_references(routine: Routine) -> dict[str, str]:
-    """Every item's stable reference, ``{step_id: "RVT 2.3"}``: prefix, the section's number
-    (``section_numbers``), the item's place under that number (nested lists included), in
-    file order.
-
-    The one place references are made: the app, the plan printout and the binder copy
-    all call this, so "se pärmen, RVT 2.3" finds the same item in each. Information items
-    are numbered too (a reference is for finding, not for ticking).
-    """
-    prefix = reference_prefix(routine)
-    numbers = section_numbers(routine)
-    counts: dict[str, int] = {}
-    refs = {}
-    for step in routine.steps:
-        number = numbers.get(step.section, "")
-        counts[number] = counts.get(number, 0) + 1
-        refs[step.id] = f"{prefix} {number}.{counts[number]}" if number else f"{prefix} {counts[number]}"
-    return refs
-
-
 def review_notice(routine: Routine, today: dt.date) -> str:
     """A box for page 1 when the review is overdue or the routine does not state it; else ""."""
     due = routine.review_due()
@@ -419,7 +332,9 @@ FILL_IN_FIELDS = ("Dnr", "Handläggare", "Anmälan/informationen kom in (datum o
 
 
 def _contact_entry(contact: Contact, routine: Routine, now: dt.datetime | None = None) -> ContactEntry:
-    from samverkan_tui.core.hours_text import weekly_hours_lines  # holidays only when contacts are printed
+    from samverkan_tui.core.walk.hours_text import (
+        weekly_hours_lines,
+    )  # holidays only when contacts are printed
 
     fallback = contact.fallback_text  # the routine's own words come first
     if contact.fallback and not fallback:
@@ -439,10 +354,12 @@ def _contact_entry(contact: Contact, routine: Routine, now: dt.datetime | None =
 
 
 def _status(contact: Contact, routine: Routine, now: dt.datetime) -> str:
-    from samverkan_tui.core.hours import contact_status
+    from samverkan_tui.core.walk.hours import contact_status
 
     status = contact_status(contact, routine, now)
-    return "" if status.open_now is None else f"Just nu ({format_time(_local(now))}): {status.summary}"
+    return (
+        "" if status.open_now is None else f"Just nu ({format_time(_local(now))}): {status_summary(status)}"
+    )
 
 
 def _contacts(
@@ -536,7 +453,7 @@ def _base(routine: Routine, moment: dt.datetime) -> dict[str, Any]:
 
 def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
     """Every item of the routine in the source's order, each section under its condition."""
-    from samverkan_tui.core.walk import section_runs
+    from samverkan_tui.core.walk.plan import section_runs
 
     sections = []
     number = 0
@@ -609,7 +526,7 @@ def _heading_number(section: object, numbers: Mapping[str, str], depth: int) -> 
     """The number printed before a top-level heading, unless its title starts with it."""
     title = getattr(section, "title", "")
     number = numbers.get(getattr(section, "id", ""), "")
-    if depth or not number or _SOURCE_NUMBER.match(title) or title.startswith(number):
+    if depth or not number or SOURCE_NUMBER.match(title) or title.startswith(number):
         return ""  # a heading that carries the source's own number is printed as it is
     return number
 
@@ -689,7 +606,7 @@ def _moment_facts(plan: Plan) -> tuple[tuple[str, str], ...]:
 
 def do_now_lines(plan: Plan, records: Mapping[str, RecordLike], limit: int = 3) -> tuple[str, ...]:
     """The first open actions and, where they need a contact, who to call right now."""
-    from samverkan_tui.core.hours_text import call_now_line, weekly_hours_lines
+    from samverkan_tui.core.walk.hours_text import call_now_line, weekly_hours_lines
 
     refs = item_references(plan.routine)
     open_actions = [p for p in plan.actions if p.id not in records][:limit]
@@ -894,7 +811,7 @@ LEFT_PLAN_NOTE = "(ingår inte längre i planen efter ändrade svar)"
 def document_for_summary(summary: WalkSummary) -> Document:
     """The walk as a note for the case record: what was done and when, what is left.
 
-    ``summary`` is ``steplog.summary.walk_summary``'s sorting of the walk. Rendered by
+    ``summary`` is ``status_summary(steplog).walk_summary``'s sorting of the walk. Rendered by
     ``export.render(document, "text" | "md")`` for `logg visa` and by the app's summary
     (`s`, copied with `c`). The log's session id is left out on purpose: pasted into a
     case record, it would tie the anonymous log entry to a person.
@@ -1096,7 +1013,7 @@ def document_for_grade(result: Grade) -> Document:
             Item(
                 number=0,
                 step_id=c.status.contact.id,
-                text=f"{c.status.contact.name}: {c.status.summary}",
+                text=f"{c.status.contact.name}: {status_summary(c.status)}",
                 checkable=False,
                 mark=CLOSED_MARK if c.closed else OPEN_MARK,
             )
@@ -1141,7 +1058,7 @@ def tour_stop_sections(routine: Routine, stops: Sequence[TourStop], index: int) 
     if stop.question is None:
         items = tuple(_step_entry(s.step, routine, refs) for s in stop.always)
         return (Section(ALWAYS_TITLE, (Block("", items),), text="Oavsett hur frågorna besvaras."),)
-    from samverkan_tui.core.tour import by_condition
+    from samverkan_tui.core.training.tour import by_condition
 
     number = sum(1 for s in stops[: index + 1] if s.question is not None)
     sections = [

@@ -14,14 +14,9 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from samverkan_tui.core.status import DONE
-from samverkan_tui.export.document import (
-    Document,
-    Item,
-    Section,
-    number_spans,
-    status_line,
-)
+from samverkan_tui.core.base.phone_numbers import number_spans
+from samverkan_tui.core.walk.status import DONE
+from samverkan_tui.export.document import Document, Item, Section, status_line
 
 _CSS = """
 :root { --ink: #1a1a1a; --muted: #555; --rule: #999; --warn: #8a1c00; --warn-bg: #fff4e5;

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE, STATUS_MARKS
+from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.walk.status import DEVIATION, DONE, NOT_APPLICABLE, STATUS_MARKS
 from samverkan_tui.export.document import status_line
 from samverkan_tui.export.text import review_line
 

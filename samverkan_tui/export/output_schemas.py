@@ -1,7 +1,7 @@
 """JSON Schemas (draft 2020-12) of every `--format json` output: `samverkan schema --utdata`.
 
 The shapes are those `export/data.py` writes (and, for the follow-up aggregate and the routine
-draft, `steplog/report.py` and `core/draft.py`). Each thing is defined once under ``$defs`` —
+draft, `steplog/report.py` and `core/manage/draft.py`). Each thing is defined once under ``$defs`` —
 a routine reference, a contact, an answer, a question, a step, a plan item, a walk — and every
 command's schema refers to it, so "one shape per thing" is visible in the schema as well.
 
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from samverkan_tui.core.catalog import BUILTIN, USER
-from samverkan_tui.core.grading import GRADE_LABELS as GRADE_STATUSES
-from samverkan_tui.core.model import ITEM_KINDS, QUESTION_KINDS
-from samverkan_tui.core.problems import ERROR, WARNING
-from samverkan_tui.core.review_walk import CONTACT_VERDICTS
-from samverkan_tui.core.status import MODE_CASE, MODES, STATUS_LABELS
+from samverkan_tui.core.base.problems import ERROR, WARNING
+from samverkan_tui.core.manage.review_walk import CONTACT_VERDICTS
+from samverkan_tui.core.routine.catalog import BUILTIN, USER
+from samverkan_tui.core.routine.model import ITEM_KINDS, QUESTION_KINDS
+from samverkan_tui.core.training.grading import GRADE_LABELS as GRADE_STATUSES
+from samverkan_tui.core.walk.status import MODE_CASE, MODES, STATUS_LABELS
 
 Schema = dict[str, Any]
 

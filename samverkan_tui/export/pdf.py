@@ -22,15 +22,8 @@ import json
 from importlib import resources
 from typing import Any, Final
 
-from samverkan_tui.export.document import (
-    KIND_ROUTINE,
-    ContactEntry,
-    Document,
-    Item,
-    Section,
-    keep_numbers_together,
-    status_line,
-)
+from samverkan_tui.core.base.phone_numbers import keep_numbers_together
+from samverkan_tui.export.document import KIND_ROUTINE, ContactEntry, Document, Item, Section, status_line
 
 PDF_STANDARD: Final = "ua-1"  # PDF/UA-1: Typst refuses to write a file that breaks it
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from samverkan_tui.core.model import Routine, Step
-from samverkan_tui.core.review_walk import (
+from samverkan_tui.core.manage.review_walk import (
     CONTACT_CHANGE,
     ITEM_CHANGE,
     ITEM_OK,
     ITEM_REMOVE,
     Review,
 )
+from samverkan_tui.core.routine.model import Routine, Step
 from samverkan_tui.export.document import Block, Document, Item, Section, document_for_routine, when_text
 
 KIND_REVIEW = "granskning"

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from samverkan_tui.core.status import DEVIATION_CATEGORIES
+from samverkan_tui.core.walk.status import DEVIATION_CATEGORIES
 from samverkan_tui.export.charts import Bar, Chart, bar_chart, line_chart, to_svg
 from samverkan_tui.steplog.report import (
     Aggregate,

@@ -6,8 +6,9 @@ import datetime as dt
 import textwrap
 from typing import TYPE_CHECKING
 
-from samverkan_tui.core.model import Contact, Routine
-from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE
+from samverkan_tui.core.routine.model import Contact, Routine
+from samverkan_tui.core.walk.hours_text import status_summary
+from samverkan_tui.core.walk.status import DEVIATION, DONE, NOT_APPLICABLE
 
 if TYPE_CHECKING:  # the document model is only needed by the printouts, not by `show`
     from samverkan_tui.export.document import Document, Item
@@ -65,9 +66,9 @@ def contact_line(contact: Contact) -> str:
 
 def contact_status_line(contact: Contact, routine: Routine | None, now: dt.datetime) -> str:
     """ "Öppet nu, stänger 16.00" or "Stängt (lunch), öppnar 13.00 — ring …", at ``now``."""
-    from samverkan_tui.core.hours import contact_status  # holidays is imported only when needed
+    from samverkan_tui.core.walk.hours import contact_status  # holidays is imported only when needed
 
-    return contact_status(contact, routine, now).summary
+    return status_summary(contact_status(contact, routine, now))
 
 
 def questions_text(routine: Routine, today: dt.date) -> str:
@@ -94,7 +95,7 @@ FILL_IN_LINE = "_" * 40
 
 def _wrap_kept(text: str, indent: str, first: str | None = None, width: int | None = WIDTH) -> list[str]:
     """``_wrap`` that never splits a phone number over two lines; ``width=None``: one line."""
-    from samverkan_tui.export.document import KEEP_TOGETHER_SPACE, keep_numbers_together
+    from samverkan_tui.core.base.phone_numbers import KEEP_TOGETHER_SPACE, keep_numbers_together
 
     if width is None:  # one line per entry: the screen or the journal system wraps it
         return [(first if first is not None else indent) + text]

@@ -43,9 +43,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, overload
 
-from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.status import DEVIATION_CATEGORIES, MODE_CASE, NOT_APPLICABLE
+from samverkan_tui.core.base.clock import STOCKHOLM
+from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.walk.status import DEVIATION_CATEGORIES, MODE_CASE, NOT_APPLICABLE
 from samverkan_tui.steplog.stats import _PERIOD, _bounds, walk_statistics
 from samverkan_tui.steplog.store import from_db_time
 

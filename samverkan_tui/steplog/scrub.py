@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from samverkan_tui.core.model import Routine
+    from samverkan_tui.core.routine.model import Routine
 
 MAX_COMMENT = 200  # characters after scrubbing; a deviation comment is a short note
 

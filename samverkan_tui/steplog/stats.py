@@ -15,9 +15,9 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.status import DEVIATION, DEVIATION_CATEGORIES, DONE, MODE_CASE
+from samverkan_tui.core.base.clock import STOCKHOLM
+from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.walk.status import DEVIATION, DEVIATION_CATEGORIES, DONE, MODE_CASE
 from samverkan_tui.steplog.store import to_db_time
 
 

@@ -36,11 +36,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from samverkan_tui.core.clock import STOCKHOLM, current_time
-from samverkan_tui.core.config import APP_NAME, DATA_DIR_ENV, Config, ConfigError, load_config
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.session import CLEAR_STEP, EVENT_KINDS, STEP, Event, WalkSession
-from samverkan_tui.core.status import DEVIATION, DEVIATION_CATEGORIES, MODES, NOT_APPLICABLE, STATUSES
+from samverkan_tui.core.base.clock import STOCKHOLM, current_time
+from samverkan_tui.core.base.config import APP_NAME, DATA_DIR_ENV, Config, ConfigError, load_config
+from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.walk.session import CLEAR_STEP, EVENT_KINDS, STEP, Event, WalkSession
+from samverkan_tui.core.walk.status import DEVIATION, DEVIATION_CATEGORIES, MODES, NOT_APPLICABLE, STATUSES
 from samverkan_tui.steplog.scrub import MAX_COMMENT, routine_vocabulary, scrub_comment
 
 DB_NAME = "steglogg.sqlite3"
@@ -683,7 +683,7 @@ def log_folder(configured: Path) -> Path:
     - any other existing folder (a shared folder, the home folder …) is never used or
       chmod-ed itself: the log goes into its subfolder ``samverkan``, created by the app.
     """
-    from samverkan_tui.core.files import created_by_us
+    from samverkan_tui.core.base.files import created_by_us
 
     if (
         not configured.is_dir()
@@ -700,7 +700,7 @@ def _connect(folder: Path, db_path: Path) -> sqlite3.Connection:
 
     Symlinks at the folder, the database or its -wal/-shm files are refused.
     """
-    from samverkan_tui.core.files import (
+    from samverkan_tui.core.base.files import (
         FileSafetyError,
         ensure_private_dir,
         open_private_file,

@@ -14,18 +14,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.model import Contact, Step
-from samverkan_tui.core.session import (
+from samverkan_tui.core.base.clock import STOCKHOLM
+from samverkan_tui.core.routine.model import Contact, Step
+from samverkan_tui.core.walk.plan import PlannedStep
+from samverkan_tui.core.walk.session import (
     StepState,
     WalkSession,
 )
-from samverkan_tui.core.status import (
+from samverkan_tui.core.walk.status import (
     DEVIATION,
     DONE,
     NOT_APPLICABLE,
 )
-from samverkan_tui.core.walk import PlannedStep
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from textual.events import Resize
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
-from samverkan_tui.core.catalog import Catalog, load_catalog
-from samverkan_tui.core.clock import current_time, parse_now
-from samverkan_tui.core.config import Config, load_config
+from samverkan_tui.core.base.clock import current_time, parse_now
+from samverkan_tui.core.base.config import Config, load_config
+from samverkan_tui.core.routine.catalog import Catalog, load_catalog
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -101,8 +101,8 @@ class SamverkanApp(App[None]):
             self.open_direct_walk(*self.direct_walk)
 
     def open_direct_walk(self, routine_id: str, answers: dict[str, str]) -> None:
-        from samverkan_tui.core.session import WalkSession
-        from samverkan_tui.core.walk import effective_answers
+        from samverkan_tui.core.walk.plan import effective_answers
+        from samverkan_tui.core.walk.session import WalkSession
         from samverkan_tui.tui.screens.walk import WalkScreen
 
         routine = self.catalog.get(routine_id)

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from samverkan_tui.core.session import WalkSession
+from samverkan_tui.core.walk.session import WalkSession
 
 EXPORT_DIR_ENV = "SAMVERKAN_EXPORT"
 # What the export dialog offers, in this order: (format, label).
@@ -44,7 +44,7 @@ def export_walk(session: WalkSession, now: dt.datetime, format: str = "md") -> P
     The file is 0600 and never overwrites another export (seconds in the name, then a
     counter); a missing folder is created 0700. Raises ``OSError`` with Swedish text.
     """
-    from samverkan_tui.core.files import (
+    from samverkan_tui.core.base.files import (
         FileSafetyError,
         ensure_private_dir,
         swedish_reason,

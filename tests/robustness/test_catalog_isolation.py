@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Static
 
-from samverkan_tui.core.catalog import load_catalog
-from samverkan_tui.core.config import load_config
-from samverkan_tui.core.validate import validate_file
+from samverkan_tui.core.base.config import load_config
+from samverkan_tui.core.routine.catalog import load_catalog
+from samverkan_tui.core.validation.validate import validate_file
 from tests.conftest import CHECKLISTS
 from tests.robustness.robust_helpers import crash_words, run_cli
 
@@ -165,9 +165,9 @@ def test_a_deadline_that_passed_validate_used_to_crash_show(tmp_path: Path) -> N
 
 
 def test_a_stored_walk_opens_read_only_when_its_routine_breaks(tmp_path: Path) -> None:
-    from samverkan_tui.core.loader import load_routine
-    from samverkan_tui.core.session import WalkSession
-    from samverkan_tui.core.status import DONE, MODE_CASE
+    from samverkan_tui.core.routine.loader import load_routine
+    from samverkan_tui.core.walk.session import WalkSession
+    from samverkan_tui.core.walk.status import DONE, MODE_CASE
     from samverkan_tui.steplog.store import StepLog
 
     folder = tmp_path / "egna"

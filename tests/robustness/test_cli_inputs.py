@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import DONE, MODE_CASE
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import DONE, MODE_CASE
 from samverkan_tui.steplog.store import StepLog
 from tests.conftest import CHECKLISTS, REPO
 from tests.robustness.robust_helpers import crash_words, run_cli
@@ -189,7 +189,7 @@ def workspace(tmp_path: Path) -> Path:
     (tmp_path / "fil.txt").write_text("inte en katalog\n")
     (tmp_path / "trasig.toml").write_text('id = "trasig"\n[[steps]\n')
     (tmp_path / "stor.toml").write_bytes(b"# " + b"x" * (3 * 1024 * 1024) + b"\n")
-    from samverkan_tui.core.loader import load_routine
+    from samverkan_tui.core.routine.loader import load_routine
 
     routine = load_routine(CHECKLISTS / "rvt-bou.toml").routine
     walk = WalkSession(routine, START, MODE_CASE, id=WALK_ID)
@@ -319,7 +319,7 @@ def test_sigint_prints_avbrutet(isolated_user: Path) -> None:
     """Ctrl+C while a command waits: "avbrutet" and exit 130, no traceback."""
     code = (
         "import sys, time; sys.argv = ['samverkan', 'list']; "
-        "import samverkan_tui.core.catalog as c; "
+        "import samverkan_tui.core.routine.catalog as c; "
         "c.search_dirs = lambda *a, **k: (print('klar', flush=True), time.sleep(30))[1]; "
         "from samverkan_tui.cli import main; main()"
     )
@@ -350,6 +350,6 @@ def test_sigint_prints_avbrutet(isolated_user: Path) -> None:
     ],
 )
 def test_os_errors_are_swedish(error: OSError, expected: str) -> None:
-    from samverkan_tui.core.oserrors import os_error_message
+    from samverkan_tui.core.base.oserrors import os_error_message
 
     assert os_error_message(error) == expected

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from samverkan_tui.core.conditions import (
+from samverkan_tui.core.routine.conditions import (
     MAX_DEPTH,
     All,
     Any,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.config import ConfigError, load_config
+from samverkan_tui.core.base.config import ConfigError, load_config
 from tests.robustness.robust_helpers import crash_words, run_cli
 
 
@@ -116,7 +116,7 @@ def test_the_app_and_the_log_never_show_a_traceback_for_config(
 async def test_the_start_screen_shows_config_warnings(isolated_user: Path) -> None:
     from textual.widgets import Static
 
-    from samverkan_tui.core.catalog import load_catalog
+    from samverkan_tui.core.routine.catalog import load_catalog
     from samverkan_tui.tui.app import create_app
 
     write(isolated_user / "config.toml", "retention_day = 30\n")

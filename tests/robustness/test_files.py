@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.config import Config, save_config
-from samverkan_tui.core.files import (
+from samverkan_tui.core.base.config import Config, save_config
+from samverkan_tui.core.base.files import (
     MARKER,
     FileSafetyError,
     ensure_private_dir,
     unique_path,
     write_private,
 )
-from samverkan_tui.core.session import WalkSession
+from samverkan_tui.core.walk.session import WalkSession
 from samverkan_tui.steplog.store import DB_NAME, StepLog, StepLogError
 from tests.steplog.helpers import START, routine
 
@@ -197,7 +197,7 @@ def test_a_device_or_pipe_is_written_to_never_replaced(tmp_path: Path) -> None:
     """A rename over /dev/full once turned the device into a file (as root)."""
     import threading
 
-    from samverkan_tui.core.files import write_private
+    from samverkan_tui.core.base.files import write_private
 
     fifo = tmp_path / "ror"
     os.mkfifo(fifo)

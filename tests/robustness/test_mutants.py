@@ -23,10 +23,10 @@ from pathlib import Path
 import pytest
 
 from samverkan_tui.cli.common import STATE
-from samverkan_tui.core.catalog import load_catalog
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.problems import ERROR
-from samverkan_tui.core.validate import validate_file
+from samverkan_tui.core.base.problems import ERROR
+from samverkan_tui.core.routine.catalog import load_catalog
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.validation.validate import validate_file
 from tests.conftest import CHECKLISTS
 from tests.robustness.robust_helpers import crash_words, run_cli
 
@@ -395,7 +395,7 @@ def mutant_dir(tmp_path: Path, shipped_cache: Path, monkeypatch: pytest.MonkeyPa
 
 def _path_answers(routine) -> list[str]:
     """A complete walk, picking the first answer each time: ``--svar`` arguments."""
-    from samverkan_tui.core.walk import next_question
+    from samverkan_tui.core.walk.plan import next_question
 
     answers: dict[str, str] = {}
     for _ in range(len(routine.questions) + 1):

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import DEVIATION
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import DEVIATION
 from samverkan_tui.steplog.scrub import routine_vocabulary, scrub, scrub_comment
 from samverkan_tui.steplog.store import StepLog
 from tests.robustness.identifiers import Identifier, comments

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.model import Routine
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.routine.model import Routine
 
 REPO = Path(__file__).resolve().parents[2]
 START = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)  # Monday 10.00 in Stockholm

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import DEVIATION, DONE, MODE_CASE, MODE_TRAINING
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import DEVIATION, DONE, MODE_CASE, MODE_TRAINING
 from samverkan_tui.steplog.store import StepLog
 from tests.conftest import run_cli as run
 from tests.steplog.helpers import START, at, routine

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import DEVIATION, DONE, MODE_CASE
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import DEVIATION, DONE, MODE_CASE
 from tests.steplog.helpers import START, routine
 from tests.steplog.test_cli_log import one_line_error, run, store
 

@@ -13,8 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import (
+from samverkan_tui.core.walk.plan import build_plan, enumerate_paths
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import (
     DEVIATION,
     DEVIATION_CATEGORIES,
     DONE,
@@ -22,7 +23,6 @@ from samverkan_tui.core.status import (
     MODE_TRAINING,
     NOT_APPLICABLE,
 )
-from samverkan_tui.core.walk import build_plan, enumerate_paths
 from samverkan_tui.export.charts import to_svg
 from samverkan_tui.export.statistics_report import (
     PDF_CHART_FONT,

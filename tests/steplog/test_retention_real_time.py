@@ -6,8 +6,8 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import DEVIATION, NOT_APPLICABLE
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import DEVIATION, NOT_APPLICABLE
 from samverkan_tui.steplog.store import DB_NAME, SCHEMA_VERSION, StepLog
 from tests.steplog.helpers import routine
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from bench.steplog_fixture import generate_walks
-from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import DEVIATION, DONE, MODE_CASE, MODE_TRAINING, NOT_APPLICABLE
+from samverkan_tui.core.base.clock import STOCKHOLM
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import DEVIATION, DONE, MODE_CASE, MODE_TRAINING, NOT_APPLICABLE
 from samverkan_tui.export import render
 from samverkan_tui.export.data import walk_dict
 from samverkan_tui.export.document import document_for_summary

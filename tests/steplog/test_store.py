@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import DEVIATION, DONE, MODE_CASE, MODE_TRAINING, NOT_APPLICABLE
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import DEVIATION, DONE, MODE_CASE, MODE_TRAINING, NOT_APPLICABLE
 from samverkan_tui.steplog.store import DB_NAME, StepLog, StepLogError
 from tests.steplog.helpers import START, at, db_bytes, routine
 

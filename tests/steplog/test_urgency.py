@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.session import WalkSession
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.walk.session import WalkSession
 from samverkan_tui.steplog.report import desk_aggregate
 from samverkan_tui.steplog.stats import walk_statistics
 from samverkan_tui.steplog.store import StepLog

@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import DEVIATION
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import DEVIATION
 from samverkan_tui.steplog.store import StepLog, to_db_time
 from tests.steplog.helpers import START, routine
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from samverkan_tui.core.catalog import load_catalog
-from samverkan_tui.core.config import load_config
+from samverkan_tui.core.base.config import load_config
+from samverkan_tui.core.routine.catalog import load_catalog
 from samverkan_tui.tui.app import SamverkanApp, create_app
 
 NOW = "2026-11-23T10:00"

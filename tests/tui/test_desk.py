@@ -11,8 +11,8 @@ import io
 from rich.console import Console
 from textual.widgets import Input, OptionList
 
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.walk.status import DEVIATION, DONE, NOT_APPLICABLE
 from samverkan_tui.tui.screens.dialogs import ConfirmDialog, DeviationDialog, DigitDialog, TextDialog
 from samverkan_tui.tui.screens.resume import ResumeScreen
 from samverkan_tui.tui.screens.walk import WalkScreen
@@ -303,8 +303,8 @@ async def test_resume_says_when_the_routine_changed_since_the_walk_began(
 ) -> None:
     import shutil
 
-    from samverkan_tui.core.catalog import load_catalog
-    from samverkan_tui.core.config import load_config
+    from samverkan_tui.core.base.config import load_config
+    from samverkan_tui.core.routine.catalog import load_catalog
     from samverkan_tui.tui.app import create_app
     from tests.tui.conftest import DESK
 

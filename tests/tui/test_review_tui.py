@@ -8,9 +8,9 @@ import io
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 
-from samverkan_tui.core import review_walk as rw
-from samverkan_tui.core.config import load_config
-from samverkan_tui.core.loader import load_routine
+from samverkan_tui.core.base.config import load_config
+from samverkan_tui.core.manage import review_walk as rw
+from samverkan_tui.core.routine.loader import load_routine
 from samverkan_tui.tui.screens.review import ReviewScreen
 from samverkan_tui.tui.screens.start import StartScreen
 from tests.conftest import CHECKLISTS

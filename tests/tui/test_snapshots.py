@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from samverkan_tui.core.catalog import load_catalog
-from samverkan_tui.core.config import load_config
+from samverkan_tui.core.base.config import load_config
+from samverkan_tui.core.routine.catalog import load_catalog
 from samverkan_tui.tui.app import create_app
 from tests.tui.conftest import DESK, NOW
 

@@ -10,9 +10,9 @@ import pytest
 from textual.widgets import Sparkline, Static
 
 from bench.steplog_fixture import generate_walks
-from samverkan_tui.core.catalog import load_catalog
-from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.config import load_config
+from samverkan_tui.core.base.clock import STOCKHOLM
+from samverkan_tui.core.base.config import load_config
+from samverkan_tui.core.routine.catalog import load_catalog
 from samverkan_tui.steplog.store import StepLog
 from samverkan_tui.tui.app import create_app
 from samverkan_tui.tui.screens.start import StartScreen

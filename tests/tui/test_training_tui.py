@@ -11,12 +11,12 @@ import pytest
 from rich.console import Console
 from textual.widgets import OptionList, Static
 
-from samverkan_tui.core.catalog import load_catalog
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.config import load_config
-from samverkan_tui.core.grading import find_exercise, grade
-from samverkan_tui.core.loader import load_routine
-from samverkan_tui.core.status import MODE_TRAINING
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.base.config import load_config
+from samverkan_tui.core.routine.catalog import load_catalog
+from samverkan_tui.core.routine.loader import load_routine
+from samverkan_tui.core.training.grading import find_exercise, grade
+from samverkan_tui.core.walk.status import MODE_TRAINING
 from samverkan_tui.steplog.stats import walk_statistics
 from samverkan_tui.tui.app import create_app
 from samverkan_tui.tui.screens.exercise import ExerciseScreen

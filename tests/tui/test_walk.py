@@ -8,9 +8,9 @@ import io
 from rich.console import Console
 from textual.widgets import Input, OptionList
 
-from samverkan_tui.core.clock import parse_now
-from samverkan_tui.core.status import DEVIATION, DONE, NOT_APPLICABLE
-from samverkan_tui.core.walk import build_plan
+from samverkan_tui.core.base.clock import parse_now
+from samverkan_tui.core.walk.plan import build_plan
+from samverkan_tui.core.walk.status import DEVIATION, DONE, NOT_APPLICABLE
 from samverkan_tui.tui.screens.dialogs import DeviationDialog, RoleDialog, TextDialog
 from samverkan_tui.tui.screens.help import HelpScreen
 from samverkan_tui.tui.screens.resume import ResumeScreen

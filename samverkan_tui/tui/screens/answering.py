@@ -17,9 +17,9 @@ from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.widgets.question import QuestionPanel
 
 if TYPE_CHECKING:
-    from samverkan_tui.core.model import Routine
-    from samverkan_tui.core.session import Event, WalkSession
-    from samverkan_tui.core.walk import Plan
+    from samverkan_tui.core.routine.model import Routine
+    from samverkan_tui.core.walk.plan import Plan
+    from samverkan_tui.core.walk.session import Event, WalkSession
 
 
 class AnsweringScreen(Screen[None]):

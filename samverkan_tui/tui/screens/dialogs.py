@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from samverkan_tui.core.model import Role
-from samverkan_tui.core.status import DEVIATION_CATEGORIES
+from samverkan_tui.core.routine.model import Role
+from samverkan_tui.core.walk.status import DEVIATION_CATEGORIES
 from samverkan_tui.tui.widgets.hanging import Hanging
 
 DIGITS = [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]

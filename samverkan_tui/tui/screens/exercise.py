@@ -11,11 +11,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Header, Static
 
-from samverkan_tui.core.grading import exercise_moment, grade
-from samverkan_tui.core.model import Exercise, Routine
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import MODE_TRAINING
-from samverkan_tui.core.walk import Plan, build_plan, question_count
+from samverkan_tui.core.routine.model import Exercise, Routine
+from samverkan_tui.core.training.grading import exercise_moment, grade
+from samverkan_tui.core.walk.plan import Plan, build_plan, question_count
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import MODE_TRAINING
 from samverkan_tui.export.document import when_text
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.screens.answering import AnsweringScreen

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from samverkan_tui.core.grading import EXTRA, NOT_ASKED, RIGHT, UNANSWERED, WRONG, Grade
+from samverkan_tui.core.training.grading import EXTRA, NOT_ASKED, RIGHT, UNANSWERED, WRONG, Grade
 from samverkan_tui.export.document import (
     ANSWER_MARKS,
     CLOSED_MARK,

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from samverkan_tui.core.glossary import GLOSSARY
+from samverkan_tui.core.base.glossary import GLOSSARY
 
 KEYS = (
     ("j / y", "svara ja"),

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from samverkan_tui.tui.app import samverkan_app
 
 if TYPE_CHECKING:
-    from samverkan_tui.core.session import WalkSession
+    from samverkan_tui.core.walk.session import WalkSession
     from samverkan_tui.tui.app import SamverkanApp
 
 RETRY, EXPORT, QUIT_ANYWAY = "försök", "exportera", "avsluta"
@@ -118,7 +118,7 @@ class QuitDialog(ModalScreen[None]):
                 # Markdown: readable anywhere, and what a person pastes into the journal.
                 written.append(str(export_walk(session, app.now(), "md")))
             except OSError as error:
-                from samverkan_tui.core.files import swedish_reason
+                from samverkan_tui.core.base.files import swedish_reason
 
                 failed.append(swedish_reason(error))
         if written:

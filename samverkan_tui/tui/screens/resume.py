@@ -16,9 +16,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.deadlines import format_date_short, format_time
-from samverkan_tui.core.session import WalkSession
+from samverkan_tui.core.base.clock import STOCKHOLM
+from samverkan_tui.core.base.dates import format_date_short, format_time
+from samverkan_tui.core.walk.session import WalkSession
 
 SHOWN = 5  # the most recent few: an old walk is finished from `samverkan logg`
 

@@ -17,8 +17,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
-from samverkan_tui.core import review_walk as rw
-from samverkan_tui.core.model import Routine
+from samverkan_tui.core.manage import review_walk as rw
+from samverkan_tui.core.routine.model import Routine
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 
@@ -107,7 +107,7 @@ class ReviewScreen(Screen[None]):
         return self.routine.contact(pending[0]) if pending else None
 
     def show(self) -> None:
-        from samverkan_tui.core.hours_text import weekly_hours_lines
+        from samverkan_tui.core.walk.hours_text import weekly_hours_lines
 
         assert self.review is not None
         text = Text()
@@ -239,7 +239,12 @@ class ReviewScreen(Screen[None]):
 
     # -- the end ----------------------------------------------------------------------------
     def action_protocol(self) -> None:
-        from samverkan_tui.core.revise import ReviseError, ensure_user_routine_dir, is_builtin, mark_revised
+        from samverkan_tui.core.manage.revise import (
+            ReviseError,
+            ensure_user_routine_dir,
+            is_builtin,
+            mark_revised,
+        )
         from samverkan_tui.export import render
         from samverkan_tui.export.review_protocol import document_for_review
         from samverkan_tui.tui.exporting import export_folder

@@ -19,14 +19,14 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.problems import Problem
-from samverkan_tui.core.status import MODE_CASE
+from samverkan_tui.core.base.problems import Problem
+from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.walk.status import MODE_CASE
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 
 if TYPE_CHECKING:
-    from samverkan_tui.core.session import WalkSession
+    from samverkan_tui.core.walk.session import WalkSession
 
 BROKEN = "trasig:"  # option ids of files that failed to load
 
@@ -166,7 +166,7 @@ class StartScreen(Screen[None]):
 
     def open_routine(self, routine_id: str | None, session: WalkSession | None = None) -> None:
         """Open a new walk through the routine, or continue ``session`` (resumed from the log)."""
-        from samverkan_tui.core.session import WalkSession
+        from samverkan_tui.core.walk.session import WalkSession
         from samverkan_tui.tui.screens.walk import WalkScreen
 
         app = samverkan_app(self)
@@ -226,7 +226,7 @@ class StartScreen(Screen[None]):
         changes = {}
         for info, routine in unfinished[:SHOWN]:
             if info.content_hash != routine.content_hash:
-                from samverkan_tui.core.compare import changes_for_walk
+                from samverkan_tui.core.manage.compare import changes_for_walk
 
                 # The log keeps ids, not the old file: say what of this walk is gone.
                 step_ids = sorted({e.step for e in log.events(info.id) if e.step})

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Sparkline, Static
 
-from samverkan_tui.core.status import DEVIATION_CATEGORIES
+from samverkan_tui.core.walk.status import DEVIATION_CATEGORIES
 from samverkan_tui.steplog.report import Aggregate, Count, RoutineAggregate
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.widgets.footer import PriorityFooter

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from samverkan_tui.core.session import WalkSession
+from samverkan_tui.core.walk.session import WalkSession
 from samverkan_tui.tui.app import samverkan_app
 
 
@@ -33,7 +33,7 @@ class SummaryScreen(ModalScreen[None]):
         self.text = str(render(document, "text", width=None))
 
     def app_now(self) -> dt.datetime:
-        from samverkan_tui.core.clock import current_time
+        from samverkan_tui.core.base.clock import current_time
 
         try:
             return samverkan_app(self).now()

@@ -17,8 +17,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.tour import TourStop, guided_tour
+from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.training.tour import TourStop, guided_tour
 from samverkan_tui.export.document import tour_stop_sections
 from samverkan_tui.tui.screens.training_view import section_parts
 from samverkan_tui.tui.widgets.footer import PriorityFooter

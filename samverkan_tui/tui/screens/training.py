@@ -17,8 +17,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from samverkan_tui.core.grading import Grade, Summary, grade, summarize
-from samverkan_tui.core.model import Exercise, Routine
+from samverkan_tui.core.routine.model import Exercise, Routine
+from samverkan_tui.core.training.grading import Grade, Summary, grade, summarize
 
 if TYPE_CHECKING:
     from samverkan_tui.tui.app import SamverkanApp
@@ -41,8 +41,8 @@ class TrainingRun:
             self._restore(folder, now)
 
     def _restore(self, folder: Path, now: dt.datetime) -> None:
-        from samverkan_tui.core.training_progress import load_progress
-        from samverkan_tui.core.walk import AnswerError
+        from samverkan_tui.core.training.progress import load_progress
+        from samverkan_tui.core.walk.plan import AnswerError
 
         stored = load_progress(folder)
         for routine, exercise in self.items:
@@ -58,7 +58,7 @@ class TrainingRun:
         self.grades[(result.routine.id, result.exercise.id)] = result
         if self.folder is None:
             return
-        from samverkan_tui.core.training_progress import save_progress
+        from samverkan_tui.core.training.progress import save_progress
 
         progress = {
             f"{g.routine.id}/{g.exercise.id}": dict(g.given_plan.answers) for g in self.grades.values()

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from samverkan_tui.core.grading import Summary
+from samverkan_tui.core.training.grading import Summary
 from samverkan_tui.tui.screens.training import TrainingRun, routine_name
 from samverkan_tui.tui.screens.training_view import hanging
 from samverkan_tui.tui.widgets.footer import PriorityFooter

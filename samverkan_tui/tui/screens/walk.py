@@ -19,11 +19,11 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Header
 
-from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.config import save_config
-from samverkan_tui.core.session import WalkSession
-from samverkan_tui.core.status import DEVIATION, MODE_CASE, NOT_APPLICABLE
-from samverkan_tui.core.walk import only_role, question_count
+from samverkan_tui.core.base.clock import STOCKHOLM
+from samverkan_tui.core.base.config import save_config
+from samverkan_tui.core.walk.plan import only_role, question_count
+from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.core.walk.status import DEVIATION, MODE_CASE, NOT_APPLICABLE
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.screens.answering import AnsweringScreen
 from samverkan_tui.tui.widgets.answers import AnswersList
@@ -34,8 +34,8 @@ from samverkan_tui.tui.widgets.question import QuestionPanel
 from samverkan_tui.tui.widgets.steady_static import SteadyStatic
 
 if TYPE_CHECKING:
-    from samverkan_tui.core.model import Moment, Question
-    from samverkan_tui.core.session import StepState
+    from samverkan_tui.core.routine.model import Moment, Question
+    from samverkan_tui.core.walk.session import StepState
 
 NARROW = 110  # below this width the contacts panel collapses into the plan's lines
 
@@ -277,7 +277,7 @@ class WalkScreen(AnsweringScreen):
             if moment.id in self._asked_moments:
                 continue
             self._asked_moments.add(moment.id)
-            from samverkan_tui.core.clock import NowError, parse_local_moment
+            from samverkan_tui.core.base.clock import NowError, parse_local_moment
             from samverkan_tui.tui.screens.dialogs import TextDialog
 
             def check(text: str) -> str | None:

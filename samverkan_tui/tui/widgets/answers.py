@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from samverkan_tui.core.walk import Plan
+from samverkan_tui.core.walk.plan import Plan
 
 
 class AnswersList(OptionList):

@@ -8,8 +8,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
-from samverkan_tui.core.hours import contact_status
-from samverkan_tui.core.walk import Plan
+from samverkan_tui.core.walk.hours import contact_status
+from samverkan_tui.core.walk.hours_text import status_summary
+from samverkan_tui.core.walk.plan import Plan
 from samverkan_tui.tui.widgets.steady_static import SteadyStatic
 
 
@@ -36,7 +37,7 @@ class ContactsPanel(VerticalScroll, can_focus=True):
             for fax in contact.fax:
                 text.append(f"  fax {fax}\n", style="dim")
             style = {True: "green", False: "bold red", None: "yellow"}[status.open_now]
-            text.append(f"  {status.summary}\n", style=style)
+            text.append(f"  {status_summary(status)}\n", style=style)
             if contact.instructions:
                 text.append(f"  {contact.instructions}\n", style="italic dim")
             text.append("\n")

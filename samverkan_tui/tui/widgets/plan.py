@@ -19,16 +19,16 @@ from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from samverkan_tui.core.deadlines import due_line
-from samverkan_tui.core.session import StepState
-from samverkan_tui.core.status import (
+from samverkan_tui.core.walk.due_text import due_line
+from samverkan_tui.core.walk.plan import Plan, PlannedStep
+from samverkan_tui.core.walk.session import StepState
+from samverkan_tui.core.walk.status import (
     DEVIATION,
     DEVIATION_CATEGORIES,
     DONE,
     NOT_APPLICABLE,
     STATUS_LABELS,
 )
-from samverkan_tui.core.walk import Plan, PlannedStep
 from samverkan_tui.tui.widgets.hanging import Hanging, hanging
 
 BOXES = {None: "[ ]", DONE: "[✓]", NOT_APPLICABLE: "[–]", DEVIATION: "[!]"}
@@ -37,7 +37,7 @@ NBSP = "\u00a0"
 
 
 def _keep(text: str) -> str:
-    from samverkan_tui.export.document import keep_numbers_together
+    from samverkan_tui.core.base.phone_numbers import keep_numbers_together
 
     return keep_numbers_together(text)
 
@@ -80,7 +80,7 @@ def step_prompt(planned: PlannedStep, state: StepState | None, plan: Plan, now: 
 
 def call_now_text(plan: Plan, states: dict[str, StepState], now: dt.datetime) -> Text | None:
     """ "Ring nu: …" for the contacts of the first open action that needs one."""
-    from samverkan_tui.core.hours_text import call_now_line
+    from samverkan_tui.core.walk.hours_text import call_now_line
 
     for planned in plan.actions:
         if planned.id not in states and planned.contacts:

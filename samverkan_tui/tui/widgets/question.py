@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from samverkan_tui.core.model import NO, YES, Question
+from samverkan_tui.core.routine.model import NO, YES, Question
 from samverkan_tui.tui.widgets.hanging import Hanging
 
 

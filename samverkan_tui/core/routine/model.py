@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import NamedTuple, Protocol, TypeVar
 
-from samverkan_tui.core.conditions import Condition
+from samverkan_tui.core.routine.conditions import Condition
 
 YES = "ja"
 NO = "nej"
@@ -331,7 +331,7 @@ class Routine(NamedTuple):
         """The date by which the routine should have been read through again."""
         if self.last_reviewed is None:
             return None
-        from samverkan_tui.core.deadlines import add_months
+        from samverkan_tui.core.base.dates import add_months
 
         interval = self.review_interval_months or DEFAULT_REVIEW_INTERVAL_MONTHS
         return add_months(self.last_reviewed, interval)

@@ -55,7 +55,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from samverkan_tui.core.source_text import Block, blocks, split_sentences
+from samverkan_tui.core.routine.source_text import Block, blocks, split_sentences
 
 TODO = "todo"
 

@@ -13,11 +13,11 @@ Holidays come from the ``holidays`` package (Sweden): the public holidays plus t
 de facto holidays (midsommarafton, julafton, nyårsafton). Looking up one year with it
 costs about 150 ms (its ``countries`` package imports every country), which would blow
 the CLI's start-up budget, so the years 2000–2060 are read from ``holiday_table``, a
-table generated from the package (``python -m samverkan_tui.core.hours``) and checked
+table generated from the package (``python -m samverkan_tui.core.walk.hours``) and checked
 against it by the tests. Other years ask the package directly, imported lazily.
 
 Regenerate the table after upgrading ``holidays``:
-    .venv/bin/python -m samverkan_tui.core.hours > samverkan_tui/core/holiday_table.py
+    .venv/bin/python -m samverkan_tui.core.walk.hours > samverkan_tui/core/walk/holiday_table.py
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from samverkan_tui.core.clock import STOCKHOLM
-from samverkan_tui.core.model import WEEKDAYS, Contact, OpeningHours, Routine, TimeRange
+from samverkan_tui.core.base.clock import STOCKHOLM
+from samverkan_tui.core.routine.model import WEEKDAYS, Contact, OpeningHours, Routine, TimeRange
 
 #: How far ahead ``next_open`` and ``closes_at`` are searched. Two weeks covers every
 #: run of holidays in the Swedish calendar (the longest is julafton–annandag jul plus a
@@ -73,7 +73,7 @@ def _holidays_from_package(year: int) -> dict[dt.date, str]:
 
 @lru_cache(maxsize=16)
 def _holidays_for_year(year: int) -> dict[dt.date, str]:
-    from samverkan_tui.core import holiday_table
+    from samverkan_tui.core.walk import holiday_table
 
     line = holiday_table.HOLIDAYS.get(year)
     if line is None:
@@ -87,9 +87,9 @@ def holiday_table_source(first: int = 2000, last: int = 2060) -> str:
         '"""Swedish public and de facto holidays, generated from the `holidays` package.',
         "",
         "Do not edit. Regenerate after upgrading `holidays` (tests/test_hours.py compares):",
-        "    .venv/bin/python -m samverkan_tui.core.hours > samverkan_tui/core/holiday_table.py",
+        "    .venv/bin/python -m samverkan_tui.core.walk.hours > samverkan_tui/core/walk/holiday_table.py",
         "",
-        'Each year is "MMDD name|MMDD name|…"; see samverkan_tui.core.hours for why a table.',
+        'Each year is "MMDD name|MMDD name|…"; see samverkan_tui.core.walk.hours for why a table.',
         '"""',
         "",
         "# ruff: noqa: E501",
@@ -199,17 +199,6 @@ class ContactStatus:
     fallback_open: bool | None = None
     # Closed because of a holiday the routine gives no hours for: probably, not surely.
     uncertain: bool = False
-
-    @property
-    def summary(self) -> str:
-        """One Swedish line: "Öppet nu, stänger 16.00", "Stängt (lunch), öppnar 13.00 — …".
-
-        Phrased by ``core.hours_text.status_summary``; a property because the app, the
-        printouts and the exercises all read a status this way.
-        """
-        from samverkan_tui.core.hours_text import status_summary
-
-        return status_summary(self)
 
 
 def _closed_reason(hours: OpeningHours, day: dt.date, minute: int) -> str:

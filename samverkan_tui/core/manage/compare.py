@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from samverkan_tui.core.model import ITEM_KIND_LABELS, Contact, Routine, Step
+from samverkan_tui.core.routine.model import ITEM_KIND_LABELS, Contact, Routine, Step
 
 # Items whose wording is at least this similar are the same item (after the id pass).
 SIMILAR = 0.6
@@ -87,7 +87,7 @@ def _short(text: str, limit: int = 70) -> str:
 
 
 def _condition(routine: Routine, step: Step) -> str:
-    from samverkan_tui.core.walk import describe_condition
+    from samverkan_tui.core.walk.plan import describe_condition
 
     return describe_condition(routine, step.when)
 
@@ -98,7 +98,7 @@ def _section_title(routine: Routine, step: Step) -> str:
 
 
 def _deadline(routine: Routine, step: Step) -> str:
-    from samverkan_tui.core.deadlines import routine_deadline_line
+    from samverkan_tui.core.routine.deadline_phrases import routine_deadline_line
 
     parts = [routine_deadline_line(routine, step), routine_deadline_line(routine, step, legal=True)]
     return "; ".join(p for p in parts if p).removeprefix("Tidsfrist: ")
@@ -113,7 +113,7 @@ def _contact_names(routine: Routine, step: Step) -> list[str]:
 
 
 def _hours(contact: Contact) -> list[str]:
-    from samverkan_tui.core.hours_text import weekly_hours_lines
+    from samverkan_tui.core.walk.hours_text import weekly_hours_lines
 
     return weekly_hours_lines(contact)
 

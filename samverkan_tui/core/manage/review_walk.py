@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from samverkan_tui.core.config import APP_NAME, DATA_DIR_ENV, Config
-from samverkan_tui.core.model import Routine, Step
+from samverkan_tui.core.base.config import APP_NAME, DATA_DIR_ENV, Config
+from samverkan_tui.core.routine.model import Routine, Step
 
 ITEM_OK = "gäller"
 ITEM_CHANGE = "ändras"
@@ -65,7 +65,7 @@ def routine_source(routine: Routine, sources_dir: Path | None = None) -> str:
     if routine.path:
         here = Path(routine.path).resolve().parent
         candidates += [here / "sources", here.parent / "docs" / "sources"]
-    from samverkan_tui.core.catalog import builtin_dir
+    from samverkan_tui.core.routine.catalog import builtin_dir
 
     candidates.append(builtin_dir().resolve().parent / "docs" / "sources")
     for folder in candidates:
@@ -80,10 +80,10 @@ def routine_source(routine: Routine, sources_dir: Path | None = None) -> str:
 
 def review_items(routine: Routine, source: str = "") -> list[ReviewItem]:
     """Every item in the routine's order, with what the reviewer must check beside it."""
-    from samverkan_tui.core.deadlines import routine_deadline_line
-    from samverkan_tui.core.hours_text import weekly_hours_lines
-    from samverkan_tui.core.source_text import find_in_source
-    from samverkan_tui.core.walk import describe_condition
+    from samverkan_tui.core.routine.deadline_phrases import routine_deadline_line
+    from samverkan_tui.core.routine.source_text import find_in_source
+    from samverkan_tui.core.walk.hours_text import weekly_hours_lines
+    from samverkan_tui.core.walk.plan import describe_condition
 
     items = []
     for number, step in enumerate(routine.steps, start=1):
@@ -171,7 +171,7 @@ class Review:
     # -- answering ------------------------------------------------------------------
     def mark_item(self, routine: Routine, step_id: str, verdict: str, change: str = "") -> None:
         if routine.step(step_id) is None:
-            from samverkan_tui.core.problems import did_you_mean
+            from samverkan_tui.core.base.problems import did_you_mean
 
             raise ReviewError(
                 f"okänd punkt `{step_id}`; {did_you_mean(step_id, [s.id for s in routine.steps])}"
@@ -186,7 +186,7 @@ class Review:
         self, routine: Routine, contact_id: str, verdict: str, phones: str = "", hours: str = ""
     ) -> None:
         if routine.contact(contact_id) is None:
-            from samverkan_tui.core.problems import did_you_mean
+            from samverkan_tui.core.base.problems import did_you_mean
 
             raise ReviewError(
                 f"okänd kontakt `{contact_id}`; {did_you_mean(contact_id, [c.id for c in routine.contacts])}"
@@ -390,7 +390,7 @@ def review_path(routine_id: str, config: Config | None = None) -> Path:
 def _write_private_file_atomically(path: Path, text: str) -> None:
     """Write ``text`` readable by the user only (0600, folder 0700): temp file + os.replace.
 
-    Private stand-in for the shared helpers another branch adds in core/files.py; swap it
+    Private stand-in for the shared helpers another branch adds in core/base/files.py; swap it
     for those when they land.
     """
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -73,7 +73,7 @@ def load_config(path: Path | None = None) -> Config:
     except FileNotFoundError:
         return Config(path)
     except OSError as error:
-        from samverkan_tui.core.oserrors import os_error_reason
+        from samverkan_tui.core.base.oserrors import os_error_reason
 
         raise ConfigError(f"kan inte läsa inställningarna i {path}: {os_error_reason(error)}") from None
     try:
@@ -93,7 +93,7 @@ def load_config(path: Path | None = None) -> Config:
         message = str(error)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(found[1]) if found else text.count("\n") + 1
-        from samverkan_tui.core.toml_lines import swedish_toml_message
+        from samverkan_tui.core.base.toml_lines import swedish_toml_message
 
         detail = swedish_toml_message(
             re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
@@ -105,7 +105,7 @@ def load_config(path: Path | None = None) -> Config:
 
 
 def _checked(path: Path, text: str, raw: dict[str, object]) -> Config:
-    from samverkan_tui.core.toml_lines import LineIndex
+    from samverkan_tui.core.base.toml_lines import LineIndex
 
     lines = LineIndex(text)
 
@@ -115,7 +115,7 @@ def _checked(path: Path, text: str, raw: dict[str, object]) -> Config:
     config = Config(path, raw=raw)
     for key in raw:
         if key not in KNOWN_KEYS:
-            from samverkan_tui.core.problems import did_you_mean
+            from samverkan_tui.core.base.problems import did_you_mean
 
             config.warnings.append(
                 f"{where(key)}: okänd inställning `{key}` ignoreras; {did_you_mean(key, KNOWN_KEYS)}"
@@ -174,7 +174,7 @@ def save_config(config: Config, **changes: object) -> None:
             raw.pop(key, None)
         else:
             raw[key] = str(value) if isinstance(value, Path) else value
-    from samverkan_tui.core.files import write_private
+    from samverkan_tui.core.base.files import write_private
 
     # 0600 under any umask, atomic, never through a symlink; a missing folder is made 0700.
     write_private(config.path, tomli_w.dumps(raw), make_folder=True)

@@ -16,10 +16,10 @@ import tempfile
 from pathlib import Path
 
 from samverkan_tui import __version__
-from samverkan_tui.core.model import Routine
+from samverkan_tui.core.routine.model import Routine
 
 CACHE_ENV = "SAMVERKAN_CACHE"
-_BUILDERS = ("model.py", "loader.py", "conditions.py", "deadlines.py", "schema.py")
+_BUILDERS = ("model.py", "loader.py", "conditions.py", "deadline_phrases.py", "schema.py")
 
 Key = tuple[int, int]
 

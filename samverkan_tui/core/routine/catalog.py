@@ -15,10 +15,10 @@ import os
 from pathlib import Path
 from typing import NamedTuple, cast
 
-from samverkan_tui.core.config import ROUTINE_DIRS_ENV, Config
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.problems import Problem
-from samverkan_tui.core.routine_cache import RoutineCache
+from samverkan_tui.core.base.config import ROUTINE_DIRS_ENV, Config
+from samverkan_tui.core.base.problems import Problem
+from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.routine.routine_cache import RoutineCache
 
 BUILTIN = "inbyggd"
 USER = "egen"
@@ -26,10 +26,10 @@ USER = "egen"
 
 def builtin_dir() -> Path:
     """Shipped routines: inside the wheel, or the repo's checklists/ in a development install."""
-    packaged = Path(__file__).resolve().parent.parent / "checklists"
+    packaged = Path(__file__).resolve().parents[2] / "checklists"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "checklists"
+    return Path(__file__).resolve().parents[3] / "checklists"
 
 
 class Entry(NamedTuple):
@@ -74,7 +74,7 @@ def routine_files(directory: Path) -> list[Path]:
 
 def _load_one(path: Path) -> tuple[Routine | None, Problem | None]:
     """One file: the routine, or the first problem. Never raises for what is in the file."""
-    from samverkan_tui.core.loader import load_routine
+    from samverkan_tui.core.routine.loader import load_routine
 
     try:
         result = load_routine(path)
@@ -103,7 +103,7 @@ def load_catalog(extra: list[Path] | None = None, config: Config | None = None) 
         try:
             files = routine_files(directory) if directory.is_dir() else None
         except OSError as error:  # a path too long, a folder we may not read
-            from samverkan_tui.core.oserrors import os_error_reason
+            from samverkan_tui.core.base.oserrors import os_error_reason
 
             catalog.problems.append(
                 Problem(

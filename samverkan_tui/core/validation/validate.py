@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from samverkan_tui.core.conditions import Compare, Condition, comparisons, compile_condition
-from samverkan_tui.core.loader import LoadResult, load_routine
-from samverkan_tui.core.model import ITEM_KINDS, NO, YES, HasId, Routine, Step
-from samverkan_tui.core.problems import ERROR, WARNING, Problem, did_you_mean
-from samverkan_tui.core.walk import (
+from samverkan_tui.core.base.problems import ERROR, WARNING, Problem, did_you_mean
+from samverkan_tui.core.routine.conditions import Compare, Condition, comparisons, compile_condition
+from samverkan_tui.core.routine.loader import LoadResult, load_routine
+from samverkan_tui.core.routine.model import ITEM_KINDS, NO, YES, HasId, Routine, Step
+from samverkan_tui.core.walk.plan import (
     describe_condition,
     effective_answers,
     next_question,

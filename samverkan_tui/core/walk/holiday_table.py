@@ -1,9 +1,9 @@
 """Swedish public and de facto holidays, generated from the `holidays` package.
 
 Do not edit. Regenerate after upgrading `holidays` (tests/test_hours.py compares):
-    .venv/bin/python -m samverkan_tui.core.hours > samverkan_tui/core/holiday_table.py
+    .venv/bin/python -m samverkan_tui.core.walk.hours > samverkan_tui/core/walk/holiday_table.py
 
-Each year is "MMDD name|MMDD name|…"; see samverkan_tui.core.hours for why a table.
+Each year is "MMDD name|MMDD name|…"; see samverkan_tui.core.walk.hours for why a table.
 """
 
 # ruff: noqa: E501

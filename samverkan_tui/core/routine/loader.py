@@ -16,9 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from samverkan_tui.core.conditions import All, Condition, ConditionError, parse_condition
-from samverkan_tui.core.deadlines import DeadlineError, parse_deadline
-from samverkan_tui.core.model import (
+from samverkan_tui.core.base.problems import ERROR, Problem, did_you_mean
+from samverkan_tui.core.base.toml_lines import (
+    LineIndex,
+    array_headers,
+    nesting_line,
+    swedish_toml_message,
+)
+from samverkan_tui.core.routine.conditions import All, Condition, ConditionError, parse_condition
+from samverkan_tui.core.routine.deadline_phrases import DeadlineError, parse_deadline
+from samverkan_tui.core.routine.model import (
     ACTION,
     ITEM_KIND_ALIASES,
     NO,
@@ -41,13 +48,13 @@ from samverkan_tui.core.model import (
     Step,
     TimeRange,
 )
-from samverkan_tui.core.problems import ERROR, Problem, did_you_mean
-from samverkan_tui.core.schema import FORMAT_VERSION, FORMAT_VERSIONS, ID_PATTERN, TABLES, Field, kind_name
-from samverkan_tui.core.toml_lines import (
-    LineIndex,
-    array_headers,
-    nesting_line,
-    swedish_toml_message,
+from samverkan_tui.core.routine.schema import (
+    FORMAT_VERSION,
+    FORMAT_VERSIONS,
+    ID_PATTERN,
+    TABLES,
+    Field,
+    kind_name,
 )
 
 try:  # tomli is tomllib's upstream, compiled with mypyc: about 3× faster on routine files
@@ -334,7 +341,7 @@ def load_routine(path: Path | str) -> LoadResult:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        from samverkan_tui.core.oserrors import os_error_reason
+        from samverkan_tui.core.base.oserrors import os_error_reason
 
         return LoadResult(
             path, None, [Problem(str(path), 0, f"kan inte läsa filen: {os_error_reason(error)}")]
@@ -567,7 +574,7 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
     for index, item in enumerate(data.get("exercises", [])):
         now = None
         if "now" in item:
-            from samverkan_tui.core.clock import NowError, parse_now
+            from samverkan_tui.core.base.clock import NowError, parse_now
 
             try:
                 now = parse_now(item["now"])  # naive times are Stockholm time, like --now

@@ -18,8 +18,9 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from samverkan_tui.core.model import Routine
-from samverkan_tui.core.status import (
+from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.walk.plan import Plan, action_key, build_plan, check_answers
+from samverkan_tui.core.walk.status import (
     DEVIATION,
     DEVIATION_CATEGORIES,
     DONE,
@@ -27,7 +28,6 @@ from samverkan_tui.core.status import (
     MODES,
     STATUSES,
 )
-from samverkan_tui.core.walk import Plan, action_key, build_plan, check_answers
 
 ANSWER = "svar"
 CLEAR_ANSWER = "ta_bort_svar"

@@ -39,8 +39,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from samverkan_tui.core.model import Exercise, Option, Question, Routine, Step
-from samverkan_tui.core.walk import (
+from samverkan_tui.core.routine.model import Exercise, Option, Question, Routine, Step
+from samverkan_tui.core.walk.plan import (
     Plan,
     action_key,
     build_plan,
@@ -49,7 +49,7 @@ from samverkan_tui.core.walk import (
 )
 
 if TYPE_CHECKING:
-    from samverkan_tui.core.hours import ContactStatus
+    from samverkan_tui.core.walk.hours import ContactStatus
 
 RIGHT = "rätt"
 WRONG = "fel"
@@ -77,7 +77,7 @@ def find_exercise(routine: Routine, exercise_id: str) -> Exercise:
             return exercise
     if not routine.exercises:
         raise ExerciseError(f"rutinen {routine.id} har inga övningar")
-    from samverkan_tui.core.problems import did_you_mean
+    from samverkan_tui.core.base.problems import did_you_mean
 
     hint = did_you_mean(exercise_id, [e.id for e in routine.exercises])
     raise ExerciseError(f"okänd övning `{exercise_id}` i rutinen {routine.id}; {hint}")
@@ -236,7 +236,7 @@ def _extra_reason(routine: Routine, question: Question) -> str:
 
 def _contacts_at(plan: Plan, moment: dt.datetime) -> tuple[ContactAtMoment, ...]:
     # Lazy: hours pulls in the holiday table, which only grading with contacts needs.
-    from samverkan_tui.core.hours import contact_status
+    from samverkan_tui.core.walk.hours import contact_status
 
     used: dict[str, list[str]] = {}
     for planned in plan.steps:

@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from samverkan_tui.core.catalog import USER, builtin_dir, search_dirs
-from samverkan_tui.core.config import Config
+from samverkan_tui.core.base.config import Config
+from samverkan_tui.core.routine.catalog import USER, builtin_dir, search_dirs
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
@@ -190,7 +190,7 @@ def ensure_user_routine_dir(extra: list[Path] | None, config: Config) -> tuple[P
     existing = user_routine_dir(extra, config)
     if existing is not None:
         return existing, ""
-    from samverkan_tui.core.config import APP_NAME, DATA_DIR_ENV, save_config
+    from samverkan_tui.core.base.config import APP_NAME, DATA_DIR_ENV, save_config
 
     override = os.environ.get(DATA_DIR_ENV)
     if override:

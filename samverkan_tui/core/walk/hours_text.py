@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from samverkan_tui.core.deadlines import MONTH_NAMES, WEEKDAY_NAMES
-from samverkan_tui.core.hours import LOOKAHEAD_DAYS, REASON_BREAK_DEFAULT, ContactStatus, contact_status
-from samverkan_tui.core.model import WEEKDAYS, Contact, Routine, TimeRange
+from samverkan_tui.core.base.dates import MONTH_NAMES, WEEKDAY_NAMES
+from samverkan_tui.core.routine.model import WEEKDAYS, Contact, Routine, TimeRange
+from samverkan_tui.core.walk.hours import LOOKAHEAD_DAYS, REASON_BREAK_DEFAULT, ContactStatus, contact_status
 
 NO_HOURS_TEXT = "Tider anges inte i rutinen."
 HOLIDAYS_UNSTATED = "Rutinen anger inte tider för helgdagar"

@@ -1,23 +1,12 @@
-"""Deadlines as the routines write them ("samma dag", "inom en vecka") turned into dates."""
+"""Deadlines as the routines write them ("samma dag", "inom en vecka"): parsed, counted, phrased."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
-from samverkan_tui.core.model import Deadline
-
-if TYPE_CHECKING:
-    from samverkan_tui.core.model import Routine, Step
-    from samverkan_tui.core.walk import PlannedStep
-
-WEEKDAY_NAMES = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
-MONTH_NAMES = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-)  # fmt: skip
+from samverkan_tui.core.base.dates import add_months
+from samverkan_tui.core.routine.model import Deadline, Routine, Step
 
 _NUMBER_WORDS = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
@@ -71,32 +60,9 @@ def parse_deadline(text: str) -> Deadline:
     raise DeadlineError(f"okänd tidsfrist {text!r}: {DEADLINE_HELP}")
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Calendar months forward; the 31st becomes the last day of a shorter month."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    return day.replace(year=year, month=month, day=min(day.day, last))
-
-
 def due_date(deadline: Deadline, start: dt.date) -> dt.date:
     """The last day the step may be done on, counted from ``start``."""
     return add_months(start, deadline.months) + dt.timedelta(days=deadline.days)
-
-
-def format_date(day: dt.date) -> str:
-    """``måndag 30 november 2026``."""
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
-
-
-def format_date_short(day: dt.date) -> str:
-    """``mån 30/11``: for narrow columns."""
-    return f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day}/{day.month}"
-
-
-def format_time(moment: dt.datetime | dt.time) -> str:
-    """Swedish clock time as the sources write it: ``16.00``."""
-    return f"{moment.hour:02d}.{moment.minute:02d}"
 
 
 # -- how a deadline reads, in the app, `show` and every printout -------------------------
@@ -111,29 +77,6 @@ def deadline_phrase(deadline: Deadline, moment_label: str | None) -> str:
     if deadline.days == 1 and deadline.months == 0 and not deadline.text.startswith("inom"):
         return f"dagen efter att {moment_label}"
     return f"{deadline.text} från att {moment_label}"
-
-
-def due_line(planned: PlannedStep) -> str:
-    """The due date of a planned item as one line; "" when it has none.
-
-    Where the law overrides the routine, the law's date is the only date shown, with the
-    routine's wording beside it: a date the law forbids is never printed as due.
-    """
-    step = planned.step
-    legal = step.legal
-    if legal is not None and planned.legal_due is not None:
-        label = planned.legal_from.label if planned.legal_from else None
-        text = (
-            f"Lagen: {legal.text} – senast {format_date(planned.legal_due)} "
-            f"({deadline_phrase(legal.deadline, label)})"
-        )
-        if step.deadline is not None:
-            text += f"; rutinen anger {step.deadline.text}"
-        return text
-    if planned.due is None or step.deadline is None:
-        return ""
-    label = planned.due_from.label if planned.due_from else None
-    return f"Senast {format_date(planned.due)} ({deadline_phrase(step.deadline, label)})"
 
 
 def routine_deadline_line(routine: Routine, step: Step, legal: bool = False) -> str:

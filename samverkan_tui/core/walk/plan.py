@@ -27,10 +27,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
-from samverkan_tui.core.conditions import Condition, describe, holds
-from samverkan_tui.core.deadlines import due_date
-from samverkan_tui.core.model import Contact, Moment, Phase, Question, Routine, Section, Step
-from samverkan_tui.core.problems import did_you_mean
+from samverkan_tui.core.base.problems import did_you_mean
+from samverkan_tui.core.routine.conditions import Condition, describe, holds
+from samverkan_tui.core.routine.deadline_phrases import due_date
+from samverkan_tui.core.routine.model import Contact, Moment, Phase, Question, Routine, Section, Step
 
 
 class AnswerError(ValueError):

@@ -36,7 +36,7 @@ def swedish_reason(error: OSError) -> str:
     refusal of our own (``FileSafetyError``) already says it in Swedish."""
     if isinstance(error, FileSafetyError):
         return str(error)
-    from samverkan_tui.core.oserrors import os_error_reason
+    from samverkan_tui.core.base.oserrors import os_error_reason
 
     reason = os_error_reason(error, writing=True)
     where = f" ({error.filename})" if error.filename else ""

@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from samverkan_tui.core.conditions import comparisons, holds
-from samverkan_tui.core.model import Option, Question, Routine, Step
-from samverkan_tui.core.walk import describe_condition, walk_nodes
+from samverkan_tui.core.routine.conditions import comparisons, holds
+from samverkan_tui.core.routine.model import Option, Question, Routine, Step
+from samverkan_tui.core.walk.plan import describe_condition, walk_nodes
 
 
 class TourStep(NamedTuple):

@@ -13,10 +13,10 @@ FORMAT_GUIDE = "checklist-format.md"
 
 def docs_dir() -> Path:
     """The documentation folder: inside the wheel, or the repo's docs/ in a development install."""
-    packaged = Path(__file__).resolve().parent.parent / "docs"
+    packaged = Path(__file__).resolve().parents[2] / "docs"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "docs"
+    return Path(__file__).resolve().parents[3] / "docs"
 
 
 def format_guide_path() -> Path:

@@ -1,0 +1,1 @@
+"""Training (övningsläge): exercises and their grading, the guided tour, saved progress."""
