@@ -6,7 +6,11 @@ BIN    := $(VENV)/bin
 # A second environment with the lowest versions pyproject.toml allows (`make test-lowest`).
 LOWEST := .venv-lowest
 
-.PHONY: run test test-lowest system-deps bench docs clean
+# The suite runs on four workers (pytest-xdist): its app tests mostly wait on a terminal,
+# so more workers than the two cores still shorten the run.
+WORKERS ?= 4
+
+.PHONY: run test test-fast test-lowest system-deps bench docs clean
 
 # constraints.txt pins Textual and what draws the snapshots, so the tests see the
 # versions the snapshots were made with (users get patch releases).
@@ -29,7 +33,13 @@ test: $(BIN)/samverkan system-deps
 	$(BIN)/ruff format --check samverkan_tui tests bench scripts
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS)
+
+# The inner loop: lint and the tests that need no real terminal, app or subprocess
+# build (no tests/tui, no packaging), stopping at the first failure.
+test-fast: $(BIN)/samverkan
+	$(BIN)/ruff check samverkan_tui tests bench scripts
+	$(BIN)/python -m pytest -n $(WORKERS) -x -q --ignore=tests/tui --deselect tests/test_packaging.py
 
 # The floors in pyproject.toml are true: install the lowest version of every direct
 # dependency that they allow (uv's lowest-direct resolution; indirect ones at their newest)
@@ -40,7 +50,7 @@ test-lowest: $(BIN)/samverkan system-deps
 	$(PYTHON) -m venv $(LOWEST)
 	$(BIN)/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[dev]'
 	$(BIN)/uv pip freeze --python $(LOWEST)/bin/python
-	$(LOWEST)/bin/python -m pytest -p no:cacheprovider --ignore=tests/tui
+	$(LOWEST)/bin/python -m pytest -n $(WORKERS) -p no:cacheprovider --ignore=tests/tui
 
 bench: $(BIN)/samverkan
 	$(BIN)/python bench/run.py
