@@ -45,6 +45,10 @@ RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4)
 class FileSafetyError(OSError):
     """A path the app will not write to, or a write that failed; ``str()`` is Swedish."""
 
+    def __str__(self) -> str:
+        # The Swedish sentence alone: OSError's own str() puts "[Errno 40]" before it.
+        return self.strerror if self.strerror else super().__str__()
+
 
 def swedish_reason(error: OSError, *, name_file: bool = True) -> str:
     """Why an OSError happened, in Swedish, with the file it is about: one line of output.
