@@ -12,6 +12,7 @@ from samverkan_tui.core.base import files
 from samverkan_tui.core.base.clipboard import copy_outside_terminal, system_clipboard_command
 from samverkan_tui.core.base.files import OPEN_ELSEWHERE, FileSafetyError, write_private
 from samverkan_tui.core.base.oserrors import os_error_message, os_error_reason
+from tests.conftest import REPO
 
 
 def windows_error(winerror: int, filename: str | None = None) -> PermissionError:
@@ -134,3 +135,28 @@ def test_main_expands_wildcards_only_on_windows(tmp_path: Path, monkeypatch, cap
     monkeypatch.setattr(sys, "platform", "linux")
     cli.main()
     assert seen == [["statistik", "slå-ihop", "a.json"], ["statistik", "slå-ihop", "*.json"]]
+
+
+@pytest.mark.parametrize("format", ["pdf", "md", "ics"])
+def test_exported_files_are_the_rendered_bytes(capsys, tmp_path: Path, format: str) -> None:
+    """What is on disk is exactly what was rendered: no newline translation on any platform
+    (the hosted CI runs this on Windows, where a text-mode write turned \\n into \\r\\n)."""
+    from samverkan_tui.core.base.clock import parse_now
+    from samverkan_tui.export import render
+    from samverkan_tui.export.document import document_for_routine
+    from tests.conftest import run_cli, shipped
+
+    target = tmp_path / f"rvt-bou.{format}"
+    if format == "ics":
+        args = ["--katalog", str(REPO / "tests" / "data"), "export", "test-format2", "-f", "ics"]
+        args += ["--svar", "akut=ja", "--inkom", "2026-11-20T09:00"]
+    else:
+        args = ["export", "rvt-bou", "-f", format]
+    code, _, err = run_cli(capsys, *args, "-o", str(target), "--now", "2026-11-23T10:00")
+    assert code == 0, err
+    data = target.read_bytes()
+    if format == "ics":
+        assert b"\r\r\n" not in data and data.count(b"\r\n") == data.count(b"\n")  # RFC 5545: CRLF
+        return
+    expected = render(document_for_routine(shipped("rvt-bou"), parse_now("2026-11-23T10:00")), format)
+    assert data == (expected if isinstance(expected, bytes) else expected.encode("utf-8"))

@@ -14,11 +14,17 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CHECKLISTS, REPO, run_cli
 
 PACKAGE = REPO / "samverkan_tui"
 SOURCE = REPO / "docs" / "sources" / "rvt-bou-samverkansrutin.txt"
 NOW = ("--now", "2026-11-23T10:00")
+
+
+# The attacks need POSIX modes, umask and symlinks; the static scan holds everywhere.
+posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX-rättigheter, umask och symboliska länkar")
 
 
 def mode(path: Path) -> int:
@@ -34,6 +40,7 @@ def umask(value: int) -> Iterator[None]:
         os.umask(old)
 
 
+@posix_only
 def test_a_planted_symlink_in_a_shared_routine_folder_is_not_followed(capsys, tmp_path: Path) -> None:
     """`granska` revising a routine used the predictable name `.rvt-bou.toml.tmp`: a symlink
     planted there made it overwrite the link's target and turned the routine into a link."""
@@ -51,6 +58,7 @@ def test_a_planted_symlink_in_a_shared_routine_folder_is_not_followed(capsys, tm
     assert "revised = 2026-11-23" in routine.read_text(encoding="utf-8")
 
 
+@posix_only
 def test_cli_outputs_are_private_under_umask_000(capsys, tmp_path: Path) -> None:
     """`granska -o`, `utkast -o`, `utkast --rapport` and `exportera --alla -o pärm/` under umask 000."""
     own = tmp_path / "egna"
@@ -72,6 +80,7 @@ def test_cli_outputs_are_private_under_umask_000(capsys, tmp_path: Path) -> None
     assert all(mode(p) == 0o600 for p in binder.iterdir())
 
 
+@posix_only
 def test_a_symlink_at_a_cli_output_is_refused(capsys, tmp_path: Path) -> None:
     victim = tmp_path / "offer.txt"
     victim.write_text("orört\n", encoding="utf-8")
@@ -89,6 +98,7 @@ def test_a_symlink_at_a_cli_output_is_refused(capsys, tmp_path: Path) -> None:
     assert victim.read_text(encoding="utf-8") == "orört\n"
 
 
+@posix_only
 def test_saved_reviews_and_training_progress_are_private_under_umask_000(tmp_path: Path) -> None:
     from samverkan_tui.core.base.clock import parse_now
     from samverkan_tui.core.manage import review_walk as rw
@@ -104,6 +114,7 @@ def test_saved_reviews_and_training_progress_are_private_under_umask_000(tmp_pat
     assert mode(progress) == mode(progress.parent) == 0o700
 
 
+@posix_only
 def test_no_marker_file_in_shared_base_folders(tmp_path: Path, isolated_user: Path, monkeypatch) -> None:
     """The app may create ~/.local/share on a fresh account; it is not the app's folder."""
     from samverkan_tui.core.base.files import MARKER, ensure_private_dir
