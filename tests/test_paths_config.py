@@ -102,6 +102,11 @@ def test_info_names_every_folder_from_core_paths(capsys, isolated_user: Path, mo
     assert f"Steglogg: {isolated_user / 'data'}" in out
     assert f"Exporter från appen: {tmp_path / 'OneDrive - Kommunen' / 'Samverkan'}" in out
     assert "synkroniseras med OneDrive" in out and "export_dir" in out
+    assert "Datamappen" not in out
+    monkeypatch.setenv("SAMVERKAN_DATA", "//filserver/hem/anna/samverkan")
+    code, out, err = run_cli(capsys, "info")
+    assert code == 0, err
+    assert "Obs: Datamappen" in out and "nätverksenhet" in out and "data_dir" in out
 
 
 def test_export_warning_names_onedrive_and_network_folders(tmp_path: Path, monkeypatch) -> None:

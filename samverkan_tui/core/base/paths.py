@@ -146,8 +146,8 @@ def _windows_drive_is_remote(path: Path) -> bool:  # pragma: no cover - Windows 
     return int(kind) == 4  # DRIVE_REMOTE
 
 
-def export_warning(folder: Path, *, mountinfo: str | None = None) -> str | None:
-    """A Swedish sentence when files in ``folder`` may leave this computer, else None.
+def leaves_this_computer(folder: Path, *, mountinfo: str | None = None) -> str | None:
+    """Why files in ``folder`` may leave this computer, in Swedish, or None.
 
     OneDrive (the folders its client announces in the environment, or a path through a
     folder named OneDrive), a network path (``\\\\server\\share``), a mapped network drive
@@ -155,15 +155,14 @@ def export_warning(folder: Path, *, mountinfo: str | None = None) -> str | None:
     ``/proc/self/mountinfo`` (tests); read when None on Linux.
     """
     absolute = Path(os.path.abspath(folder))
-    advice = "Ange en annan mapp med export_dir i inställningarna om planerna inte får lämna datorn."
     clouds = [os.environ[name] for name in ONEDRIVE_ENVS if os.environ.get(name)]
     if any(_is_under(absolute, cloud) for cloud in clouds) or any(
         part.lower().startswith("onedrive") for part in absolute.parts
     ):
-        return f"Exportmappen {absolute} synkroniseras med OneDrive: filerna kopieras till molnet. {advice}"
+        return "synkroniseras med OneDrive: filerna kopieras till molnet"
     text = str(folder)
     if text.startswith(("\\\\", "//")) or (os.name == "nt" and _windows_drive_is_remote(absolute)):
-        return f"Exportmappen {absolute} ligger på en nätverksenhet: filerna lämnar datorn. {advice}"
+        return "ligger på en nätverksenhet: filerna lämnar datorn"
     if mountinfo is None and os.name != "nt":
         try:
             mountinfo = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="replace")
@@ -175,8 +174,27 @@ def export_warning(folder: Path, *, mountinfo: str | None = None) -> str | None:
             probe = probe.parent
         fs_type = _linux_filesystem(probe.resolve(), mountinfo)
         if fs_type in NETWORK_FILESYSTEMS:
-            return (
-                f"Exportmappen {absolute} ligger på en nätverksenhet ({fs_type}): "
-                f"filerna lämnar datorn. {advice}"
-            )
+            return f"ligger på en nätverksenhet ({fs_type}): filerna lämnar datorn"
     return None
+
+
+def export_warning(folder: Path, *, mountinfo: str | None = None) -> str | None:
+    """A Swedish sentence when exports written to ``folder`` may leave this computer, else None."""
+    reason = leaves_this_computer(folder, mountinfo=mountinfo)
+    if reason is None:
+        return None
+    return (
+        f"Exportmappen {os.path.abspath(folder)} {reason}. Ange en annan mapp med export_dir i "
+        "inställningarna om planerna inte får lämna datorn."
+    )
+
+
+def data_warning(folder: Path, *, mountinfo: str | None = None) -> str | None:
+    """A Swedish sentence when the data folder (step log, reviews) may leave this computer."""
+    reason = leaves_this_computer(folder, mountinfo=mountinfo)
+    if reason is None:
+        return None
+    return (
+        f"Datamappen {os.path.abspath(folder)} {reason}. Ange en lokal mapp med data_dir i "
+        "inställningarna om uppgifterna inte får lämna datorn."
+    )
