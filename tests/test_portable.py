@@ -45,6 +45,13 @@ def test_a_file_open_in_another_program_is_retried_then_named(tmp_path: Path, mo
     with pytest.raises(FileSafetyError) as caught:
         write_private(target, b"nyare")
     assert str(caught.value) == f"{OPEN_ELSEWHERE} ({target})"
+
+    def denied(source, destination):
+        raise windows_error(5)
+
+    monkeypatch.setattr(os, "replace", denied)
+    with pytest.raises(FileSafetyError, match="öppen i ett annat program eller skrivskyddad"):
+        write_private(target, b"nyare")
     monkeypatch.undo()
     assert target.read_bytes() == b"ny"
     assert sorted(p.name for p in target.parent.iterdir()) == [".samverkan-mapp", "plan.pdf"]  # no temp file

@@ -37,6 +37,10 @@ _MARKER_TEXT = "Mappen skapades av Samverkan TUI; filerna i den kan bara du läs
 # ERROR_SHARING_VIOLATION (32), ERROR_LOCK_VIOLATION (33).
 SHARING_WINERRORS = frozenset({5, 32, 33})
 OPEN_ELSEWHERE = "Filen är öppen i ett annat program – stäng den och försök igen"
+OPEN_ELSEWHERE_OR_READ_ONLY = (
+    "Filen är öppen i ett annat program eller skrivskyddad – stäng den (eller ta bort skrivskyddet) "
+    "och försök igen"
+)
 # How long a rename waits for another program (a virus scanner, a PDF reader's preview) to
 # let go of the file: short, as the user is waiting.
 RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4)
@@ -233,7 +237,10 @@ def _replace(source: Path, target: Path) -> None:
             if not is_open_elsewhere(error):
                 raise
             if delay is None:
-                raise FileSafetyError(errno.EBUSY, f"{OPEN_ELSEWHERE} ({target})") from None
+                # 5 (access denied) is also a read-only file: name both, the user knows which.
+                read_only_too = getattr(error, "winerror", None) == 5
+                text = OPEN_ELSEWHERE_OR_READ_ONLY if read_only_too else OPEN_ELSEWHERE
+                raise FileSafetyError(errno.EBUSY, f"{text} ({target})") from None
             time.sleep(delay)
 
 
@@ -272,6 +279,7 @@ __all__ = [
     "FILE_MODE",
     "MARKER",
     "OPEN_ELSEWHERE",
+    "OPEN_ELSEWHERE_OR_READ_ONLY",
     "FileSafetyError",
     "created_by_us",
     "ensure_private_dir",
