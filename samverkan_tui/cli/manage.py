@@ -375,13 +375,12 @@ def _output(
         if ut.is_dir()
         else ut
     )
+    from samverkan_tui.core.base.files import swedish_reason, write_private
+
     try:
-        if isinstance(data, bytes):
-            target.write_bytes(data)
-        else:
-            target.write_text(data, encoding="utf-8")
+        write_private(target, data)
     except OSError as error:
-        fail(f"kan inte skriva {target}: {error.strerror or error}", EXIT_FAILURE)
+        fail(f"kan inte skriva {target}: {swedish_reason(error, name_file=False)}", EXIT_FAILURE)
     _say(f"Skrev {target.resolve()}")
 
 
@@ -540,10 +539,12 @@ def utkast(
     if ut is None or str(ut) == "-":
         sys.stdout.write(data)
     else:
+        from samverkan_tui.core.base.files import swedish_reason, write_private
+
         try:
-            ut.write_text(data, encoding="utf-8")
+            write_private(ut, data)
         except OSError as error:
-            fail(f"kan inte skriva {ut}: {error.strerror or error}", EXIT_FAILURE)
+            fail(f"kan inte skriva {ut}: {swedish_reason(error, name_file=False)}", EXIT_FAILURE)
         counts = ", ".join(
             count_text(len(things), one, many)
             for things, one, many in (
@@ -557,9 +558,11 @@ def utkast(
         _say(f"Skrev {ut.resolve()}: {counts} ej placerade (kommentarer sist i filen).")
     if format not in (DraftFormat.text, DraftFormat.md):
         if rapport is not None:
+            from samverkan_tui.core.base.files import swedish_reason, write_private
+
             try:
-                rapport.write_text(report, encoding="utf-8")
+                write_private(rapport, report)
             except OSError as error:
-                fail(f"kan inte skriva {rapport}: {error.strerror or error}", EXIT_FAILURE)
+                fail(f"kan inte skriva {rapport}: {swedish_reason(error, name_file=False)}", EXIT_FAILURE)
         else:
             sys.stderr.write(report)

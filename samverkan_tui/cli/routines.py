@@ -225,11 +225,14 @@ def info() -> None:
     """Visa var inställningar, data, rutiner och formatbeskrivningen finns."""
     config = STATE.config()
     print(f"Inställningar: {config.path}{'' if config.path.exists() else ' (finns inte än)'}")
-    from samverkan_tui.steplog.store import data_dir
-    from samverkan_tui.tui.exporting import export_folder
+    from samverkan_tui.core.base.paths import data_dir, data_warning, export_dir, export_warning
 
-    print(f"Steglogg: {data_dir(config)}")
-    print(f"Exporter från appen: {export_folder()}")
+    data, exports = data_dir(config), export_dir(config)
+    print(f"Steglogg: {data}")
+    print(f"Exporter från appen: {exports}")
+    for warning in (data_warning(data), export_warning(exports)):
+        if warning:
+            print(f"Obs: {warning}")
     print(f"Inbyggda rutiner: {builtin_dir()}")
     from samverkan_tui.core.base.docs import format_guide_path
 

@@ -8,7 +8,6 @@ The file is the user's only (0600) and replaced whole, never half-written.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 FILE_NAME = "ovningar.json"
@@ -32,10 +31,10 @@ def load_progress(folder: Path) -> dict[str, dict[str, str]]:
 
 def save_progress(folder: Path, progress: dict[str, dict[str, str]]) -> None:
     """Write atomically and privately; raises OSError when the folder cannot be written."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    target = folder / FILE_NAME
-    temporary = folder / f".{FILE_NAME}.{os.getpid()}.tmp"
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(progress, handle, ensure_ascii=False, indent=1, sort_keys=True)
-    os.replace(temporary, target)
+    from samverkan_tui.core.base.files import write_private
+
+    write_private(
+        folder / FILE_NAME,
+        json.dumps(progress, ensure_ascii=False, indent=1, sort_keys=True),
+        make_folder=True,
+    )

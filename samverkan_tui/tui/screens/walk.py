@@ -355,7 +355,14 @@ class WalkScreen(AnsweringScreen):
                 self.notify(f"Kunde inte exportera: {error.strerror or error}", severity="error")
                 return
             # The file name on a line of its own, so that a narrow toast never breaks it.
-            self.notify(f"Exporterad till mappen\n{path.parent}{os.sep}\nsom\n{path.name}", timeout=10)
+            from samverkan_tui.core.base.paths import export_warning
+
+            warning = export_warning(path.parent)  # OneDrive or a network share: say so
+            self.notify(
+                f"Exporterad till mappen\n{path.parent}{os.sep}\nsom\n{path.name}"
+                + (f"\n{warning}" if warning else ""),
+                timeout=10,
+            )
 
         self.app.push_screen(
             DigitDialog("Exportera genomgången som …", [label for _, label in choices]), chosen
