@@ -184,34 +184,10 @@ def _printout(summary: WalkSummary, format: ExportFormat) -> str | bytes:
 
 def _stored_text(data: dict, markdown: bool = False) -> str:
     """A walk whose routine cannot be used now, read-only: only what the log stores."""
-    routine = data["routine"]
-    bullet = "- " if markdown else "  "
-    title = f"Genomgång av rutinen {routine['id']} (version {routine['version']})"
-    lines = [
-        f"# {title}" if markdown else title,
-        "",
-        f"Rutinen `{routine['id']}` kan inte läsas just nu (saknas eller har fel; se "
-        "samverkan kontrollera). Här visas bara det som finns sparat i loggen.",
-        "",
-        f"Läge: {data['mode']}",
-        f"Påbörjad: {_minute(data['started_at'])}",
-        f"Senast ändrad: {_minute(data['updated_at'])}",
-    ]
-    if data["finished_at"]:
-        lines.append(f"Avslutad: {_minute(data['finished_at'])}")
-    lines += ["", "Svar:"]
-    lines += [f"{bullet}{a['question']} = {a['value']}" for a in data["answers"]] or [f"{bullet}(inga)"]
-    lines += ["", "Steg:"]
-    for step in data["steps"]:
-        detail = step["status_label"] + (f" ({step['category_label']})" if step["category_label"] else "")
-        when = f" {_minute(step['at'])}" if step["at"] else ""
-        lines.append(f"{bullet}{step['id']}: {detail}{when}")
-    if not data["steps"]:
-        lines.append(f"{bullet}(inga)")
-    if data["contacts_used"]:
-        lines += ["", "Kontakter som visades eller användes:"]
-        lines += [f"{bullet}{c['id']}" for c in data["contacts_used"]]
-    return "\n".join(lines) + "\n"
+    from samverkan_tui.export import render
+    from samverkan_tui.export.document import document_for_stored_walk
+
+    return str(render(document_for_stored_walk(data), "md" if markdown else "text"))
 
 
 def _minute(iso: str) -> str:
