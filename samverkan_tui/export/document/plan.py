@@ -30,7 +30,7 @@ from samverkan_tui.export.document.model import (
     RecordLike,
     Section,
 )
-from samverkan_tui.export.document.numbering import heading_number
+from samverkan_tui.export.document.numbering import heading_number, unstacked
 
 if TYPE_CHECKING:
     from samverkan_tui.core.walk.session import WalkSession
@@ -93,14 +93,23 @@ def call_now_lines(plan: Plan, records: Mapping[str, RecordLike], limit: int = 3
         for contact in planned.contacts:
             if contact.id not in seen:
                 seen.add(contact.id)
-                hours = "; ".join(weekly_hours_lines(contact))
                 line = call_now_line(contact, plan.routine, plan.now)
-                line += f". Telefontider: {hours}" if hours else ""
-                # Two closed lines with one fallback (Norr and Södra at lunch): say it once.
-                callee = line.split(" (", 1)[0]
-                if not any(c.split(" (", 1)[0] == callee for c in calls):
+                # Hours only where the routine gives them: the call line already says
+                # "(tider anges inte i rutinen)" otherwise.
+                if contact.hours is not None:
+                    hours = "; ".join(weekly_hours_lines(contact))
+                    whose = "" if _callee(line).startswith(contact.name) else f" för {contact.name}"
+                    line += f". Telefontider{whose}: {hours}"
+                # Two closed lines with one fallback (Norr and Södra at lunch), or a
+                # fallback that is also called directly: say it once.
+                if not any(_callee(c) == _callee(line) for c in calls):
                     calls.append(line)
     return tuple(calls)
+
+
+def _callee(line: str) -> str:
+    """Who a call line calls: ``Socialjouren, tel 778 48 60`` from "Ring nu: Socialjouren, …"."""
+    return line.split(": ", 1)[-1].split(" (", 1)[0].split(". ", 1)[0]
 
 
 def _open_actions(plan: Plan, records: Mapping[str, RecordLike], limit: int) -> list[PlannedStep]:
@@ -161,7 +170,7 @@ def _plan_sections(
                 )
             )
         sections.append(_section_of(part, (Block("", tuple(items)),) if items else (), numbers))
-    return tuple(sections)
+    return unstacked(sections)
 
 
 def _section_of(part: PlanSection, blocks: tuple[Block, ...], numbers: Mapping[str, str]) -> Section:

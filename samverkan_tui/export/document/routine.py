@@ -18,7 +18,7 @@ from samverkan_tui.export.document.model import (
     QuestionEntry,
     Section,
 )
-from samverkan_tui.export.document.numbering import heading_number
+from samverkan_tui.export.document.numbering import heading_number, unstacked
 
 
 def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
@@ -85,7 +85,7 @@ def document_for_routine(routine: Routine, now: dt.datetime) -> Document:
         questions_title="Frågor som avgör vilka punkter som gäller",
         questions=questions,
         unanswered=(),
-        sections=tuple(sections),
+        sections=unstacked(sections),
         contacts=_contacts(routine.contacts, routine),
         empty_text="Rutinen har inga punkter.",
         **_base(routine, now),
