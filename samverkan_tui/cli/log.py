@@ -61,6 +61,7 @@ class ExportFormat(StrEnum):
     html = "html"
     pdf = "pdf"
     json = "json"
+    ics = "ics"  # the walk's open deadlines; re-exporting after a correction moves its events
 
 
 # -- helpers ----------------------------------------------------------------------------
@@ -179,7 +180,13 @@ def _printout(summary: WalkSummary, format: ExportFormat) -> str | bytes:
         if summary.routine_changed
         else ()
     )
-    return render(document_for_session(summary.session, summary.now, notices), format.value)
+    from samverkan_tui.export import ExportError
+
+    try:
+        return render(document_for_session(summary.session, summary.now, notices), format.value)
+    except ExportError as error:  # a calendar with no dated action left: one clear line
+        fail(str(error))
+    raise AssertionError("unreachable")  # fail() exits
 
 
 def _stored_text(data: dict, markdown: bool = False) -> str:
@@ -300,12 +307,12 @@ def export(
         str, typer.Argument(metavar="ID", help="Genomgångens id (början räcker).", show_default=False)
     ],
     format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="md, html, pdf eller json.")
+        ExportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="md, html, pdf, json eller ics.")
     ] = ExportFormat.md,
     ut: OutputOption = None,
     now: NowOption = None,
 ) -> None:
-    """Exportera en genomgång som Markdown, HTML, PDF eller JSON."""
+    """Exportera en genomgång som Markdown, HTML, PDF, JSON eller kalender (ics)."""
     from samverkan_tui.export.data import stored_walk_dict, walk_dict
 
     log = _open()
