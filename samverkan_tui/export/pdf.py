@@ -82,8 +82,13 @@ def _item(item: Item) -> dict[str, Any]:
         "box_label": BOX_LABELS.get(item.status or "", BOX_LABELS[""]),
         "overdue": item.overdue,
         "details": _details(item),
+        # Kept on one page unless it is long: a whole-page principle that cannot break
+        # drags its headings along and leaves most of the page before it empty.
+        "breakable": len(item.text) + sum(len(d["text"]) for d in _details(item)) > LONG_ITEM,
     }
 
+
+LONG_ITEM = 700  # characters: about ten lines of an item's text and details
 
 # The tick box as a screen reader hears it: its state, in words.
 BOX_LABELS = {"": "ej klar", DONE: "klar", NOT_APPLICABLE: "ej aktuell", DEVIATION: "avvikelse"}
