@@ -141,3 +141,27 @@ def test_logg_exportera_writes_the_walks_calendar_with_stable_uids(capsys) -> No
         outputs.append(out)
     assert outputs[0] == outputs[1] and outputs[0].count("BEGIN:VEVENT") == 3
     assert "DTSTART;VALUE=DATE:20261204" in outputs[0]  # the law's 14 days from 20 November
+
+
+def test_the_event_on_the_laws_date_is_titled_with_the_laws_deadline() -> None:
+    """B8: the 14-day legal date was titled "Inom tre veckor …", the routine's own phrase."""
+    from samverkan_tui.core.walk.plan import build_plan
+    from samverkan_tui.export.document import document_for_plan
+
+    answers = {
+        "verksamhet": "skola",
+        "skede": "anmalan",
+        "akut": "nej",
+        "alder": "under15",
+        "konsultation": "nej",
+        "familj_motiverad": "ja",
+    }
+    arrived = parse_now("2026-12-07T12:10")
+    plan = build_plan(shipped("botkyrka-forskola-skola"), answers, arrived, {"anmalan": arrived})
+    document = document_for_plan(plan)
+    text = render(document, "ics")
+    assert isinstance(text, str)
+    event = next(e for e in Calendar.from_ical(text).walk("VEVENT") if "14 dagar" in str(e["SUMMARY"]))
+    assert event.decoded("DTSTART") == dt.date(2026, 12, 21)  # 14 days after 7 December
+    assert "tre veckor" not in str(event["SUMMARY"]).lower()
+    assert "tre veckor" in str(event["DESCRIPTION"]).lower()  # the routine's words stay told

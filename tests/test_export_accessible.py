@@ -290,7 +290,7 @@ def test_ics_has_one_all_day_event_per_due_action_with_a_reminder() -> None:
     assert str(calendar["X-WR-TIMEZONE"]) == "Europe/Stockholm"
     events = list(calendar.walk("VEVENT"))
     due = [i for i in document.items if i.checkable and i.due]
-    assert [str(e["SUMMARY"]) for e in events] == [i.text for i in due]
+    assert [str(e["SUMMARY"]) for e in events] == [i.legal_title or i.text for i in due]
     for event, item in zip(events, due, strict=True):
         assert event.decoded("DTSTART") == item.due  # a date: all day
         assert event.decoded("DTEND") == item.due + dt.timedelta(days=1)

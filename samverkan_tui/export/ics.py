@@ -125,8 +125,10 @@ def document_ics(document: Document) -> str:
         event.add("dtstamp", stamp)
         event.add("dtstart", item.due)
         event.add("dtend", item.due + dt.timedelta(days=1))
-        event.add("summary", item.text)
-        lines = [document.title]
+        # On the law's date the event says what the law requires, never the routine's
+        # longer "Inom tre veckor …"; the item's own text follows in the description.
+        event.add("summary", item.legal_title or item.text)
+        lines = [item.text, document.title] if item.legal_title else [document.title]
         if item.reference:
             lines.append(f"Punkt {item.reference} (version {document.version})")
         if item.deadline:
@@ -138,7 +140,7 @@ def document_ics(document: Document) -> str:
         event.add("categories", ["Samverkan"])
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"I morgon: {item.text}")
+        alarm.add("description", f"I morgon: {item.legal_title or item.text}")
         alarm.add("trigger", -REMINDER_BEFORE)
         event.add_component(alarm)
         calendar.add_component(event)

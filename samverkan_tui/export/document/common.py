@@ -172,6 +172,7 @@ def _item(
     legal: str = "",
     reference: str = "",
     due: dt.date | None = None,
+    legal_title: str = "",
 ) -> Item:
     contacts = tuple(
         contact_reference(c) for c in (routine.contact(cid) for cid in step.contacts) if c is not None
@@ -194,6 +195,7 @@ def _item(
         legal=legal,
         reference=reference,
         due=due,
+        legal_title=legal_title,
     )
 
 

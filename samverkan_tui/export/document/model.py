@@ -73,6 +73,9 @@ class Item:
     reference: str = ""  # "RVT 2.3": the same in the app, the plan and the binder (item_references)
     due: dt.date | None = None  # the date that binds (the law's where it overrides); plans and runs
     mark: str = ""  # stands in the number's place: an answer's "✓" or "✗" in a graded exercise
+    # Where the law's date binds, what the law requires ("Beslut … inom 14 dagar"): the
+    # calendar event's title, so the event on the law's date never reads "Inom tre veckor …".
+    legal_title: str = ""
 
     @property
     def label(self) -> str:

@@ -151,11 +151,9 @@ def _plan_sections(
                 and planned.due < today
             )
             deadline = due_line(planned) + (" – FÖRSENAT" if overdue else "")
-            legal = (
-                f"Lagrum: {planned.step.legal.reference}"
-                if planned.step.legal is not None and planned.legal_due is not None
-                else ""
-            )
+            law = planned.step.legal if planned.legal_due is not None else None
+            legal = f"Lagrum: {law.reference}" if law is not None else ""
+            legal_title = law.text[:1].upper() + law.text[1:] if law is not None else ""
             items.append(
                 _item(
                     number,
@@ -167,6 +165,7 @@ def _plan_sections(
                     legal=legal,
                     reference=refs.get(planned.id, ""),
                     due=planned.due if planned.checkable else None,
+                    legal_title=legal_title,
                 )
             )
         sections.append(_section_of(part, (Block("", tuple(items)),) if items else (), numbers))
