@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 
 import pytest
@@ -144,6 +145,17 @@ def test_no_phone_number_breaks_over_two_lines_in_text() -> None:
     assert number in text
     for width in (40, 50, 61, 77):
         assert number in str(render(document, "text", width=width)), width
+
+
+def test_phone_numbers_are_kept_whole_in_markdown_html_and_the_pdf_data() -> None:
+    from samverkan_tui.export.pdf import _keep_numbers, document_data
+
+    number = "08-508 03 310"
+    kept = number.replace(" ", "\u00a0")
+    assert kept in str(render(EVERY_KIND, "md"))  # a wiki never wraps inside it
+    assert f'<span class="nobr">{number}</span>' in str(render(EVERY_KIND, "html"))
+    data = json.dumps(_keep_numbers(document_data(EVERY_KIND)), ensure_ascii=False)
+    assert kept in data and number not in data  # what Typst typesets
 
 
 def test_a_plan_document_draws_its_calendar_key_once() -> None:
