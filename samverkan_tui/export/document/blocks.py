@@ -121,7 +121,8 @@ BLOCK_KINDS: tuple[type, ...] = (
     Bullets,
 )
 
-RUNNING_LENGTH = 60  # a running header stays on one line of the PDF's half-width column
+RUNNING_LENGTH = 60  # a running header's chapter title, at most
+HEADER_LENGTH = 110  # the document's short title and the chapter's on one line of 8.5 pt
 
 
 def running_title(text: str, limit: int = RUNNING_LENGTH) -> str:
@@ -197,6 +198,7 @@ def _sections(document: Document) -> list[LayoutBlock]:
     # any, the source's headings under them; without phases the source's are level 2.
     offset = 2 if any(s.level == 0 for s in document.sections) else 1
     width = max((len(i.label) for i in document.items), default=2)
+    running = max(24, min(RUNNING_LENGTH, HEADER_LENGTH - len(document.short_title)))
     out: list[LayoutBlock] = []
     for section in document.sections:
         rank = section.level if document.furniture else 1
@@ -207,7 +209,7 @@ def _sections(document: Document) -> list[LayoutBlock]:
                     title,
                     level=min(section.level + offset, 6),
                     rank=rank,
-                    running=running_title(title) if section.level <= 1 else "",
+                    running=running_title(title, running) if section.level <= 1 else "",
                 )
             )
         if section.condition:

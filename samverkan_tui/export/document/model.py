@@ -203,6 +203,13 @@ class Document:
     def items(self) -> tuple[Item, ...]:
         return tuple(item for section in self.sections for item in section.items)
 
+    @property
+    def blocks(self) -> tuple[object, ...]:
+        """The document as printed: ``blocks.layout``'s ordered list of typed blocks."""
+        from samverkan_tui.export.document.blocks import layout
+
+        return layout(self)
+
 
 def status_line(item: Item) -> str:
     """``✓ Klar fredag 27 november 2026 kl. 16.40``; ``! Avvikelse …: kategori. Kommentar: …``."""
