@@ -61,6 +61,7 @@ class ExportFormat(StrEnum):
     html = "html"
     pdf = "pdf"
     json = "json"
+    ics = "ics"  # the walk's open deadlines; re-exporting after a correction moves its events
 
 
 # -- helpers ----------------------------------------------------------------------------
@@ -179,39 +180,21 @@ def _printout(summary: WalkSummary, format: ExportFormat) -> str | bytes:
         if summary.routine_changed
         else ()
     )
-    return render(document_for_session(summary.session, summary.now, notices), format.value)
+    from samverkan_tui.export import ExportError
+
+    try:
+        return render(document_for_session(summary.session, summary.now, notices), format.value)
+    except ExportError as error:  # a calendar with no dated action left: one clear line
+        fail(str(error))
+    raise AssertionError("unreachable")  # fail() exits
 
 
 def _stored_text(data: dict, markdown: bool = False) -> str:
     """A walk whose routine cannot be used now, read-only: only what the log stores."""
-    routine = data["routine"]
-    bullet = "- " if markdown else "  "
-    title = f"Genomgång av rutinen {routine['id']} (version {routine['version']})"
-    lines = [
-        f"# {title}" if markdown else title,
-        "",
-        f"Rutinen `{routine['id']}` kan inte läsas just nu (saknas eller har fel; se "
-        "samverkan kontrollera). Här visas bara det som finns sparat i loggen.",
-        "",
-        f"Läge: {data['mode']}",
-        f"Påbörjad: {_minute(data['started_at'])}",
-        f"Senast ändrad: {_minute(data['updated_at'])}",
-    ]
-    if data["finished_at"]:
-        lines.append(f"Avslutad: {_minute(data['finished_at'])}")
-    lines += ["", "Svar:"]
-    lines += [f"{bullet}{a['question']} = {a['value']}" for a in data["answers"]] or [f"{bullet}(inga)"]
-    lines += ["", "Steg:"]
-    for step in data["steps"]:
-        detail = step["status_label"] + (f" ({step['category_label']})" if step["category_label"] else "")
-        when = f" {_minute(step['at'])}" if step["at"] else ""
-        lines.append(f"{bullet}{step['id']}: {detail}{when}")
-    if not data["steps"]:
-        lines.append(f"{bullet}(inga)")
-    if data["contacts_used"]:
-        lines += ["", "Kontakter som visades eller användes:"]
-        lines += [f"{bullet}{c['id']}" for c in data["contacts_used"]]
-    return "\n".join(lines) + "\n"
+    from samverkan_tui.export import render
+    from samverkan_tui.export.document import document_for_stored_walk
+
+    return str(render(document_for_stored_walk(data), "md" if markdown else "text"))
 
 
 def _minute(iso: str) -> str:
@@ -324,12 +307,12 @@ def export(
         str, typer.Argument(metavar="ID", help="Genomgångens id (början räcker).", show_default=False)
     ],
     format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="md, html, pdf eller json.")
+        ExportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="md, html, pdf, json eller ics.")
     ] = ExportFormat.md,
     ut: OutputOption = None,
     now: NowOption = None,
 ) -> None:
-    """Exportera en genomgång som Markdown, HTML, PDF eller JSON."""
+    """Exportera en genomgång som Markdown, HTML, PDF, JSON eller kalender (ics)."""
     from samverkan_tui.export.data import stored_walk_dict, walk_dict
 
     log = _open()

@@ -98,14 +98,11 @@ def show(
 
         sys.stdout.write(str(render(document_for_plan(plan), format.value)))
         return
-    if format is ShowFormat.md:
-        from samverkan_tui.export.markdown import questions_markdown
+    # The questions a walk may ask, with the values --svar takes: the same document model.
+    from samverkan_tui.export import render
+    from samverkan_tui.export.document import document_for_questions
 
-        sys.stdout.write(questions_markdown(routine, moment.date()))
-        return
-    from samverkan_tui.export.text import questions_text
-
-    sys.stdout.write(questions_text(routine, moment.date()))
+    sys.stdout.write(str(render(document_for_questions(routine, moment), format.value)))
 
 
 @command(
