@@ -18,6 +18,7 @@ from typing import Any
 COMMAND_MODULES: dict[str, str] = {
     "lista": "routines",
     "visa": "routines",
+    "gå": "walk_plain",
     "exportera": "export",
     "kontakter": "contacts",
     "öva": "training",
@@ -40,6 +41,7 @@ ALIASES: dict[str, str] = {
     "export": "exportera",
     "validate": "kontrollera",
     "ova": "öva",
+    "ga": "gå",
     "jamfor": "jämför",
 }
 

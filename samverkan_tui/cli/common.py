@@ -130,6 +130,33 @@ AnswersOption = Annotated[
 ]
 
 
+def terminal_width() -> int:
+    """The terminal's columns (``COLUMNS`` first; 80 in a pipe), for text wrapped to fit."""
+    import shutil
+
+    return max(20, shutil.get_terminal_size((80, 24)).columns)
+
+
+def wrapped(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
+    """``text`` as lines of at most ``width`` columns, never broken inside a word or a
+    number ("socialtjänst", "530 622 55" keep together where they fit; a longer word
+    stands alone on its line)."""
+    import re
+    import textwrap
+
+    # A space between digits ("530 622 55") is held through the wrap: a number never splits.
+    held = re.sub(r"(?<=\d) (?=\d)", "\u00a0", text)
+    lines = textwrap.wrap(
+        held,
+        width=width,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return [line.replace("\u00a0", " ") for line in lines] or [first if first is not None else indent]
+
+
 def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
