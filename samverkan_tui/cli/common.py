@@ -144,8 +144,9 @@ def wrapped(text: str, width: int, indent: str = "", first: str | None = None) -
     import re
     import textwrap
 
-    # A space between digits ("530 622 55") is held through the wrap: a number never splits.
-    held = re.sub(r"(?<=\d) (?=\d)", "\u00a0", text)
+    # A space inside a number ("530 622 55") or a time ("kl. 12.10") is held through the
+    # wrap: a number never splits.
+    held = re.sub(r"(?<=\d) (?=\d)|(?<=\bkl\.) (?=\d)", "\u00a0", text)
     lines = textwrap.wrap(
         held,
         width=width,

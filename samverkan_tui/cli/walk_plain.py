@@ -54,6 +54,9 @@ _COMMAND_BY_WORD = {word: words[0] for words, _, _ in COMMANDS for word in words
 _YES_WORDS = ("j", "ja", "y")
 _NO_WORDS = ("n", "nej")
 SHOWN_UNFINISHED = 5  # walks offered to continue, newest first
+REASON_HINT = (
+    "Orsak, om du vill (tom rad: utan orsak). Skriv aldrig namn, personnummer eller annat som pekar ut någon."
+)
 
 
 @command(
@@ -201,14 +204,13 @@ class PlainWalk:
                     f"{number}. ",
                 )
             while True:
-                choice = self.ask(
-                    "Fortsätta? Skriv numret (j: den senaste), eller n för en ny genomgång: "
-                ).lower()
+                self.say("Fortsätta? Skriv numret (j: den senaste), eller n för en ny genomgång.")
+                choice = self.ask("Fortsätta: ").lower()
                 if choice in _NO_WORDS:
                     break
-                number = 1 if choice in _YES_WORDS else _number(choice)
-                if number is not None and 1 <= number <= len(unfinished):
-                    info = unfinished[number - 1]
+                picked = 1 if choice in _YES_WORDS else _number(choice)
+                if picked is not None and 1 <= picked <= len(unfinished):
+                    info = unfinished[picked - 1]
                     assert log is not None  # unfinished walks come from the log
                     session = log.resume(info.id, self.routine)
                     if info.content_hash != self.routine.content_hash:
@@ -274,7 +276,8 @@ class PlainWalk:
         number = len(plan.asked) + 1
         total = question_count(self.routine, plan.answers)
         self.say()
-        self.say(f"Fråga {number} av {total}: {question.text}" if total else f"Fråga {number}: {question.text}")
+        counter = f"Fråga {number} av {total}" if total else f"Fråga {number}"
+        self.say(f"{counter}: {question.text}")
         for index, option in enumerate(question.options, start=1):
             self.say(option.label, "   ", f"{index}. ")
         if question.help:
@@ -376,7 +379,8 @@ class PlainWalk:
         states = self._session.visible_states(plan)
         numbers = {p.id: n for n, p in enumerate(plan.actions, start=1)}
         self.say()
-        self.say(f"Planen: {count_text(len(plan.actions), 'åtgärd', 'åtgärder')}, {_handled_text(self._session, plan)}.")
+        size = count_text(len(plan.actions), "åtgärd", "åtgärder")
+        self.say(f"Planen: {size}, {_handled_text(self._session, plan)}.")
         for part in plan.sections:
             actions = [p for p in part.steps if p.checkable]
             if not actions:
@@ -417,7 +421,8 @@ class PlainWalk:
         self.say(text, " " * len(f"{number}. "), first)
         indent = " " * len(f"{number}. ")
         if state is not None and state.status == DEVIATION and state.category:
-            self.say(DEVIATION_CATEGORIES.get(state.category, state.category), indent + "  ", indent + "Avvikelse: ")
+            category = DEVIATION_CATEGORIES.get(state.category, state.category)
+            self.say(category, indent + "  ", indent + "Avvikelse: ")
         if state is not None and state.comment:
             self.say(state.comment, indent + "  ", indent + "Orsak: ")
         due = due_line(planned)
@@ -504,12 +509,12 @@ class PlainWalk:
             if not choice:
                 self.say("Ingen avvikelse sparad.")
                 return
-            index = _number(choice)
-            if index is not None and 1 <= index <= len(categories):
+            picked = _number(choice)
+            if picked is not None and 1 <= picked <= len(categories):
                 break
             self.say(f"Skriv en siffra från 1 till {len(categories)}.")
         comment = self._reason(None)
-        self._session.set_step(planned.id, DEVIATION, self.clock(), categories[index - 1][0], comment)
+        self._session.set_step(planned.id, DEVIATION, self.clock(), categories[picked - 1][0], comment)
         self._marked(number, planned)
 
     def _reason(self, typed: str | None) -> str | None:
@@ -517,17 +522,19 @@ class PlainWalk:
         from samverkan_tui.steplog.scrub import scrub_comment
 
         if typed is None:
-            self.say("Skriv aldrig namn, personnummer eller annat som pekar ut någon.")
-            typed = self.ask("Orsak (valfri; tom rad: utan orsak): ")
+            self.say(REASON_HINT)
+            typed = self.ask("Orsak: ")
         while typed:
             stored = scrub_comment(typed) or ""
             self.say(stored, "  ", "Så här sparas orsaken i stegloggen: ")
-            answer = self.ask("Spara så? (j: spara, n: skriv om): ").lower()
+            answer = self.ask("Spara så? (j/n): ").lower()
             if answer in _YES_WORDS:
                 return stored
             if answer not in _NO_WORDS:
+                self.say("j sparar, n skriver om.")
                 continue
-            typed = self.ask("Orsak (valfri; tom rad: utan orsak): ")
+            self.say(REASON_HINT)
+            typed = self.ask("Orsak: ")
         return None
 
     def _marked(self, number: int, planned: PlannedStep) -> None:
@@ -594,15 +601,14 @@ class PlainWalk:
             from samverkan_tui.core.base.files import FileSafetyError
             from samverkan_tui.core.base.oserrors import os_error_reason
 
-            reason = str(error) if isinstance(error, FileSafetyError) else os_error_reason(error, writing=True)
-            self.say(f"Kunde inte spara: {reason}")
+            safety = isinstance(error, FileSafetyError)
+            self.say(f"Kunde inte spara: {error if safety else os_error_reason(error, writing=True)}")
             return
         self.say(f"Sparade {written.resolve()}")
 
     def _finish(self) -> None:
-        answer = self.ask(
-            "Är genomgången klar? (j: markera den som avslutad, n: lämna den pågående): "
-        ).lower()
+        self.say("Är genomgången klar? j markerar den som avslutad, n lämnar den pågående.")
+        answer = self.ask("Klar (j/n): ").lower()
         if answer in _YES_WORDS:
             self._session.finish(self.clock())
             self.say("Genomgången är avslutad och sparad i stegloggen.")
@@ -629,11 +635,13 @@ def call_lines(plan: Plan, contacts: tuple[Contact, ...]) -> list[str]:
     """
     from samverkan_tui.core.walk.hours_text import call_now_line
 
+    def callee(line: str) -> str:
+        return line.split(" (", 1)[0].removeprefix("Ring nu: ").removeprefix("Ring: ")
+
     lines: list[str] = []
     for contact in contacts:
         line = call_now_line(contact, plan.routine, plan.now)
-        callee = line.split(" (", 1)[0]
-        if not any(other.split(" (", 1)[0] == callee for other in lines):
+        if not any(callee(other) == callee(line) for other in lines):
             lines.append(line)
     return lines
 
