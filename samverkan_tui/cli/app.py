@@ -80,7 +80,7 @@ def subgroup(name: str, help: str, epilog: str) -> typer.Typer:
         options_metavar="[FLAGGOR]",
         subcommand_metavar="KOMMANDO [ARGUMENT]...",
     )
-    app.add_typer(group, name=name, short_help=help.split(":")[0] if ":" in help else help)
+    app.add_typer(group, name=name, short_help=help)
     return group
 
 

@@ -158,8 +158,14 @@ def wrapped(text: str, width: int, indent: str = "", first: str | None = None) -
     return [line.replace("\u00a0", " ") for line in lines] or [first if first is not None else indent]
 
 
+def json_text(data: object) -> str:
+    """The one form of the CLI's JSON output (standard output or a file): UTF-8 as it is,
+    indented two spaces, a line end at the end."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data))
 
 
 def print_as(

@@ -26,9 +26,11 @@ from samverkan_tui.cli.common import (
     ShowFormat,
     ShowFormatOption,
     fail,
+    json_text,
     print_as,
     print_json,
 )
+from samverkan_tui.core.base.swedish import count_text
 
 if TYPE_CHECKING:
     from samverkan_tui.core.routine.model import Routine
@@ -338,10 +340,8 @@ def export(
         routine = _routine_for(info)
         if routine is None:
             if format is ExportFormat.json:
-                import json
-
                 stored = stored_walk_dict(info, log.events(info.id))
-                _write_output(json.dumps(stored, ensure_ascii=False, indent=2) + "\n", ut)
+                _write_output(json_text(stored), ut)
                 return
             if format is ExportFormat.md:
                 _write_output(_stored_text(stored_walk_dict(info, log.events(info.id)), markdown=True), ut)
@@ -355,9 +355,7 @@ def export(
     finally:
         log.close()
     if format is ExportFormat.json:
-        import json
-
-        _write_output(json.dumps(walk_dict(summary), ensure_ascii=False, indent=2) + "\n", ut)
+        _write_output(json_text(walk_dict(summary)), ut)
     else:
         _write_output(_printout(summary, format), ut, format.value.upper())
 
@@ -420,7 +418,7 @@ def rensa(
     if count == 0:
         print(f"Inget att rensa ({what}).")
     else:
-        print(f"Rensade {count} {'genomgång' if count == 1 else 'genomgångar'} ({what}).")
+        print(f"Rensade {count_text(count, 'genomgång', 'genomgångar')} ({what}).")
     if earlier:
         print(f"Dessutom rensades {earlier} genomgångar som var äldre än lagringstiden.")
 
@@ -479,11 +477,9 @@ def write_report(aggregate: Aggregate, format: str, ut: Path | None) -> None:
     from samverkan_tui.steplog.report import stockholm_week_start
 
     if format == "json":
-        import json
-
         from samverkan_tui.steplog.report import aggregate_dict
 
-        _write_output(json.dumps(aggregate_dict(aggregate), ensure_ascii=False, indent=2) + "\n", ut)
+        _write_output(json_text(aggregate_dict(aggregate)), ut)
         return
     from samverkan_tui.export.statistics_report import build_report, report_html, report_pdf
 

@@ -67,7 +67,7 @@ REASON_HINT = (
     epilog=examples(
         "samverkan gå rvt-bou",
         "samverkan gå botkyrka-forskola-skola --svar verksamhet=skola",
-        after="Skriv ? vid prompten för kommandona (plan, nästa, klar N, ring …). "
+        after="Skriv ? vid prompten för kommandona: plan, nästa, klar N, ring och fler. "
         "Genomgången sparas i samma steglogg som appens och kan fortsättas i appen.",
     ),
 )
