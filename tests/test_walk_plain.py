@@ -168,6 +168,8 @@ def test_the_walk_is_the_apps_step_log_with_the_reason_scrubbed(isolated_user, c
     # Ticking a call uses its contacts, as in the app (3: "Ta direkt kontakt med mottagningsgruppen").
     assert set(session.contacts_used) == set(plan.actions[2].step.contacts)
     assert not session.finished
+    with StepLog.open(isolated_user / "data") as log:  # what the app offers to continue
+        assert [(i.id, i.mode) for i in log.unfinished()] == [(session.id, "ärende")]
 
 
 def test_a_walk_begun_in_the_app_continues_here(isolated_user, capsys, monkeypatch) -> None:

@@ -15,6 +15,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from samverkan_tui.cli.commands import NOW_HELP
 from samverkan_tui.cli.state import (  # noqa: F401  (re-exported)
     EXIT_FAILURE,
     STATE,
@@ -44,14 +45,8 @@ ShowFormatOption = Annotated[
 ]
 
 
-NowOption = Annotated[
-    str | None,
-    typer.Option(
-        "--now",
-        metavar="ISO-TID",
-        help="Beräkna allt vid denna tidpunkt (Europe/Stockholm), t.ex. 2026-11-27T16:40.",
-    ),
-]
+# Each command's own --now, worded as the global one.
+NowOption = Annotated[str | None, typer.Option("--now", metavar="ISO-TID", help=NOW_HELP)]
 # The moment deadlines count from, the same flag on every command that prints a plan.
 InkomOption = Annotated[
     str | None,
