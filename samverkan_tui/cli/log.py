@@ -29,6 +29,8 @@ from samverkan_tui.cli.common import (
     json_text,
     print_as,
     print_json,
+    terminal_width,
+    wrapped,
 )
 from samverkan_tui.core.base.swedish import count_text
 
@@ -254,16 +256,28 @@ def lista(
         return
     width = max(len(r.routine_id) for r in rows)
     mode_width = max(len(m) for m in MODES)
-    lines = [f"{'ID':<8}  {'PÅBÖRJAD':<16}  {'RUTIN':<{width}}  {'LÄGE':<{mode_width}}  STATUS"]
+    columns = terminal_width()
+    header = f"{'ID':<8}  {'PÅBÖRJAD':<16}  {'RUTIN':<{width}}  {'LÄGE':<{mode_width}}  "
+    # A table while its columns fit with room for the status; else one block per walk.
+    table = len(header) + 16 <= columns
+    lines = [f"{header}STATUS"] if table else []
     for r in rows:
         status = ("avslutad " + _minute(local_iso(r.finished_at))) if r.finished_at else "pågår"
-        lines.append(
-            f"{r.id[:8]}  {_minute(local_iso(r.started_at))}  {r.routine_id:<{width}}  "
-            f"{r.mode:<{mode_width}}  {status} · {r.answered} svar · {r.steps_handled} steg"
-        )
+        status += f" · {r.answered} svar · {r.steps_handled} steg"
+        started = _minute(local_iso(r.started_at))
+        if table:
+            first = f"{r.id[:8]}  {started}  {r.routine_id:<{width}}  {r.mode:<{mode_width}}  "
+            lines += wrapped(status, columns, " " * len(first), first)
+        else:
+            lines += [
+                f"{r.id[:8]} påbörjad {started}",
+                *wrapped(f"{r.routine_id}, {r.mode}", columns, "    ", "  "),
+            ]
+            lines += wrapped(status, columns, "    ", "  ")
     finished_count = sum(1 for r in rows if r.finished_at)
+    walks = count_text(len(rows), "genomgång", "genomgångar")
     lines.append("")
-    lines.append(f"{len(rows)} genomgångar ({finished_count} avslutade) i {path}")
+    lines += wrapped(f"{walks} ({finished_count} avslutade) i {path}", columns)
     sys.stdout.write("\n".join(lines) + "\n")
 
 
