@@ -22,7 +22,10 @@ from samverkan_tui.cli.common import (
     ShowFormatOption,
     fail,
     print_json,
+    terminal_width,
+    wrapped,
 )
+from samverkan_tui.core.base.swedish import count_text
 from samverkan_tui.core.routine.catalog import USER, builtin_dir, routine_files, search_dirs
 
 
@@ -44,16 +47,29 @@ def list_routines(
     if not catalog.entries:
         print("Inga rutiner hittades.")
         return
+    # Two columns when the ids leave room for the text beside them, else each id on a line
+    # of its own with its text below; every line wrapped to the terminal between words.
+    columns = terminal_width()
     width = max(len(rid) for rid in catalog.entries)
+    beside = width + 2 <= columns // 2
+    indent = " " * (width + 2) if beside else "  "
+    lines: list[str] = []
     for routine_id, entry in catalog.entries.items():
         routine = entry.routine
         review = routine.review_status(today)
-        print(f"{routine_id:<{width}}  {routine.short_title or routine.title}")
-        print(f"{'':<{width}}  version {routine.version} · {', '.join(routine.units)} · {review}")
+        rows = [
+            routine.short_title or routine.title,
+            f"version {routine.version} · {', '.join(routine.units)} · {review}",
+        ]
         if entry.origin == USER:
-            print(f"{'':<{width}}  egen rutin: {entry.path}")
-        for shadowed in entry.shadows:
-            print(f"{'':<{width}}  ersätter {shadowed}")
+            rows.append(f"egen rutin: {entry.path}")
+        rows += [f"ersätter {shadowed}" for shadowed in entry.shadows]
+        if not beside:
+            lines.append(routine_id)
+        for number, row in enumerate(rows):
+            first = f"{routine_id:<{width}}  " if beside and number == 0 else indent
+            lines += wrapped(row, columns, indent + "  ", first)
+    sys.stdout.write("".join(f"{line}\n" for line in lines))
 
 
 @command(
@@ -153,11 +169,15 @@ def validate(
                 print(problem)
         bad = sum(1 for r in reports if not r.ok)
         warnings = sum(1 for r in reports for p in r.problems if p.severity != "fel")
-        summary = f"{len(reports)} filer kontrollerade: {len(reports) - bad} godkända"
+        summary = (
+            count_text(len(reports), "fil kontrollerad", "filer kontrollerade")
+            + ": "
+            + count_text(len(reports) - bad, "godkänd", "godkända")
+        )
         if bad:
             summary += f", {bad} med fel"
         if warnings:
-            summary += f", {warnings} varningar"
+            summary += ", " + count_text(warnings, "varning", "varningar")
         print(summary, file=sys.stderr if bad else sys.stdout)
     if any(not r.ok for r in reports):
         raise typer.Exit(EXIT_FAILURE)

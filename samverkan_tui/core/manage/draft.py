@@ -653,7 +653,7 @@ def draft_toml(draft: Draft) -> str:
     out: list[str] = [
         f"# UTKAST skapat av `samverkan utkast` från {draft.source_file or 'källtexten'}.",
         "# Sök efter TODO: varje ställe där en människa måste bestämma, med källans rad.",
-        "# Kontrollera sedan med: samverkan validate DEN-HÄR-FILEN.toml",
+        "# Kontrollera sedan med: samverkan kontrollera DEN-HÄR-FILEN.toml",
         "format = 2",
         f"id = {_s(draft.routine_id)}",
         f"title = {_s(draft.title or 'TODO: titel')}  # TODO rad {draft.title_line}: kontrollera titeln",

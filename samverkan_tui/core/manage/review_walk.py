@@ -206,7 +206,7 @@ class Review:
         self.missing = scrub_note(text)
 
     def confirm_rest(self, routine: Routine) -> None:
-        """Everything not yet answered: "gäller", "stämmer", nothing missing (``--allt-galler``)."""
+        """Everything not yet answered: "gäller", "stämmer", nothing missing (``--allt-gäller``)."""
         for step in routine.steps:
             self.items.setdefault(step.id, ItemVerdict(ITEM_OK))
         for contact in routine.contacts:

@@ -21,6 +21,7 @@ from textual.widgets import Header
 
 from samverkan_tui.core.base.clock import STOCKHOLM
 from samverkan_tui.core.base.config import save_config
+from samverkan_tui.core.base.swedish import count_text
 from samverkan_tui.core.walk.plan import only_role, question_count
 from samverkan_tui.core.walk.session import WalkSession
 from samverkan_tui.core.walk.status import DEVIATION, MODE_CASE, NOT_APPLICABLE
@@ -377,7 +378,7 @@ class WalkScreen(AnsweringScreen):
         if left <= 0:
             self.finish()
             return
-        word = "åtgärd är" if left == 1 else "åtgärder är"
+        unhandled = count_text(left, "åtgärd är inte hanterad", "åtgärder är inte hanterade")
 
         def confirmed(ok: bool | None) -> None:
             if ok:
@@ -385,7 +386,7 @@ class WalkScreen(AnsweringScreen):
 
         self.app.push_screen(
             ConfirmDialog(
-                f"{left} {word} inte hanterade. Avsluta genomgången ändå?",
+                f"{unhandled}. Avsluta genomgången ändå?",
                 "En avslutad genomgång kan inte fortsättas, men finns kvar i stegloggen.",
                 yes="avsluta",
                 no="fortsätt arbeta",
