@@ -173,7 +173,7 @@ def test_every_alias_comes_after_its_swedish_name(capsys) -> None:
 def test_installing_completion_answers_in_swedish(capsys, isolated_user, monkeypatch) -> None:
     monkeypatch.setenv("SHELL", "/bin/bash")
     code, out, err = run(capsys, "--install-completion", "bash")
-    assert code == 0, err
+    assert code == 0, out + err
     script = isolated_user / ".bash_completions" / "samverkan.sh"
     assert out.splitlines() == [
         f"Tab-kompletteringen för bash är installerad i {script}.",

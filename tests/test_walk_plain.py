@@ -114,7 +114,7 @@ def test_a_whole_acute_botkyrka_walk_through_a_pipe_is_plain_text_in_reading_ord
         "Ring: Socialjouren, tel 778 48 60 / 010-564 64 67",
         "Genomgång enligt samverkansrutin",
         "Avvikelser (1)",
-        "Sparade ",
+        "Sparade",
         "klar N (k): åtgärd N är gjord",
         "Är genomgången klar?",
         "Genomgången är sparad och kan fortsättas: samverkan gå botkyrka-forskola-skola",
