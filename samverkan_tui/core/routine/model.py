@@ -171,6 +171,11 @@ class Section(NamedTuple):
     ``parent`` nests a section (a lead-in such as "Anmälan bör innehålla:" heads the
     list it introduces). ``when`` is the section's own condition; an item inside it is
     in the plan only when every enclosing section's condition holds too.
+
+    ``reference`` marks the source's own text that is no instruction (background,
+    definitions, law, organisation, fact boxes): printed in the whole routine, which
+    replaces the paper copy, but never in a plan, where it would bury the steps.
+    Sections under a reference section are reference sections too.
     """
 
     id: str
@@ -182,6 +187,7 @@ class Section(NamedTuple):
     when_text: str = ""
     text: str = ""  # a paragraph under the heading, shown before the items
     line: int = 0
+    reference: bool = False
 
 
 class Step(NamedTuple):
@@ -208,6 +214,7 @@ class Step(NamedTuple):
     when_text: str = ""
     deadline_from: str = ""  # Moment id
     legal: LegalDeadline | None = None
+    reference: bool = False  # in a reference section: whole routine only, never in a plan
 
     @property
     def checkable(self) -> bool:
