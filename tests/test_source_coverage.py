@@ -94,7 +94,7 @@ def _join(lines: list[str]) -> str:
             text = f"{text} {line}" if text else line
         # "förvalt-" at the very end of a line splits a word; "offentlighets- " (a blank
         # after the dash) is a compound's first part: "offentlighets- och sekretesslagen".
-        split = bool(re.search(r"[^\W\d_]-$", raw.rstrip("\n")))
+        split = bool(re.search(r"[a-zåäö]-$", raw.rstrip("\n")))
     return text
 
 
