@@ -674,3 +674,5 @@ def test_left_out_source_text_is_there() -> None:
     assert ROUTINE.step("begyn-fakta-beslutade").text.startswith("Beslutade insatser (kallas även")
     assert ROUTINE.step("framj-uppsokande").text.startswith("Socialtjänstens uppsökande arbete")
     assert ROUTINE.section("def-samtycke").reference
+    # The source's definition of samtycke is the help of the question about it.
+    assert "Personen kan när som helst återkalla sitt samtycke." in ROUTINE.question("samtycke").help

@@ -721,7 +721,9 @@ def test_several_persons_is_its_own_criterion(monday_morning: dt.datetime) -> No
     ids = [p.id for p in plan.steps]
     assert "sam-extern-familj" in ids and "sam-intern-tidsmassigt" in ids
     assert "sam-intern" not in ids  # "Om en familj får flera olika insatser": still nej
-    assert str(ROUTINE.step("sam-extern-familj").own_when) == str(ROUTINE.step("sam-intern-tidsmassigt").own_when)
+    assert str(ROUTINE.step("sam-extern-familj").own_when) == str(
+        ROUTINE.step("sam-intern-tidsmassigt").own_when
+    )
 
 
 def test_repealed_paragraphs_are_marked_where_they_stand() -> None:

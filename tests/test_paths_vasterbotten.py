@@ -355,5 +355,5 @@ def test_no_review_date_is_invented() -> None:
     notice = review_notice(ROUTINE, today)
     assert "anger inte hur ofta" in notice and "2023-01-24" in notice
     assert "2024-01-24" not in notice and "passerat" not in notice
-    document = document_for_routine(ROUTINE, dt.datetime(2026, 11, 23, 10, tzinfo=dt.timezone.utc))
+    document = document_for_routine(ROUTINE, dt.datetime(2026, 11, 23, 10, tzinfo=dt.UTC))
     assert "2024-01-24" not in document.footer

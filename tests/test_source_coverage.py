@@ -12,8 +12,9 @@ What a "sentence" of the source is (`source_sentences`):
 - footnote bodies (the literature references under a page's footnote rule, "2 Ibid sid.
   13.") are not part of the routine's text and are left out;
 - a unit is a paragraph, a list item (a line starting with "•", "-", "1." or "1)"; the
-  bullet or number, and a closing "," or ", och" that ties it to the next, is left out) or a heading (a short line that ends without punctuation,
-  after a sentence's end and directly over a line starting with a capital letter); a
+  bullet or number, and a closing "," or ", och" that ties it to the next, is left out)
+  or a heading (a short line that ends without punctuation, after a sentence's end and
+  directly over a line starting with a capital letter); a
   paragraph goes on over a blank line when its long last line stops in the middle of a
   sentence (an extraction artefact); each unit is split into sentences after ".", "?" or
   "!" followed by a capital letter;
@@ -78,7 +79,7 @@ def _corrected(file: str, raw: str) -> str:
         head, middle, tail = wrong[:start], wrong[start : len(wrong) - end], wrong[len(wrong) - end :]
         pattern = f"({_loose(head)}{_LAYOUT}){_loose(middle)}({_LAYOUT}{_loose(tail)})"
         replacement = right[start : len(right) - end]
-        raw, count = re.subn(pattern, lambda m: m[1] + replacement + m[2], raw, count=1)
+        raw, count = re.subn(pattern, lambda m, new=replacement: m[1] + new + m[2], raw, count=1)
         assert count == 1, f"correction not found in {file}: {wrong}"
     return raw
 
@@ -88,10 +89,8 @@ def _join(lines: list[str]) -> str:
     text, split = "", False
     for raw in lines:
         line = raw.strip()
-        if split and line[:1].islower():
-            text = text[:-1] + line
-        else:
-            text = f"{text} {line}" if text else line
+        joined = split and line[:1].islower()
+        text = text[:-1] + line if joined else (f"{text} {line}" if text else line)
         # "förvalt-" at the very end of a line splits a word; "offentlighets- " (a blank
         # after the dash) is a compound's first part: "offentlighets- och sekretesslagen".
         split = bool(re.search(r"[a-zåäö]-$", raw.rstrip("\n")))
@@ -131,7 +130,7 @@ def source_sentences(file: str) -> tuple[str, ...]:
             current = []
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
         after_sentence = not current or re.search(r"[.?!:]\s*$", current[-1])
-        if after_sentence and _heading_like(line) and (following[:1].isupper() or following[:1] in "\"”"):
+        if after_sentence and _heading_like(line) and (following[:1].isupper() or following[:1] in '"”'):
             if current:
                 units.append(current)
             units.append([line])  # a heading directly over its text
@@ -229,8 +228,10 @@ def test_sentences_are_split_as_documented() -> None:
     assert "Riskfaktor och skyddsfaktor" in botkyrka
     assert "Det finns olika faktorer som avgör barn levnadsförhållanden." in botkyrka
     # A word split over a line break is joined; list items are units of their own.
-    assert "Det reglerar hur våra två förvaltningar, utbildningsförvaltningen och socialförvaltningen " \
+    assert (
+        "Det reglerar hur våra två förvaltningar, utbildningsförvaltningen och socialförvaltningen "
         "samverkar kring barn som far illa eller riskerar att fara illa." in botkyrka
+    )
     assert "att dokumentera" in botkyrka
     # Footnote bodies are not the routine's text; corrections are applied.
     assert not any("Ibid" in s for s in botkyrka)

@@ -132,6 +132,43 @@ CORRECTIONS: list[tuple[str, str, str]] = [
         "enskilt barn eller barn i för att",
         "enskilt barn eller barn i grupp för att",
     ),
+    # Botkyrka 5: "barnets placeras" and "ett samarbeta" are slips for "barnet placeras" and
+    # "ett samarbete" (issue 24, B7/E4).
+    (
+        "botkyrka-samverkan-forskola-skola-socialtjanst.txt",
+        "att barnets placeras, bedömer socialtjänsten om det finns behov av ett samarbeta kring",
+        "att barnet placeras, bedömer socialtjänsten om det finns behov av ett samarbete kring",
+    ),
+    # Ekerö 1.3 and 2.4: the participle is "bevittnat våld", as everywhere else in the
+    # source (issue 24, B7/E4).
+    (
+        "ekero-riktlinjer-vald-i-nara-relation.txt",
+        "partner, som bevittnad våld",
+        "partner, som bevittnat våld",
+    ),
+    (
+        "ekero-riktlinjer-vald-i-nara-relation.txt",
+        "kan ha bevittnad våld",
+        "kan ha bevittnat våld",
+    ),
+    # Ekerö 1.4.2: "nämnas" for "nämns"; 1.4.6: "utsattas" for "utsättas"; 4.1:
+    # "offentlighet-" for "offentlighets- och sekretesslagen", as the source writes it in
+    # 2.2.1 and 4.2 (issue 24, B7/E4).
+    (
+        "ekero-riktlinjer-vald-i-nara-relation.txt",
+        "funktionsnedsättningar nämnas som",
+        "funktionsnedsättningar nämns som",
+    ),
+    (
+        "ekero-riktlinjer-vald-i-nara-relation.txt",
+        "risken för att utsattas för våld",
+        "risken för att utsättas för våld",
+    ),
+    (
+        "ekero-riktlinjer-vald-i-nara-relation.txt",
+        "sekretess i offentlighet- och sekretesslagen",
+        "sekretess i offentlighets- och sekretesslagen",
+    ),
     # Chapter 2's heading is numbered "1." in the source; its subheadings are 2.1–2.7.
     (
         "ekero-riktlinjer-vald-i-nara-relation.txt",

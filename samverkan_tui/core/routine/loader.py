@@ -694,7 +694,9 @@ def _sections(
 _NOT_IN_REFERENCE = ("when", "deadline", "legal_deadline", "contacts")
 
 
-def _check_reference_item(reader: _Reader, item: dict[str, Any], kind: str, where: tuple[str | int, ...]) -> None:
+def _check_reference_item(
+    reader: _Reader, item: dict[str, Any], kind: str, where: tuple[str | int, ...]
+) -> None:
     """An item in a reference section is text to read: no tick box, condition or deadline."""
     if kind in CHECKABLE_KINDS:
         reader.error(
