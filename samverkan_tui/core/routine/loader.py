@@ -671,7 +671,7 @@ def _sections(
             reader.error(
                 (*where, "when"),
                 f"avsnittet `{item['id']}` är källtext (reference) men har ett villkor",
-                "källtext står i hela rutinen utan villkor: ta bort when, eller reference",
+                "källtext står i hela rutinen utan villkor: ta bort when, eller ta bort reference = true",
             )
         section = Section(
             id=item["id"],
