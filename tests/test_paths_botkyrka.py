@@ -676,3 +676,16 @@ def test_left_out_source_text_is_there() -> None:
     assert ROUTINE.section("def-samtycke").reference
     # The source's definition of samtycke is the help of the question about it.
     assert "Personen kan när som helst återkalla sitt samtycke." in ROUTINE.question("samtycke").help
+
+
+def test_the_sources_chapter_numbers_stay_the_references_numbers() -> None:
+    """Issue 24: the reference text before chapter 1 is lettered, and the heading over the
+    quoted law ("5 kap 1 § socialtjänstlagen") is no chapter number, so "3" is still the
+    source's chapter 3 and no letter or number is used twice."""
+    from samverkan_tui.core.routine.references import section_numbers
+
+    numbers = section_numbers(ROUTINE)
+    assert [numbers[f"avsnitt-{n}"] for n in range(1, 6)] == ["1", "2", "3", "4", "5"]
+    top = [numbers[s.id] for s in ROUTINE.sections if not s.parent]
+    assert len(top) == len(set(top))
+    assert numbers["lagen-5-1"] == numbers["lagen"] and not numbers["lagen"].isdigit()
