@@ -22,7 +22,10 @@ sentences that the shipped routine encodes are placed by the draft in the same s
   med att:" may be a section's title. The place is that item's or that section's
   section. Sentences the routine keeps only outside sections (question help, general
   rules, review text, remarks) are not counted: "in the same section" has no meaning for
-  them. Neither are sentences the routine does not keep at all (background, facts).
+  them. Neither are sentences the routine does not keep at all, nor those it keeps only
+  as reference text (`reference = true`, issue 24: background, definitions, law and fact
+  boxes, printed in the whole routine but never in a plan): the measure is about what
+  the routine encodes for a walk, as it was when the figures below were set.
 - A sentence whose text is not contained in any of those, but which contains whole
   shipped items (each at least ``PART_MINIMUM`` squashed characters), is encoded *in
   parts*: the shipped routine split it ("Erbjuda behandling … (BUP ansvariga …)" into
@@ -131,7 +134,8 @@ def item_coverage(routine_id: str) -> Coverage:
     for item in draft.items:
         by_text[squash(item.text)].append(item)
     placed, misses = 0, []
-    for step in routine.steps:
+    walked = [step for step in routine.steps if not step.reference]
+    for step in walked:
         title = routine.section(step.section).title
         found = by_text.get(squash(step.text), [])
         if any(title_matches(title, t) for i in found for t in paths[i.section]):
@@ -139,7 +143,7 @@ def item_coverage(routine_id: str) -> Coverage:
         else:
             where = draft.section(found[0].section).title if found else ""
             misses.append(Miss(step.line, step.text, title, where))
-    return Coverage(placed, len(routine.steps), tuple(misses))
+    return Coverage(placed, len(walked), tuple(misses))
 
 
 class _Place(NamedTuple):
@@ -162,11 +166,13 @@ def _shipped_places(routine: Routine) -> list[tuple[str, set[str], _Place]]:
     """
     found: list[tuple[str, set[str], _Place]] = []
     for section in routine.sections:
+        if section.reference:
+            continue  # reference text: see the module docstring
         found.append((squash(section.title), set(), _Place(section.title, True)))
         if section.text:
             found.append((squash(section.text), _runs(section.text), _Place(section.title, False)))
         for step in routine.steps:
-            if step.section == section.id:
+            if step.section == section.id and not step.reference:
                 text = " ".join((step.text, *step.notes, *step.warnings))
                 found.append((squash(step.text), _runs(text), _Place(section.title, False)))
     return found

@@ -33,7 +33,8 @@ EXPECTED = {
     # Items 89/91, sentences 123/123. Items only: the shipped file trims ", och" from
     # "vardera förälderns uppfattning …, och", and splits the sentence "… medan ansvarig
     # socialsekreterare ansvarar för extern samverkan i individuella ärenden" in two.
-    "ekero-vald-i-nara-relation": (0.97, 1.0),
+    # Issue 24: the slip "offentlighet- och sekretesslagen" is corrected in the routine text.
+    "ekero-vald-i-nara-relation": (0.96, 1.0),
     # Items 73/89, sentences 156/160. Sentences: "Med barn och unga som far illa avser vi 1"
     # (a lead-in whose clause ends in a pronoun and a footnote number, not ":" or an open
     # preposition) is read as a heading, so the two sentences after its list stay under
@@ -48,7 +49,10 @@ EXPECTED = {
     # section), drops "Svar:" before the answers of the "Fakta" boxes, and reuses the
     # numbered steps of "Vid anmälan om oro" in a second section ("Vid akut oro – …
     # komplettera sedan med den skrivna anmälan").
-    "botkyrka-forskola-skola": (0.82, 0.97),
+    # Issue 24 corrected slips in the routine text ("barnet placeras … ett samarbete") and
+    # completed items with the source\'s words ("(se bilaga).", "(se mer under avsnitt 2).");
+    # the draft keeps the source as written, so those items no longer match it word for word.
+    "botkyrka-forskola-skola": (0.80, 0.96),
     # Items 29/37, sentences 39/42. Sentences: the shipped file makes a section of the
     # paragraph "Alla som arbetar inom skola, polis, hälso- och sjukvård är skyldiga …"
     # (two sentences), which the source gives no heading: after the bullet list of "Vad

@@ -125,17 +125,18 @@ def test_whole_routine_lists_questions_contacts_with_hours_and_metadata() -> Non
 def test_footer_and_page_one_say_when_the_review_is_due() -> None:
     routine = shipped("vasterbotten-sexuell-beteendeproblematik")
     document = document_for_routine(routine, NOW)
-    due = routine.review_due()
-    assert due is not None and routine.revised is not None
+    assert routine.review_due() is None and routine.revised is not None
     assert f"reviderad {routine.revised.isoformat()}" in document.footer
-    # The routine states no review interval: the footer prints no assumed date as due.
+    # The routine states no review interval: no due date anywhere (issue 24, V1), the box on
+    # page 1 says when it was revised and that no interval is stated.
     assert document.footer.endswith(" · inget översynsintervall angivet")
-    assert due.isoformat() not in document.footer
-    # The box on page 1 says so, and that a year (the assumed interval) has passed.
     assert "anger inte hur ofta" in document.review_notice
-    assert due.isoformat() in document.review_notice and "har passerat" in document.review_notice
+    assert routine.revised.isoformat() in document.review_notice
+    assert "passerat" not in document.review_notice and "Räknat med" not in document.review_notice
     # Where the routine states its interval, the footer and page 1 say when the review is due.
     stated = document_for_routine(routine._replace(review_interval_months=12), NOW)
+    due = routine._replace(review_interval_months=12).review_due()
+    assert due is not None
     assert stated.footer.endswith(f" · översyn försenad sedan {due.isoformat()}")
     assert stated.review_notice.startswith(
         f"Översynen är försenad: rutinen skulle ha setts över senast {due.isoformat()}."

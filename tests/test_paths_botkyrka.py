@@ -71,17 +71,39 @@ INSTRUKTIONER = [
 PATHS = {
     "förskolan, anmälan, akut oro": (
         {"verksamhet": "forskola", "skede": "anmalan", "akut": "ja"},
-        ["anm-plikt", "anm-oro", "anm-forskola", "anm-akut-muntligt", *AKUT, *FORHANDSBEDOMNING],
+        [
+            "utg-foraldrar-1",
+            "utg-foraldrar-osl",
+            "utg-integritet",
+            "anm-plikt",
+            "anm-plikt-lagtext",
+            "anm-oro",
+            "anm-forskola",
+            "anm-akut-muntligt",
+            *AKUT,
+            *FORHANDSBEDOMNING,
+        ],
     ),
     "skolan, anmälan, akut oro, 15–17 år: direkt kontakt, inte vänta på kontaktpersonen": (
         {"verksamhet": "skola", "skede": "anmalan", "akut": "ja", "alder": "15-17"},
         [
             "utg-fyllt-15",
+            "utg-foraldrar-1",
+            "utg-foraldrar-osl",
             "utg-integritet",
             "anm-plikt",
+            "anm-plikt-lagtext",
             "anm-oro",
             "anm-akut-muntligt",
-            *AKUT,
+            "anm-akut-kontakt",
+            "anm-akut-samrad",
+            "anm-akut-skola-ovriga-tider",
+            "anm-akut-riskbedomning",
+            "anm-akut-bedomning",
+            "anm-akut-planering",
+            "anm-akut-skriftligt",
+            "anm-akut-fax",
+            "anm-akut-bekraftar",
             *FORHANDSBEDOMNING,
         ],
     ),
@@ -94,9 +116,13 @@ PATHS = {
             "familj_motiverad": "ja",
         },
         [
+            "utg-foraldrar-1",
+            "utg-foraldrar-osl",
+            "utg-integritet",
             "kons-forskola",
             "kons-forskola-anonymt",
             "anm-plikt",
+            "anm-plikt-lagtext",
             "anm-oro",
             "anm-forskola",
             *SKRIFTLIGT,
@@ -116,9 +142,12 @@ PATHS = {
         },
         [
             "utg-fyllt-15",
+            "utg-foraldrar-1",
+            "utg-foraldrar-osl",
             "utg-integritet",
             "utg-fran-18",
             "anm-plikt",
+            "anm-plikt-lagtext",
             "anm-oro",
             "anm-skola",
             "anm-skola-telefon",
@@ -131,10 +160,12 @@ PATHS = {
         {"verksamhet": "skola", "skede": "begynnande", "konsultation": "ja", "vag_resurs": "foraldrar"},
         [
             "begyn-blick",
+            "begyn-nedan",
             "begyn-rektor",
             "begyn-hanvisa",
             "begyn-lank",
             "begyn-fakta-serviceinsatser",
+            "begyn-fakta-beslutade",
             "kons-kontaktpersoner",
             "begyn-lotsa",
             *SEKTIONER,
@@ -148,10 +179,12 @@ PATHS = {
         {"verksamhet": "skola", "skede": "begynnande", "konsultation": "nej", "vag_resurs": "verksamheten"},
         [
             "begyn-blick",
+            "begyn-nedan",
             "begyn-rektor",
             "begyn-aktualisera",
             "begyn-lank",
             "begyn-fakta-serviceinsatser",
+            "begyn-fakta-beslutade",
             "begyn-sektionschefer",
             "begyn-lotsa",
             *SEKTIONER,
@@ -162,9 +195,11 @@ PATHS = {
         {"verksamhet": "forskola", "skede": "begynnande", "konsultation": "ja", "vag_resurs": "ingen"},
         [
             "begyn-blick",
+            "begyn-nedan",
             "begyn-forskolechef",
             "begyn-lank",
             "begyn-fakta-serviceinsatser",
+            "begyn-fakta-beslutade",
             "kons-forskola",
             "kons-forskola-anonymt",
         ],
@@ -177,6 +212,7 @@ PATHS = {
             "framj-informera",
             "framj-informera-introduktion",
             "framj-informera-inskrivning",
+            "framj-informera-syfte",
         ],
     ),
     "skolan, främjande arbete": (
@@ -186,6 +222,8 @@ PATHS = {
             "framj-dialog",
             "framj-informera",
             "framj-informera-terminsstart",
+            "framj-informera-syfte",
+            "framj-uppsokande",
             "framj-faltarbete",
         ],
     ),
@@ -200,9 +238,19 @@ PATHS = {
         },
         [
             "utg-fyllt-15",
+            "utg-foraldrar-1",
+            "utg-foraldrar-osl",
             "utg-integritet",
             "utg-fran-18",
-            *AKUT,
+            "anm-akut-kontakt",
+            "anm-akut-samrad",
+            "anm-akut-skola-ovriga-tider",
+            "anm-akut-riskbedomning",
+            "anm-akut-bedomning",
+            "anm-akut-planering",
+            "anm-akut-skriftligt",
+            "anm-akut-fax",
+            "anm-akut-bekraftar",
             *UTREDNING,
             "utr-bbic-skola",
             *INSTRUKTIONER,
@@ -214,6 +262,9 @@ PATHS = {
     "skolan, utredning, ingen ny oro, samtycke": (
         {"verksamhet": "skola", "skede": "utredning", "ny_oro": "nej", "alder": "under15", "samtycke": "ja"},
         [
+            "utg-foraldrar-1",
+            "utg-foraldrar-osl",
+            "utg-integritet",
             *UTREDNING,
             "utr-bbic-skola",
             *INSTRUKTIONER,
@@ -225,6 +276,9 @@ PATHS = {
     "förskolan, utredning, nya uppgifter (inte akut), samtycke": (
         {"verksamhet": "forskola", "skede": "utredning", "ny_oro": "ja", "akut": "nej", "samtycke": "ja"},
         [
+            "utg-foraldrar-1",
+            "utg-foraldrar-osl",
+            "utg-integritet",
             *UTREDNING,
             *INSTRUKTIONER,
             "utr-stod-samverkan",
@@ -243,6 +297,8 @@ PATHS = {
         },
         [
             "utg-fyllt-15",
+            "utg-foraldrar-1",
+            "utg-foraldrar-osl",
             "utg-integritet",
             "ins-genomforandeplan",
             "ins-uppfoljning",
@@ -260,11 +316,41 @@ PATHS = {
             "delaktig": "nej",
             "placering": "placeras",
         },
-        ["ins-uppfoljning", "ins-skoltid", "ins-ta-igen", "ins-placeras", "ins-avvaktan", "ins-barnets-plan"],
+        [
+            "utg-foraldrar-1",
+            "utg-foraldrar-osl",
+            "utg-integritet",
+            "ins-uppfoljning",
+            "ins-skoltid",
+            "ins-ta-igen",
+            "ins-placeras",
+            "ins-avvaktan",
+            "ins-barnets-plan",
+        ],
+    ),
+    # B3 (issue 24): socialtjänstens own assessment is a step while it is not made yet.
+    "förskolan, insats, socialtjänsten har inte bedömt ännu, ingen placering": (
+        {"verksamhet": "forskola", "skede": "insats", "delaktig": "inte_bedomt", "placering": "ingen"},
+        [
+            "utg-foraldrar-1",
+            "utg-foraldrar-osl",
+            "utg-integritet",
+            "ins-bedomer",
+            "ins-uppfoljning",
+            "ins-barnets-plan",
+        ],
     ),
     "förskolan, insats, delaktig, barnet flyttar hem": (
         {"verksamhet": "forskola", "skede": "insats", "delaktig": "ja", "placering": "upphor"},
-        ["ins-genomforandeplan", "ins-uppfoljning", "ins-flyttar-hem", "ins-barnets-plan"],
+        [
+            "utg-foraldrar-1",
+            "utg-foraldrar-osl",
+            "utg-integritet",
+            "ins-genomforandeplan",
+            "ins-uppfoljning",
+            "ins-flyttar-hem",
+            "ins-barnets-plan",
+        ],
     ),
 }
 
@@ -282,7 +368,7 @@ def test_every_step_is_reached_by_some_fixture(monday_morning: dt.datetime) -> N
     reached = set()
     for answers, _ in PATHS.values():
         reached |= {p.id for p in build_plan(ROUTINE, answers, monday_morning).steps}
-    assert reached == {s.id for s in ROUTINE.steps}
+    assert reached == {s.id for s in ROUTINE.steps if not s.reference}
 
 
 def _sections(plan) -> list[str]:
@@ -303,10 +389,10 @@ def test_acute_path_order_and_sections(monday_morning: dt.datetime) -> None:
     start = texts.index(first[0])
     assert texts[start : start + 3] == first
     later = texts[start + 3 :]
-    assert "Anmäl skriftligt. Använd checklistan för anmälan" in later
+    assert "Anmäl skriftligt. Använd checklistan för anmälan (se bilaga)." in later
     assert "När anmälan faxas, ring och meddela att den är på väg." in later
     assert [t for t in texts if t.startswith(("Anmäl skriftligt", "När anmälan faxas"))] == [
-        "Anmäl skriftligt. Använd checklistan för anmälan",
+        "Anmäl skriftligt. Använd checklistan för anmälan (se bilaga).",
         "När anmälan faxas, ring och meddela att den är på väg.",
     ]  # once each, after the acute instructions
     assert _sections(plan) == [
@@ -327,6 +413,7 @@ def test_acute_path_order_and_sections(monday_morning: dt.datetime) -> None:
         ("anm-akut-muntligt", "forskola-skola"),
         ("anm-akut-kontakt", "forskola-skola"),
         ("anm-akut-samrad", "gemensamt"),
+        ("anm-akut-skola-ovriga-tider", "forskola-skola"),
         ("anm-akut-riskbedomning", "socialtjanst"),
         ("anm-akut-bedomning", "socialtjanst"),
         ("anm-akut-planering", "socialtjanst"),
@@ -522,3 +609,83 @@ def test_review_remarks() -> None:
     assert any("tre veckor" in text and "14 dagar" in text for text in warnings)
     assert any("individuell utvecklingsplan" in text and "2013" in text for text in warnings)
     assert ROUTINE.review_interval_months == 12
+
+
+# -- Issue 24 -------------------------------------------------------------------------
+
+
+def test_integrity_assessment_has_no_age_limit_and_shows_its_law(monday_morning) -> None:
+    """B1: the source sets no age for the child's integrity against the parents ("även om
+    det är fråga om ganska små barn"), so a förskola child's plan has the assessment too,
+    with the OSL rule its "alltså" refers to right before it."""
+    for name in ("förskolan, anmälan, akut oro", "skolan, insats, inte delaktig, placering i familjehem"):
+        ids = [p.id for p in build_plan(ROUTINE, PATHS[name][0], monday_morning).steps]
+        assert ids.index("utg-foraldrar-osl") + 1 == ids.index("utg-integritet"), name
+    assert "12 kap. 3 § OSL" in ROUTINE.step("utg-foraldrar-osl").text
+    assert "Någon åldersgräns finns inte angiven" in ROUTINE.step("utg-foraldrar-1").text
+    assert ROUTINE.section("foraldrar-och-barn").when is not None
+    assert "alder" not in str(ROUTINE.section("foraldrar-och-barn").when)
+
+
+def test_school_can_report_to_socialjouren_in_an_acute_case(monday_morning) -> None:
+    """B2: "Skolan kan också anmäla … till socialjouren på övriga tider" holds when the
+    concern is acute too."""
+    answers, _ = PATHS["skolan, anmälan, akut oro, 15–17 år: direkt kontakt, inte vänta på kontaktpersonen"]
+    plan = build_plan(ROUTINE, answers, monday_morning)
+    step = next(p for p in plan.steps if p.id == "anm-akut-skola-ovriga-tider")
+    assert "till socialjouren på övriga tider" in step.step.text
+    assert [c.id for c in step.contacts] == ["socialjouren"]
+
+
+def test_rules_and_alternatives_are_not_tick_boxes() -> None:
+    """B4: rules and the "också" alternatives are read, not ticked; the contact with the
+    sektionschefer is an action."""
+    for step_id in (
+        "kons-forskola-anonymt",
+        "kons-anonymt",
+        "anm-akut-riskbedomning",
+        "ins-uppfoljning",
+        "anm-skola-telefon",
+        "kons-skola-direkt",
+    ):
+        assert not ROUTINE.step(step_id).checkable, step_id
+    assert ROUTINE.step("begyn-sektionschefer").checkable
+
+
+def test_repealed_paragraphs_are_marked_where_they_stand() -> None:
+    """B5: each paragraph of the repealed socialtjänstlag is marked on its item."""
+    marked = {
+        step.id: warning
+        for step in ROUTINE.steps
+        for warning in step.warnings
+        if warning.startswith("Upphävt lagrum: ")
+    }
+    assert marked == {
+        "lagen-1": "Upphävt lagrum: 6 § förvaltningslagen",
+        "lagen-5-1-1": "Upphävt lagrum: 5 kap 1 § socialtjänstlagen",
+        "anm-plikt-lagtext": "Upphävt lagrum: 14 kap. 1 § socialtjänstlagen",
+        "anm-forhandsbedomning": "Upphävt lagrum: socialtjänstlagen 11 kap. 1, 2 §",
+        "utr-bbic-lagtext": "Upphävt lagrum: 11 kap. 2 § socialtjänstlagen",
+    }
+
+
+def test_left_out_source_text_is_there() -> None:
+    """B6: the fact box's second half and the outreach sentence are in the routine."""
+    assert ROUTINE.step("begyn-fakta-beslutade").text.startswith("Beslutade insatser (kallas även")
+    assert ROUTINE.step("framj-uppsokande").text.startswith("Socialtjänstens uppsökande arbete")
+    assert ROUTINE.section("def-samtycke").reference
+    # The source's definition of samtycke is the help of the question about it.
+    assert "Personen kan när som helst återkalla sitt samtycke." in ROUTINE.question("samtycke").help
+
+
+def test_the_sources_chapter_numbers_stay_the_references_numbers() -> None:
+    """Issue 24: the reference text before chapter 1 is lettered, and the heading over the
+    quoted law ("5 kap 1 § socialtjänstlagen") is no chapter number, so "3" is still the
+    source's chapter 3 and no letter or number is used twice."""
+    from samverkan_tui.core.routine.references import section_numbers
+
+    numbers = section_numbers(ROUTINE)
+    assert [numbers[f"avsnitt-{n}"] for n in range(1, 6)] == ["1", "2", "3", "4", "5"]
+    top = [numbers[s.id] for s in ROUTINE.sections if not s.parent]
+    assert len(top) == len(set(top))
+    assert numbers["lagen-5-1"] == numbers["lagen"] and not numbers["lagen"].isdigit()

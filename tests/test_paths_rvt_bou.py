@@ -169,6 +169,21 @@ PATHS = {
         {"inkom": "bou", "akut": "ja", "vill_kontakt_rvt": "ja", "tackat_ja_insats": "nej"},
         ["bou-in-bou-1", "bou-in-bou-1-beredskap", "bou-in-bou-1-skriftligt", "bou-in-bou-2"],
     ),
+    # R4 (issue 24): at BoU's first contact the client's answer is often not known yet. RVT's
+    # own steps (contact BoU, contact the client the same day) are what finds it out, so
+    # they stand; the shared steps and the long term wait for the client's yes.
+    "BoU, akut, klienten vill ha kontakt, svaret om insats är inte känt ännu": (
+        {"inkom": "bou", "akut": "ja", "vill_kontakt_rvt": "ja", "tackat_ja_insats": "vet_inte"},
+        [
+            "bou-in-bou-1",
+            "bou-in-bou-1-beredskap",
+            "bou-in-bou-1-skriftligt",
+            "bou-in-bou-2",
+            "bou-in-rvt-1",
+            "bou-in-rvt-akut-2",
+            "bou-in-rvt-akut-3",
+        ],
+    ),
     "BoU, akut, klienten vill inte ha kontakt med RVT": (
         {"inkom": "bou", "akut": "ja", "vill_kontakt_rvt": "nej"},
         ["bou-in-bou-1", "bou-in-bou-2"],
@@ -196,6 +211,17 @@ PATHS = {
             "bou-in-bou-ejakut-2",
         ],
     ),
+    "BoU, inte akut, klienten vill ha kontakt, svaret om insats är inte känt ännu": (
+        {"inkom": "bou", "akut": "nej", "vill_kontakt_rvt": "ja", "tackat_ja_insats": "vet_inte"},
+        [
+            "bou-in-bou-ejakut-1",
+            "bou-in-bou-ejakut-1-beredskap",
+            "bou-in-bou-ejakut-1-skriftligt",
+            "bou-in-bou-ejakut-2",
+            "bou-in-rvt-ejakut-1",
+            "bou-in-rvt-ejakut-2",
+        ],
+    ),
     "BoU, inte akut, klienten vill inte ha kontakt med RVT": (
         {"inkom": "bou", "akut": "nej", "vill_kontakt_rvt": "nej"},
         ["bou-in-bou-ejakut-1", "bou-in-bou-ejakut-2"],
@@ -220,10 +246,11 @@ def test_fixtures_cover_every_complete_walk_of_the_routine() -> None:
     walks = {tuple(sorted(a.items())) for a in enumerate_paths(ROUTINE)}
     fixtures = {tuple(sorted(a.items())) for a, _ in PATHS.values()}
     assert fixtures <= walks
-    # Via BoU all 6 walks are fixtures. Via RVT, akut: 5 ways through utredning/ansvarig ×
-    # 3 through skyddsbehov/skyddat boende × 2 through stöd från RVT = 30; inte akut: 4 × 2
-    # = 8. The RVT walks left out combine branches the fixtures each take elsewhere.
-    assert len(walks) == 6 + 30 + 8
+    # Via BoU all 8 walks are fixtures (akut or not × no contact, or contact and a yes, a no
+    # or not known yet). Via RVT, akut: 5 ways through utredning/ansvarig × 3 through
+    # skyddsbehov/skyddat boende × 2 through stöd från RVT = 30; inte akut: 4 × 2 = 8. The
+    # RVT walks left out combine branches the fixtures each take elsewhere.
+    assert len(walks) == 8 + 30 + 8
     assert {a for a in fixtures if dict(a)["inkom"] == "bou"} == {
         a for a in walks if dict(a)["inkom"] == "bou"
     }
@@ -233,7 +260,7 @@ def test_every_step_is_reached_by_some_fixture(monday_morning: dt.datetime) -> N
     reached = set()
     for answers, _ in PATHS.values():
         reached |= {p.id for p in plan_for(answers, monday_morning).steps}
-    assert reached == {s.id for s in ROUTINE.steps}
+    assert reached == {s.id for s in ROUTINE.steps if not s.reference}
 
 
 def test_the_plan_lists_the_sources_headings_in_its_order(monday_morning: dt.datetime) -> None:
@@ -287,9 +314,15 @@ def test_bou_entry_shared_steps_need_the_clients_yes_to_rvt(akut, monday_morning
     ]
 
 
-def test_bou_entry_rvt_and_shared_sections_have_one_condition() -> None:
-    for akut in ("akut", "ejakut"):
-        assert ROUTINE.section(f"bou-rvt-{akut}").when == ROUTINE.section(f"bou-gem-{akut}").when
+def test_bou_entry_rvt_steps_wait_for_no_yes_the_shared_ones_do(monday_morning) -> None:
+    """R4 (issue 24): with the client's answer not known yet, RVT's section is in the plan
+    and the shared one is not; with a yes both are, with a no neither."""
+    for akut in ("ja", "nej"):
+        suffix = "akut" if akut == "ja" else "ejakut"
+        for answer, rvt, shared in (("ja", True, True), ("vet_inte", True, False), ("nej", False, False)):
+            answers = {"inkom": "bou", "akut": akut, "vill_kontakt_rvt": "ja", "tackat_ja_insats": answer}
+            sections = {part.section.id for part in plan_for(answers, monday_morning).sections}
+            assert (f"bou-rvt-{suffix}" in sections, f"bou-gem-{suffix}" in sections) == (rvt, shared)
 
 
 # -- 2. The long-term questions follow from the entry and the earlier answers ------------
@@ -399,3 +432,32 @@ def test_review_interval_is_the_sources_and_no_dates_are_invented() -> None:
     assert ROUTINE.review_interval_months == 12
     assert "minst en gång/år" in ROUTINE.review_text
     assert (ROUTINE.adopted, ROUTINE.revised) == (None, None)
+
+
+def test_the_source_introduction_is_reference_text_never_in_a_plan(monday_morning) -> None:
+    """Issue 24: "Observera" and the responsibility sentence are in the whole routine only."""
+    reference = {s.id for s in ROUTINE.steps if s.reference}
+    assert reference == {"observera-ansvar", "observera-nedan", "observera-dokumentation"}
+    for answers, _ in PATHS.values():
+        assert not reference & {p.id for p in plan_for(answers, monday_morning).steps}
+
+
+def test_duties_on_changes_are_actions_to_tick() -> None:
+    """R1 (issue 24): "RVT kontaktar BoU vid förändringar …" and "BoU informerar RVT …" are
+    duties, so they are ticked like the meetings above them, not shown as principles."""
+    for step_id in ("sikt-rvt-3", "sikt-bou-3", "sikt-rvt-3-bou", "sikt-bou-3-bou"):
+        assert ROUTINE.step(step_id).checkable, step_id
+
+
+def test_beredskap_is_given_the_clients_details() -> None:
+    """R3 (issue 24): BoU gives RVT the client's contact details, not the other way round."""
+    beredskap = ROUTINE.contact("rvt-beredskap")
+    assert beredskap.instructions == "Lämna klientens kontaktuppgifter till RVT."
+
+
+def test_long_term_condition_for_bou_is_a_documented_decision() -> None:
+    """R2 (issue 24): the source's heading for BoU's long-term list states no condition on the
+    adult's RVT support; the routine keeps it (every item is joint work with RVT) and says
+    so to the routine's owner."""
+    assert ROUTINE.section("rvt-sikt-bou").when == ROUTINE.section("rvt-sikt-rvt").when
+    assert any("så länge barnet är aktuellt hos BoU" in r.text for r in ROUTINE.remarks)

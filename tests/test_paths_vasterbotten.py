@@ -39,14 +39,13 @@ SOC_COURT = ["soc-yttrande", "soc-dialog-polis"]
 # Ansvarsområden (Socialtjänst, Primärvård och BUP), Rutin samverkan (Socialtjänsten,
 # Regionen, Samverkan).
 PATHS = {
-    "Skolan upptäcker, under 15, ingen riskbedömning, ingen vårdkontakt, BUP okänt, ingen SIP": (
+    "Skolan upptäcker, under 15, ingen riskbedömning, ingen vårdkontakt, BUP okänt": (
         {
             "upptackt": "skola",
             "under_15": "ja",
             "risk": "ej_gjord",
             "vardkontakt": "nej",
             "bup": "vet_inte",
-            "sip": "nej",
         },
         [
             *CHECKLIST,
@@ -64,6 +63,7 @@ PATHS = {
             "soc-sol-eller-lvu",
             "soc-lul31",
             *SOC_COURT,
+            "samverkan-sip",
         ],
     ),
     "BUP upptäcker, 16 år, ingen riskbedömning, pågående vårdkontakt, BUP, SIP": (
@@ -73,7 +73,6 @@ PATHS = {
             "risk": "ej_gjord",
             "vardkontakt": "ja",
             "bup": "ja",
-            "sip": "ja",
         },
         [
             *CHECKLIST,
@@ -100,7 +99,6 @@ PATHS = {
             "risk": "hog",
             "vardkontakt": "nej",
             "bup": "nej",
-            "sip": "nej",
         },
         [
             *CHECKLIST,
@@ -117,6 +115,7 @@ PATHS = {
             "soc-forhandsbedomning",
             "soc-lul31",
             *SOC_COURT,
+            "samverkan-sip",
         ],
     ),
     "Polisen, 17 år, inte hög risk: stödinsatser enligt SoL, SIP": (
@@ -126,7 +125,6 @@ PATHS = {
             "risk": "inte_hog",
             "vardkontakt": "ja",
             "bup": "nej",
-            "sip": "ja",
         },
         [
             *CHECKLIST,
@@ -152,7 +150,6 @@ PATHS = {
             "risk": "inte_hog",
             "vardkontakt": "nej",
             "bup": "ja",
-            "sip": "ja",
         },
         [
             *CHECKLIST,
@@ -173,14 +170,13 @@ PATHS = {
             "samverkan-sip",
         ],
     ),
-    "Socialtjänsten, 15 år, hög risk, BUP, ingen SIP": (
+    "Socialtjänsten, 15 år, hög risk, BUP": (
         {
             "upptackt": "socialtjanst",
             "under_15": "nej",
             "risk": "hog",
             "vardkontakt": "ja",
             "bup": "ja",
-            "sip": "nej",
         },
         [
             *CHECKLIST,
@@ -195,6 +191,7 @@ PATHS = {
             "region-samverka",
             "soc-forhandsbedomning",
             *SOC_COURT,
+            "samverkan-sip",
         ],
     ),
 }
@@ -212,11 +209,15 @@ def test_every_item_is_reached_by_some_fixture(monday_morning: dt.datetime) -> N
     reached = set()
     for answers, _ in PATHS.values():
         reached |= {p.id for p in build_plan(ROUTINE, answers, monday_morning).steps}
-    assert reached == {s.id for s in ROUTINE.steps}
+    assert reached == {s.id for s in ROUTINE.steps if not s.reference}
 
 
 def test_sections_are_the_source_headings_in_the_source_order() -> None:
     assert [(s.title, s.parent) for s in ROUTINE.sections] == [
+        ("Syfte och bakgrund", None),
+        ("Målgrupp/definition:", "syfte"),
+        ("Beslut om rutin, uppföljning och avvikelsehantering", None),
+        ("Viktiga professionella", None),
         ("Checklista för professionella", None),
         ("Vad behöver den som utsatt någon annan?", None),
         ("Alla som arbetar inom skola, polis, hälso- och sjukvård är skyldiga enligt lag att anmäla …", None),
@@ -328,3 +329,31 @@ def test_metadata_follows_the_source() -> None:
     assert ROUTINE.revised == dt.date(2023, 1, 24)
     assert ROUTINE.review_interval_months is None  # the source states no interval
     assert any("2025:400" in r.text and r.severity == "varning" for r in ROUTINE.remarks)
+
+
+# -- Issue 24 -------------------------------------------------------------------------
+
+
+def test_sip_is_listed_whoever_is_involved(monday_morning: dt.datetime) -> None:
+    """V2: the source lists SIP under Samverkan without a condition (l.191–193), so every
+    plan has it and no question hides it."""
+    assert ROUTINE.question("sip") is None
+    assert ROUTINE.step("samverkan-sip").own_when is None
+    for answers, _ in PATHS.values():
+        assert "samverkan-sip" in [p.id for p in build_plan(ROUTINE, answers, monday_morning).steps]
+
+
+def test_no_review_date_is_invented() -> None:
+    """V1: the source states no review interval (l.42–48), so there is no due date, in any
+    output, and never a "passed" date."""
+    from samverkan_tui.export.data import routine_summary
+    from samverkan_tui.export.document import document_for_routine, review_notice
+
+    today = dt.date(2026, 11, 23)
+    assert ROUTINE.review_due() is None and not ROUTINE.review_overdue(today)
+    assert routine_summary(ROUTINE, today)["review_due"] is None
+    notice = review_notice(ROUTINE, today)
+    assert "anger inte hur ofta" in notice and "2023-01-24" in notice
+    assert "2024-01-24" not in notice and "passerat" not in notice
+    document = document_for_routine(ROUTINE, dt.datetime(2026, 11, 23, 10, tzinfo=dt.UTC))
+    assert "2024-01-24" not in document.footer

@@ -32,7 +32,8 @@ def test_every_item_shows_its_source_sentence_condition_and_contacts() -> None:
     routine = shipped("rvt-bou")
     items = rw.review_items(routine, rw.routine_source(routine))
     assert [i.step.id for i in items] == [s.id for s in routine.steps]  # the source's order
-    first = items[0]
+    assert items[0].step.id == "observera-ansvar" and items[0].source_line == 5  # reference text
+    first = next(i for i in items if not i.step.reference)
     assert first.source_line == 23
     assert first.source.startswith("Undersök om det finns en öppen utredning på barnen eller ej.")
     assert first.condition.startswith("Gäller om ärendet har inkommit till RVT") and "akut" in first.condition

@@ -27,6 +27,7 @@ from samverkan_tui.core.routine.conditions import All, Condition, ConditionError
 from samverkan_tui.core.routine.deadline_phrases import DeadlineError, parse_deadline
 from samverkan_tui.core.routine.model import (
     ACTION,
+    CHECKABLE_KINDS,
     ITEM_KIND_ALIASES,
     NO,
     WEEKDAYS,
@@ -509,6 +510,9 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
         own = reader.condition(item.get("when"), (*where, "when"))
         kind = item.get("kind", ACTION)
         kind = ITEM_KIND_ALIASES.get(kind, kind)
+        reference = bool(item.get("reference")) or (section is not None and section.reference)
+        if reference:
+            _check_reference_item(reader, item, kind, where)
         steps.append(
             Step(
                 id=item["id"],
@@ -527,6 +531,7 @@ def _build(reader: _Reader, data: dict[str, Any], digest: str) -> Routine:
                 when_text=item.get("when_text", ""),
                 deadline_from=item.get("deadline_from", ""),
                 legal=_legal(reader, item, where),
+                reference=reference,
             )
         )
     contacts = []
@@ -661,6 +666,13 @@ def _sections(
             reader.error(
                 where, f"avsnittet `{item['id']}` saknar `phase`", 'ange phase = "…" (id i [[phases]])'
             )
+        reference = bool(item.get("reference")) or (parent is not None and by_id[parent].reference)
+        if reference and "when" in item:
+            reader.error(
+                (*where, "when"),
+                f"avsnittet `{item['id']}` är källtext (reference) men har ett villkor",
+                "källtext står i hela rutinen utan villkor: ta bort when, eller ta bort reference = true",
+            )
         section = Section(
             id=item["id"],
             title=item["title"],
@@ -671,10 +683,35 @@ def _sections(
             when_text=item.get("when_text", ""),
             text=item.get("text", ""),
             line=header("sections", index),
+            reference=reference,
         )
         sections.append(section)
         by_id[section.id] = section
     return tuple(sections)
+
+
+# What a reference item cannot have: it is read in the whole routine, never walked.
+_NOT_IN_REFERENCE = ("when", "deadline", "legal_deadline", "contacts")
+
+
+def _check_reference_item(
+    reader: _Reader, item: dict[str, Any], kind: str, where: tuple[str | int, ...]
+) -> None:
+    """An item in a reference section is text to read: no tick box, condition or deadline."""
+    if kind in CHECKABLE_KINDS:
+        reader.error(
+            (*where, "kind"),
+            f"punkten `{item['id']}` står i källtext (reference) men bockas av ({kind})",
+            'källtext bockas inte av: ange kind = "information" (eller definition, lagtext, princip)',
+        )
+    for key in _NOT_IN_REFERENCE:
+        if key in item:
+            reader.error(
+                (*where, key),
+                f"punkten `{item['id']}` står i källtext (reference) men har `{key}`",
+                "källtext visas bara i hela rutinen, aldrig i en plan: flytta punkten till ett "
+                f"avsnitt utan reference, eller ta bort {key}",
+            )
 
 
 def _section_path(section: Section | None, by_id: dict[str, Section]) -> list[Section]:

@@ -30,10 +30,6 @@ class HasId(Protocol):
 
 _Item = TypeVar("_Item", bound=HasId)
 
-# The sources' "ska revideras minst en gång/år". Assumed where a routine states when it
-# was adopted or revised but not how often it is reviewed, and always said so.
-DEFAULT_REVIEW_INTERVAL_MONTHS = 12
-
 QUESTION_KINDS = ("ja_nej", "val")
 
 # Kinds of item. Actions are ticked (a tick box, the time noted, a signature line on
@@ -171,6 +167,11 @@ class Section(NamedTuple):
     ``parent`` nests a section (a lead-in such as "Anmälan bör innehålla:" heads the
     list it introduces). ``when`` is the section's own condition; an item inside it is
     in the plan only when every enclosing section's condition holds too.
+
+    ``reference`` marks the source's own text that is no instruction (background,
+    definitions, law, organisation, fact boxes): printed in the whole routine, which
+    replaces the paper copy, but never in a plan, where it would bury the steps.
+    Sections under a reference section are reference sections too.
     """
 
     id: str
@@ -182,6 +183,7 @@ class Section(NamedTuple):
     when_text: str = ""
     text: str = ""  # a paragraph under the heading, shown before the items
     line: int = 0
+    reference: bool = False
 
 
 class Step(NamedTuple):
@@ -208,6 +210,7 @@ class Step(NamedTuple):
     when_text: str = ""
     deadline_from: str = ""  # Moment id
     legal: LegalDeadline | None = None
+    reference: bool = False  # in a reference section: whole routine only, never in a plan
 
     @property
     def checkable(self) -> bool:
@@ -324,22 +327,25 @@ class Routine(NamedTuple):
 
     @property
     def review_interval_assumed(self) -> bool:
-        """True when the routine gives dates but no interval, so the yearly default applies."""
+        """True when the routine gives dates but no interval: no due date can be given."""
         return self.review_interval_months is None and self.last_reviewed is not None
 
     def review_due(self) -> dt.date | None:
-        """The date by which the routine should have been read through again."""
-        if self.last_reviewed is None:
+        """The date by which the routine should have been read through again.
+
+        Only from an interval the routine states: a routine that gives its dates but no
+        interval has no due date (an assumed yearly one would be an invented fact).
+        """
+        if self.last_reviewed is None or self.review_interval_months is None:
             return None
         from samverkan_tui.core.base.dates import add_months
 
-        interval = self.review_interval_months or DEFAULT_REVIEW_INTERVAL_MONTHS
-        return add_months(self.last_reviewed, interval)
+        return add_months(self.last_reviewed, self.review_interval_months)
 
     def review_overdue(self, today: dt.date) -> bool:
-        """Overdue only against an interval the routine states: an assumed one is no fact."""
+        """Overdue only against an interval the routine states."""
         due = self.review_due()
-        return due is not None and not self.review_interval_assumed and today > due
+        return due is not None and today > due
 
     def review_status(self, today: dt.date) -> str:
         """One Swedish line for lists and headers: "ÖVERSYN FÖRSENAD sedan 2024-01-24" …"""

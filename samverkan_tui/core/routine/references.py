@@ -7,7 +7,9 @@ import re
 from samverkan_tui.core.routine.model import Routine
 
 _PREFIX_SKIP = frozenset({"i", "och", "med", "av", "for", "vid", "om", "till", "pa"})
-SOURCE_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+# A heading's own number ("2.1. Att fråga …", "3 Samverkan …"); a law's chapter and
+# paragraph ("5 kap 1 § socialtjänstlagen", a heading over a quoted law) is no number.
+SOURCE_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s(?!kap\b)")
 
 
 def reference_prefix(routine: Routine) -> str:

@@ -115,6 +115,11 @@ TABLES: dict[str, dict[str, Field]] = {
         "when": Field("condition", doc="Villkor för hela avsnittet; punkterna ärver det."),
         "when_text": Field("str", doc="Villkoret i klartext, om det genererade inte läses väl."),
         "text": Field("str", doc="Stycke under rubriken, före punkterna."),
+        "reference": Field(
+            "bool",
+            doc="Källtext (bakgrund, definitioner, lagtext, faktarutor): står i hela rutinens "
+            "utskrift men aldrig i en plan. Ärvs av avsnitten under det.",
+        ),
     },
     "step": {
         "id": Field("id", True, "Punktens stabila id; ändra det inte mellan versioner."),
@@ -132,6 +137,11 @@ TABLES: dict[str, dict[str, Field]] = {
         "when": Field("condition", doc="Vad punkten lägger till avsnittets villkor."),
         "when_text": Field(
             "str", doc='Punktens eget villkor i klartext: "Om socialsekreterare inte är på plats".'
+        ),
+        "reference": Field(
+            "bool",
+            doc="Källtext: står i hela rutinens utskrift men aldrig i en plan (som för ett "
+            "avsnitt med reference = true).",
         ),
         "deadline": Field("deadline", doc='Tidsfrist: "samma dag", "inom en vecka" …'),
         "deadline_from": Field("id", doc="Vad tidsfristen räknas från (id i [[moments]])."),

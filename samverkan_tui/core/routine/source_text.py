@@ -111,12 +111,16 @@ def blocks(source: str) -> list[Block]:
             previous = result[-1] if result else None
             # A list item broken by the extraction's blank lines: "• Stödinsatser enligt SoL
             # alt.", blank, "ansökan om vård enl. LVU": a lower-case line continues the item.
-            if (
-                previous is not None
-                and previous.marker
-                and previous.end_line >= number - 3
-                and (line[:1].islower() or line[:1] == "(")
-            ):
+            # Likewise a paragraph: "… syfte att skapa en", blank, "rutin vid upptäckt …"
+            # (Västerbotten's extraction puts blank lines between a paragraph's lines).
+            continues = previous is not None and previous.end_line >= number - 3
+            if previous is not None and continues:
+                if previous.marker:
+                    continues = line[:1].islower() or line[:1] == "("
+                else:
+                    ended = previous.text.rstrip().endswith((".", ":", "?", "!", ";"))
+                    continues = line[:1].islower() and not ended
+            if previous is not None and continues:
                 result.pop()
                 current = list(previous.lines)
                 first, marker = previous.line, previous.marker

@@ -63,7 +63,8 @@ def guided_tour(routine: Routine) -> list[TourStop]:
         return TourStep(step, f"Om {condition}:" if condition else "")
 
     stops: list[TourStop] = []
-    always = tuple(tour_step(s) for s in routine.steps if holds(s.when, {}) is True)
+    # Reference text is never in a plan, so no answer brings it in (it is read in the whole routine).
+    always = tuple(tour_step(s) for s in routine.steps if not s.reference and holds(s.when, {}) is True)
     if always:
         stops.append(TourStop(None, "", "", always=always))
     for question in routine.questions:
@@ -99,7 +100,7 @@ def branch_effects(routine: Routine) -> tuple[Effects, Effects]:
     """
     steps_for: dict[str, list[Step]] = {}
     for step in routine.steps:
-        if step.when is not None:
+        if step.when is not None and not step.reference:
             for question_id in {c.question for c in comparisons(step.when)}:
                 steps_for.setdefault(question_id, []).append(step)
     questions_for: dict[str, list[Question]] = {}

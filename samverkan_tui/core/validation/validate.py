@@ -358,7 +358,9 @@ class _Checker:
                 root[step.id] = value
                 if value:
                     reached_steps.add(step.id)
-        has_any = len(conditional) < len(routine.steps) or any(root.values())
+        # Reference text is never in a plan, so it does not keep a plan from being empty.
+        walked = [s for s in routine.steps if not s.reference]
+        has_any = len(conditional) < len(walked) or any(root.values())
         stack: list[tuple[dict[str, str], int, dict[str, bool], bool]] = [({}, 0, root, has_any)]
         count = 0
         while stack:

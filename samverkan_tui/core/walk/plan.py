@@ -142,7 +142,9 @@ def build_plan(
     )
     known = dict(moments or {})
     planned = tuple(
-        _planned(routine, step, known, now) for step in routine.steps if holds(step.when, effective) is True
+        _planned(routine, step, known, now)
+        for step in routine.steps
+        if not step.reference and holds(step.when, effective) is True  # reference: whole routine only
     )
     return Plan(
         routine,
