@@ -249,7 +249,17 @@ DEFS: dict[str, Schema] = {
         {
             "routine": STRING,
             "title": nullable(STRING),
-            "steps": array(closed({"step": STRING, "text": nullable(STRING)})),
+            "steps": array(
+                closed(
+                    {
+                        "step": STRING,
+                        "text": nullable(STRING),
+                        "reference": nullable(STRING),
+                        "section": nullable(STRING),
+                    }
+                )
+            ),
+            "sections": array(closed({"section": STRING, "title": nullable(STRING)})),
             "walks": ref("count"),
             "walks_per_week": array(closed({"week": WEEK, "count": ref("count")})),
             "akut": nullable(ref("count")),
@@ -257,6 +267,7 @@ DEFS: dict[str, Schema] = {
             "deviations_by_category": array(
                 closed({"category": STRING, "label": STRING, "count": ref("count")})
             ),
+            "deviations_by_section": array(closed({"section": STRING, "count": ref("count")})),
             "deviations_by_step": array(ref("stepCount")),
             "not_applicable_by_step": array(ref("stepCount")),
             "done_by_step": array(
@@ -410,13 +421,15 @@ _TOUR: Schema = closed(
 _AGGREGATE: Schema = closed(
     {
         "format": {"const": "samverkan-statistik"},
-        "version": {"const": 1},
+        "version": {"const": 2},
         "ids": array(STRING, minItems=1),
         "threshold": {"type": "integer", "minimum": 2},
         "sources": {"type": "integer", "minimum": 1},
         "mode": {"const": MODE_CASE},
-        "from_week": nullable(WEEK),
-        "to_week": nullable(WEEK),
+        "period": enum(("veckor", "månader", "blandad")),
+        "from": nullable(DATE),
+        "to": nullable(DATE),
+        "coverage": array(closed({"desk": STRING, "from": DATE, "to": DATE})),
         "routines": array(ref("aggregateRoutine")),
     },
     "Uppföljningsfilen: bara sammanställda antal, inga genomgångar, inga kommentarer.",

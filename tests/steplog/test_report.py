@@ -200,6 +200,19 @@ def test_no_small_count_and_no_comment_leaves_the_desk(generated, threshold) -> 
         assert_no_differencing(r["walks"], [w["count"] for w in r["walks_per_week"]], threshold)
         assert_no_differencing(r["deviations"], [c["count"] for c in r["deviations_by_category"]], threshold)
         assert_no_differencing(r["deviations"], [c["count"] for c in r["deviations_by_step"]], threshold)
+        # Sections: a shown section minus its shown steps, and the hidden sections together
+        # (the deviations minus the shown sections) minus their shown steps.
+        assert_no_differencing(r["deviations"], [c["count"] for c in r["deviations_by_section"]], threshold)
+        section_of = {row["step"]: row["section"] for row in r["steps"]}
+        sections = {c["section"]: c["count"] for c in r["deviations_by_section"]}
+        for key, cell in sections.items():
+            steps = [c["count"] for c in r["deviations_by_step"] if section_of.get(c["step"]) == key]
+            assert_no_differencing(cell, steps, threshold)
+        if exact(r["deviations"]) is not None and sections:
+            hidden = {k for k, c in sections.items() if exact(c) is None}
+            known = r["deviations"] - sum(exact(c) or 0 for c in sections.values())
+            steps = [c["count"] for c in r["deviations_by_step"] if section_of.get(c["step"]) in hidden]
+            assert_no_differencing(known, steps, threshold)
         if exact(r["walks"]) is not None and exact(r["akut"]) is not None:
             rest = r["walks"] - r["akut"]
             assert rest == 0 or rest >= threshold
@@ -342,3 +355,127 @@ def test_files_that_are_not_aggregates_are_refused(tmp_path: Path) -> None:
     small["routines"][0]["walks"] = 3
     with pytest.raises(ReportError, match="under filens tröskel"):
         aggregate_from_dict(small, "a.json")
+
+
+# -- merging is closed and honest -----------------------------------------------------
+
+
+def round_trip(aggregate, name: str):
+    """What a desk or a unit passes on: the JSON file, read back as `slå-ihop` reads it."""
+    return aggregate_from_dict(json.loads(json.dumps(aggregate_dict(aggregate))), name)
+
+
+def walks_on(days: list[dt.date], deviation_every: int = 0) -> list[WalkSession]:
+    """One RVT walk at 10.00 Stockholm time on each day."""
+    out = []
+    for index, day in enumerate(days):
+        begun = dt.datetime.combine(day, dt.time(9), dt.UTC)
+        out.append(simple_walk(begun, deviation=bool(deviation_every) and index % deviation_every == 0))
+    return out
+
+
+def test_a_desks_two_months_merge_and_count_every_walk_once(tmp_path: Path) -> None:
+    from samverkan_tui.steplog.report import PERIOD_MONTHS, PERIOD_WEEKS
+
+    # 13 walks in October and 13 in November; week 44 runs from 26 October to 1 November.
+    october = [dt.date(2026, 10, d) for d in (1, 2, 5, 8, 12, 15, 19, 22, 26, 27, 28, 30, 31)]
+    november = [dt.date(2026, 11, d) for d in (1, 2, 4, 6, 9, 12, 16, 19, 20, 23, 25, 27, 30)]
+    with StepLog.open(tmp_path / "desk", retention_days=100_000) as log:
+        log.store_walks(walks_on(october + november))
+        conn = log.connection()
+
+        def month(first: dt.date, last: dt.date, period: str = PERIOD_MONTHS):
+            return desk_aggregate(conn, first, last, ROUTINES, 5, period)
+
+        oct_months = month(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+        nov_months = month(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+        oct_weeks = month(dt.date(2026, 10, 1), dt.date(2026, 10, 31), PERIOD_WEEKS)
+        nov_weeks = month(dt.date(2026, 11, 1), dt.date(2026, 11, 30), PERIOD_WEEKS)
+    # Calendar months are the months' own days: nothing is widened into the next month.
+    assert (oct_months.start, oct_months.end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    assert oct_months.routines[0].walks == Count(13) and nov_months.routines[0].walks == Count(13)
+    both = merge([round_trip(oct_months, "okt.json"), round_trip(nov_months, "nov.json")], routines=ROUTINES)
+    assert both.routines[0].walks == Count(26)  # not 32: week 44 is counted once
+    # Week 44: 5 October days from the October file, 1 November day (hidden) from November's.
+    assert both.routines[0].walks_per_week["2026-W44"] == Count(5, (5,))
+    assert (both.start, both.end, both.period) == (dt.date(2026, 10, 1), dt.date(2026, 11, 30), "månader")
+    assert "oktober 2026 – november 2026" in report_html(build_report(both))
+    # Whole weeks widen October to 28 September – 1 November and November to 26 October –
+    # 6 December: the same desk's walks of week 44 are in both files, so the merge refuses.
+    assert oct_weeks.end == dt.date(2026, 11, 1) and nov_weeks.start == dt.date(2026, 10, 26)
+    with pytest.raises(
+        ReportError, match=r"okt-v\.json och nov-v\.json: samma handläggares perioder överlappar"
+    ):
+        merge([round_trip(oct_weeks, "okt-v.json"), round_trip(nov_weeks, "nov-v.json")])
+    # A month made again (a new export id) is refused as well: its days are already in.
+    with pytest.raises(ReportError, match="överlappar"):
+        merge([round_trip(both, "enheten.json"), round_trip(oct_weeks, "okt-v.json")])
+
+
+def test_desk_unit_forvaltning_merges_again_with_the_same_guarantees(tmp_path: Path) -> None:
+    days = [dt.date(2026, 11, d) for d in range(2, 28)]
+    desks = []
+    for name, count, deviations in (("anna", 12, 3), ("bo", 3, 1), ("cilla", 9, 2), ("dan", 7, 1)):
+        with StepLog.open(tmp_path / name, retention_days=100_000) as log:
+            log.store_walks(walks_on(days[:count], deviation_every=max(1, count // deviations)))
+            aggregate = desk_aggregate(
+                log.connection(), dt.date(2026, 11, 1), dt.date(2026, 11, 30), ROUTINES, 5, "månader"
+            )
+        desks.append(round_trip(aggregate, f"{name}.json"))
+    step = "rvt-in-rvt-akut-1"
+    assert desks[1].routines[0].done_by_step[step] == Count(0, (5,))  # bo's 3 walks: hidden
+    unit_a = round_trip(merge(desks[:2], routines=ROUTINES), "enhet-a.json")
+    unit_b = round_trip(merge(desks[2:], routines=ROUTINES), "enhet-b.json")
+    # A median over a count that is a range stands for its exact part only: "ca".
+    [ra] = unit_a.routines
+    assert ra.done_by_step[step] == Count(12, (5,)) and ra.median_minutes[step].approximate
+    forvaltning = merge([unit_a, unit_b], routines=ROUTINES)
+    [r] = forvaltning.routines
+    assert forvaltning.sources == 4
+    # Every exact part is added, every hidden part stays hidden: 12 + 9 + 7 exact, bo's hidden.
+    assert r.walks == Count(28, (5,)) and r.walks.text(5) == "29–32"
+    assert r.done_by_step[step] == Count(28, (5,))
+    assert r.median_minutes[step].approximate and r.median_minutes[step].weight == 28
+    html = report_html(build_report(forvaltning))
+    assert "ca 10 min" in html
+    # And the förvaltning's file merges again too; a unit file beside it would count twice.
+    again = round_trip(forvaltning, "forvaltning.json")
+    assert aggregate_dict(merge([again])) == aggregate_dict(again)
+    with pytest.raises(ReportError, match="två gånger"):
+        merge([again, unit_a])
+    data = aggregate_dict(again)
+    for where, value in counts_in(data, 5):
+        assert value == 0 or value >= 5, f"{where} = {value}"
+
+
+def test_steps_are_named_by_the_binders_reference_and_sections_roll_up(tmp_path: Path) -> None:
+    from samverkan_tui.core.routine.references import item_references
+
+    references = item_references(RVT)
+    # Four walks each deviate at a different step of one section: every step is hidden,
+    # the section shows where the deviations are.
+    sessions = []
+    targets = [s for s in RVT.steps if s.checkable][:6]
+    for index in range(12):
+        begun = START + dt.timedelta(hours=index)
+        session = WalkSession(RVT, begun, MODE_CASE)
+        session.answer("inkom", "rvt", begun + dt.timedelta(minutes=1))
+        session.answer("akut", "ja", begun + dt.timedelta(minutes=2))
+        target = targets[index % len(targets)]
+        session.set_step(target.id, DEVIATION, begun + dt.timedelta(minutes=5), "tidsfrist")
+        sessions.append(session)
+    aggregate = desk(tmp_path / "a", sessions)
+    [r] = aggregate.routines
+    assert all(not c.is_exact for c in r.deviations_by_step.values())
+    section_keys = {r.step_sections[s.id] for s in targets}
+    shown = {k: c for k, c in r.deviations_by_section.items() if c.is_exact}
+    assert shown, r.deviations_by_section
+    assert sum(c.exact for c in shown.values()) <= 12 and set(shown) <= section_keys
+    for step in r.deviations_by_step:
+        assert r.step_label(step).startswith(references[step] + " ")
+    html = report_html(build_report(aggregate))
+    assert "Avvikelser per avsnitt" in html
+    assert references[targets[0].id] in html_says(html)
+    data = aggregate_dict(aggregate)
+    [row] = data["routines"]
+    assert {s["step"]: s["reference"] for s in row["steps"]} == {s: references[s] for s in r.steps}
