@@ -155,7 +155,7 @@ def validate(
             for problem in report.problems:
                 print(problem)
         bad = sum(1 for r in reports if not r.ok)
-        warnings = sum(1 for r in reports for p in r.problems if p.severity != "fel")
+        warnings = sum(1 for r in reports for p in r.problems if p.severity == "varning")
         summary = f"{len(reports)} filer kontrollerade: {len(reports) - bad} godkända"
         if bad:
             summary += f", {bad} med fel"

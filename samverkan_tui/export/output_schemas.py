@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from samverkan_tui.core.base.problems import ERROR, WARNING
+from samverkan_tui.core.base.problems import ERROR, INFO, WARNING
 from samverkan_tui.core.manage.review_walk import CONTACT_VERDICTS
 from samverkan_tui.core.routine.catalog import BUILTIN, USER
 from samverkan_tui.core.routine.model import ITEM_KINDS, QUESTION_KINDS
@@ -326,7 +326,7 @@ DEFS: dict[str, Schema] = {
             "file": STRING,
             "line": COUNT,
             "column": COUNT,
-            "severity": enum((ERROR, WARNING)),
+            "severity": enum((ERROR, WARNING, INFO)),
             "message": STRING,
             "hint": STRING,
         }

@@ -118,7 +118,7 @@ class ReviewScreen(Screen[None]):
         if stage == ITEMS:
             item = self.current_item()
             assert item is not None
-            text.append(f"Punkt {item.number} av {len(self.items)} ({item.step.id})\n", style="bold")
+            text.append(f"{item.reference} · punkt {item.number} av {len(self.items)}\n", style="bold")
             text.append(f"Avsnitt: {item.section or '–'}\n", style="dim")
             text.append(f"\n{item.step.text}\n\n")
             text.append(f"{item.condition}\n", style="italic")
@@ -244,6 +244,7 @@ class ReviewScreen(Screen[None]):
             ensure_user_routine_dir,
             is_builtin,
             mark_revised,
+            revised_routine,
         )
         from samverkan_tui.export import render
         from samverkan_tui.export.review_protocol import document_for_review
@@ -254,6 +255,7 @@ class ReviewScreen(Screen[None]):
         now = app.now()
         self.review.finished_at = now
         note = "inte ändrad: granskningen kräver en revidering"
+        reviewed = self.routine
         self.written = []
         if self.review.unchanged(self.routine):
             path = self.path
@@ -270,6 +272,7 @@ class ReviewScreen(Screen[None]):
             except (ReviseError, TypeError) as error:
                 self.notify(f"Rutinfilen kunde inte ändras: {error}", severity="error")
             else:
+                reviewed = revised_routine(revision, self.routine)
                 note = f"revised = {now.date().isoformat()} i {revision.path}"
                 if revision.copied_from is not None:
                     self.written.append(
@@ -278,7 +281,7 @@ class ReviewScreen(Screen[None]):
                     )
                 else:
                     self.written.append(f"Satte revised = {now.date().isoformat()} i {revision.path}.")
-        document = document_for_review(self.routine, self.review, now, note)
+        document = document_for_review(reviewed, self.review, now, note)
         folder = export_folder()
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
