@@ -19,7 +19,7 @@ from samverkan_tui.core.validation.validate import validate_file
 from samverkan_tui.export import render
 from samverkan_tui.export.data import review_dict
 from samverkan_tui.export.review_protocol import document_for_review
-from tests.conftest import CHECKLISTS, shipped
+from tests.conftest import CHECKLISTS, REPO, shipped
 from tests.conftest import run_cli as run
 
 NOW = dt.datetime(2026, 11, 23, 10, 0)
@@ -91,6 +91,29 @@ def test_every_source_line_is_where_the_sentence_starts(path: Path) -> None:
     for item in rw.review_items(routine, source):
         first = words(item.source)[0]
         assert first in lines[item.source_line - 1].lower(), (item.reference, item.source_line, item.source)
+
+
+def test_a_municipalitys_own_source_is_found_beside_its_routine_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    routine_file = CHECKLISTS / "rvt-bou.toml"
+    own = tmp_path / "kommunen" / "rutiner"
+    (own / "källor").mkdir(parents=True)
+    (own / "rvt-bou.toml").write_text(routine_file.read_text(encoding="utf-8"), encoding="utf-8")
+    shipped_source = REPO / "docs" / "sources" / shipped("rvt-bou").source_file
+    source = (
+        shipped_source.read_text(encoding="utf-8") + "\nKommunens egen anteckning.\n"
+    )  # not the shipped copy
+    (own / "källor" / shipped("rvt-bou").source_file).write_text(source, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "kommunen")
+    routine = load_routine(Path("rutiner") / "rvt-bou.toml").routine  # a relative path, as a cache may keep
+    assert routine is not None and not Path(routine.path).is_absolute()
+    monkeypatch.chdir(tmp_path)  # another folder: the relative path no longer leads there
+    assert rw.routine_source(routine) != source
+    found_now = own / "rvt-bou.toml"  # what the catalog found in this run
+    assert rw.routine_source(routine, routine_file=found_now) == source
+    items = rw.review_items(routine, rw.routine_source(routine, routine_file=found_now))
+    assert all(item.source_line for item in items)
 
 
 def test_a_resumed_review_says_which_verdicts_no_longer_apply(tmp_path: Path) -> None:

@@ -207,7 +207,7 @@ def granska(
     if not review.complete(routine) and svar_fil is None and not allt_galler and not interaktiv:
         fail("ange --svar-fil eller --allt-galler, eller kör i en terminal för att svara på frågorna")
     if interaktiv and not review.complete(routine):
-        items = rw.review_items(routine, rw.routine_source(routine))
+        items = rw.review_items(routine, rw.routine_source(routine, routine_file=path.resolve()))
         if not _interactive(review, routine, items, config):
             _save(review, config)
             _say_wrapped("", f"Granskningen är sparad. Fortsätt med: samverkan granska {routine.id}")
@@ -256,8 +256,8 @@ def _interactive(review: Review, routine: Routine, items: list[ReviewItem], conf
         _say_wrapped("Villkor:", item.condition)
         if item.deadline:
             _say_wrapped("Frist:", item.deadline)
-        for contact in item.contacts:
-            _say_wrapped("Kontakt:", contact)
+        for line in item.contacts:
+            _say_wrapped("Kontakt:", line)
         where = f" (rad {item.source_line})" if item.source_line else ""
         _say_wrapped("", f"Källan{where}: {item.source}")
         while True:

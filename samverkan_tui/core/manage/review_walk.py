@@ -57,16 +57,27 @@ class ReviewItem(NamedTuple):
     source_line: int  # 0 when not found
 
 
-def routine_source(routine: Routine, sources_dir: Path | None = None) -> str:
-    """The routine's source copy (docs/sources/<source_file>), or "" when it is not found."""
+def routine_source(
+    routine: Routine, sources_dir: Path | None = None, routine_file: Path | None = None
+) -> str:
+    """The routine's source copy, or "" when it is not found.
+
+    ``source_file`` is looked for in ``sources_dir``, then in ``källor/`` and ``sources/``
+    beside the routine file (a municipality keeps its own sources there, see
+    docs/checklist-format.md), then in ``docs/sources`` beside its folder and the shipped
+    sources. ``routine_file`` is where the routine was found in this run (the catalog's
+    entry): the path a cached routine carries may be relative to another folder.
+    """
     if not routine.source_file:
         return ""
     candidates = []
     if sources_dir is not None:
         candidates.append(Path(sources_dir))
-    if routine.path:
-        here = Path(routine.path).resolve().parent
-        candidates += [here / "sources", here.parent / "docs" / "sources"]
+    for file in (routine_file, Path(routine.path) if routine.path else None):
+        if file is None:
+            continue
+        here = Path(file).resolve().parent
+        candidates += [here / "källor", here / "sources", here.parent / "docs" / "sources"]
     from samverkan_tui.core.routine.catalog import builtin_dir
 
     candidates.append(builtin_dir().resolve().parent / "docs" / "sources")

@@ -9,6 +9,8 @@ municipality's own routine folder first, and the screen says so.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -58,7 +60,7 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.routine = routine
         self.path = path
-        self.items = rw.review_items(routine, rw.routine_source(routine))
+        self.items: list[rw.ReviewItem] = []  # on mount, from the file the catalog found
         self.review: rw.Review | None = None
         self.pending_change: str | None = None  # the step or contact id an input is open for
         self.written: list[str] = []
@@ -74,6 +76,11 @@ class ReviewScreen(Screen[None]):
         self.sub_title = f"Granskning – {self.routine.short_title or self.routine.title}"
         app = samverkan_app(self)
         config = app.config
+        entry = app.catalog.entries.get(self.routine.id)
+        found = self.path or (entry.path if entry else None)
+        # Resolved here, in this run: the path a cached routine carries may be relative.
+        source = rw.routine_source(self.routine, routine_file=Path(found).resolve() if found else None)
+        self.items = rw.review_items(self.routine, source)
         try:
             self.review = rw.load_saved_review(self.routine, config)
         except rw.ReviewError as error:
