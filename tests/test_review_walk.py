@@ -313,6 +313,7 @@ def test_answers_file_and_json_protocol(capsys, tmp_path: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["complete"] and not data["unchanged"] and data["remove"][0]["id"] == "sikt-bou-3"
+    assert data["remove"][0]["reference"] == "RVT 1.25"
     assert not (own / "rvt-bou.toml").exists()  # a routine that must change keeps its date
 
 

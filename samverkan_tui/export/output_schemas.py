@@ -331,7 +331,7 @@ DEFS: dict[str, Schema] = {
             "hint": STRING,
         }
     ),
-    "reviewEntry": extends("stepFields", {"change": nullable(STRING)}),
+    "reviewEntry": extends("stepFields", {"change": nullable(STRING), "reference": STRING}),
     "reviewedContact": closed(
         {
             "id": STRING,
