@@ -537,9 +537,8 @@ def comparison_dict(comparison: Comparison) -> JsonDict:
 def review_dict(routine: Routine, review: Review, now: dt.datetime, revision_note: str = "") -> JsonDict:
     """`samverkan granska`: the review protocol. ``routine`` is the version reviewed."""
     from samverkan_tui.core.manage.review_walk import ITEM_CHANGE, ITEM_OK, ITEM_REMOVE
-    from samverkan_tui.export.review_protocol import result_line
-
     from samverkan_tui.core.routine.references import item_references
+    from samverkan_tui.export.review_protocol import result_line
 
     references = item_references(routine)
 
