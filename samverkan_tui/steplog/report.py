@@ -418,10 +418,12 @@ def desk_aggregate(
     if threshold < 2:
         raise ReportError("tröskeln ska vara minst 2")
     routines = routines or {}
-    if start is None or end is None:
+    if start is None or end is None:  # the first or last walk, or the one date given
         first, last = _walk_days(conn)
-        start = start or first
-        end = end or (max(last, start) if last and start else last)
+        if start is None:
+            start = min(first, end) if first and end else (first or end)
+        if end is None:
+            end = max(last, start) if last and start else (last or start)
     start, end = whole_period(start, end, period)
     stats = walk_statistics(conn, start, end, routines)
     low, high = _bounds(start, end)

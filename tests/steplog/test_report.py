@@ -412,6 +412,22 @@ def test_a_desks_two_months_merge_and_count_every_walk_once(tmp_path: Path) -> N
         merge([round_trip(both, "enheten.json"), round_trip(oct_weeks, "okt-v.json")])
 
 
+def test_a_period_with_one_date_or_no_walk_still_reads_back(tmp_path: Path) -> None:
+    with StepLog.open(tmp_path / "tom", retention_days=100_000) as log:
+        conn = log.connection()
+        only_start = desk_aggregate(conn, dt.date(2026, 11, 4), None, ROUTINES, 5, "månader")
+        only_end = desk_aggregate(conn, None, dt.date(2026, 11, 4), ROUTINES, 5)
+        nothing = desk_aggregate(conn, routines=ROUTINES)
+    assert (only_start.start, only_start.end) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert (only_end.start, only_end.end) == (dt.date(2026, 11, 2), dt.date(2026, 11, 8))
+    assert nothing.start is None and nothing.coverage == ()
+    for aggregate in (only_start, only_end, nothing):
+        assert aggregate_dict(round_trip(aggregate, "fil.json")) == aggregate_dict(aggregate)
+    # The same desk's month and the week inside it overlap.
+    with pytest.raises(ReportError, match="överlappar"):
+        merge([round_trip(only_start, "nov.json"), round_trip(only_end, "v45.json")])
+
+
 def test_desk_unit_forvaltning_merges_again_with_the_same_guarantees(tmp_path: Path) -> None:
     days = [dt.date(2026, 11, d) for d in range(2, 28)]
     desks = []
