@@ -259,7 +259,9 @@ DEFS: dict[str, Schema] = {
                     }
                 )
             ),
-            "sections": array(closed({"section": STRING, "title": nullable(STRING)})),
+            "sections": array(
+                closed({"section": STRING, "title": nullable(STRING), "parent": nullable(STRING)})
+            ),
             "walks": ref("count"),
             "walks_per_week": array(closed({"week": WEEK, "count": ref("count")})),
             "akut": nullable(ref("count")),

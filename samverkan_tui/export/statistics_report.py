@@ -149,7 +149,12 @@ def _section(r: RoutineAggregate, aggregate: Aggregate) -> ReportSection:
                 "Avvikelser per avsnitt",
                 bar_chart("Avvikelser per avsnitt", [Bar(r.section_label(k), c) for k, c in sections], t),
                 "Alla avvikelser i avsnittet, också i steg vars egna antal är dolda: var avvikelserna "
-                "samlas. Numren är pärmens.",
+                "samlas. Numren är pärmens"
+                + (
+                    "; ett numrerat underavsnitt räknas också i sitt huvudavsnitt."
+                    if r.section_parents
+                    else "."
+                ),
             )
         )
     deviations = _top(r.deviations_by_step, TOP_BARS)

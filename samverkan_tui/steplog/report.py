@@ -22,12 +22,12 @@ Disclosure rules (a small municipality has few cases, and small numbers identify
 4. **No free text.** Deviation comments are never read here; nor are session ids,
    answers other than akut, or anything per walk.
 
-Per step and per section. Deviations are also counted per section of the routine (its
-top-level heading, keyed by the binder's reference, "RVT 2"), so a manager sees where
-deviations cluster even where the steps' own counts are hidden. Sections partition the
-deviations, and each step belongs to one section, so rule 2 holds for every total an
-attacker could know: the deviations, each shown section, and the hidden sections taken
-together (``guard_groups``).
+Per step and per section. Deviations are also counted per section of the routine, keyed by
+the binder's reference: its top-level heading ("EVNR 3") and its numbered subsection
+("EVNR 3.1.2") where the source numbers deeper, so a manager sees where deviations
+cluster even where the steps' own counts are hidden. Each level partitions the one above,
+so rule 2 is kept on every total that can be worked out from what is shown: a shown node
+minus the shown nodes below it (``_guard_outline``).
 
 Periods and desks. Each file says which period each desk's walks cover (``coverage``:
 a random id of the desk's step log, kept beside it in ``statistik-id``, and the first and
@@ -185,15 +185,22 @@ def guard_partition(total: int, parts: dict[str, int], threshold: int) -> dict[s
 
 
 def guard_groups(
-    parts: dict[str, int], groups: list[tuple[int, set[str]]], threshold: int
+    parts: dict[str, int],
+    groups: list[tuple[int, set[str]]],
+    threshold: int,
+    unpublished: Iterable[str] = (),
 ) -> dict[str, Count]:
     """Rules 1 and 2 where several totals over the parts are known: ``groups`` holds each
     known total with the parts it adds up (the deviations and all steps; a section and
     its steps). For every group whose total is shown (at least the threshold), the hidden
-    parts in it add up to nothing or to at least the threshold. Hiding a part only adds a
-    visible count (0 or ≥ threshold) to a group's hidden sum, so one pass per change
-    settles every group."""
+    parts in it add up to nothing or to at least the threshold. ``unpublished`` parts are
+    never shown (they count as hidden from the start). Hiding a part only adds a visible
+    count (0 or ≥ threshold) to a group's hidden sum, so one pass per change settles
+    every group."""
     cells = {key: protect(value, threshold) for key, value in parts.items()}
+    for key in unpublished:
+        if key in cells and parts[key]:
+            cells[key] = Count(0, (), 1)
     changed = True
     while changed:
         changed = False
@@ -240,6 +247,7 @@ class RoutineAggregate:
     step_sections: dict[str, str] = field(default_factory=dict)  # step id → section key "RVT 2"
     sections: dict[str, str | None] = field(default_factory=dict)  # section key → its heading
     deviations_by_section: dict[str, Count] = field(default_factory=dict)
+    section_parents: dict[str, str] = field(default_factory=dict)  # "EVNR 3.2" → "EVNR 3"
 
     @property
     def akut_share(self) -> float | None:
@@ -462,27 +470,12 @@ def desk_aggregate(
         deviations = protect(s.deviations, threshold)
         by_category = guard_partition(s.deviations, dict(s.deviations_by_category), threshold)
         step_counts = {d.step: d.count for d in s.deviations_by_step}
-        where, _ = _sections(routine, step_counts)
-        section_counts: dict[str, int] = {}
-        if routine is not None:
-            for step, count in step_counts.items():
-                key = where.get(step, "")
-                section_counts[key] = section_counts.get(key, 0) + count
-        by_section = guard_partition(s.deviations, section_counts, threshold)
-        groups = [(s.deviations, set(step_counts))]
-        if routine is not None:
-            hidden_sections = {k for k, c in by_section.items() if not c.is_exact}
-            for key, total in section_counts.items():
-                if key not in hidden_sections:
-                    groups.append((total, {step for step in step_counts if where.get(step, "") == key}))
-            # The hidden sections together are known too: the deviations minus the shown ones.
-            groups.append(
-                (
-                    sum(section_counts[k] for k in hidden_sections),
-                    {step for step in step_counts if where.get(step, "") in hidden_sections},
-                )
-            )
-        by_step = guard_groups(step_counts, groups, threshold)
+        outline = _outline(routine) if routine is not None else None
+        if outline is None:
+            by_section: dict[str, Count] = {}
+            by_step = guard_partition(s.deviations, step_counts, threshold)
+        else:
+            by_section, by_step = _guard_outline(s.deviations, step_counts, outline, threshold)
         done = {t.step: protect(t.count, threshold) for t in s.time_to_step}
         medians = {
             t.step: StepMedian(coarse_minutes(t.median_seconds / 60), t.count)
@@ -491,9 +484,14 @@ def desk_aggregate(
         }
         na = {step: protect(n, threshold) for step, n in not_applicable.get(s.routine_id, {}).items()}
         mentioned = set(by_step) | set(na) | set(done)
-        step_sections, section_titles = _sections(routine, mentioned)
-        if routine is not None:  # a step the routine no longer has is counted under ""
-            step_sections = {step: step_sections.get(step, "") for step in sorted(mentioned)}
+        step_sections: dict[str, str] = {}
+        section_titles: dict[str, str | None] = {}
+        section_parents: dict[str, str] = {}
+        if outline is not None:  # a step the routine no longer has is counted under ""
+            step_sections = {step: outline.deepest(step) for step in sorted(mentioned)}
+            used = set(step_sections.values()) | {outline.top.get(step, "") for step in mentioned}
+            section_titles = {k: t for k, t in outline.titles.items() if k in used}
+            section_parents = {k: p for k, p in outline.parents.items() if k in section_titles}
         references = item_references(routine) if routine else {}
         result.append(
             RoutineAggregate(
@@ -514,6 +512,7 @@ def desk_aggregate(
                 section_titles,
                 {k: by_section[k] for k in section_titles if k in by_section}
                 | {k: v for k, v in by_section.items() if k not in section_titles},
+                section_parents,
             )
         )
     period_cut = period if start else PERIOD_WEEKS
@@ -521,30 +520,97 @@ def desk_aggregate(
     return Aggregate(threshold, weeks, result, 1, (uuid.uuid4().hex,), period_cut, start, end, coverage)
 
 
-def _sections(routine: Routine | None, steps: Iterable[str]) -> tuple[dict[str, str], dict[str, str | None]]:
-    """Each step's section key ("RVT 2", its top-level heading's reference) and, in the
-    routine's order, each section's heading. Steps the routine no longer has go under ""."""
-    if routine is None:
-        return {}, {}
+class _Outline(NamedTuple):
+    """Where each step sits in the binder: its top-level section ("EVNR 3") and its
+    numbered section ("EVNR 3.2", the reference without the item's own number; the top
+    itself for a step right under it). Keys are references, so every desk's file agrees."""
+
+    top: dict[str, str]  # step id → top-level section key
+    sub: dict[str, str]  # step id → numbered section key
+    titles: dict[str, str | None]  # section key → heading, in the routine's order
+    parents: dict[str, str]  # numbered section key → its top-level key (tops are not in it)
+
+    def deepest(self, step: str) -> str:
+        return self.sub.get(step, "")
+
+
+def _outline(routine: Routine) -> _Outline:
     prefix = reference_prefix(routine)
     numbers = section_numbers(routine)
-    keys: dict[str, str] = {}
+
+    def key(number: str) -> str:
+        return f"{prefix} {number}" if number else prefix
+
     titles: dict[str, str | None] = {}
-    for section in routine.sections:
-        if section.parent:
-            continue
+    for section in routine.sections:  # the headings that carry a number ("3.2. Skydd")
         number = numbers.get(section.id, "")
-        key = f"{prefix} {number}" if number else prefix
-        titles.setdefault(key, _heading(section.title))
-    wanted = set(steps)
+        if not section.parent or (number and _own_number(section.title) == number):
+            titles.setdefault(key(number), _heading(section.title))
+    top, sub, parents = {}, {}, {}
     for step in routine.steps:
-        if step.id not in wanted:
-            continue
         path = routine.section_path(step.section)
-        number = numbers.get(path[0].id, "") if path else ""
-        keys[step.id] = f"{prefix} {number}" if number else prefix
-    used = set(keys.values())
-    return keys, {k: v for k, v in titles.items() if k in used}
+        top[step.id] = key(numbers.get(path[0].id, "")) if path else prefix
+        sub[step.id] = key(numbers.get(step.section, "")) if path else prefix
+        if sub[step.id] != top[step.id]:
+            parents[sub[step.id]] = top[step.id]
+    used = set(top.values()) | set(sub.values())
+    return _Outline(top, sub, {k: v for k, v in titles.items() if k in used}, parents)
+
+
+def _own_number(title: str) -> str:
+    from samverkan_tui.core.routine.references import SOURCE_NUMBER
+
+    match = SOURCE_NUMBER.match(title)
+    return match.group(1) if match else ""
+
+
+_ROOT = "\0"  # the anchor of parts under no shown section: the deviations as a whole
+
+
+def _guard_outline(
+    deviations: int, steps: dict[str, int], outline: _Outline, threshold: int
+) -> tuple[dict[str, Count], dict[str, Count]]:
+    """Rules 1 and 2 over the binder's tree: the deviations, top-level sections, numbered
+    sections, steps. Each level is a partition of the one above, and what can be worked out
+    from the shown figures is the sum of the parts under a shown node that no shown node
+    below it covers (its *atom*); so on each level, every atom's hidden parts add up to
+    nothing or to at least the threshold. A step right under its top-level section belongs
+    to an unnamed part of it that is never shown. Returns the shown sections (top-level
+    and numbered) and the steps."""
+
+    def atoms(anchor: dict[str, str], counts: dict[str, int]) -> list[tuple[int, set[str]]]:
+        groups: dict[str, set[str]] = {}
+        for part, where in anchor.items():
+            groups.setdefault(where, set()).add(part)
+        return [(sum(counts[p] for p in members), members) for members in groups.values()]
+
+    top_of = {step: outline.top.get(step, "") for step in steps}
+    sub_of = {step: outline.sub.get(step, "") for step in steps}
+    tops: dict[str, int] = {}
+    subs: dict[str, int] = {}
+    for step, count in steps.items():
+        tops[top_of[step]] = tops.get(top_of[step], 0) + count
+        subs[sub_of[step]] = subs.get(sub_of[step], 0) + count
+    by_top = guard_partition(deviations, tops, threshold)
+    shown_tops = {k for k, c in by_top.items() if c.is_exact}
+    parent = {k: outline.parents.get(k, k) for k in subs}
+    unnamed = {k for k in subs if parent[k] == k}  # the steps right under a top: never shown
+    by_sub = guard_groups(
+        subs,
+        atoms({k: parent[k] if parent[k] in shown_tops else _ROOT for k in subs}, subs),
+        threshold,
+        unnamed,
+    )
+    shown_subs = {k for k, c in by_sub.items() if c.is_exact and k not in unnamed}
+    anchor = {
+        step: sub_of[step]
+        if sub_of[step] in shown_subs
+        else (top_of[step] if top_of[step] in shown_tops else _ROOT)
+        for step in steps
+    }
+    by_step = guard_groups(steps, atoms(anchor, steps), threshold)
+    sections = dict(by_top) | {k: c for k, c in by_sub.items() if k not in unnamed}
+    return sections, by_step
 
 
 def _heading(title: str) -> str:
@@ -664,6 +730,8 @@ def merge(
                 into.step_sections.setdefault(step, key)
             for key, title in r.sections.items():
                 into.sections[key] = into.sections.get(key) or title
+            for key, top in r.section_parents.items():
+                into.section_parents.setdefault(key, top)
             into.walks = into.walks + r.walks
             _add_cells(into.walks_per_week, r.walks_per_week)
             if r.akut is not None:
@@ -700,7 +768,9 @@ def merge(
                 | {k: v for k, v in cells.items() if k not in r.steps},
             )
         if routine is not None:  # the routine's order, headings as they are now
-            _, titles = _sections(routine, [step.id for step in routine.steps])
+            outline = _outline(routine)
+            titles = outline.titles
+            r.section_parents = {k: outline.parents.get(k, v) for k, v in r.section_parents.items()}
             r.sections = {k: titles[k] for k in titles if k in r.sections} | {
                 k: v for k, v in r.sections.items() if k not in titles
             }
@@ -751,7 +821,10 @@ def aggregate_dict(aggregate: Aggregate) -> dict[str, object]:
                     }
                     for s, t in r.steps.items()
                 ],
-                "sections": [{"section": k, "title": t} for k, t in r.sections.items()],
+                "sections": [
+                    {"section": k, "title": t, "parent": r.section_parents.get(k)}
+                    for k, t in r.sections.items()
+                ],
                 "walks": r.walks.to_json(),
                 "walks_per_week": [{"week": w, "count": c.to_json()} for w, c in r.walks_per_week.items()],
                 "akut": r.akut.to_json() if r.akut is not None else None,
@@ -957,10 +1030,13 @@ def aggregate_from_dict(data: object, where: str) -> Aggregate:
                 step_sections[step_id] = key
         if not isinstance(raw["sections"], list):
             raise ReportError(f"{spot}.sections: väntade en lista")
-        sections = {}
+        sections, parents = {}, {}
         for row in raw["sections"]:
-            row = _keys(row, {"section", "title"}, f"{spot}.sections")
-            sections[_text(row["section"], spot, optional=False)] = _text(row["title"], spot)
+            row = _keys(row, {"section", "title", "parent"}, f"{spot}.sections")
+            key = _text(row["section"], spot, optional=False)
+            sections[key] = _text(row["title"], spot)
+            if (top := _text(row["parent"], spot)) is not None:
+                parents[key] = top
         per_week = {}
         if not isinstance(raw["walks_per_week"], list):
             raise ReportError(f"{spot}.walks_per_week: väntade en lista")
@@ -1006,6 +1082,7 @@ def aggregate_from_dict(data: object, where: str) -> Aggregate:
                 step_sections,
                 sections,
                 cells(raw["deviations_by_section"], "section", f"{spot}.deviations_by_section"),
+                parents,
             )
         )
     return Aggregate(threshold, weeks, routines, sources, tuple(ids), period, start, end, tuple(coverage))

@@ -172,6 +172,46 @@ def assert_no_differencing(total: object, parts: list[object], threshold: int) -
     assert residual == 0 or residual >= threshold, (total, parts)
 
 
+def assert_sections_hide_no_small_number(r: dict, threshold: int) -> None:
+    """The binder's tree (deviations › top-level sections › numbered sections › steps):
+    every total that can be worked out from what is shown, minus the shown parts under it,
+    is 0 or at least the threshold. Those totals are the *atoms*: a shown node minus the
+    shown nodes one level further down (and the deviations minus every shown section)."""
+    if exact(r["deviations"]) is None:
+        return
+    total = r["deviations"]
+    parent = {row["section"]: row["parent"] for row in r["sections"]}
+    cells = {c["section"]: c["count"] for c in r["deviations_by_section"]}
+    shown = {k for k, c in cells.items() if exact(c) is not None}
+    top_of = {k: parent.get(k) or k for k in cells}
+    tops = [k for k in cells if not parent.get(k)]
+    subs = [k for k in cells if parent.get(k)]
+    assert_no_differencing(total, [cells[k] for k in tops], threshold)
+    root = "\0"
+    known = {root: total - sum(cells[k] for k in tops if k in shown)}
+    known |= {k: cells[k] for k in tops if k in shown}
+    sub_anchor = {k: top_of[k] if top_of[k] in shown else root for k in subs}
+    for anchor, value in known.items():
+        assert_no_differencing(value, [cells[k] for k in subs if sub_anchor[k] == anchor], threshold)
+    # One level down: a shown numbered section, and what the shown ones leave of the rest.
+    for k in subs:
+        if k in shown:
+            known[sub_anchor[k]] -= cells[k]
+            known[k] = cells[k]
+    section_of = {row["step"]: row["section"] for row in r["steps"]}
+
+    def step_anchor(step: str) -> str:
+        key = section_of.get(step) or ""
+        if key in subs and key in shown:
+            return key
+        top = top_of.get(key, key)
+        return top if top in shown else root
+
+    for anchor, value in known.items():
+        steps = [c["count"] for c in r["deviations_by_step"] if step_anchor(c["step"]) == anchor]
+        assert_no_differencing(value, steps, threshold)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated=walks(), threshold=st.sampled_from([3, 5, 10]))
 def test_no_small_count_and_no_comment_leaves_the_desk(generated, threshold) -> None:
@@ -200,19 +240,7 @@ def test_no_small_count_and_no_comment_leaves_the_desk(generated, threshold) -> 
         assert_no_differencing(r["walks"], [w["count"] for w in r["walks_per_week"]], threshold)
         assert_no_differencing(r["deviations"], [c["count"] for c in r["deviations_by_category"]], threshold)
         assert_no_differencing(r["deviations"], [c["count"] for c in r["deviations_by_step"]], threshold)
-        # Sections: a shown section minus its shown steps, and the hidden sections together
-        # (the deviations minus the shown sections) minus their shown steps.
-        assert_no_differencing(r["deviations"], [c["count"] for c in r["deviations_by_section"]], threshold)
-        section_of = {row["step"]: row["section"] for row in r["steps"]}
-        sections = {c["section"]: c["count"] for c in r["deviations_by_section"]}
-        for key, cell in sections.items():
-            steps = [c["count"] for c in r["deviations_by_step"] if section_of.get(c["step"]) == key]
-            assert_no_differencing(cell, steps, threshold)
-        if exact(r["deviations"]) is not None and sections:
-            hidden = {k for k, c in sections.items() if exact(c) is None}
-            known = r["deviations"] - sum(exact(c) or 0 for c in sections.values())
-            steps = [c["count"] for c in r["deviations_by_step"] if section_of.get(c["step"]) in hidden]
-            assert_no_differencing(known, steps, threshold)
+        assert_sections_hide_no_small_number(r, threshold)
         if exact(r["walks"]) is not None and exact(r["akut"]) is not None:
             rest = r["walks"] - r["akut"]
             assert rest == 0 or rest >= threshold
@@ -278,6 +306,51 @@ def test_a_merged_count_is_exact_only_when_every_part_is_and_its_bounds_hold(val
         assert text == str(sum(values)) or text == f"< {threshold}"
     else:
         assert all(n >= threshold for n in numbers), text  # "< 9" and "12–19" never show a small part
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    counts=st.lists(st.integers(0, 14), min_size=1, max_size=14),
+    shape=st.lists(
+        st.sampled_from(["1", "1.1", "1.2", "2", "2.1", "3.1", "3.1.1"]), min_size=14, max_size=14
+    ),
+    threshold=st.integers(2, 7),
+)
+def test_no_section_or_step_count_can_be_worked_out_through_the_binders_tree(
+    counts, shape, threshold
+) -> None:
+    """Synthetic binders: steps right under a top-level section and in numbered sections
+    below it, with every mix of small and large counts."""
+    from samverkan_tui.steplog.report import _guard_outline, _Outline
+
+    steps = {f"s{i}": n for i, n in enumerate(counts)}
+    sub = {f"s{i}": f"X {shape[i]}" for i in range(len(counts))}
+    top = {step: key.split(".")[0] for step, key in sub.items()}
+    parents = {key: top[step] for step, key in sub.items() if key != top[step]}
+    outline = _Outline(top, sub, {}, parents)
+    sections, by_step = _guard_outline(sum(counts), steps, outline, threshold)
+    for key, cell in sections.items():  # what is shown is true
+        if cell.is_exact:
+            real = sum(n for s, n in steps.items() if top[s] == key or sub[s] == key)
+            assert cell.exact == real and (real == 0 or real >= threshold)
+    r = {
+        "deviations": sum(counts) if sum(counts) == 0 or sum(counts) >= threshold else {"small": 1},
+        "sections": [{"section": k, "parent": parents.get(k)} for k in sections],
+        "deviations_by_section": [{"section": k, "count": c.to_json()} for k, c in sections.items()],
+        "steps": [{"step": s, "section": sub[s]} for s in steps],
+        "deviations_by_step": [{"step": s, "count": c.to_json()} for s, c in by_step.items()],
+    }
+    assert_sections_hide_no_small_number(r, threshold)
+
+
+def test_a_step_right_under_a_shown_section_cannot_give_away_a_hidden_subsection() -> None:
+    from samverkan_tui.steplog.report import _guard_outline, _Outline
+
+    # "X 1" has 7 deviations on a step right under it and 3 in its subsection "X 1.1".
+    outline = _Outline({"a": "X 1", "b": "X 1"}, {"a": "X 1", "b": "X 1.1"}, {}, {"X 1.1": "X 1"})
+    sections, steps = _guard_outline(10, {"a": 7, "b": 3}, outline, 5)
+    assert sections["X 1"] == Count(10) and not sections["X 1.1"].is_exact
+    assert not steps["a"].is_exact  # else 10 − 7 would give the subsection's 3
 
 
 def test_cell_texts() -> None:
