@@ -512,13 +512,23 @@ def statistik(
     ] = StatsFormat.text,
     ut: OutputOption = None,
     troskel: ThresholdOption = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            metavar="INDELNING",
+            help="veckor eller månader: perioden vidgas till hela veckor eller hela kalendermånader "
+            "(standard: månader när --från och --till är hela månader, annars veckor).",
+        ),
+    ] = None,
 ) -> None:
     """Uppföljning per rutin: antal genomgångar, andel akuta, avvikelser, mediantider.
 
     Räknar bara ärenden; övningar räknas aldrig. Innehåller inga personuppgifter.
-    json, html och pdf är en rapport att lämna vidare: hela veckor, antal under
-    tröskeln visas som ”< 5”, inga kommentarer. JSON-filerna från flera handläggare
-    slås ihop med samverkan statistik slå-ihop.
+    json, html och pdf är en rapport att lämna vidare: hela veckor eller hela månader,
+    antal under tröskeln visas som ”< 5”, inga kommentarer. JSON-filerna från flera
+    handläggare slås ihop med samverkan statistik slå-ihop; en månads fil och nästa
+    månads fil går att slå ihop, överlappande perioder vägras.
     """
     start, end = _parse_date(fran, "--från"), _parse_date(till, "--till")
     if start and end and start > end:
@@ -534,12 +544,29 @@ def statistik(
             log.close()
         _write_output(stats_text(stats, start, end), ut)
         return
-    from samverkan_tui.steplog.report import desk_aggregate
+    from samverkan_tui.steplog.report import (
+        PERIOD_MONTHS,
+        PERIOD_WEEKS,
+        ReportError,
+        desk_aggregate,
+        is_whole_months,
+    )
 
+    cut = {"veckor": PERIOD_WEEKS, "vecka": PERIOD_WEEKS, "månader": PERIOD_MONTHS, "månad": PERIOD_MONTHS}
+    cut |= {"manader": PERIOD_MONTHS, "manad": PERIOD_MONTHS}
+    if period is not None and period.strip().lower() not in cut:
+        fail(f"okänd period ”{period}”; välj --period veckor eller --period månader")
+    chosen = (
+        cut[period.strip().lower()]
+        if period is not None
+        else (PERIOD_MONTHS if is_whole_months(start, end) else PERIOD_WEEKS)
+    )
     limit = threshold(troskel)
     log = _open()
     try:
-        aggregate = desk_aggregate(log.connection(), start, end, routines, limit)
+        aggregate = desk_aggregate(log.connection(), start, end, routines, limit, chosen)
+    except ReportError as error:
+        fail(str(error), EXIT_FAILURE)
     finally:
         log.close()
     write_report(aggregate, format.value, ut)

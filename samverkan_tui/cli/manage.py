@@ -68,6 +68,26 @@ def _say(text: str = "") -> None:
     sys.stderr.write(text + "\n")
 
 
+def _say_wrapped(label: str, text: str) -> None:
+    """ "Text:     …" wrapped to the terminal, continuation lines under the text."""
+    import shutil
+    import textwrap
+
+    width = max(40, shutil.get_terminal_size((80, 24)).columns - 1)
+    lead = f"{label:<10}" if label else ""
+    _say(
+        textwrap.fill(
+            text,
+            width,
+            initial_indent=lead,
+            subsequent_indent=" " * len(lead),
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
+        or lead.rstrip()
+    )
+
+
 def _ask(prompt: str) -> str | None:
     """One line from the user (prompts go to stderr, so stdout stays the protocol); None at EOF."""
     sys.stderr.write(prompt)
@@ -188,10 +208,10 @@ def granska(
     if not review.complete(routine) and svar_fil is None and not allt_galler and not interaktiv:
         fail("ange --svar-fil eller --allt-gäller, eller kör i en terminal för att svara på frågorna")
     if interaktiv and not review.complete(routine):
-        items = rw.review_items(routine, rw.routine_source(routine))
+        items = rw.review_items(routine, rw.routine_source(routine, routine_file=path.resolve()))
         if not _interactive(review, routine, items, config):
             _save(review, config)
-            _say(f"Granskningen är sparad. Fortsätt med: samverkan granska {routine.id}")
+            _say_wrapped("", f"Granskningen är sparad. Fortsätt med: samverkan granska {routine.id}")
             return
     if not review.complete(routine):
         _save(review, config)
@@ -203,7 +223,9 @@ def granska(
         note = ""
     else:
         review.finished_at = moment
-        note = _revise(review, routine, path, moment, ny_version, hoj_version, inte_revidera, interaktiv)
+        note, routine = _revise(
+            review, routine, path, moment, ny_version, hoj_version, inte_revidera, interaktiv
+        )
         rw.discard_review(routine.id, config)
     _output(routine, review, moment, note, format, ut)
 
@@ -223,22 +245,22 @@ def _interactive(review: Review, routine: Routine, items: list[ReviewItem], conf
     from samverkan_tui.core.walk.hours_text import weekly_hours_lines
 
     total = len(items)
-    _say(f"Granskning av {routine.title}, version {routine.version}")
-    _say("Svara g (gäller), ä (ändras), t (tas bort); p sparar och avbryter.")
+    _say_wrapped("", f"Granskning av {routine.title}, version {routine.version}")
+    _say_wrapped("", "Svara g (gäller), ä (ändras), t (tas bort); p sparar och avbryter.")
     for item in items:
         if item.step.id in review.items:
             continue
         _say()
-        _say(f"— Punkt {item.number} av {total} ({item.step.id}) —")
-        _say(f"Avsnitt:  {item.section or '(inget avsnitt)'}")
-        _say(f"Text:     {item.step.text}")
-        _say(f"Villkor:  {item.condition}")
+        _say(f"— {item.reference} · punkt {item.number} av {total} ({item.step.id}) —")
+        _say_wrapped("Avsnitt:", item.section or "(inget avsnitt)")
+        _say_wrapped("Text:", item.step.text)
+        _say_wrapped("Villkor:", item.condition)
         if item.deadline:
-            _say(f"Frist:    {item.deadline}")
-        for contact_id in item.contacts:
-            _say(f"Kontakt:  {contact_id}")
+            _say_wrapped("Frist:", item.deadline)
+        for line in item.contacts:
+            _say_wrapped("Kontakt:", line)
         where = f" (rad {item.source_line})" if item.source_line else ""
-        _say(f"Källan{where}: {item.source}")
+        _say_wrapped("", f"Källan{where}: {item.source}")
         while True:
             answer = _ask("Gäller punkten? [g/ä/t/p]: ")
             if answer is None or answer.lower() in ("p", "paus"):
@@ -266,12 +288,13 @@ def _interactive(review: Review, routine: Routine, items: list[ReviewItem], conf
         if contact.id in review.contacts:
             continue
         _say()
-        _say(f"— Kontakt: {contact.name} —")
-        _say(
-            f"Nummer:   {' / '.join(contact.phones) or 'inget angivet'}"
-            + (f", fax {' / '.join(contact.fax)}" if contact.fax else "")
+        _say_wrapped("", f"— Kontakt: {contact.name} —")
+        _say_wrapped(
+            "Nummer:",
+            f"{' / '.join(contact.phones) or 'inget angivet'}"
+            + (f", fax {' / '.join(contact.fax)}" if contact.fax else ""),
         )
-        _say(f"Tider:    {'; '.join(weekly_hours_lines(contact))}")
+        _say_wrapped("Tider:", "; ".join(weekly_hours_lines(contact)))
         answer = _ask("Stämmer nummer och telefontider? [s = stämmer / ä = ändras / p]: ")
         if answer is None or answer.lower().startswith("p"):
             return False
@@ -306,20 +329,22 @@ def _revise(
     hoj_version: bool,
     inte_revidera: bool,
     interaktiv: bool,
-) -> str:
-    """Update the file's ``revised`` when the review confirms the routine unchanged."""
+) -> tuple[str, Routine]:
+    """Update the file's ``revised`` when the review confirms the routine unchanged; the
+    note for the protocol and the routine as its file now reads."""
     from samverkan_tui.core.manage.revise import (
         ReviseError,
         ensure_user_routine_dir,
         is_builtin,
         mark_revised,
+        revised_routine,
     )
     from samverkan_tui.core.manage.revise import next_version as bump
 
     if not review.unchanged(routine):
-        return "inte ändrad: granskningen kräver en revidering"
+        return "inte ändrad: granskningen kräver en revidering", routine
     if inte_revidera:
-        return "inte ändrad (--inte-revidera)"
+        return "inte ändrad (--inte-revidera)", routine
     today = moment.date()
     version = ny_version or (bump(routine.version) if hoj_version else None)
     if interaktiv and version is None:
@@ -350,7 +375,7 @@ def _revise(
     else:
         note += f" i {revision.path}"
     _say(f"Rutinen bekräftades oförändrad: {note}.")
-    return note
+    return note, revised_routine(revision, routine)
 
 
 def _output(

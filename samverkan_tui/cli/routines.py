@@ -168,7 +168,7 @@ def validate(
             for problem in report.problems:
                 print(problem)
         bad = sum(1 for r in reports if not r.ok)
-        warnings = sum(1 for r in reports for p in r.problems if p.severity != "fel")
+        warnings = sum(1 for r in reports for p in r.problems if p.severity == "varning")
         summary = (
             count_text(len(reports), "fil kontrollerad", "filer kontrollerade")
             + ": "

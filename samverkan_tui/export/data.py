@@ -537,11 +537,18 @@ def comparison_dict(comparison: Comparison) -> JsonDict:
 def review_dict(routine: Routine, review: Review, now: dt.datetime, revision_note: str = "") -> JsonDict:
     """`samverkan granska`: the review protocol. ``routine`` is the version reviewed."""
     from samverkan_tui.core.manage.review_walk import ITEM_CHANGE, ITEM_OK, ITEM_REMOVE
+    from samverkan_tui.core.routine.references import item_references
     from samverkan_tui.export.review_protocol import result_line
+
+    references = item_references(routine)
 
     def entries(verdict: str) -> list[JsonDict]:
         return [
-            {**step_dict(s), "change": review.items[s.id].change if verdict == ITEM_CHANGE else None}
+            {
+                **step_dict(s),
+                "change": review.items[s.id].change if verdict == ITEM_CHANGE else None,
+                "reference": references[s.id],  # "RVT 2.3", as in the printed protocol
+            }
             for s in routine.steps
             if s.id in review.items and review.items[s.id].verdict == verdict
         ]

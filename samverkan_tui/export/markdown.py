@@ -55,7 +55,8 @@ def _item_markdown(item: Item) -> list[str]:
     number = escape(item.label)
     if not item.checkable:
         label = f"*{escape(item.kind_label)}:* " if item.kind_label not in ("", "Information") else ""
-        lines = [f"- {number} {label}{escape(item.text)}"]
+        lead = "" if number == "•" else f"{number} "  # the list's own bullet is enough: no "- •"
+        lines = [f"- {lead}{label}{escape(item.text)}"]
     else:
         role = f"({escape(item.role)}) " if item.role else ""
         lines = [f"- {_MARKS.get(item.status, '[ ] ')}**{number}** {role}{escape(item.text)}"]

@@ -168,7 +168,12 @@ def test_statistik_text_json_and_date_errors(capsys) -> None:
     )
     assert code == 0
     data = json.loads(out)
-    assert (data["from_week"], data["to_week"], data["threshold"]) == ("2026-W48", "2026-W48", 5)
+    assert (data["period"], data["from"], data["to"], data["threshold"]) == (
+        "veckor",
+        "2026-11-23",
+        "2026-11-29",
+        5,
+    )
     [row] = data["routines"]
     assert row["walks"] == {"exact": 0, "below": [5], "hidden": 0}
     code, out, _ = run(capsys, "logg", "statistik", "--format", "json", "--tröskel", "2")

@@ -20,6 +20,8 @@ from samverkan_tui.core.routine.catalog import USER, builtin_dir, search_dirs
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
 
+    from samverkan_tui.core.routine.model import Routine
+
 
 class ReviseError(ValueError):
     """The file cannot be updated; the message is one Swedish line."""
@@ -179,6 +181,14 @@ def mark_revised(
     except OSError as error:
         raise ReviseError(f"kan inte skriva {path}: {swedish_reason(error, name_file=False)}") from None
     return Revision(path, copied_from, revised, new_version or old_version, old_version)
+
+
+def revised_routine(revision: Revision, before: Routine) -> Routine:
+    """The routine as the file now reads, so the protocol states the new ``revised`` (and
+    says no more that the date is missing); ``before`` if the file cannot be read back."""
+    from samverkan_tui.core.routine.loader import load_routine
+
+    return load_routine(revision.path).routine or before
 
 
 def ensure_user_routine_dir(extra: list[Path] | None, config: Config) -> tuple[Path, str]:

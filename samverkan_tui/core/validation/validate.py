@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from samverkan_tui.core.base.problems import ERROR, WARNING, Problem, did_you_mean
+from samverkan_tui.core.base.problems import ERROR, INFO, WARNING, Problem, did_you_mean
 from samverkan_tui.core.routine.conditions import Compare, Condition, comparisons, compile_condition
 from samverkan_tui.core.routine.loader import LoadResult, load_routine
 from samverkan_tui.core.routine.model import ITEM_KINDS, NO, YES, HasId, Routine, Step
@@ -489,13 +489,28 @@ _LOGIC_MARKERS = (" och inte ", "((", "))", ") eller (", "inte (")
 
 
 def validate_paths(paths: Iterable[Path]) -> list[FileReport]:
-    """Validate files, and report the same routine id defined in two files."""
+    """Validate files, and report the same routine id defined in two files.
+
+    A municipality's own copy of a shipped routine (what `granska` writes to the user's
+    routine folder) is legitimate: the copy wins over the shipped file. That is said once,
+    as information on the copy; two files of one's own with the same id are an error.
+    """
+    from samverkan_tui.core.routine.catalog import builtin_dir
+
+    shipped_root = builtin_dir().resolve()
+
+    def shipped(path: Path) -> bool:
+        try:
+            return path.resolve().is_relative_to(shipped_root)
+        except OSError:
+            return False
+
     reports = [validate_file(path) for path in paths]
-    owners: dict[str, Path] = {}
+    owners: dict[tuple[str, bool], Path] = {}
     for report in reports:
         if report.routine is None:
             continue
-        first = owners.setdefault(report.routine.id, report.path)
+        first = owners.setdefault((report.routine.id, shipped(report.path)), report.path)
         if first != report.path:
             report.problems.append(
                 Problem(
@@ -505,6 +520,22 @@ def validate_paths(paths: Iterable[Path]) -> list[FileReport]:
                     "ge rutinerna olika id",
                     0,
                     ERROR,
+                )
+            )
+    for report in reports:
+        if report.routine is None or shipped(report.path):
+            continue
+        original = owners.get((report.routine.id, True))
+        if original is not None and owners.get((report.routine.id, False)) == report.path:
+            report.problems.append(
+                Problem(
+                    str(report.path),
+                    1,
+                    f"rutinen `{report.routine.id}` är kommunens egen kopia av den inbyggda "
+                    f"({original}) och används i stället för den",
+                    "",
+                    0,
+                    INFO,
                 )
             )
     return reports

@@ -40,11 +40,11 @@ def short_when_text(moment: dt.datetime) -> str:
 
 
 def _review_short(routine: Routine, today: dt.date) -> str:
+    if routine.review_interval_assumed:
+        return "inget översynsintervall angivet"  # no interval, so no date to print
     due = routine.review_due()
     if due is None:
         return "översynsdatum saknas"
-    if routine.review_interval_assumed:
-        return "inget översynsintervall angivet"  # an assumed date is no fact to print
     if routine.review_overdue(today):
         return f"översyn försenad sedan {due.isoformat()}"
     return f"översyn senast {due.isoformat()}"
@@ -95,6 +95,14 @@ def contact_reference(contact: Contact) -> str:
 
 def review_notice(routine: Routine, today: dt.date) -> str:
     """A box for page 1 when the review is overdue or the routine does not state it; else ""."""
+    if routine.review_interval_assumed:
+        # Dates but no interval: say when it was last reviewed, never an invented due date.
+        last = routine.last_reviewed
+        word = "reviderad" if routine.revised else "fastställd"
+        return (
+            f"Rutinen anger inte hur ofta den ska ses över ({word} {last.isoformat() if last else ''}). "
+            "Kontrollera med rutinens ägare att den fortfarande gäller."
+        )
     due = routine.review_due()
     if due is None:
         return (
@@ -105,14 +113,6 @@ def review_notice(routine: Routine, today: dt.date) -> str:
         return (
             f"Översynen är försenad: rutinen skulle ha setts över senast {due.isoformat()}. "
             "Kontrollera med rutinens ägare att den fortfarande gäller."
-        )
-    if routine.review_interval_assumed:
-        last = routine.last_reviewed
-        word = "reviderad" if routine.revised else "fastställd"
-        return (
-            f"Rutinen anger inte hur ofta den ska ses över ({word} {last.isoformat() if last else ''}). "
-            f"Räknat med en gång per år skulle den ses över senast {due.isoformat()}"
-            + (" – det datumet har passerat." if today > due else ".")
         )
     return ""
 

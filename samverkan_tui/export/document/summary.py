@@ -94,7 +94,8 @@ def _open_item(summary: WalkSummary, planned: PlannedStep) -> Item:
     deadline = due_line(planned)  # the same due line as the plan and every printout
     if deadline and overdue:
         deadline += " – FÖRSENAT"
-    return Item(0, planned.id, planned.step.text, deadline=deadline, overdue=overdue, due=planned.due)
+    label = summary.label(planned.step)  # "RVT 2.3 …": the binder's reference (steplog.summary)
+    return Item(0, planned.id, label, deadline=deadline, overdue=overdue, due=planned.due)
 
 
 def _handled_item(handled: HandledStep) -> Item:
@@ -111,7 +112,7 @@ def _handled_item(handled: HandledStep) -> Item:
     return Item(
         0,
         handled.step.id,
-        handled.step.text,
+        handled.label,  # "RVT 2.3 …": the binder's reference (steplog.summary)
         status=state.status,
         record=short_when_text(state.at),
         notes=tuple(notes),
