@@ -396,6 +396,18 @@ _GRADE: Schema = closed(
         "missed_steps": array(ref("step")),
         "needless_steps": array(ref("step")),
         "shared_steps": COUNT,
+        "decided_steps": COUNT,
+        "correct_plan": array(
+            closed(
+                {
+                    "step": STRING,
+                    "verdict": {"enum": ["i båda", "saknas", "i onödan"]},
+                    "due": STRING,
+                    "calls": STRINGS,
+                },
+                "Rätt plan bredvid din: varje åtgärd i rutinens ordning, med datum och vem du ringer.",
+            )
+        ),
         "expected_steps": STRINGS,
         "given_steps": STRINGS,
         "contacts": array(ref("gradedContact")),

@@ -98,7 +98,7 @@ async def test_whole_exercises_from_the_start_screen_to_the_summary(training_app
             {"inkom": "a", "akut": "nej", "barn": "ja"},
             parse_now(NOW),
         )
-        assert f"Poäng: {expected.score} av 100 (1 av 2 svar rätt, 1 av 4 steg gemensamma)" in result
+        assert f"Poäng: {expected.score} av 100 (1 av 2 svar rätt, 0 av 3 steg som svaren avgör rätt)" in result
         assert "✓ Rätt: Var har ärendet inkommit?" in result
         assert (
             "✗ Fel: Är situationen akut?\n   Ditt svar: Nej, inte akut\n"
@@ -106,9 +106,9 @@ async def test_whole_exercises_from_the_start_screen_to_the_summary(training_app
             "   Varför: Hon vågar inte åka hem i kväll: det kan inte vänta."
         ) in result
         assert "+ Ställs inte i fallet: Finns barn i familjen?" in result
-        assert "Steg du skulle ha missat (1)" in result and "Ring mottagningen samma dag." in result
-        assert "Steg du skulle ha gjort i onödan (2)" in result
-        assert "Enhet B följer upp barnens situation." in result
+        assert "Rätt plan för fallet, bredvid din" in result
+        assert "✗ Saknas i din plan: Ring mottagningen samma dag." in result
+        assert "! I onödan (inte i rätt plan): Enhet B följer upp barnens situation." in result
         assert "⚠ Mottagningen: Stängt (utanför telefontid)" in result and "ring Jouren" in result
 
         # Exercise 2 follows with Enter: all right.
@@ -305,8 +305,7 @@ async def test_the_result_screen_and_ova_print_the_same_document(training_app, c
             assert flat(note) in flat(shown) and flat(note) in markdown
     assert [s.title for s in expected.sections] == [
         "Svar för svar",
-        "Steg du skulle ha missat (1)",
-        "Steg du skulle ha gjort i onödan (2)",
+        "Rätt plan för fallet, bredvid din",
         "Kontakter fredag 27 november 2026 kl. 16.40",
     ]
 
