@@ -456,3 +456,40 @@ def test_the_same_action_in_another_branch_is_neither_missed_nor_needless() -> N
     # "Enhet B gör en skyddsbedömning …" (akut) is "… gör skyddsbedömning …" (inte akut).
     assert "ejakut-skydd" not in missed and "akut-skydd" not in needless
     assert "ejakut-forhand" in missed and "akut-muntligt" in needless
+
+
+# -- progress between sittings ------------------------------------------------------------
+
+
+def test_a_sitting_for_one_routine_keeps_the_progress_of_another(routine: Routine, tmp_path: Path) -> None:
+    # The lost progress: a sitting opened for one routine wrote only its own exercises,
+    # so the other routine's results (done minutes before, on a fresh folder) were gone.
+    from samverkan_tui.core.training.progress import load_progress
+    from samverkan_tui.tui.screens.training import TrainingRun
+
+    folder = tmp_path / "ny-datamapp"  # fresh: does not exist yet
+    rvt = shipped("rvt-bou")
+    first = TrainingRun([routine], folder, MONDAY)
+    exercise = find_exercise(routine, "akut-fredag")
+    assert first.record(grade(routine, exercise, expected_answers(routine, "akut-fredag"), MONDAY)) == ""
+    second = TrainingRun([rvt], folder, MONDAY)
+    rvt_exercise = rvt.exercises[0]
+    answers = {a.question: a.answer for a in rvt_exercise.answers}
+    assert second.record(grade(rvt, rvt_exercise, answers, MONDAY)) == ""
+    assert set(load_progress(folder)) == {"ovning/akut-fredag", f"rvt-bou/{rvt_exercise.id}"}
+    both = TrainingRun([routine, rvt], folder, MONDAY)
+    assert both.grade_of(routine, exercise).score == 100
+    assert both.grade_of(rvt, rvt_exercise).score == 100
+    assert (folder / "ovningar.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_progress_that_cannot_be_stored_is_said_in_swedish(routine: Routine, tmp_path: Path) -> None:
+    from samverkan_tui.tui.screens.training import TrainingRun
+
+    blocked = tmp_path / "fil"
+    blocked.write_text("inte en mapp")
+    run_ = TrainingRun([routine], blocked, MONDAY)
+    exercise = find_exercise(routine, "akut-fredag")
+    message = run_.record(grade(routine, exercise, {"inkom": "a"}, MONDAY))
+    assert message.startswith("Övningen kunde inte sparas till nästa gång: ")
+    assert run_.grade_of(routine, exercise) is not None  # graded and shown all the same

@@ -207,12 +207,18 @@ async def test_guided_tour_goes_through_every_stop(training_app) -> None:
         assert "Fråga 2: Är situationen akut?" in stop and "Svar: Ja, akut" in stop
         assert "Om situationen är akut och ärendet har inkommit till enhet B:" in stop
         assert "Leder till: Finns barn i familjen?" in stop
-        await press(pilot, "space", "space")  # past the last stop: stays there
+        await press(pilot, "space")
         stop = text_of(app, "#tour-text")
         assert "stopp 4 av 4" in stop and "Ställs bara om situationen inte är akut." in stop
-        await press(pilot, "left")
+        await press(pilot, "space")  # past the last stop: the tour says it has ended
+        end = text_of(app, "#tour-text")
+        assert "Rundturen är slut" in end and "alla 3 frågor" in end
+        assert "Enter eller → tillbaka till listan" in end
+        await press(pilot, "left", "left")
         assert "stopp 3 av 4" in text_of(app, "#tour-text")
-        await press(pilot, "escape")
+        await press(pilot, "right", "right", "enter")  # stop 4, the end, and out
+        assert isinstance(app.screen, ExerciseListScreen)
+        await press(pilot, "r", "escape")
         assert isinstance(app.screen, ExerciseListScreen)
         await press(pilot, "escape")
         assert isinstance(app.screen, StartScreen)

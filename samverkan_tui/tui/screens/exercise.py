@@ -90,7 +90,9 @@ class ExerciseScreen(AnsweringScreen):
     def show_result(self) -> None:
         from samverkan_tui.tui.screens.exercise_result import ResultScreen
 
-        self.session.finish(samverkan_app(self).now())
         result = grade(self.routine, self.exercise, dict(self.session.answers), self.moment)
-        self.run.record(result)
+        failure = self.run.record(result)  # first: the progress never waits on the step log
+        self.session.finish(samverkan_app(self).now())
         self.app.switch_screen(ResultScreen(self.run, result))
+        if failure:
+            self.app.notify(failure, severity="warning", timeout=8)
