@@ -493,3 +493,27 @@ def test_progress_that_cannot_be_stored_is_said_in_swedish(routine: Routine, tmp
     message = run_.record(grade(routine, exercise, {"inkom": "a"}, MONDAY))
     assert message.startswith("Övningen kunde inte sparas till nästa gång: ")
     assert run_.grade_of(routine, exercise) is not None  # graded and shown all the same
+
+
+# -- the CLI's hints and refusals -----------------------------------------------------------
+
+
+def test_case_hint_suggests_the_cases_own_first_answer(capsys) -> None:
+    # A BoU case: the example --svar says inkom=bou, as the case does (it said inkom=rvt).
+    code, out, _ = run(
+        capsys, "--now", "2026-11-23T10:00", "öva", "rvt-bou", "--övning", "bou-akut-samma-dag"
+    )
+    assert code == 0
+    assert "--svar inkom=bou" in " ".join(out.split()) and "inkom=rvt" not in out
+    code, out, _ = run(capsys, "öva", "rvt-bou", "--övning", "rvt-inte-akut-ansvarig-borta")
+    assert "--svar inkom=rvt" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"), [("1", "ska vara minst 2"), ("x", "ska vara ett heltal"), ("-3", "ska vara minst 2")]
+)
+def test_a_threshold_out_of_range_is_refused_in_swedish(capsys, isolated_user, value, reason) -> None:
+    code, out, err = run(capsys, "logg", "statistik", "--tröskel", value)
+    assert code == 2 and out == ""
+    assert err.startswith("samverkan: ogiltigt värde för '--tröskel'") and reason in err
+    assert "Input should" not in err and "range" not in err
