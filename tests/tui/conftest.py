@@ -58,6 +58,8 @@ needs_tmux = pytest.mark.skipif(
 )
 
 SAMVERKAN = str(Path(sys.executable).parent / "samverkan")
+# A private tmux server: the tests never touch (or are touched by) a user's own sessions.
+TMUX = ["tmux", "-L", "samverkan-tests"]
 
 
 class Terminal:
@@ -78,7 +80,7 @@ class Terminal:
         command = " ".join(f"{k}={v}" for k, v in env.items())
         subprocess.run(
             [
-                "tmux",
+                *TMUX,
                 "new-session",
                 "-d",
                 "-s",
@@ -95,7 +97,7 @@ class Terminal:
 
     def screen(self) -> str:
         return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=False
+            [*TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=False
         ).stdout
 
     def wait_for(self, text: str, timeout: float = 15) -> str:
@@ -119,11 +121,11 @@ class Terminal:
 
     def keys(self, *keys: str) -> None:
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            subprocess.run([*TMUX, "send-keys", "-t", self.name, key], check=True)
             time.sleep(0.15)
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
+        subprocess.run([*TMUX, "kill-session", "-t", self.name], check=False, capture_output=True)
 
 
 @pytest.fixture
