@@ -144,13 +144,15 @@ Lunch alla dagar 12.00 – 13.00
 def test_branches_contacts_hours_and_deadlines_are_recognised(tmp_path: Path) -> None:
     draft = build_draft(SMALL, "liten.txt", "liten")
     assert draft.title.startswith("Rutin för samverkan")
-    assert [q.text for q in draft.questions] == ["Är situationen akut?"]
+    # The branch's question, and one proposed from the conditional sentence in item 1).
+    assert [q.text for q in draft.questions] == ["Är situationen akut?", "Gäller det att ingen svarar?"]
     akut = [s for s in draft.sections if s.when]
     assert [s.when for s in akut] == ["akut = ja", "akut = nej"]
     assert akut[0].title == "Inledande skede – om situationen är akut?"
     items = {i.text: i for i in draft.items}
     assert items["Kontakta mottagningen samma dag på telefon 08-123 45 67."].deadline == "samma dag"
-    assert "Om ingen svarar: ring jouren." in items  # a conditional sentence: its own item
+    # A conditional sentence: its own item, under a proposed condition.
+    assert items["Om ingen svarar: ring jouren."].when == "ingen-svarar = ja"
     assert items["Boka möte inom tre veckor."].deadline == "inom tre veckor"
     contact = next(c for c in draft.contacts if "08-123 45 99" in c.fax)
     assert contact.phones == ["08-123 45 67"]
@@ -239,6 +241,74 @@ def test_real_layouts_lead_ins_numbered_and_stacked_headings(tmp_path: Path) -> 
     assert validate_file(path).ok
 
 
+ANOTHER_MUNICIPALITY = """\ufeffSocialförvaltningen Exempelby kommun
+Rutin för mottagning av orosanmälningar
+Rutinen gäller för alla medarbetare på mottagningen
+
+1. Inkommande anmälningar
+Mottagningssekreterare registrerar anmälan samma dag. Aktualisera i verksamhetssystemet.
+Vid muntlig anmälan, använd blanketten för muntlig anmälan. Om anmälaren är anonym ska det
+antecknas. Om anmälaren inte är anonym ska anmälaren få en bekräftelse. Receptionen och
+gruppledaren fördelar ärendet.
+Sida 1 av 2
+\f
+Socialförvaltningen Exempelby kommun
+När skyddsbedömningen är gjord kontaktar gruppledaren vårdnadshavarna.
+
+2. Uppföljning
+Vid behov kan ärendet tas upp på ärendedragning.
+Gruppledaren följer upp ärendena varje vecka.
+Sida 2 av 2
+"""
+
+
+def test_conditional_sentences_imperatives_roles_and_page_furniture(tmp_path: Path) -> None:
+    draft = build_draft(ANOTHER_MUNICIPALITY, "exempelby.txt", "exempelby")
+    # The byte-order mark and the page header are no part of the title; the scope line
+    # without a full stop is not a heading.
+    assert draft.title == "Rutin för mottagning av orosanmälningar"
+    assert [s.title for s in draft.sections] == ["1. Inkommande anmälningar", "2. Uppföljning"]
+    assert {text for _, text in draft.unplaced} >= {
+        "Socialförvaltningen Exempelby kommun",
+        "Sida 1 av 2",
+        "Sida 2 av 2",
+    }
+    items = {i.text: i for i in draft.items}
+    questions = {q.id: q for q in draft.questions}
+    # Every conditional sentence gets a proposed question and a condition; "om … inte …"
+    # is the same question's "nej".
+    conditional = [i for i in draft.items if re.match(r"(Om|Vid|När) ", i.text)]
+    assert len(conditional) == 5 and all(i.when for i in conditional)
+    anonym = items["Om anmälaren är anonym ska det antecknas."].when
+    assert anonym == "anmalaren-anonym = ja"
+    assert (
+        items["Om anmälaren inte är anonym ska anmälaren få en bekräftelse."].when == "anmalaren-anonym = nej"
+    )
+    assert questions["anmalaren-anonym"].text == "Är anmälaren anonym?"
+    muntlig = items["Vid muntlig anmälan, använd blanketten för muntlig anmälan."]
+    assert questions[muntlig.when.split(" = ")[0]].text == "Gäller det muntlig anmälan?"
+    # Imperatives and "ska"-sentences are actions.
+    assert items["Aktualisera i verksamhetssystemet."].kind == "åtgärd"
+    assert muntlig.kind == "åtgärd"
+    # Roles the text names are proposed; a sentence naming two gets a TODO, not a guess.
+    assert {r.name for r in draft.roles} >= {"mottagningssekreterare", "receptionen", "gruppledare"}
+    assert items["Mottagningssekreterare registrerar anmälan samma dag."].role == "mottagningssekreterare"
+    both = items["Receptionen och gruppledaren fördelar ärendet."]
+    assert both.role == "" and len(both.roles_named) == 2
+    text = draft_toml(draft)
+    assert "punkten nämner flera roller (receptionen och gruppledare)" in text
+    assert "# Kontrollera sedan med: samverkan kontrollera" in text
+    path = tmp_path / "exempelby.toml"
+    path.write_text(text, encoding="utf-8")
+    report = validate_file(path)
+    assert report.ok, [str(p) for p in report.problems]
+    path.write_text(resolve_todos(text), encoding="utf-8")
+    report = validate_file(path)
+    assert report.ok and report.problems == [], [str(p) for p in report.problems]
+    routine = load_routine(path).routine
+    assert len(routine.questions) == len(draft.questions) >= 4
+
+
 def test_question_from_phrase() -> None:
     assert question_from_phrase("om situationen inte är akut") == (
         "situationen är akut",
@@ -266,7 +336,7 @@ def test_cli_writes_the_draft_and_the_report(capsys, tmp_path: Path) -> None:
     assert code == 0, err
     assert validate_file(target).ok
     assert "rad   23: punkt" in report.read_text(encoding="utf-8")
-    assert ", 1 fråga, 1 kontakt, 0 rader ej placerade" in err  # counts in their Swedish form
+    assert ", 10 frågor, 1 kontakt, 0 rader ej placerade" in err  # counts in their Swedish form
     code, out, err = run(capsys, "utkast", str(SOURCES / "rvt-bou-samverkansrutin.txt"), "--format", "json")
     assert code == 0 and json.loads(out)["questions"][0]["id"] == "akut"
     assert "Spårbarhet" in err  # no --rapport: the report goes to stderr

@@ -55,14 +55,62 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from samverkan_tui.core.routine.source_text import LIST_MARKER as LIST_START
 from samverkan_tui.core.routine.source_text import Block, blocks, split_sentences
 
 TODO = "todo"
 
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<rest>\S.*)$")
 _BRANCH = re.compile(r"^(?:[-–]\s*)?(?P<phrase>[Oo]m\s+.+?)\s*(?P<end>[?:])$")
-_CONDITIONAL_START = re.compile(r"^(?:Om|När|Vid|I de fall)\s")
+_CONDITIONAL_START = re.compile(r"^(?:Om|När|Vid|I de fall|Ifall)\s")
 _DUTY = re.compile(r"\b(?:ska|skall|bör|måste|ansvarar)\b", re.IGNORECASE)
+# A sentence that opens with a condition ("Om …", "Vid …", "När …", "I de fall …", "Vid
+# behov …"); "När det gäller …" is a topic ("as for …"), not a condition.
+_CONDITION = re.compile(r"^(?P<opener>Vid behov|I de fall|Ifall|Om|När|Vid)\s+(?P<rest>\S.*)$")
+_TOPIC = re.compile(r"^När det gäller\b")
+# Where the conditional clause ends: a comma or colon, or the main clause's modal verb
+# ("Om öppen utredning finns ska …", "Vid behov kan …").
+_CLAUSE_END = re.compile(r"\s*[,:;]\s*|\s(?:ska|skall|bör|måste|kan|får|behöver)\s")
+_VID_CLAUSE_END = re.compile(
+    r"\s*[,:;]\s*|\s(?:ska|skall|bör|måste|kan|får|behöver|är|gäller|görs|ges|tas|sker|har|finns)\s"
+)
+# Imperatives that begin an instruction ("Aktualisera i …", "Använd blanketten …", "Ring …"):
+# a capitalised first word ending in -a that is not a determiner or adjective, or one of
+# the common imperatives that do not end in -a.
+_IMPERATIVE_OTHER = frozenset(
+    (
+        "använd", "anmäl", "gör", "ta", "ring", "skriv", "följ", "erbjud", "begär", "bjud", "sänd",
+        "läs", "ge", "välj", "håll", "tänk", "lämna", "fyll", "se", "bifoga", "notera", "avsluta",
+        "spara", "skicka",
+    )
+)  # fmt: skip
+_NOT_IMPERATIVE = frozenset(
+    (
+        "alla", "andra", "båda", "flera", "vissa", "samma", "hela", "nya", "egna", "enda", "sina",
+        "dessa", "denna", "deras", "varje", "sedan", "nästa", "ena", "bara", "också", "inga",
+        "många", "olika", "första", "senare", "tidiga", "akuta",
+    )
+)  # fmt: skip
+# Roles named in the text: a person by their title ("mottagningssekreterare",
+# "gruppledaren", "BoU-handläggare"), or a unit that acts ("receptionen", "socialjouren").
+_ROLE_WORD = re.compile(
+    r"\b(?P<word>[A-ZÅÄÖa-zåäö]+(?:-[a-zåäö]+)?(?:sekreterare|handläggare|ledare|chef|kurator|psykolog|"
+    r"sköterska|utredare|behandlare|samordnare|rektor)(?:n|en|na|erna)?|[Rr]eceptionen|[Mm]ottagningen|"
+    r"[Ss]ocialjouren|[Ee]levhälsan|[Pp]olisen)\b"
+)
+_PAGE_NUMBER = re.compile(
+    r"^(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+|/\s*\d+)|-\s*\d+\s*-)$",
+    re.IGNORECASE,
+)
+# A scope line ("Rutinen gäller för …", "Riktlinjen omfattar …") is a sentence, even
+# without a full stop: never a heading.
+_SCOPE = re.compile(
+    r"^(?:(?:Denna|Den här)\s+)?(?:[Rr]utin(?:en)?|[Rr]iktlinje(?:n|rna)?|[Dd]okument(?:et)?|"
+    r"[Ss]amverkansrutin(?:en)?)\s+(?:gäller|omfattar|avser|riktar sig)\b|^Gäller\s+(?:för|alla)\b"
+)
+# A routine file is proved on every answer path; independent yes/no questions double the
+# paths each, so a draft proposes at most this many (``core.validation`` stops at 20 000).
+MAX_DRAFT_QUESTIONS = 10
 _NEGATION = re.compile(r"\s(?:inte|ej)\b")
 # A clause left open: a line ending in a preposition or conjunction ("… konsultera
 # socialtjänsten vid", "Det sker i samband med att") is never a heading; before a list it
@@ -107,6 +155,7 @@ class DraftSection:
     when: str = ""
     when_text: str = ""
     level: int = 1
+    proposed: bool = False  # the condition is proposed from a conditional lead-in: TODO
 
 
 @dataclass
@@ -119,6 +168,9 @@ class DraftItem:
     deadline: str = ""
     contacts: list[str] = field(default_factory=list)
     condition_note: str = ""  # an "Om …" the item states, for a TODO comment
+    when: str = ""  # the proposed condition ("utredning = ja"), marked TODO in the file
+    role: str = ""  # the proposed role (the one role the text names)
+    roles_named: list[str] = field(default_factory=list)  # every role the text names
 
 
 @dataclass
@@ -128,6 +180,14 @@ class DraftQuestion:
     yes: str
     no: str
     line: int
+    source: str = ""  # the conditional clause it was proposed from ("Om öppen utredning finns")
+
+
+@dataclass
+class DraftRole:
+    id: str
+    name: str
+    lines: list[int] = field(default_factory=list)  # where the text names it
 
 
 @dataclass
@@ -152,6 +212,7 @@ class Draft:
     items: list[DraftItem] = field(default_factory=list)
     questions: list[DraftQuestion] = field(default_factory=list)
     contacts: list[DraftContact] = field(default_factory=list)
+    roles: list[DraftRole] = field(default_factory=list)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
     report: list[tuple[int, str, str]] = field(default_factory=list)  # line, sentence, where it went
     review_text: str = ""
@@ -182,6 +243,8 @@ def _unique(wanted: str, taken: set[str]) -> str:
 def _is_heading_text(text: str, limit: int) -> bool:
     text = text.strip()
     if not text or len(text) > limit or not re.search(r"[^\W\d_]{2}", text):
+        return False
+    if _SCOPE.match(text):
         return False
     if text[-1] in ".,;" or text.startswith(("http", "www")) or _OPEN_END.search(text):
         return False
@@ -247,6 +310,122 @@ def question_from_phrase(phrase: str) -> tuple[str, str, bool]:
     else:
         question = f"Gäller det att {positive}?"
     return positive, question, negative
+
+
+def condition_clause(sentence: str) -> tuple[str, str] | None:
+    """("Om", "öppen utredning finns") for "Om öppen utredning finns ska RVT …"; None when
+    the sentence does not open with a condition."""
+    text = sentence.lstrip("-–• ").strip()
+    match = _CONDITION.match(text)
+    if match is None or _TOPIC.match(text):
+        return None
+    opener, rest = match["opener"], match["rest"]
+    if opener == "Vid behov":
+        return opener, "behov"
+    end = _CLAUSE_END.search(rest)
+    if opener == "Vid":  # a noun phrase: it ends where the main clause's verb comes
+        end = _VID_CLAUSE_END.search(rest) or end
+    clause = (rest[: end.start()] if end else rest).strip().rstrip(".?!")
+    words = clause.split()
+    if not words:
+        return None
+    if len(words) > 14:  # no clause boundary found: the first words stand for it
+        clause = " ".join(words[:8]) + " …"
+    return opener, clause
+
+
+def proposed_question(opener: str, clause: str, sentence: str) -> tuple[str, str, bool]:
+    """(the "ja" phrase, the question's text, whether the sentence states the "nej" side)."""
+    if opener == "Vid behov":
+        short = " ".join(sentence.split()[2:12])
+        return f"det behövs: {short}", f"Behövs det: {short}?", False
+    if opener == "Vid":
+        negative = bool(_NEGATION.search(" " + clause))
+        positive = _NEGATION.sub("", " " + clause).strip()
+        return f"det gäller {positive}", f"Gäller det {positive}?", negative
+    return question_from_phrase(f"om {clause}")
+
+
+def is_imperative(sentence: str) -> bool:
+    """ "Aktualisera i …", "Vid muntlig anmälan, använd …": an instruction to the reader."""
+    text = sentence.lstrip("-–• ").strip()
+    clause = condition_clause(text)
+    if clause is not None:
+        # The main clause after the condition: "Vid muntlig anmälan, använd …".
+        after = re.split(r"[,:]\s*", text, maxsplit=1)
+        if len(after) < 2:
+            return False
+        text = after[1]
+    first = re.match(r"[^\W\d_]+", text)
+    if first is None:
+        return False
+    word = first.group(0)
+    lower = word.lower()
+    if clause is None and not word[0].isupper():
+        return False
+    if lower in _IMPERATIVE_OTHER:
+        return True
+    return lower.endswith("a") and len(lower) >= 5 and lower not in _NOT_IMPERATIVE
+
+
+def sentence_kind(sentence: str, listed: str = "") -> str:
+    """The kind a draft item gets: "fråga" for a question; "åtgärd" for a numbered item,
+    a "ska"-sentence or an imperative; a bullet that is neither a "kontrollpunkt"; else
+    "information". ``listed``: "numbered", "bullet" or "" (a paragraph's sentence)."""
+    if sentence.endswith("?"):
+        return "fråga"
+    if listed == "numbered" or _DUTY.search(sentence) or is_imperative(sentence):
+        return "åtgärd"
+    return "kontrollpunkt" if listed == "bullet" else "information"
+
+
+def role_names(text: str) -> list[str]:
+    """The roles a text names, in order, each once, in a base form ("gruppledaren" →
+    "gruppledare", "enhetschefen" → "enhetschef"; units keep theirs: "receptionen")."""
+    found: list[str] = []
+    for match in _ROLE_WORD.finditer(text):
+        word = match["word"]
+        lower = word.lower()
+        if lower in ("receptionen", "mottagningen", "socialjouren", "elevhälsan", "polisen"):
+            name = lower
+        else:
+            name = re.sub(
+                r"(sekreterare|handläggare|ledare|chef|kurator|psykolog|sköterska|utredare|behandlare|"
+                r"samordnare|rektor)(?:n|en|na|erna)$",
+                r"\1",
+                word,
+            )
+            name = name if name[:3].isupper() or "-" in name[:5] else name.lower()
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def page_furniture(source: str) -> set[int]:
+    """Line numbers of page headers and footers in text extracted from a PDF or Word:
+    page numbers ("Sida 2 av 5", "2 (5)"), and a line that repeats on several pages (the
+    same short text at least twice next to a page number or a form feed, or three times
+    when it is the document's first line)."""
+    lines = source.splitlines()
+    furniture = {n for n, line in enumerate(lines, 1) if _PAGE_NUMBER.match(line.strip())}
+    seen: dict[str, list[int]] = {}
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        if text and len(text) <= 100 and re.search(r"[^\W\d_]{2}", text) and not LIST_START.match(text):
+            seen.setdefault(text, []).append(number)
+    first = next((n for n, line in enumerate(lines, 1) if line.strip()), 0)
+    near_break = {n + d for n in furniture for d in (-2, -1, 1, 2)}
+    # A form feed (a page break from pdftotext) ends a line: the lines after it open a page.
+    breaks = [n for n, line in enumerate(source.splitlines(keepends=True), 1) if line.endswith("\f")]
+    near_break |= {n + d for n in breaks for d in (1, 2, 3)}
+    for numbers in seen.values():
+        # A title that a contents list repeats once is not a header: the first line counts
+        # as one only when it comes back on at least two more pages.
+        if (len(numbers) >= 2 and any(n in near_break for n in numbers)) or (
+            len(numbers) >= 3 and first in numbers
+        ):
+            furniture.update(numbers)
+    return furniture
 
 
 # -- the rules --------------------------------------------------------------------------------
@@ -337,19 +516,24 @@ class _Builder:
         self.draft.report.append((line, phrase, f"villkor: fråga {question.id}, avsnitt {section.id}"))
 
     # items
-    def add_item(self, text: str, line: int, kind: str, condition_note: str = "") -> None:
+    def add_item(self, text: str, line: int, kind: str) -> None:
         if self.section is None:
             self.unplaced(line, text)
             return
         number = sum(1 for i in self.draft.items if i.section == self.section.id) + 1
+        when, note = self.propose_condition(text, line) if kind != "fråga" else ("", "")
         item = DraftItem(
             _unique(f"{self.section.id}-{number}", self.item_ids),
             self.section.id,
             text,
             line,
             kind,
-            condition_note=condition_note,
+            condition_note=note,
+            when=when,
         )
+        item.roles_named = [self.propose_role(name, line).id for name in role_names(text)]
+        if len(item.roles_named) == 1:
+            item.role = item.roles_named[0]
         deadline = _DEADLINE.search(text) if kind in ("åtgärd", "kontrollpunkt") else None
         if deadline:
             item.deadline = deadline["text"].lower()
@@ -357,9 +541,51 @@ class _Builder:
         self.draft.items.append(item)
         self.last_was_heading = False
         where = f"punkt {item.id} ({kind}) i avsnitt {self.section.id}"
+        if item.when:
+            where += f", villkor {item.when} (föreslaget)"
         if item.deadline:
             where += f", tidsfrist {item.deadline}"
         self.draft.report.append((line, text, where))
+
+    def propose_condition(self, text: str, line: int) -> tuple[str, str]:
+        """(the proposed ``when``, a note for the TODO comment) for a text that opens with
+        a condition: a question made from the clause, or the one already made from the same
+        clause, answered "ja" (or "nej" for "om … inte …"). ("", "") when it opens with none."""
+        clause = condition_clause(text)
+        if clause is None:
+            return "", ""
+        opener, phrase = clause
+        positive, question_text, negative = proposed_question(opener, phrase, text)
+        question = next((q for q in self.draft.questions if q.yes == positive), None)
+        if question is None:
+            if len(self.draft.questions) >= MAX_DRAFT_QUESTIONS:
+                return "", (
+                    f"{opener} {phrase} – föreslagen fråga ”{question_text}”, inte tillagd: utkastet har "
+                    f"redan {MAX_DRAFT_QUESTIONS} frågor; använd en av dem i when eller slå ihop frågor"
+                )
+            words = [w for w in slug(positive, 12).split("-") if len(w) > 3 and w != "finns"]
+            question = DraftQuestion(
+                _unique("-".join(words[:3]) or "villkor", self.ids),
+                question_text,
+                positive,
+                "",
+                line,
+                source=f"{opener} {phrase}",
+            )
+            self.draft.questions.append(question)
+        if negative and not question.no:
+            question.no = phrase
+        return f"{question.id} = {'nej' if negative else 'ja'}", f"{opener} {phrase}"
+
+    def propose_role(self, name: str, line: int) -> DraftRole:
+        role = next((r for r in self.draft.roles if r.name == name), None)
+        if role is None:
+            taken = {r.id for r in self.draft.roles} | {TODO}
+            role = DraftRole(_unique(slug(name, 3), taken), name)
+            self.draft.roles.append(role)
+        if line not in role.lines:
+            role.lines.append(line)
+        return role
 
     def unplaced(self, line: int, text: str) -> None:
         self.draft.unplaced.append((line, text))
@@ -436,11 +662,15 @@ class _Builder:
             parent.id if parent else None,
             level=(parent.level + 1) if parent else 1,
         )
+        when, _note = self.propose_condition(text, line)
+        if when:
+            section.when, section.when_text, section.proposed = when, text.rstrip(":").strip(), True
         self.draft.sections.append(section)
         self.lead_in_return = parent
         self.section = section
         self.last_was_heading = False
-        self.draft.report.append((line, text, f"inledning till en lista: avsnitt {section.id}"))
+        where = f"inledning till en lista: avsnitt {section.id}"
+        self.draft.report.append((line, text, where + (f", villkor {when} (föreslaget)" if when else "")))
 
     # the walk over the blocks
     def run(self) -> Draft:
@@ -462,6 +692,12 @@ class _Builder:
                 # no title line: the title stays a TODO.
                 self.draft.title_line = block.line
                 if self.numbered_heading(block, previous, following) is None:
+                    # A scope line under the title ("Rutinen gäller för …") is no part of it.
+                    scope = next((n for n, line in enumerate(block.lines) if n and _SCOPE.match(line)), None)
+                    if scope is not None:
+                        text = _dehyphenate(Block("", 0, 0, "", block.lines[:scope]))
+                        for offset, line in enumerate(block.lines[scope:], scope):
+                            self.unplaced(block.line + offset, line)
                     self.draft.title = text
                     self.draft.report.append((block.line, text, "titel"))
                     continue
@@ -528,7 +764,7 @@ class _Builder:
             self.draft.report.append((block.line, text, "telefontider"))
             return
         if not numbered:
-            self.add_item(text, block.line, "fråga" if text.endswith("?") else "kontrollpunkt")
+            self.add_item(text, block.line, sentence_kind(text, "bullet"))
             return
         pieces: list[str] = []
         after_condition = False
@@ -544,11 +780,7 @@ class _Builder:
 
     def emit_numbered(self, pieces: list[str], line: int) -> None:
         text = " ".join(pieces)
-        note = ""
-        condition = re.match(r"^((?:Om|När|Vid|I de fall)\s[^:,]+)[:,]", text)
-        if condition:
-            note = condition.group(1)
-        self.add_item(text, line, "fråga" if text.endswith("?") else "åtgärd", note)
+        self.add_item(text, line, sentence_kind(text, "numbered"))
 
     def paragraph(self, block: Block, text: str, following: Block | None) -> None:
         lines = list(block.lines)
@@ -616,10 +848,7 @@ class _Builder:
             if lead_in and index == len(found) - 1 and (sentence.endswith(":") or _OPEN_END.search(sentence)):
                 self.add_lead_in(sentence, line + _offset(block, sentence))
                 continue
-            kind = (
-                "fråga" if sentence.endswith("?") else "åtgärd" if _DUTY.search(sentence) else "information"
-            )
-            self.add_item(sentence, line + _offset(block, sentence), kind)
+            self.add_item(sentence, line + _offset(block, sentence), sentence_kind(sentence))
 
 
 def _offset(block: Block, sentence: str) -> int:
@@ -632,7 +861,17 @@ def _offset(block: Block, sentence: str) -> int:
 
 def build_draft(source: str, source_file: str = "", routine_id: str = "") -> Draft:
     """The draft of a routine from its source text; see the module docstring for the rules."""
-    builder = _Builder(source, source_file, routine_id or slug(source_file.rsplit(".", 1)[0] or "utkast", 6))
+    source = source.lstrip("\ufeff")  # a byte-order mark from Windows is no part of the title
+    furniture = page_furniture(source)
+    lines = source.splitlines()
+    # Page headers and footers become blank lines (the line numbers stay the source's).
+    cleaned = "\n".join("" if n in furniture else line for n, line in enumerate(lines, 1))
+    builder = _Builder(cleaned, source_file, routine_id or slug(source_file.rsplit(".", 1)[0] or "utkast", 6))
+    for number in sorted(furniture):
+        builder.draft.unplaced.append((number, lines[number - 1].strip()))
+        builder.draft.report.append(
+            (number, lines[number - 1].strip(), "inte placerad: sidhuvud eller sidfot")
+        )
     draft = builder.run()
     if not draft.sections:
         draft.sections.append(DraftSection("rutinen", "TODO: rubrik", 1))
@@ -653,7 +892,7 @@ def draft_toml(draft: Draft) -> str:
     out: list[str] = [
         f"# UTKAST skapat av `samverkan utkast` från {draft.source_file or 'källtexten'}.",
         "# Sök efter TODO: varje ställe där en människa måste bestämma, med källans rad.",
-        "# Kontrollera sedan med: samverkan validate DEN-HÄR-FILEN.toml",
+        "# Kontrollera sedan med: samverkan kontrollera DEN-HÄR-FILEN.toml",
         "format = 2",
         f"id = {_s(draft.routine_id)}",
         f"title = {_s(draft.title or 'TODO: titel')}  # TODO rad {draft.title_line}: kontrollera titeln",
@@ -676,6 +915,18 @@ def draft_toml(draft: Draft) -> str:
         'name = "TODO: vem utför punkterna"',
         "# TODO: lägg till rollerna (t.ex. RVT, BoU, gemensamt) och sätt role på avsnitten och punkterna.",
         "",
+    ]
+    for role in draft.roles:
+        where = ", ".join(str(n) for n in role.lines[:6]) + (" …" if len(role.lines) > 6 else "")
+        out += [
+            f"# TODO rad {role.lines[0]}: föreslagen roll, nämns på rad {where}; rätta namnet, slå ihop "
+            "eller ta bort",
+            "[[roles]]",
+            f"id = {_s(role.id)}",
+            f"name = {_s(role.name[0].upper() + role.name[1:])}",
+            "",
+        ]
+    out += [
         "[[phases]]",
         f'id = "{TODO}"',
         'name = "TODO: skede"',
@@ -691,6 +942,11 @@ def draft_toml(draft: Draft) -> str:
         ]
     urgent_declared = False
     for question in draft.questions:
+        if question.source:
+            out.append(
+                f"# TODO rad {question.line}: föreslagen fråga ur ”{question.source} …”; formulera den, "
+                "eller ta bort den och villkoren som använder den"
+            )
         out += [
             f"# TODO rad {question.line}: frågans ordalydelse och hjälptext (citera källans definition)",
             "[[questions]]",
@@ -748,14 +1004,27 @@ def draft_toml(draft: Draft) -> str:
         else:
             out += [f'phase = "{TODO}"', f'role = "{TODO}"']
         if section.when:
+            if section.proposed:
+                out.append(
+                    f"# TODO rad {section.line}: villkoret är föreslaget ur inledningen; bekräfta det "
+                    "eller ta bort when"
+                )
             out += [f"when = {_s(section.when)}", f"when_text = {_s(section.when_text)}"]
         out.append("")
         for item in items_by_section.get(section.id, []):
             out.append(f"# rad {item.line}")
-            if item.condition_note:
+            if item.when:
                 out.append(
-                    f"# TODO rad {item.line}: ”{item.condition_note}” – lägg till when om punkten "
-                    "bara gäller då"
+                    f"# TODO rad {item.line}: villkoret är föreslaget ur ”{item.condition_note} …”; "
+                    "bekräfta frågan och villkoret, eller ta bort when"
+                )
+            elif item.condition_note:
+                out.append(f"# TODO rad {item.line}: ”{item.condition_note}”")
+            if len(item.roles_named) > 1:
+                named = " och ".join(item.roles_named)
+                out.append(
+                    f"# TODO rad {item.line}: punkten nämner flera roller ({named}); dela den i en punkt "
+                    "per roll, eller sätt en gemensam roll"
                 )
             out += [
                 "[[steps]]",
@@ -765,6 +1034,12 @@ def draft_toml(draft: Draft) -> str:
             ]
             if item.kind != "åtgärd":
                 out.append(f"kind = {_s(item.kind)}")
+            if item.role:
+                out.append(
+                    f"role = {_s(item.role)}  # TODO rad {item.line}: föreslagen roll, den som texten nämner"
+                )
+            if item.when:
+                out.append(f"when = {_s(item.when)}")
             if item.deadline:
                 out += [
                     f"deadline = {_s(item.deadline)}",
@@ -838,10 +1113,13 @@ def draft_record(draft: Draft) -> dict[str, object]:
                 "kind": i.kind,
                 "deadline": i.deadline,
                 "contacts": i.contacts,
+                "when": i.when,
+                "role": i.role,
             }
             for i in draft.items
         ],
         "questions": [{"id": q.id, "text": q.text, "line": q.line} for q in draft.questions],
+        "roles": [{"id": r.id, "name": r.name, "lines": r.lines} for r in draft.roles],
         "contacts": [
             {"id": c.id, "name": c.name, "phones": c.phones, "fax": c.fax, "hours": c.hours}
             for c in draft.contacts
