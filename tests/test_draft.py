@@ -338,7 +338,7 @@ def test_cli_writes_the_draft_and_the_report(capsys, tmp_path: Path) -> None:
     assert "rad   23: punkt" in report.read_text(encoding="utf-8")
     assert ", 10 frågor, 1 kontakt, 0 rader ej placerade" in err  # counts in their Swedish form
     code, out, err = run(capsys, "utkast", str(SOURCES / "rvt-bou-samverkansrutin.txt"), "--format", "json")
-    assert code == 0 and json.loads(out)["questions"][0]["id"] == "akut"
+    assert code == 0 and "akut" in [q["id"] for q in json.loads(out)["questions"]]
     assert "Spårbarhet" in err  # no --rapport: the report goes to stderr
     code, out, err = run(capsys, "utkast", str(SOURCES / "rvt-bou-samverkansrutin.txt"), "--format", "md")
     assert code == 0 and out.startswith("# Spårbarhet för utkastet")
