@@ -451,10 +451,13 @@ _DRAFT: Schema = closed(
                     "kind": enum(ITEM_KINDS),
                     "deadline": STRING,
                     "contacts": STRINGS,
+                    "when": STRING,  # a proposed condition ("" when none)
+                    "role": STRING,  # a proposed role ("" when none)
                 }
             )
         ),
         "questions": array(closed({"id": STRING, "text": STRING, "line": COUNT})),
+        "roles": array(closed({"id": STRING, "name": STRING, "lines": array(COUNT)})),
         "contacts": array(
             closed(
                 {
