@@ -309,6 +309,32 @@ def test_conditional_sentences_imperatives_roles_and_page_furniture(tmp_path: Pa
     assert len(routine.questions) == len(draft.questions) >= 4
 
 
+def test_kontrollera_warns_when_every_item_applies_although_the_text_has_conditions(tmp_path: Path) -> None:
+    # The case: a draft whose TODOs are resolved by deleting the proposed questions
+    # and conditions passes with 0 questions, every branch applying to every case.
+    text = resolve_todos(draft_toml(build_draft(ANOTHER_MUNICIPALITY, "exempelby.txt", "exempelby")))
+    text = re.sub(r"\[\[questions\]\]\n(?:.+\n)+\n", "", text)
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("when = ")) + "\n"
+    path = tmp_path / "utan-logik.toml"
+    path.write_text(text, encoding="utf-8")
+    report = validate_file(path)
+    assert report.ok and len(report.routine.questions) == 0
+    [problem] = report.problems
+    assert problem.severity == WARNING
+    assert problem.message.startswith(
+        "alla punkter gäller i varje ärende, men 5 punkter börjar med ett villkor"
+    )
+    assert "lägg till frågor och when" in problem.hint
+    line = text.splitlines()[problem.line - 1]
+    assert line.startswith("[[steps]]") or line.startswith("id =")  # at the first such item
+    # With the proposed conditions kept, the same file is quiet.
+    kept = tmp_path / "med-logik.toml"
+    kept.write_text(
+        resolve_todos(draft_toml(build_draft(ANOTHER_MUNICIPALITY, "exempelby.txt"))), encoding="utf-8"
+    )
+    assert validate_file(kept).problems == []
+
+
 def test_question_from_phrase() -> None:
     assert question_from_phrase("om situationen inte är akut") == (
         "situationen är akut",
