@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -384,3 +385,86 @@ def test_cli_bad_input(capsys, tmp_path: Path) -> None:
     latin.write_bytes("Åtgärd".encode("latin-1"))
     code, _, err = run(capsys, "utkast", str(latin))
     assert code == 2 and "UTF-8" in err
+
+
+# -- Word and PDF sources ----------------------------------------------------------------------
+
+
+def test_a_word_source_gives_headings_and_lists_from_its_styles(capsys, tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")  # the utkast extra, in dev
+    document = docx.Document()
+    document.add_heading("Rutin för mottagning av orosanmälningar", 0)  # the Title style
+    document.add_heading("Mottagning", 1)
+    document.add_paragraph("Mottagningssekreterare registrerar anmälan samma dag.")
+    document.add_paragraph("Kontrollera om barnet är känt", style="List Number")
+    document.add_paragraph("Gör en skyddsbedömning", style="List Number")
+    document.add_heading("Akuta ärenden", 2)  # no full stop, a heading only by its style
+    document.add_paragraph("Om barnet är i akut fara ska polisen kontaktas.")
+    document.add_paragraph("våld i hemmet", style="List Bullet")
+    document.add_paragraph("hot mot barnet", style="List Bullet")
+    # A heading whose wording alone would read as a sentence: the style decides.
+    document.add_heading("Uppföljningen görs av gruppledaren.", 1)
+    document.add_paragraph("Gruppledaren följer upp varje vecka.")
+    source = tmp_path / "mottagning.docx"
+    document.save(str(source))
+    target = tmp_path / "mottagning.toml"
+    code, _, err = run(capsys, "utkast", str(source), "-o", str(target), "--format", "toml")
+    assert code == 0, err
+    routine = load_routine(target).routine
+    assert routine is not None and routine.title == "Rutin för mottagning av orosanmälningar"
+    titles = {s.title: s for s in routine.sections}
+    assert set(titles) == {"Mottagning", "Akuta ärenden", "Uppföljningen görs av gruppledaren."}
+    assert titles["Akuta ärenden"].parent == titles["Mottagning"].id  # Heading 2 under Heading 1
+    steps = {s.text: s for s in routine.steps}
+    assert steps["Kontrollera om barnet är känt"].kind == "åtgärd"  # numbered: an action
+    assert steps["våld i hemmet"].kind == "kontrollpunkt"
+    assert steps["Om barnet är i akut fara ska polisen kontaktas."].when is not None
+    assert validate_file(target).ok
+
+
+def test_a_pdf_source_loses_its_page_headers_and_footers(capsys, tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    from samverkan_tui.core.base.clock import parse_now
+    from samverkan_tui.export import write
+    from samverkan_tui.export.document import document_for_routine
+    from tests.conftest import shipped
+
+    routine = shipped("rvt-bou")  # its printout: pages with a running header and footer
+    source = write(document_for_routine(routine, parse_now("2026-11-23T10:00")), "pdf", tmp_path / "rvt.pdf")
+    target = tmp_path / "rvt.toml"
+    code, _, err = run(capsys, "utkast", str(source), "-o", str(target), "--rapport", str(tmp_path / "r.txt"))
+    assert code == 0, err
+    draft_text = target.read_text(encoding="utf-8")
+    assert f"title = {json.dumps(routine.title, ensure_ascii=False)}" in draft_text
+    report = (tmp_path / "r.txt").read_text(encoding="utf-8")
+    footers = [line for line in report.splitlines() if "sidhuvud eller sidfot" in line]
+    pages = len(pypdf.PdfReader(str(source)).pages)
+    assert len([line for line in footers if "sida" in line]) == pages > 1  # "… sida 1 av N" on each page
+    steps = load_routine(target).routine.steps
+    assert not any(re.search(r"sida \d+ av \d+", step.text) for step in steps)
+    # The printout's items ("2.3 (BoU) BoU-handläggare gör …") come through as items.
+    assert any("BoU-handläggare gör skyddsbedömning på barnen." in step.text for step in steps)
+    assert validate_file(target).ok
+
+
+def test_word_and_pdf_sources_that_cannot_be_read_say_why(capsys, tmp_path: Path, monkeypatch) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    scanned = tmp_path / "inskannad.pdf"
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    with scanned.open("wb") as handle:
+        writer.write(handle)
+    code, out, err = run(capsys, "utkast", str(scanned))
+    assert (code, out) == (2, "") and "har ingen text att läsa (en inskannad PDF?)" in err
+    broken = tmp_path / "trasig.docx"
+    broken.write_text("inte ett Word-dokument", encoding="utf-8")
+    code, _, err = run(capsys, "utkast", str(broken))
+    assert code == 2 and "kan inte läsas som Word-dokument" in err and err.count("\n") == 1
+    old = tmp_path / "gammal.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    code, _, err = run(capsys, "utkast", str(old))
+    assert code == 2 and "spara dokumentet som .docx eller PDF" in err
+    # Without the extra: one Swedish line that says how to install it.
+    monkeypatch.setitem(sys.modules, "docx", None)
+    code, _, err = run(capsys, "utkast", str(broken))
+    assert code == 2 and "pip install 'samverkan-tui[utkast]'" in err and err.count("\n") == 1

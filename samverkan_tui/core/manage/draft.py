@@ -60,6 +60,9 @@ from samverkan_tui.core.routine.source_text import Block, blocks, split_sentence
 
 TODO = "todo"
 
+# A heading marked as one: "## Ansvar" (Markdown, and how a Word document's heading styles
+# come out of core.manage.draft_sources), the level from the number of "#".
+_MARKED_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>\S.*)$")
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<rest>\S.*)$")
 _BRANCH = re.compile(r"^(?:[-–]\s*)?(?P<phrase>[Oo]m\s+.+?)\s*(?P<end>[?:])$")
 _CONDITIONAL_START = re.compile(r"^(?:Om|När|Vid|I de fall|Ifall)\s")
@@ -102,6 +105,7 @@ _PAGE_NUMBER = re.compile(
     r"^(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+|/\s*\d+)|-\s*\d+\s*-)$",
     re.IGNORECASE,
 )
+_PAGE_AT_END = re.compile(r"\ssida\s+\d+(?:\s+av\s+\d+)?\s*$", re.IGNORECASE)
 # A scope line ("Rutinen gäller för …", "Riktlinjen omfattar …") is a sentence, even
 # without a full stop: never a heading.
 _SCOPE = re.compile(
@@ -403,27 +407,38 @@ def role_names(text: str) -> list[str]:
 
 def page_furniture(source: str) -> set[int]:
     """Line numbers of page headers and footers in text extracted from a PDF or Word:
-    page numbers ("Sida 2 av 5", "2 (5)"), and a line that repeats on several pages (the
-    same short text at least twice next to a page number or a form feed, or three times
-    when it is the document's first line)."""
+    page numbers ("Sida 2 av 5", "2 (5)", "… sida 2 av 5" at a line's end), and a short
+    line that comes back at the top or foot of several pages (compared with its digits
+    left out, so "version 2.0 · sida 1 av 4" and "… sida 2 av 4" are one): at least two
+    of its occurrences next to a page break (a page number or a form feed), and at least
+    half of them; the document's first line is its first page's header."""
     lines = source.splitlines()
-    furniture = {n for n, line in enumerate(lines, 1) if _PAGE_NUMBER.match(line.strip())}
+    furniture = {
+        n for n, line in enumerate(lines, 1) if _PAGE_NUMBER.match(line.strip()) or _PAGE_AT_END.search(line)
+    }
+    near_break = {n + d for n in furniture for d in (-2, -1, 1, 2)}
+    # A form feed (between pdftotext's or draft_sources' pages) is a line of its own.
+    breaks = [n for n, line in enumerate(source.splitlines(keepends=True), 1) if line.endswith("\f")]
+    near_break |= {n + d for n in breaks for d in (-3, -2, -1, 1, 2, 3)}
     seen: dict[str, list[int]] = {}
     for number, line in enumerate(lines, 1):
         text = line.strip()
-        if text and len(text) <= 100 and re.search(r"[^\W\d_]{2}", text) and not LIST_START.match(text):
-            seen.setdefault(text, []).append(number)
-    first = next((n for n, line in enumerate(lines, 1) if line.strip()), 0)
-    near_break = {n + d for n in furniture for d in (-2, -1, 1, 2)}
-    # A form feed (a page break from pdftotext) ends a line: the lines after it open a page.
-    breaks = [n for n, line in enumerate(source.splitlines(keepends=True), 1) if line.endswith("\f")]
-    near_break |= {n + d for n in breaks for d in (1, 2, 3)}
-    for numbers in seen.values():
-        # A title that a contents list repeats once is not a header: the first line counts
-        # as one only when it comes back on at least two more pages.
-        if (len(numbers) >= 2 and any(n in near_break for n in numbers)) or (
-            len(numbers) >= 3 and first in numbers
+        if (
+            text
+            and len(text) <= 100
+            and not text.endswith(".")
+            and re.search(r"[^\W\d_]{2}", text)
+            and not LIST_START.match(text)
         ):
+            seen.setdefault(re.sub(r"\d+", "#", text), []).append(number)
+    first = next((n for n, line in enumerate(lines, 1) if line.strip()), 0)
+    for numbers in seen.values():
+        at_breaks = sum(1 for n in numbers if n in near_break)
+        # The first page's header is the document's first line: it counts with one other
+        # page's, or on its own when it comes back three times.
+        if first in numbers and (at_breaks >= 1 or len(numbers) >= 3):
+            at_breaks += 1
+        if at_breaks >= 2 and 2 * at_breaks >= len(numbers):
             furniture.update(numbers)
     return furniture
 
@@ -447,11 +462,18 @@ class _Builder:
         self.lead_in_return: DraftSection | None = None  # the section a lead-in list returns to
 
     # sections
-    def add_heading(self, title: str, line: int) -> None:
+    def add_heading(self, title: str, line: int, marked_level: int = 0) -> None:
         numbered = _NUMBERED_HEADING.match(title)
         parent = None
         level = 1
-        if numbered:
+        if marked_level:  # the document says the level: nest under the nearest one above
+            level = marked_level
+            for candidate in reversed(self.draft.sections):
+                if candidate.level < level and candidate.when_text == "":
+                    parent = candidate.id
+                    break
+            self.group = None
+        elif numbered:
             level = numbered["number"].count(".") + 1
             for candidate in reversed(self.draft.sections):
                 if candidate.level < level and candidate.when_text == "":
@@ -687,19 +709,16 @@ class _Builder:
                 # After a blank line the list has ended; a paragraph right under its last
                 # line still belongs to the lead-in.
                 self.section, self.lead_in_return = self.lead_in_return, None
+            marked = _MARKED_HEADING.match(text) if not block.marker else None
+            if index == 0 and marked is not None:
+                text = marked["title"]  # "# Rutin för …": the document's title
+                marked = None
             if index == 0:
                 # A text that starts with its first numbered heading ("1. Inledning") has
                 # no title line: the title stays a TODO.
                 self.draft.title_line = block.line
                 if self.numbered_heading(block, previous, following) is None:
-                    # A scope line under the title ("Rutinen gäller för …") is no part of it.
-                    scope = next((n for n, line in enumerate(block.lines) if n and _SCOPE.match(line)), None)
-                    if scope is not None:
-                        text = _dehyphenate(Block("", 0, 0, "", block.lines[:scope]))
-                        for offset, line in enumerate(block.lines[scope:], scope):
-                            self.unplaced(block.line + offset, line)
-                    self.draft.title = text
-                    self.draft.report.append((block.line, text, "titel"))
+                    self.title_block(block, text, following)
                     continue
             if _INTERVAL.search(text) and not self.draft.review_text:
                 sentence = next((s for s in split_sentences(text) if _INTERVAL.search(s)), text)
@@ -711,6 +730,11 @@ class _Builder:
                 self.phone_header = True
             if not re.search(r"[^\W\d_]{2}", text) and not _phones(text):
                 self.unplaced(block.line, text)
+                continue
+            if marked is not None:
+                if self.lead_in_return is not None:
+                    self.section, self.lead_in_return = self.lead_in_return, None
+                self.add_heading(marked["title"].strip(), block.line, len(marked["marks"]))
                 continue
             branch = _BRANCH.match(text)
             if branch and len(text) <= 90 and self.heading is not None:
@@ -733,6 +757,30 @@ class _Builder:
                 continue
             self.paragraph(block, text, following)
         return self.draft
+
+    def title_block(self, block: Block, text: str, following: Block | None) -> None:
+        """The first block: its first line is the title, with the lines that go on from it
+        in lower case (a title wrapped over two lines). A scope line under it ("Rutinen
+        gäller för …") is no part of it; what follows it (a PDF's text runs on without
+        blank lines) is read as a paragraph."""
+        lines = block.lines
+        count = 1
+        while count < min(len(lines), 3) and lines[count][:1].islower():
+            count += 1
+        if count == len(lines):
+            self.draft.title = text
+            self.draft.report.append((block.line, text, "titel"))
+            return
+        title = _dehyphenate(Block("", 0, 0, "", lines[:count]))
+        self.draft.title = title
+        self.draft.report.append((block.line, title, "titel"))
+        while count < len(lines) and _SCOPE.match(lines[count]):
+            self.unplaced(block.line + count, lines[count])
+            count += 1
+        if count < len(lines):
+            rest = lines[count:]
+            sub = Block(_dehyphenate(Block("", 0, 0, "", rest)), block.line + count, block.end_line, "", rest)
+            self.paragraph(sub, sub.text, following)
 
     def numbered_heading(self, block: Block, previous: Block | None, following: Block | None) -> str | None:
         """ "3. Insatser" that the block split took for a list item: the heading with its number.
