@@ -23,7 +23,14 @@ from samverkan_tui.core.routine.source_text import sentences
 from samverkan_tui.core.validation.validate import validate_file
 from tests.conftest import SOURCES
 from tests.conftest import run_cli as run
-from tests.draft_measure import item_coverage, sentence_coverage, squash
+from tests.draft_measure import (
+    action_kinds,
+    condition_coverage,
+    conditions_in_comments,
+    item_coverage,
+    sentence_coverage,
+    squash,
+)
 
 # Floors per source: (items, sentences), the figures reached (rounded down). Issue 18 asks
 # for 0.90 of the sentences; every source reaches it. What the draft still misses:
@@ -77,6 +84,37 @@ def test_the_draft_places_the_shipped_items_and_sentences_in_their_sections(rout
     assert items.share >= item_floor, items.misses
     assert found.share >= sentence_floor, found.misses
     assert found.share >= 0.9  # issue 18
+
+
+# Floors per source for the draft's logic (issue 25): (conditional sentences with a proposed
+# question and condition, shipped actions the draft calls åtgärd). Before issue 25 the
+# draft gave (0/23, 11/67), (0/21, 27/51), (0/16, 44/44) and (0/1, 1/33). Conditions stop
+# short in Botkyrka and Ekerö because a draft proposes at most 12 questions (every path is
+# proved); the rest get their proposed question in a TODO comment. Actions missed are
+# statements without an actor or duty ("Konsultationen sker anonymt.") and bullet lists
+# the shipped file makes actions (Ekerö's "Den vuxnas behov av stöd och hjälp akut").
+LOGIC = {
+    "botkyrka-forskola-skola": (0.52, 0.61),
+    "ekero-vald-i-nara-relation": (0.61, 0.58),
+    "rvt-bou": (1.0, 1.0),
+    "vasterbotten-sexuell-beteendeproblematik": (1.0, 0.39),
+}
+
+
+@pytest.mark.parametrize("routine_id", sorted(LOGIC))
+def test_the_draft_proposes_conditions_and_actions(routine_id: str) -> None:
+    conditions, actions = condition_coverage(routine_id), action_kinds(routine_id)
+    print(
+        f"\nutkast {routine_id}: villkor {conditions.placed}/{conditions.total} = {conditions.share:.2f} "
+        f"(+{conditions_in_comments(routine_id)} i TODO-kommentarer), "
+        f"åtgärder {actions.placed}/{actions.total} = {actions.share:.2f}"
+    )
+    condition_floor, action_floor = LOGIC[routine_id]
+    assert conditions.share >= condition_floor, conditions.misses
+    assert actions.share >= action_floor, actions.misses
+    # Every conditional sentence is proposed: as a condition, or (over the question
+    # budget) as a question in a TODO comment.
+    assert conditions.placed + conditions_in_comments(routine_id) >= conditions.total - 2
 
 
 def resolve_todos(text: str) -> str:
@@ -363,7 +401,7 @@ def test_cli_writes_the_draft_and_the_report(capsys, tmp_path: Path) -> None:
     assert code == 0, err
     assert validate_file(target).ok
     assert "rad   23: punkt" in report.read_text(encoding="utf-8")
-    assert ", 10 frågor, 1 kontakt, 0 rader ej placerade" in err  # counts in their Swedish form
+    assert ", 12 frågor, 1 kontakt, 0 rader ej placerade" in err  # counts in their Swedish form
     code, out, err = run(capsys, "utkast", str(SOURCES / "rvt-bou-samverkansrutin.txt"), "--format", "json")
     assert code == 0 and "akut" in [q["id"] for q in json.loads(out)["questions"]]
     assert "Spårbarhet" in err  # no --rapport: the report goes to stderr

@@ -113,8 +113,10 @@ _SCOPE = re.compile(
     r"[Ss]amverkansrutin(?:en)?)\s+(?:gäller|omfattar|avser|riktar sig)\b|^Gäller\s+(?:för|alla)\b"
 )
 # A routine file is proved on every answer path; independent yes/no questions double the
-# paths each, so a draft proposes at most this many (``core.validation`` stops at 20 000).
-MAX_DRAFT_QUESTIONS = 10
+# paths each, so a draft proposes at most this many: 2^12 = 4 096 paths (proved in about
+# 0.15 s), leaving room for two more before ``core.validation`` stops at 20 000. A
+# conditional sentence beyond them gets its proposed question in a TODO comment.
+MAX_DRAFT_QUESTIONS = 12
 _NEGATION = re.compile(r"\s(?:inte|ej)\b")
 # A clause left open: a line ending in a preposition or conjunction ("… konsultera
 # socialtjänsten vid", "Det sker i samband med att") is never a heading; before a list it
@@ -372,13 +374,50 @@ def is_imperative(sentence: str) -> bool:
     return lower.endswith("a") and len(lower) >= 5 and lower not in _NOT_IMPERATIVE
 
 
+# Who acts, at the start of a sentence: a title ("Ansvarig socialsekreterare", "Förskolechef"),
+# a unit ("Förskolan/skolan", "Socialtjänsten", "RVT") or "Vi".
+_ACTOR = re.compile(
+    r"^(?:(?:Ansvarig|Respektive|Berörd|Utsedd)\s+)?(?:[A-ZÅÄÖ][\w/-]*?(?:sekreterare|handläggare|ledare|chef|"
+    r"kurator|psykolog|sköterska|utredare|behandlare|samordnare|rektor|team|gruppen|enheten)(?:n|en)?|"
+    r"Förskolan(?:/[Ss]kolan)?|Förskola/skola|Skolan|Socialtjänsten|Socialnämnden|Mottagningen|"
+    r"Elevhälsan|Polisen|Regionen|Kommunen|Primärvården|BUP|RVT|BoU|IFO|Rektor|Vi)\b"
+)
+# A finite verb right after the actor ("… informerar", "… gör", "… kan anmäla").
+_VERB_AFTER_ACTOR = re.compile(
+    r"^(?:\s+(?:och|eller|/)?\s*[\w/-]+)?\s+(?!(?:eller|för|under|efter|över|där|när|hur|var|mer|fler|"
+    r"inför|enligt)\b)(?:[a-zåäö]+(?:ar|er|ör|år|ir)|gör|tar|ger|får|kan|ska|skall|bör|måste)\b"
+)
+
+
+# "… planeras av ansvarig socialsekreterare", "… fylls i av den som …": a passive with its doer.
+_PASSIVE_WITH_AGENT = re.compile(r"\b[a-zåäö]{3,}(?:as|es|s)(?:\s+in|\s+i|\s+ut|\s+upp)?\s+av\s")
+
+
+def has_actor(sentence: str) -> bool:
+    """ "Förskolechef tar direktkontakt med …", "Socialtjänsten gör en bedömning …": someone
+    named does something, which the routine means as a step."""
+    text = sentence.lstrip("-–• ").strip()
+    match = _ACTOR.match(text)
+    return match is not None and _VERB_AFTER_ACTOR.match(text[match.end() :]) is not None
+
+
 def sentence_kind(sentence: str, listed: str = "") -> str:
     """The kind a draft item gets: "fråga" for a question; "åtgärd" for a numbered item,
-    a "ska"-sentence or an imperative; a bullet that is neither a "kontrollpunkt"; else
-    "information". ``listed``: "numbered", "bullet" or "" (a paragraph's sentence)."""
+    a "ska"-sentence, an imperative, someone named doing something ("Rektor kontaktar
+    …"), a rule for a case ("Om föräldrarna inte samtycker informeras …") or a passive
+    with its doer ("Mötet planeras av ansvarig socialsekreterare"); a bullet that is none
+    of these a "kontrollpunkt"; else "information".
+    ``listed``: "numbered", "bullet" or "" (a paragraph's sentence)."""
     if sentence.endswith("?"):
         return "fråga"
-    if listed == "numbered" or _DUTY.search(sentence) or is_imperative(sentence):
+    if (
+        listed == "numbered"
+        or _DUTY.search(sentence)
+        or is_imperative(sentence)
+        or has_actor(sentence)
+        or condition_clause(sentence) is not None  # a rule for a case: what to do then
+        or _PASSIVE_WITH_AGENT.search(sentence)
+    ):
         return "åtgärd"
     return "kontrollpunkt" if listed == "bullet" else "information"
 
@@ -469,14 +508,14 @@ class _Builder:
         if marked_level:  # the document says the level: nest under the nearest one above
             level = marked_level
             for candidate in reversed(self.draft.sections):
-                if candidate.level < level and candidate.when_text == "":
+                if candidate.level < level and (candidate.when_text == "" or candidate.proposed):
                     parent = candidate.id
                     break
             self.group = None
         elif numbered:
             level = numbered["number"].count(".") + 1
             for candidate in reversed(self.draft.sections):
-                if candidate.level < level and candidate.when_text == "":
+                if candidate.level < level and (candidate.when_text == "" or candidate.proposed):
                     parent = candidate.id
                     break
             self.group = None
@@ -505,6 +544,11 @@ class _Builder:
         if self.last_was_heading and self.group is not None and parent != self.group.id:
             self.group = None
         section = DraftSection(_unique(slug(title), self.ids), title, line, parent, level=level)
+        # A heading that states a condition ("Vid akut oro", "Om barnet placeras"): the
+        # whole section is proposed to apply only then.
+        when, _note = self.propose_condition(_NUMBERED_HEADING.sub(r"\g<rest>", title), line)
+        if when:
+            section.when, section.when_text, section.proposed = when, title, True
         self.draft.sections.append(section)
         self.heading = self.section = section
         self.last_was_heading = True
