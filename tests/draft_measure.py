@@ -133,7 +133,7 @@ _OPENS_WITH_CONDITION = re.compile(r"^(?:[-–•]\s*)?(?:Om|Vid|När(?! det gä
 
 def condition_coverage(routine_id: str, build: Callable[..., Draft] = build_draft) -> Coverage:
     """Conditional sentences of the source that got a proposed question and condition."""
-    routine, draft, source = load(routine_id, build)
+    _, draft, source = load(routine_id, build)
     conditioned = [squash(i.text) for i in draft.items if getattr(i, "when", "")]
     sections = [squash(s.title) for s in draft.sections if s.when]
     placed, total, misses = 0, 0, []
