@@ -278,7 +278,7 @@ def test_interactive_review_pauses_and_resumes(capsys, monkeypatch, tmp_path: Pa
 def test_bad_input_is_one_line_and_exit_2(capsys, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     code, _, err = run(capsys, "granska", "rvt-bou", "--inte-interaktiv")
-    assert code == 2 and err.count("\n") == 1 and "--allt-galler" in err
+    assert code == 2 and err.count("\n") == 1 and "--allt-gäller" in err
     bad = tmp_path / "svar.json"
     bad.write_text("{inte json", encoding="utf-8")
     code, _, err = run(capsys, "granska", "rvt-bou", "--svar-fil", str(bad))

@@ -1,7 +1,7 @@
 """Commands for the unit managers who keep routines alive: `granska`, `jämför`, `utkast`.
 
 samverkan granska ID                          the yearly review, interactively
-samverkan granska ID --allt-galler            confirm everything unchanged
+samverkan granska ID --allt-gäller            confirm everything unchanged
 samverkan granska ID --svar-fil svar.json     answers from a file
 samverkan jämför A [B]                        what changed between two versions
 samverkan utkast KÄLLA.txt -o rutin.toml      a first draft from a source text
@@ -26,6 +26,7 @@ from samverkan_tui.cli.common import (
     NowOption,
     complete_routine,
     fail,
+    json_text,
     print_as,
 )
 from samverkan_tui.core.base.swedish import count_text
@@ -86,7 +87,7 @@ def _ask(prompt: str) -> str | None:
     short_help="Årlig granskning av en rutin, punkt för punkt.",
     epilog=examples(
         "samverkan granska rvt-bou                       gå igenom rutinen punkt för punkt",
-        "samverkan granska rvt-bou --allt-galler -o protokoll.pdf",
+        "samverkan granska rvt-bou --allt-gäller -o protokoll.pdf",
         after='Svarsfil (JSON): {"punkter": {"ID": "gäller" | "tas bort" | {"ändras": "ny text"}}, '
         '"kontakter": {"ID": "stämmer" | {"telefon": "nytt nummer", "tider": "nya tider"}}, '
         '"saknas": "", "övriga": "gäller"}',
@@ -111,8 +112,8 @@ def granska(
     allt_galler: Annotated[
         bool,
         typer.Option(
-            "--allt-galler",
             "--allt-gäller",
+            "--allt-galler",
             help="Allt som inte besvarats gäller oförändrat: punkter, kontakter, inget saknas.",
         ),
     ] = False,
@@ -136,14 +137,14 @@ def granska(
         ),
     ] = None,
     hoj_version: Annotated[
-        bool, typer.Option("--hoj-version", "--höj-version", help="Höj versionens sista siffra (2.0 → 2.1).")
+        bool, typer.Option("--höj-version", "--hoj-version", help="Höj versionens sista siffra (2.0 → 2.1).")
     ] = False,
     inte_revidera: Annotated[
         bool, typer.Option("--inte-revidera", help="Ändra inte rutinfilens revideringsdatum.")
     ] = False,
     borja_om: Annotated[
         bool,
-        typer.Option("--borja-om", "--börja-om", help="Släng en sparad, påbörjad granskning och börja om."),
+        typer.Option("--börja-om", "--borja-om", help="Släng en sparad, påbörjad granskning och börja om."),
     ] = False,
     interaktiv: Annotated[
         bool | None,
@@ -185,7 +186,7 @@ def granska(
     if interaktiv is None:
         interaktiv = svar_fil is None and not allt_galler and sys.stdin.isatty()
     if not review.complete(routine) and svar_fil is None and not allt_galler and not interaktiv:
-        fail("ange --svar-fil eller --allt-galler, eller kör i en terminal för att svara på frågorna")
+        fail("ange --svar-fil eller --allt-gäller, eller kör i en terminal för att svara på frågorna")
     if interaktiv and not review.complete(routine):
         items = rw.review_items(routine, rw.routine_source(routine))
         if not _interactive(review, routine, items, config):
@@ -364,7 +365,7 @@ def _output(
     kind = _SUFFIX_FORMATS.get(ut.suffix.lower(), format.value) if ut is not None else format.value
     data: str | bytes
     if kind == "json":
-        data = json.dumps(review_dict(routine, review, moment, note), ensure_ascii=False, indent=2) + "\n"
+        data = json_text(review_dict(routine, review, moment, note))
     else:
         data = render(document_for_review(routine, review, moment, note), kind)
     if ut is None:
@@ -375,13 +376,12 @@ def _output(
         if ut.is_dir()
         else ut
     )
+    from samverkan_tui.core.base.files import swedish_reason, write_private
+
     try:
-        if isinstance(data, bytes):
-            target.write_bytes(data)
-        else:
-            target.write_text(data, encoding="utf-8")
+        write_private(target, data)
     except OSError as error:
-        fail(f"kan inte skriva {target}: {error.strerror or error}", EXIT_FAILURE)
+        fail(f"kan inte skriva {target}: {swedish_reason(error, name_file=False)}", EXIT_FAILURE)
     _say(f"Skrev {target.resolve()}")
 
 
@@ -544,7 +544,7 @@ def utkast(
     draft = build_draft(source, kalla.name, routine_id)
     report = traceability_report(draft)
     if format is DraftFormat.json:
-        data: str = json.dumps(draft_record(draft), ensure_ascii=False, indent=2) + "\n"
+        data: str = json_text(draft_record(draft))
     elif format is DraftFormat.text:
         data = report
     elif format is DraftFormat.md:
@@ -554,10 +554,12 @@ def utkast(
     if ut is None or str(ut) == "-":
         sys.stdout.write(data)
     else:
+        from samverkan_tui.core.base.files import swedish_reason, write_private
+
         try:
-            ut.write_text(data, encoding="utf-8")
+            write_private(ut, data)
         except OSError as error:
-            fail(f"kan inte skriva {ut}: {error.strerror or error}", EXIT_FAILURE)
+            fail(f"kan inte skriva {ut}: {swedish_reason(error, name_file=False)}", EXIT_FAILURE)
         counts = ", ".join(
             count_text(len(things), one, many)
             for things, one, many in (
@@ -571,9 +573,11 @@ def utkast(
         _say(f"Skrev {ut.resolve()}: {counts} ej placerade (kommentarer sist i filen).")
     if format not in (DraftFormat.text, DraftFormat.md):
         if rapport is not None:
+            from samverkan_tui.core.base.files import swedish_reason, write_private
+
             try:
-                rapport.write_text(report, encoding="utf-8")
+                write_private(rapport, report)
             except OSError as error:
-                fail(f"kan inte skriva {rapport}: {error.strerror or error}", EXIT_FAILURE)
+                fail(f"kan inte skriva {rapport}: {swedish_reason(error, name_file=False)}", EXIT_FAILURE)
         else:
             sys.stderr.write(report)

@@ -8,7 +8,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from tests.tui.conftest import DESK, SAMVERKAN, TMUX, needs_tmux
+from tests.tui.conftest import DESK, SAMVERKAN, needs_tmux
 
 pytestmark = needs_tmux
 
@@ -193,8 +193,8 @@ def test_typing_ahead_loses_no_key_and_opens_the_routine_typed(terminal) -> None
     term = terminal(80, 24, ARGS)
     term.wait_for("Välj rutin")
     # One burst, as a practised hand types it: the filter, Enter, role, three answers.
-    subprocess.run([*TMUX, "send-keys", "-t", term.name, "s", "k", "r", "i", "v", "Enter"], check=True)
+    term.type_ahead("s", "k", "r", "i", "v", "Enter")
     term.wait_for("Vilken är din roll?")
-    subprocess.run([*TMUX, "send-keys", "-t", term.name, "1", "j", "2", "j"], check=True)
+    term.type_ahead("1", "j", "2", "j")
     screen = term.wait_for("När kom anmälan in?")
     assert "Skrivbordsrutin (test)" in screen

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from samverkan_tui.core.base.config import APP_NAME, DATA_DIR_ENV, Config
+from samverkan_tui.core.base.config import Config
+from samverkan_tui.core.base.paths import reviews_dir
 from samverkan_tui.core.routine.model import Routine, Step
 
 ITEM_OK = "gäller"
@@ -206,7 +206,7 @@ class Review:
         self.missing = scrub_note(text)
 
     def confirm_rest(self, routine: Routine) -> None:
-        """Everything not yet answered: "gäller", "stämmer", nothing missing (``--allt-galler``)."""
+        """Everything not yet answered: "gäller", "stämmer", nothing missing (``--allt-gäller``)."""
         for step in routine.steps:
             self.items.setdefault(step.id, ItemVerdict(ITEM_OK))
         for contact in routine.contacts:
@@ -369,47 +369,16 @@ def apply_answers(review: Review, routine: Routine, data: object) -> None:
 # -- saving and resuming ------------------------------------------------------------------
 
 
-def reviews_dir(config: Config | None = None) -> Path:
-    """Where reviews in progress are kept: ``<data folder>/granskningar``."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        base = Path(override).expanduser()
-    elif config is not None and config.data_dir is not None:
-        base = config.data_dir
-    else:
-        from platformdirs import user_data_path
-
-        base = user_data_path(APP_NAME, appauthor=False)
-    return base / "granskningar"
-
-
 def review_path(routine_id: str, config: Config | None = None) -> Path:
     return reviews_dir(config) / f"{routine_id}.json"
 
 
-def _write_private_file_atomically(path: Path, text: str) -> None:
-    """Write ``text`` readable by the user only (0600, folder 0700): temp file + os.replace.
-
-    Private stand-in for the shared helpers another branch adds in core/base/files.py; swap it
-    for those when they land.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def save_review(review: Review, config: Config | None = None) -> Path:
     path = review_path(review.routine_id, config)
-    _write_private_file_atomically(path, json.dumps(review.to_dict(), ensure_ascii=False, indent=2))
+    from samverkan_tui.core.base.files import ensure_private_dir, write_private
+
+    ensure_private_dir(path.parent.parent)  # the data folder first: made by the app, it is the app's
+    write_private(path, json.dumps(review.to_dict(), ensure_ascii=False, indent=2), make_folder=True)
     return path
 
 

@@ -279,19 +279,16 @@ class ReviewScreen(Screen[None]):
                 else:
                     self.written.append(f"Satte revised = {now.date().isoformat()} i {revision.path}.")
         document = document_for_review(self.routine, self.review, now, note)
-        folder = export_folder()
+        from samverkan_tui.core.base.files import ensure_private_dir, swedish_reason, write_private
+
         try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            folder = ensure_private_dir(export_folder(), mark=False)
             for format, suffix in (("md", ".md"), ("pdf", ".pdf")):
                 target = folder / f"{self.routine.id}-granskning-{now:%Y-%m-%d-%H%M%S}{suffix}"
-                data = render(document, format)
-                if isinstance(data, bytes):
-                    target.write_bytes(data)
-                else:
-                    target.write_text(data, encoding="utf-8")
+                write_private(target, render(document, format))
                 self.written.append(f"Protokollet: {target}")
         except OSError as error:
-            self.notify(f"Protokollet kunde inte skrivas: {error.strerror or error}", severity="error")
+            self.notify(f"Protokollet kunde inte skrivas: {swedish_reason(error)}", severity="error")
         rw.discard_review(self.routine.id, app.config)
         self.notify("Granskningen är klar.", timeout=6)
         self.show()
