@@ -42,8 +42,34 @@ def _click_messages() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], s
             re.compile(r"Invalid value for (.+?): (?:Value error, )?'([^']*)' is not one of (.*?)\.?$"),
             lambda m: f"ogiltigt värde '{m[2]}' för {m[1]}; välj en av {m[3]}",
         ),
-        (re.compile(r"Invalid value for (.+?): (.*)"), lambda m: f"ogiltigt värde för {m[1]}: {m[2]}"),
+        (
+            re.compile(r"Invalid value for (.+?): (.*)"),
+            lambda m: f"ogiltigt värde för {m[1]}: {_swedish_value_problem(m[2])}",
+        ),
     ]
+
+
+def _swedish_value_problem(text: str) -> str:
+    """Why a value was refused (a number out of range, not a number), in Swedish: Click
+    ("1 is not in the range x>=2.") and Typer's newer wording ("Input should be greater
+    than or equal to 2") alike. Anything else is kept as it is."""
+    import re
+
+    patterns = [
+        (r"(?:Input should be )?greater than or equal to (\S+?)\.?$", "ska vara minst {}"),
+        (r"(?:Input should be )?less than or equal to (\S+?)\.?$", "ska vara högst {}"),
+        (r"(?:Input should be )?greater than (\S+?)\.?$", "ska vara större än {}"),
+        (r"(?:Input should be )?less than (\S+?)\.?$", "ska vara mindre än {}"),
+        (r"\S+ is not in the range x>=(\S+?)\.?$", "ska vara minst {}"),
+        (r"\S+ is not in the range x<=(\S+?)\.?$", "ska vara högst {}"),
+        (r"'?([^']*)'? is not a valid integer\.?$", "'{}' är inte ett heltal"),
+        (r"Input should be a valid integer.*", "ska vara ett heltal"),
+    ]
+    for pattern, swedish in patterns:
+        match = re.search(pattern, text)
+        if match:
+            return swedish.format(*match.groups())
+    return text
 
 
 def _unknown_command(match: re.Match[str]) -> str:

@@ -491,15 +491,19 @@ class DraftFormat(StrEnum):
     epilog=examples(
         "samverkan utkast rutin.txt -o rutin.toml               utkastet, spårbarheten till stderr",
         "samverkan utkast rutin.txt -o rutin.toml --rapport spårbarhet.txt",
-        after="Texten kopieras ur Word eller PDF (Spara som → Oformaterad text). Kör sedan "
-        "samverkan kontrollera rutin.toml: den visar varje TODO med sin rad.",
+        after="Källan kan vara text (.txt, .md), Word (.docx: rubriker och numrerade listor ur "
+        "formatmallarna) eller PDF; .docx och .pdf kräver tillägget utkast (pip install "
+        "'samverkan-tui[utkast]'). Kör sedan samverkan kontrollera rutin.toml: den visar varje "
+        "TODO med sin rad.",
     ),
 )
 def utkast(
     kalla: Annotated[
         Path,
         typer.Argument(
-            metavar="KÄLLA.txt", help="Rutinens text, utdragen ur Word eller PDF.", show_default=False
+            metavar="KÄLLA",
+            help="Rutinens källa: .txt, .md, .docx eller .pdf.",
+            show_default=False,
         ),
     ],
     ut: Annotated[
@@ -540,7 +544,17 @@ def utkast(
     )
 
     try:
-        source = kalla.read_text(encoding="utf-8")
+        if kalla.suffix.lower() in (".docx", ".pdf"):
+            from samverkan_tui.core.manage.draft_sources import SourceError, document_text
+
+            try:
+                source = document_text(kalla)
+            except SourceError as error:
+                fail(str(error))
+        elif kalla.suffix.lower() in (".doc", ".odt", ".rtf"):
+            fail(f"{kalla.name}: spara dokumentet som .docx eller PDF (eller som oformaterad text) först")
+        else:
+            source = kalla.read_text(encoding="utf-8")
     except FileNotFoundError:
         fail(f"källan {kalla} finns inte")
     except UnicodeDecodeError:

@@ -475,6 +475,11 @@ def grade_dict(result: Grade) -> JsonDict:
         "missed_steps": [step_dict(s) for s in result.missed],
         "needless_steps": [step_dict(s) for s in result.needless],
         "shared_steps": result.shared_steps,
+        "decided_steps": result.decided_steps,
+        "correct_plan": [
+            {"step": line.step.id, "verdict": line.verdict, "due": line.due, "calls": list(line.calls)}
+            for line in result.plan_lines
+        ],
         "expected_steps": [p.id for p in result.expected_plan.steps],
         "given_steps": [p.id for p in result.given_plan.steps],
         "contacts": [graded_contact_dict(result.routine, c) for c in result.contacts],

@@ -409,6 +409,18 @@ _GRADE: Schema = closed(
         "missed_steps": array(ref("step")),
         "needless_steps": array(ref("step")),
         "shared_steps": COUNT,
+        "decided_steps": COUNT,
+        "correct_plan": array(
+            closed(
+                {
+                    "step": STRING,
+                    "verdict": {"enum": ["i båda", "saknas", "i onödan"]},
+                    "due": STRING,
+                    "calls": STRINGS,
+                },
+                "Rätt plan bredvid din: varje åtgärd i rutinens ordning, med datum och vem du ringer.",
+            )
+        ),
         "expected_steps": STRINGS,
         "given_steps": STRINGS,
         "contacts": array(ref("gradedContact")),
@@ -454,10 +466,13 @@ _DRAFT: Schema = closed(
                     "kind": enum(ITEM_KINDS),
                     "deadline": STRING,
                     "contacts": STRINGS,
+                    "when": STRING,  # a proposed condition ("" when none)
+                    "role": STRING,  # a proposed role ("" when none)
                 }
             )
         ),
         "questions": array(closed({"id": STRING, "text": STRING, "line": COUNT})),
+        "roles": array(closed({"id": STRING, "name": STRING, "lines": array(COUNT)})),
         "contacts": array(
             closed(
                 {

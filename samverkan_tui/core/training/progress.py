@@ -2,7 +2,8 @@
 
 Only the exercise ids and the answers given are stored (fictional cases, no person);
 the grade is computed again from them, so a corrected routine grades fairly.
-The file is the user's only (0600) and replaced whole, never half-written.
+The file is the user's only (0600) and replaced whole, never half-written; each result
+is merged into what is stored (``record_progress``), so a sitting never drops another's.
 """
 
 from __future__ import annotations
@@ -30,11 +31,21 @@ def load_progress(folder: Path) -> dict[str, dict[str, str]]:
 
 
 def save_progress(folder: Path, progress: dict[str, dict[str, str]]) -> None:
-    """Write atomically and privately; raises OSError when the folder cannot be written."""
+    """Write atomically and privately (``core.base.files``); raises OSError when the folder
+    cannot be written."""
     from samverkan_tui.core.base.files import write_private
 
-    write_private(
-        folder / FILE_NAME,
-        json.dumps(progress, ensure_ascii=False, indent=1, sort_keys=True),
-        make_folder=True,
-    )
+    text = json.dumps(progress, ensure_ascii=False, indent=1, sort_keys=True)
+    write_private(folder / FILE_NAME, text, make_folder=True)
+
+
+def record_progress(folder: Path, key: str, answers: dict[str, str]) -> None:
+    """Store one exercise's answers, keeping every other exercise's as stored.
+
+    A sitting knows only the exercises it shows (one routine's, when opened for one
+    routine) and the ones it could grade, so writing its own list whole lost the rest:
+    progress of another routine, or of an exercise whose routine changed since. It merges
+    into what is on disk instead."""
+    progress = load_progress(folder)
+    progress[key] = dict(answers)
+    save_progress(folder, progress)

@@ -62,6 +62,9 @@ def check_routine(routine: Routine, source: LoadResult | None = None) -> list[Pr
     return checker.problems
 
 
+# A sentence that opens with a condition; "När det gäller …" ("as for …") does not.
+_CONDITIONAL_SENTENCE = re.compile(r"^(?:Om|Vid|När(?! det gäller)|I de fall|Ifall)\s")
+
 # A marker opens a comment or a string: `# TODO rad 21: …`, `help = "TODO: …"`.
 _TODO = re.compile(r'(?:#\s*|")TODO\b:?\s*([^"]*)')
 
@@ -89,6 +92,7 @@ class _Checker:
         self.duplicates()
         self.question_options()
         self.references()
+        self.logic_left_to_the_reader()
         if not any(p.severity == ERROR for p in self.problems):
             self.paths()
             self.exercises()
@@ -114,6 +118,34 @@ class _Checker:
                     WARNING,
                 )
             )
+
+    def logic_left_to_the_reader(self) -> None:
+        """No item and no section has a condition, so every item applies in every case,
+        yet item texts open with one ("Om …", "Vid …"): the routine's decisions are left
+        to whoever reads it (a draft whose proposed questions were deleted, say)."""
+        steps = self.routine.steps
+        if not steps or any(step.when is not None for step in steps):
+            return
+        from samverkan_tui.core.base.swedish import count_text
+        from samverkan_tui.core.routine.source_text import split_sentences
+
+        conditional = [
+            index
+            for index, step in enumerate(steps)
+            if any(_CONDITIONAL_SENTENCE.match(s) for s in split_sentences(step.text))
+        ]
+        if not conditional:
+            return
+        first = steps[conditional[0]].text
+        example = first if len(first) <= 60 else first[:59] + "…"
+        self.add(
+            ("steps", conditional[0]),
+            "alla punkter gäller i varje ärende, men "
+            f"{count_text(len(conditional), 'punkt börjar', 'punkter börjar')} med ett villkor "
+            f"(t.ex. ”{example}”)",
+            "lägg till frågor och when på punkterna som bara gäller ibland (samverkan format, Villkor)",
+            WARNING,
+        )
 
     def duplicates(self) -> None:
         tables: tuple[tuple[str, tuple[HasId, ...]], ...] = (

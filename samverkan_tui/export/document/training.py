@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from samverkan_tui.core.routine.model import ACTION, ITEM_KIND_LABELS, Routine, Step
 from samverkan_tui.core.routine.references import item_references, reference_prefix
-from samverkan_tui.core.training.grading import EXTRA, NOT_ASKED, RIGHT, UNANSWERED, WRONG
+from samverkan_tui.core.training.grading import (
+    EXTRA,
+    IN_BOTH,
+    MISSED,
+    NEEDLESS,
+    NOT_ASKED,
+    RIGHT,
+    UNANSWERED,
+    WRONG,
+)
 from samverkan_tui.core.walk.hours_text import status_summary
 from samverkan_tui.export.document.common import _footer, _local, when_text
 from samverkan_tui.export.document.model import (
@@ -28,6 +38,8 @@ if TYPE_CHECKING:
 
 # How an answer's grade reads, in every format and in the app (core.grading's statuses).
 ANSWER_MARKS = {RIGHT: "✓", WRONG: "✗", NOT_ASKED: "–", UNANSWERED: "?", EXTRA: "+"}
+PLAN_MARKS = {IN_BOTH: "✓", MISSED: "✗", NEEDLESS: "!"}  # the correct plan next to the trainee's
+PLAN_TITLE = "Rätt plan för fallet, bredvid din"
 SCORE_LABEL = "Poäng"
 CLOSED_MARK = "⚠"  # a contact that does not answer at the case's moment
 OPEN_MARK = "☎"
@@ -45,11 +57,11 @@ def _named(routine: Routine) -> str:
 
 
 def score_text(result: Grade) -> str:
-    """``58 av 100 (1 av 2 svar rätt, 2 av 3 steg gemensamma)``."""
-    union = result.shared_steps + len(result.missed) + len(result.needless)
+    """``58 av 100 (1 av 2 svar rätt, 2 av 3 steg som svaren avgör rätt)``: the plan
+    half counts only the steps the answers decide (core.training.grading)."""
     return (
         f"{result.score} av 100 ({result.correct} av {result.expected_count} svar rätt, "
-        f"{result.shared_steps} av {union} steg gemensamma)"
+        f"{result.shared_steps} av {result.decided_steps} steg som svaren avgör rätt)"
     )
 
 
@@ -99,15 +111,19 @@ def document_for_grade(result: Grade) -> Document:
             )
         )
     sections = [Section("Svar för svar", (Block("", tuple(answers)),))]
-    for title, steps in (
-        (f"Steg du skulle ha missat ({len(result.missed)})", result.missed),
-        (f"Steg du skulle ha gjort i onödan ({len(result.needless)})", result.needless),
-    ):
-        if steps:
-            items = tuple(_step_entry(step, routine, refs, where=True) for step in steps)
-            sections.append(Section(title, (Block("", items),)))
-    if not result.missed and not result.needless:
-        sections.append(Section("Stegen", (), text=PERFECT_PLAN))
+    lines = tuple(
+        replace(
+            _step_entry(line.step, routine, refs, where=True),
+            mark=PLAN_MARKS[line.verdict],
+            kind_label="" if line.verdict == IN_BOTH else line.label,
+            notes=tuple(n for n in (line.due, *line.calls) if n),
+        )
+        for line in result.plan_lines
+    )
+    perfect = not result.missed and not result.needless
+    legend = f"✓ finns i din plan ({result.shared_actions}) · ✗ saknas i din ({len(result.missed)}) · "
+    legend += f"! i onödan, bara i din ({len(result.needless)})"
+    sections.append(Section(PLAN_TITLE, (Block("", lines),), text=PERFECT_PLAN if perfect else legend))
     timed = [c for c in result.contacts if c.status.open_now is not None]
     if timed:
         contacts = tuple(
