@@ -131,9 +131,9 @@ def test_footer_and_page_one_say_when_the_review_is_due() -> None:
     # The routine states no review interval: the footer prints no assumed date as due.
     assert document.footer.endswith(" · inget översynsintervall angivet")
     assert due.isoformat() not in document.footer
-    # The box on page 1 says so, and that a year (the assumed interval) has passed.
+    # The box on page 1 says so, without an assumed date (V1: the source states no interval).
     assert "anger inte hur ofta" in document.review_notice
-    assert due.isoformat() in document.review_notice and "har passerat" in document.review_notice
+    assert due.isoformat() not in document.review_notice and "har passerat" not in document.review_notice
     # Where the routine states its interval, the footer and page 1 say when the review is due.
     stated = document_for_routine(routine._replace(review_interval_months=12), NOW)
     assert stated.footer.endswith(f" · översyn försenad sedan {due.isoformat()}")
@@ -266,3 +266,13 @@ def test_no_item_reference_reads_as_a_heading_number_of_the_source(routine_id: s
     refs = item_references(routine)
     assert len(set(refs.values())) == len(refs)
     assert not {ref.split(" ", 1)[-1] for ref in refs.values()} & headings
+
+
+def test_no_printout_invents_a_review_date_the_source_does_not_state() -> None:
+    """V1: Västerbotten states a revision date but no interval; "Räknat med en gång per år
+    skulle den ses över senast 2024-01-24" was an invented interval on every printout."""
+    routine = shipped("vasterbotten-sexuell-beteendeproblematik")
+    document = document_for_routine(routine, NOW)
+    text = str(render(document, "text"))
+    assert "en gång per år" not in text and "2024-01-24" not in text
+    assert "anger inte hur ofta den ska ses över (reviderad 2023-01-24)" in " ".join(text.split())

@@ -40,10 +40,10 @@ def short_when_text(moment: dt.datetime) -> str:
 
 
 def _review_short(routine: Routine, today: dt.date) -> str:
-    due = routine.review_due()
-    if due is None:
+    if routine.last_reviewed is None:
         return "översynsdatum saknas"
-    if routine.review_interval_assumed:
+    due = routine.review_due()
+    if due is None or routine.review_interval_assumed:
         return "inget översynsintervall angivet"  # an assumed date is no fact to print
     if routine.review_overdue(today):
         return f"översyn försenad sedan {due.isoformat()}"
@@ -94,25 +94,27 @@ def contact_reference(contact: Contact) -> str:
 
 
 def review_notice(routine: Routine, today: dt.date) -> str:
-    """A box for page 1 when the review is overdue or the routine does not state it; else ""."""
-    due = routine.review_due()
-    if due is None:
+    """A box for page 1 when the review is overdue or the routine does not state it; else "".
+
+    Where the routine gives dates but no interval, no due date is printed: an interval the
+    source does not state would be invented (issue 24, V1)."""
+    last = routine.last_reviewed
+    word = "reviderad" if routine.revised else "fastställd"
+    if last is None:
         return (
             "Rutinen anger inte när den fastställdes eller reviderades, så det går inte att se "
             "när den ska ses över. Kontrollera med rutinens ägare att den gäller."
+        )
+    due = routine.review_due()
+    if due is None or routine.review_interval_assumed:
+        return (
+            f"Rutinen anger inte hur ofta den ska ses över ({word} {last.isoformat()}), så det går "
+            "inte att se när översynen förfaller. Kontrollera med rutinens ägare att den gäller."
         )
     if routine.review_overdue(today):
         return (
             f"Översynen är försenad: rutinen skulle ha setts över senast {due.isoformat()}. "
             "Kontrollera med rutinens ägare att den fortfarande gäller."
-        )
-    if routine.review_interval_assumed:
-        last = routine.last_reviewed
-        word = "reviderad" if routine.revised else "fastställd"
-        return (
-            f"Rutinen anger inte hur ofta den ska ses över ({word} {last.isoformat() if last else ''}). "
-            f"Räknat med en gång per år skulle den ses över senast {due.isoformat()}"
-            + (" – det datumet har passerat." if today > due else ".")
         )
     return ""
 
