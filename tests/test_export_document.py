@@ -276,3 +276,7 @@ def test_no_printout_invents_a_review_date_the_source_does_not_state() -> None:
     text = str(render(document, "text"))
     assert "en gång per år" not in text and "2024-01-24" not in text
     assert "anger inte hur ofta den ska ses över (reviderad 2023-01-24)" in " ".join(text.split())
+    from samverkan_tui.export.data import routine_summary
+
+    summary = routine_summary(routine, NOW.date())
+    assert summary["review_due"] is None and summary["review_interval_assumed"] is True
