@@ -165,3 +165,28 @@ def test_the_event_on_the_laws_date_is_titled_with_the_laws_deadline() -> None:
     assert event.decoded("DTSTART") == dt.date(2026, 12, 21)  # 14 days after 7 December
     assert "tre veckor" not in str(event["SUMMARY"]).lower()
     assert "tre veckor" in str(event["DESCRIPTION"]).lower()  # the routine's words stay told
+
+
+def test_a_passed_legal_date_is_marked_passed_in_the_plan() -> None:
+    """B8: a plan printed after the law's 14 days said nothing about the date being past."""
+    from samverkan_tui.core.walk.plan import build_plan
+    from samverkan_tui.export.document import document_for_plan
+
+    answers = {
+        "verksamhet": "skola",
+        "skede": "anmalan",
+        "akut": "nej",
+        "alder": "under15",
+        "konsultation": "nej",
+        "familj_motiverad": "ja",
+    }
+    arrived = parse_now("2026-12-07T10:00")
+    routine = shipped("botkyrka-forskola-skola")
+    for now, passed in ((parse_now("2026-12-22T09:00"), True), (parse_now("2026-12-21T09:00"), False)):
+        document = document_for_plan(build_plan(routine, answers, now, {"anmalan": arrived}))
+        legal = next(i for i in document.items if i.legal_title)
+        assert legal.due == dt.date(2026, 12, 21)
+        assert legal.overdue is passed
+        assert legal.deadline.endswith(" – datumet har passerat") is passed
+        text = " ".join(str(render(document, "text")).split())
+        assert ("datumet har passerat" in text) is passed

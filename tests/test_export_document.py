@@ -267,3 +267,17 @@ def test_no_item_reference_reads_as_a_heading_number_of_the_source(routine_id: s
     refs = item_references(routine)
     assert len(set(refs.values())) == len(refs)
     assert not {ref.split(" ", 1)[-1] for ref in refs.values()} & headings
+
+
+def test_no_printout_invents_a_review_date_the_source_does_not_state() -> None:
+    """V1: Västerbotten states a revision date but no interval; "Räknat med en gång per år
+    skulle den ses över senast 2024-01-24" was an invented interval on every printout."""
+    routine = shipped("vasterbotten-sexuell-beteendeproblematik")
+    document = document_for_routine(routine, NOW)
+    text = str(render(document, "text"))
+    assert "en gång per år" not in text and "2024-01-24" not in text
+    assert "anger inte hur ofta den ska ses över (reviderad 2023-01-24)" in " ".join(text.split())
+    from samverkan_tui.export.data import routine_summary
+
+    summary = routine_summary(routine, NOW.date())
+    assert summary["review_due"] is None and summary["review_interval_assumed"] is True

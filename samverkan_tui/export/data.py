@@ -67,7 +67,8 @@ def remark_dict(remark: Remark) -> JsonDict:
 
 
 def routine_summary(routine: Routine, today: dt.date) -> JsonDict:
-    due = routine.review_due()
+    # No due date where the source states no interval: a yearly default would be invented.
+    due = None if routine.review_interval_assumed else routine.review_due()
     return {
         "id": routine.id,
         "title": routine.title,

@@ -4,15 +4,17 @@ The engine decision (against the earlier hand-drawn PDF and WeasyPrint, with mea
 is in docs/architecture.md. In short: Typst (the ``typst`` wheel, compiler included) writes a
 tagged PDF with a structure tree, document language, title, bookmarks from the headings
 and embedded font subsets, and checks PDF/UA-1 as it writes; it breaks lines and pages
-itself, keeps an item with its box and fields on one page and a heading with the item
-under it. The font is Libertinus Serif (SIL Open Font License), which Typst carries inside
-its wheel: Swedish and the common European names (č, ć, ş, ŋ …) print as themselves.
+itself, keeps an item (unless it is long) with its box and fields on one page and a
+heading with the item under it. The font is Libertinus Serif (SIL Open Font License),
+which Typst carries inside its wheel: Swedish and the common European names (č, ć, ş, ŋ …)
+print as themselves.
 
-The layout is ``printout.typ`` beside this module; this module only turns the export
-document into the JSON it reads. ``compile_pdf`` is the one place that runs Typst: the
-follow-up report (export/statistics_report.py, ``statistics.typ``) uses it too. No system
-fonts are used, so every machine makes the same file, and ``Document.moment`` sets the
-creation date: the same ``--now`` gives the same bytes.
+The layout is ``printout.typ`` beside this module, one render function per block kind of
+``document.blocks``; this module only turns the document's blocks into the JSON it reads.
+``compile_pdf`` is the one place that runs Typst: the follow-up report
+(export/statistics_report.py, ``statistics.typ``) uses it too. No system fonts are used,
+so every machine makes the same file, and ``Document.moment`` sets the creation date: the
+same ``--now`` gives the same bytes.
 """
 
 from __future__ import annotations

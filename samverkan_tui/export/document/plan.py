@@ -36,10 +36,16 @@ if TYPE_CHECKING:
     from samverkan_tui.core.walk.session import WalkSession
 
 
+LATE_RUN = " – FÖRSENAT"  # a walk: the action is open and its date has passed
+LATE_PLAN = " – datumet har passerat"
+
+
 def document_for_plan(plan: Plan) -> Document:
     """Only the items on the path the answers give, in the routine's order, with due dates."""
     routine = plan.routine
-    sections = _plan_sections(plan, {}, None)
+    # A date that has passed by the plan's moment is marked, the law's included (B8).
+    # A plan knows nothing of what was done, so it says the date has passed, not "försenat".
+    sections = _plan_sections(plan, {}, _local(plan.now).date(), LATE_PLAN)
     return Document(
         kind=KIND_PLAN,
         subtitle="Checklista för ärendets svar",
@@ -125,9 +131,10 @@ def do_now_lines(plan: Plan, records: Mapping[str, RecordLike], limit: int = 3) 
 
 
 def _plan_sections(
-    plan: Plan, records: Mapping[str, RecordLike], today: dt.date | None
+    plan: Plan, records: Mapping[str, RecordLike], today: dt.date | None, late: str = LATE_RUN
 ) -> tuple[Section, ...]:
-    """The plan's sections as printed: phase headings, the source's headings, items in order."""
+    """The plan's sections as printed: phase headings, the source's headings, items in order.
+    An open action whose date is before ``today`` gets ``late`` after its due line."""
     routine = plan.routine
     sections: list[Section] = []
     number = 0
@@ -150,7 +157,7 @@ def _plan_sections(
                 and planned.due is not None
                 and planned.due < today
             )
-            deadline = due_line(planned) + (" – FÖRSENAT" if overdue else "")
+            deadline = due_line(planned) + (late if overdue else "")
             law = planned.step.legal if planned.legal_due is not None else None
             legal = f"Lagrum: {law.reference}" if law is not None else ""
             legal_title = law.text[:1].upper() + law.text[1:] if law is not None else ""
