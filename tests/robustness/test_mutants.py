@@ -432,7 +432,7 @@ def test_mutant_is_isolated(index: int, mutant_dir: Path) -> None:
     _assert_clean(code, out, err, f"{label}: list")
     assert code == 0, f"{label}: list exit {code}: {err}"
     for routine_id in SHIPPED_IDS:
-        assert f"{routine_id} " in out, f"{label}: {routine_id} missing from list"
+        assert routine_id in out.split(), f"{label}: {routine_id} missing from list"
 
     # The catalog behind it keeps every shipped routine and names the broken file once.
     catalog = STATE._catalog
