@@ -275,6 +275,8 @@ def test_it_works_in_a_terminal_40_columns_wide(isolated_user: Path) -> None:
         subprocess.run([*tmux, "send-keys", "-l", line], check=True, env=env)
         subprocess.run([*tmux, "send-keys", "Enter"], check=True, env=env)
 
+    where = [*tmux, "display-message", "-p", "#{socket_path}"]
+    socket = subprocess.run(where, capture_output=True, text=True, check=False, env=env).stdout.strip()
     try:
         screen_with("Svar: ")
         steps = [("2", "Fråga 2"), ("3", "4 nya åtgärder"), ("j", "Fråga 4 av 4"), ("1", "Tidpunkt")]
@@ -296,3 +298,5 @@ def test_it_works_in_a_terminal_40_columns_wide(isolated_user: Path) -> None:
         assert "Fråga 1: Går barnet i förskolan" in raw.replace("\n", " ")
     finally:
         subprocess.run([*tmux, "kill-server"], check=False, capture_output=True, env=env)
+        if socket:  # tmux may leave its socket file behind; the server is this test's own
+            Path(socket).unlink(missing_ok=True)

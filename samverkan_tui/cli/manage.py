@@ -415,7 +415,7 @@ def _output(
 _COMPARE_EPILOG = examples(
     "samverkan jämför gammal.toml ny.toml            två versioner av en rutin",
     "samverkan jämför rutin.toml                     mot den inbyggda rutinen med samma id",
-    "samverkan jamfor rvt-bou ny/rvt-bou.toml --format md",
+    "samverkan jämför rvt-bou ny/rvt-bou.toml --format md",
 )
 
 _COMPARE_HELP = "Jämför två versioner av en rutin: punkter, villkor, tidsfrister och kontakter."
