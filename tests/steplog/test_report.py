@@ -428,6 +428,14 @@ def test_files_that_are_not_aggregates_are_refused(tmp_path: Path) -> None:
     small["routines"][0]["walks"] = 3
     with pytest.raises(ReportError, match="under filens tröskel"):
         aggregate_from_dict(small, "a.json")
+    old = json.loads(json.dumps(a))
+    old["version"] = 1  # weeks only, no coverage: cannot be merged honestly, so made again
+    with pytest.raises(ReportError, match=r"version 1 stöds inte.*gör om den med samverkan logg statistik"):
+        aggregate_from_dict(old, "a.json")
+    outside = json.loads(json.dumps(a))
+    outside["coverage"][0]["to"] = "2027-01-31"
+    with pytest.raises(ReportError, match="utanför filens period"):
+        aggregate_from_dict(outside, "a.json")
 
 
 # -- merging is closed and honest -----------------------------------------------------
