@@ -43,13 +43,22 @@ COLLECT_ALL = (
 )
 
 
+# Routines every bundle must list (checklists/ in the checkout).
+SHIPPED = sorted(path.stem for path in (REPO / "checklists").glob("*.toml"))
+
+
 def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def run(*args: str | Path, **kwargs: object) -> None:
+def run(*args: str | Path, cwd: Path = REPO, env: dict[str, str] | None = None) -> str:
+    """Run a command, show it and its output; its output (stdout) is returned."""
     print("+", " ".join(str(a) for a in args), flush=True)
-    subprocess.run([str(a) for a in args], check=True, cwd=REPO, **kwargs)  # type: ignore[call-overload]
+    result = subprocess.run(
+        [str(a) for a in args], check=True, cwd=cwd, env=env, stdout=subprocess.PIPE, text=True
+    )
+    print(result.stdout, end="", flush=True)
+    return result.stdout
 
 
 def platform_tag() -> str:
@@ -64,9 +73,12 @@ def main() -> int:
     python = venv_python()
     run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     run(python, "-m", "pip", "install", "--quiet", "-c", "constraints.txt", ".", "pyinstaller>=6.10")
+    BUILD.mkdir(exist_ok=True)
     entry = BUILD / "samverkan_entry.py"
     entry.write_text("from samverkan_tui.cli import main\n\nmain()\n", encoding="utf-8")
     collect = [arg for package in COLLECT_ALL for arg in ("--collect-all", package)]
+    # From build/, not the checkout: `-m` puts the working folder first on the path, and the
+    # checkout's samverkan_tui has no routines inside it (the installed one has).
     run(
         python,
         "-m",
@@ -86,6 +98,7 @@ def main() -> int:
         BUILD,
         *collect,
         entry,
+        cwd=BUILD,
     )
     program = DIST / NAME / (f"{NAME}.exe" if os.name == "nt" else NAME)
     # Proof that it runs on its own: no PYTHONPATH, a home of its own, the shipped routines found.
@@ -106,7 +119,17 @@ def main() -> int:
         }
     )
     run(program, "--version", env=env)
+    listed = run(program, "list", env=env)
+    missing = [name for name in SHIPPED if name not in listed]
+    if missing:
+        print(f"build_bundle: the bundle does not find the shipped routines {missing}", file=sys.stderr)
+        return 1
     run(program, "validate", env=env)
+    pdf = home / "rvt-bou.pdf"  # the PDF compiler and its fonts came along
+    run(program, "export", "rvt-bou", "-o", pdf, "--now", "2026-11-23T10:00", env=env)
+    if not pdf.read_bytes().startswith(b"%PDF-"):
+        print("build_bundle: the bundle's PDF export is not a PDF", file=sys.stderr)
+        return 1
     archive = shutil.make_archive(str(DIST / f"{NAME}-{platform_tag()}"), "zip", DIST, NAME)
     size = sum(f.stat().st_size for f in (DIST / NAME).rglob("*") if f.is_file())
     print(f"Bundle: {DIST / NAME} ({size / 1e6:.0f} MB), {archive}")

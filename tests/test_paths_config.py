@@ -127,3 +127,15 @@ def test_export_warning_names_onedrive_and_network_folders(tmp_path: Path, monke
     network = paths.export_warning(local, mountinfo=mountinfo)
     assert network is not None and "(cifs)" in network
     assert paths.export_warning(Path("/var/tmp/ut"), mountinfo=mountinfo) is None
+
+
+def test_what_protects_the_data_is_said_per_platform(tmp_path: Path) -> None:
+    assert "0700/0600" in paths.protection(tmp_path, platform="linux", env={})
+    profile = {"USERPROFILE": "C:\\Users\\anna"}
+    local = Path("C:\\Users\\Anna\\AppData\\Local\\samverkan")  # Windows paths ignore case
+    inside = paths.protection(local, platform="win32", env=profile)
+    assert "ACL" in inside and "0700" not in inside
+    for elsewhere in ("D:\\Samverkan", "C:\\Users\\annan\\samverkan", "\\\\server\\hem\\anna"):
+        outside = paths.protection(Path(elsewhere), platform="win32", env=profile)
+        assert "utanför din användarprofil" in outside and "IT" in outside, elsewhere
+    assert "utanför din användarprofil" in paths.protection(local, platform="win32", env={})

@@ -242,10 +242,11 @@ def info() -> None:
     """Visa var inställningar, data, rutiner och formatbeskrivningen finns."""
     config = STATE.config()
     print(f"Inställningar: {config.path}{'' if config.path.exists() else ' (finns inte än)'}")
-    from samverkan_tui.core.base.paths import data_dir, data_warning, export_dir, export_warning
+    from samverkan_tui.core.base.paths import data_dir, data_warning, export_dir, export_warning, protection
 
     data, exports = data_dir(config), export_dir(config)
     print(f"Steglogg: {data}")
+    print(f"Skydd av datamappen: {protection(data)}")
     print(f"Exporter från appen: {exports}")
     for warning in (data_warning(data), export_warning(exports)):
         if warning:

@@ -28,6 +28,7 @@ a step log never travels with a roaming profile to another machine.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -197,4 +198,34 @@ def data_warning(folder: Path, *, mountinfo: str | None = None) -> str | None:
     return (
         f"Datamappen {os.path.abspath(folder)} {reason}. Ange en lokal mapp med data_dir i "
         "inställningarna om uppgifterna inte får lämna datorn."
+    )
+
+
+def protection(folder: Path, *, platform: str | None = None, env: Mapping[str, str] | None = None) -> str:
+    """What keeps others from reading the files in ``folder``, in one Swedish sentence.
+
+    POSIX: the modes the one writer sets (0700/0600). Windows has no such modes: the user
+    profile's access control list protects ``%LOCALAPPDATA%``, so a folder inside the profile
+    is said to be protected by it, and one outside it (a configured ``data_dir`` on another
+    drive or a share) is named as a folder whose permissions someone must check.
+    """
+    import sys
+
+    platform = sys.platform if platform is None else platform
+    env = os.environ if env is None else env
+    if platform != "win32":
+        return "mappen och filerna kan bara läsas av ditt konto (0700/0600)"
+    import ntpath  # Windows' path rules, also when this runs elsewhere (tests)
+
+    where = ntpath.normcase(os.path.abspath(folder) if os.name == "nt" else str(folder))
+    profile = ntpath.normcase(env.get("USERPROFILE", ""))
+    try:
+        inside = bool(profile) and ntpath.commonpath([where, profile]) == profile
+    except ValueError:  # another drive
+        inside = False
+    if inside:
+        return "behörigheterna (ACL) på din användarprofil: bara ditt konto, SYSTEM och administratörer"
+    return (
+        "mappen ligger utanför din användarprofil: dess behörigheter avgör vem som kan läsa "
+        "filerna – be IT kontrollera dem"
     )

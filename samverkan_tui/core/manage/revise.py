@@ -205,6 +205,7 @@ def ensure_user_routine_dir(extra: list[Path] | None, config: Config) -> tuple[P
 
     folder = own_routines_dir(config)
     try:
+        ensure_private_dir(folder.parent)  # the data folder first: made by the app, it is the app's
         ensure_private_dir(folder, mark=False)  # the user's routines: browsed, never tightened later
         save_config(config, routine_dirs=[*[str(d) for d in config.routine_dirs], str(folder)])
     except OSError as error:
