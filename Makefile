@@ -48,6 +48,7 @@ test: $(DEV) system-deps
 	$(BIN)/ruff format --check samverkan_tui tests bench scripts
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+	$(BIN)/vulture
 	$(BIN)/python -m pytest -n $(WORKERS)
 	$(MAKE) test-windows-sim
 

@@ -29,7 +29,6 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # -- building blocks --------------------------------------------------------------------
 
 STRING: Schema = {"type": "string"}
-INTEGER: Schema = {"type": "integer"}
 COUNT: Schema = {"type": "integer", "minimum": 0}
 BOOLEAN: Schema = {"type": "boolean"}
 DATE: Schema = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}

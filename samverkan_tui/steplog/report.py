@@ -162,13 +162,6 @@ def _natural(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def _total(cells: Iterable[Count]) -> Count:
-    total = Count()
-    for cell in cells:
-        total = total + cell
-    return total
-
-
 def protect(value: int, threshold: int) -> Count:
     """Rule 1: a count from 1 to threshold − 1 becomes a small hidden part."""
     return Count(value) if value == 0 or value >= threshold else Count(0, (threshold,))
@@ -290,14 +283,6 @@ class Aggregate:
     start: dt.date | None = None  # first day of the period (None: no walk and no dates given)
     end: dt.date | None = None  # last day
     coverage: tuple[Coverage, ...] = ()
-
-    @property
-    def first_week(self) -> str | None:
-        return self.weeks[0] if self.weeks else None
-
-    @property
-    def last_week(self) -> str | None:
-        return self.weeks[-1] if self.weeks else None
 
     @property
     def uneven(self) -> bool:

@@ -43,7 +43,3 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     shown = ", ".join(f"`{c}`" for c in pool[:8])
     more = " …" if len(pool) > 8 else ""
     return f"giltiga är {shown}{more}"
-
-
-def has_errors(problems: Iterable[Problem]) -> bool:
-    return any(p.severity == ERROR for p in problems)

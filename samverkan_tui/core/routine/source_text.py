@@ -234,16 +234,6 @@ def _candidates(source: str) -> tuple[tuple[str, int, frozenset[str], str], ...]
     return tuple(result)
 
 
-def find_in_source(text: str, source: str, minimum: float = 0.5) -> SourceMatch | None:
-    """The sentence(s) of ``source`` that ``text`` most likely comes from, or None.
-
-    Fuzzy: a changed word, a corrected slip or a dropped "…" still finds its sentence.
-    Candidates are narrowed by shared words, then ranked by ``difflib`` similarity.
-    """
-    found = find_all_in_source(text, source, minimum)
-    return found[0] if found else None
-
-
 def find_all_in_source(text: str, source: str, minimum: float = 0.5) -> list[SourceMatch]:
     """Every sentence of ``source`` that ``text`` matches equally best, in source order: a
     sentence the source repeats (under "akut" and again under "inte akut") is found at

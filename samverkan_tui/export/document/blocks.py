@@ -26,7 +26,6 @@ CONTACTS_TITLE = "Kontakter och telefontider"
 ABOUT_TITLE = "Om rutinen"
 UNANSWERED_TITLE = "Obesvarade frågor"
 UNANSWERED_NOTE = "Planen kan växa när de besvaras."
-CALL_NOW_TITLE = "Ring nu"
 
 
 @dataclass(frozen=True)
