@@ -6,10 +6,16 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from samverkan_tui.core.base.clock import parse_now
 from samverkan_tui.core.routine.loader import load_routine
 from samverkan_tui.core.routine.model import Routine
+
+# The suite runs on several workers on a small machine: what hypothesis generates is
+# checked, not how fast it is generated (no timing assertions in tests).
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 REPO = Path(__file__).resolve().parent.parent
 CHECKLISTS = REPO / "checklists"

@@ -53,12 +53,26 @@ sentences that the shipped routine encodes are placed by the draft in the same s
 
 ``title_matches``: each part of the shipped title between "…" omissions stands in the
 draft title, in order (the shipped file abbreviates a long heading with "…").
+
+Two more figures per source (issue 25), on the routine's *logic* rather than its wording:
+
+**Conditions** (``condition_coverage``): of the source's sentences that open with a
+condition ("Om", "Vid", "När", "I de fall", "Ifall"; "Vid behov" included; "När det
+gäller …", a topic, not), the share for which the draft proposes a question and a
+condition: an item holding the sentence with a ``when``, a lead-in section whose title is
+the sentence with a ``when``, or a branch section made from it ("– om situationen är
+akut?"). The denominator is this module's own pattern, not the draft's detector.
+
+**Actions** (``action_kinds``): of the shipped routine's actions (checkable items) that
+the draft reproduces (a draft item whose squashed text holds the action's, or the
+other way round), the share the draft gives kind ``åtgärd``.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -107,12 +121,75 @@ class Coverage(NamedTuple):
         return self.placed / self.total if self.total else 1.0
 
 
-def load(routine_id: str) -> tuple[Routine, Draft, str]:
+def load(routine_id: str, build: Callable[..., Draft] = build_draft) -> tuple[Routine, Draft, str]:
+    """The shipped routine, the draft of its source (``build``: the draft function; another
+    version of it to compare), and the source text."""
     result = load_routine(CHECKLISTS / f"{routine_id}.toml")
     assert result.routine is not None, [str(p) for p in result.problems]
     routine = result.routine
     source = (SOURCES / routine.source_file).read_text(encoding="utf-8")
-    return routine, build_draft(source, routine.source_file), source
+    return routine, build(source, routine.source_file), source
+
+
+_OPENS_WITH_CONDITION = re.compile(r"^(?:[-–•]\s*)?(?:Om|Vid|När(?! det gäller)|I de fall|Ifall)\s")
+
+
+def condition_coverage(routine_id: str, build: Callable[..., Draft] = build_draft) -> Coverage:
+    """Conditional sentences of the source that got a proposed question and condition."""
+    _, draft, source = load(routine_id, build)
+    conditioned = [squash(i.text) for i in draft.items if getattr(i, "when", "")]
+    sections = [squash(s.title) for s in draft.sections if s.when]
+    placed, total, misses = 0, 0, []
+    for sentence in sentences(source):
+        if not _OPENS_WITH_CONDITION.match(sentence.text):
+            continue
+        total += 1
+        text = squash(sentence.text)
+        phrase = squash(sentence.text.split(",")[0].split(":")[0])
+        if any(text in item for item in conditioned) or any(
+            text in title or (len(phrase) >= PART_MINIMUM and phrase in title) for title in sections
+        ):
+            placed += 1
+        else:
+            misses.append(Miss(sentence.line, sentence.text, "", ""))
+    return Coverage(placed, total, tuple(misses))
+
+
+def conditions_in_comments(routine_id: str, build: Callable[..., Draft] = build_draft) -> int:
+    """Conditional sentences whose proposed question went into a TODO comment only (the
+    draft's question budget was spent): a person adds it or merges it into another."""
+    _, draft, _ = load(routine_id, build)
+    return sum(
+        1 for i in draft.items if not getattr(i, "when", "") and "föreslagen fråga" in i.condition_note
+    )
+
+
+def action_kinds(
+    routine_id: str, build: Callable[..., Draft] = build_draft, actions: bool = True
+) -> Coverage:
+    """The shipped routine's actions the draft reproduces, and how many it calls åtgärd.
+    ``actions=False``: the same for the shipped *information* items (the share the draft
+    calls åtgärd is then its false actions)."""
+    routine, draft, _ = load(routine_id, build)
+    items = [(squash(i.text), i) for i in draft.items]
+    placed, total, misses = 0, 0, []
+    for step in routine.steps:
+        if step.checkable != actions:
+            continue
+        wanted = squash(step.text)
+        if len(wanted) < PART_MINIMUM:
+            continue
+        found = [
+            item for text, item in items if wanted in text or (len(text) >= PART_MINIMUM and text in wanted)
+        ]
+        if not found:
+            continue
+        total += 1
+        if any(item.kind == "åtgärd" for item in found):
+            placed += 1
+        else:
+            misses.append(Miss(step.line, step.text, routine.section(step.section).title, found[0].kind))
+    return Coverage(placed, total, tuple(misses))
 
 
 def _paths(draft: Draft) -> dict[str, list[str]]:
@@ -250,10 +327,21 @@ def main() -> None:
     for path in sorted(CHECKLISTS.glob("*.toml")):
         routine_id = path.stem
         items, found = item_coverage(routine_id), sentence_coverage(routine_id)
+        conditions, actions = condition_coverage(routine_id), action_kinds(routine_id)
+        false = action_kinds(routine_id, actions=False)
         print(
             f"{routine_id}: items {items.placed}/{items.total} = {items.share:.2f}, "
-            f"sentences {found.placed}/{found.total} = {found.share:.2f}"
+            f"sentences {found.placed}/{found.total} = {found.share:.2f}, "
+            f"conditions {conditions.placed}/{conditions.total} = {conditions.share:.2f} "
+            f"(+{conditions_in_comments(routine_id)} as a question in a TODO comment), "
+            f"actions as åtgärd {actions.placed}/{actions.total} = {actions.share:.2f}, "
+            f"information as åtgärd {false.placed}/{false.total}"
         )
+        if verbose:
+            for miss in conditions.misses:
+                print(f"  no condition, rad {miss.line}: {miss.text[:90]!r}")
+            for miss in actions.misses:
+                print(f"  action as {miss.draft_section}, rad {miss.line}: {miss.text[:80]!r}")
         if verbose:
             for miss in found.misses:
                 print(f"  rad {miss.line}: {miss.text[:90]!r}")

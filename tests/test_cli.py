@@ -212,3 +212,22 @@ def test_format_says_in_one_line_when_the_guide_is_missing(capsys, monkeypatch, 
     assert (code, out) == (1, "")
     assert err.startswith("samverkan: formatbeskrivningen ") and err.count("\n") == 1
     assert "checklist-format.md" in err and "finns inte" in err
+
+
+def test_the_global_options_are_declared_once() -> None:
+    """Typer's root has exactly the table's global options (and its own), with their words;
+    the fast start of the app reads the same table."""
+    from typer.main import get_command
+
+    from samverkan_tui.cli import start
+    from samverkan_tui.cli.commands import GLOBAL_OPTIONS, app, load_commands
+
+    load_commands(["--help"])
+    root = get_command(app)
+    declared = {opt: param for param in root.params for opt in param.opts}
+    typers_own = {"--version", "--install-completion", "--show-completion", "--help", "-h"}
+    assert set(declared) - typers_own == set(GLOBAL_OPTIONS)
+    for name, option in GLOBAL_OPTIONS.items():
+        assert declared[name].help == option.help
+        assert declared[name].metavar == option.metavar
+        assert start._GLOBAL[name] is (option.metavar is not None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,14 @@ from samverkan_tui.core.routine.source_text import sentences
 from samverkan_tui.core.validation.validate import validate_file
 from tests.conftest import SOURCES
 from tests.conftest import run_cli as run
-from tests.draft_measure import item_coverage, sentence_coverage, squash
+from tests.draft_measure import (
+    action_kinds,
+    condition_coverage,
+    conditions_in_comments,
+    item_coverage,
+    sentence_coverage,
+    squash,
+)
 
 # Floors per source: (items, sentences), the figures reached (rounded down). Issue 18 asks
 # for 0.90 of the sentences; every source reaches it. What the draft still misses:
@@ -80,6 +88,37 @@ def test_the_draft_places_the_shipped_items_and_sentences_in_their_sections(rout
     assert items.share >= item_floor, items.misses
     assert found.share >= sentence_floor, found.misses
     assert found.share >= 0.9  # issue 18
+
+
+# Floors per source for the draft's logic (issue 25): (conditional sentences with a proposed
+# question and condition, shipped actions the draft calls åtgärd). Before issue 25 the
+# draft gave (0/23, 11/67), (0/21, 27/51), (0/16, 44/44) and (0/1, 1/33). Conditions stop
+# short in Botkyrka and Ekerö because a draft proposes at most 12 questions (every path is
+# proved); the rest get their proposed question in a TODO comment. Actions missed are
+# statements without an actor or duty ("Konsultationen sker anonymt.") and bullet lists
+# the shipped file makes actions (Ekerö's "Den vuxnas behov av stöd och hjälp akut").
+LOGIC = {
+    "botkyrka-forskola-skola": (0.52, 0.61),
+    "ekero-vald-i-nara-relation": (0.61, 0.58),
+    "rvt-bou": (1.0, 1.0),
+    "vasterbotten-sexuell-beteendeproblematik": (1.0, 0.39),
+}
+
+
+@pytest.mark.parametrize("routine_id", sorted(LOGIC))
+def test_the_draft_proposes_conditions_and_actions(routine_id: str) -> None:
+    conditions, actions = condition_coverage(routine_id), action_kinds(routine_id)
+    print(
+        f"\nutkast {routine_id}: villkor {conditions.placed}/{conditions.total} = {conditions.share:.2f} "
+        f"(+{conditions_in_comments(routine_id)} i TODO-kommentarer), "
+        f"åtgärder {actions.placed}/{actions.total} = {actions.share:.2f}"
+    )
+    condition_floor, action_floor = LOGIC[routine_id]
+    assert conditions.share >= condition_floor, conditions.misses
+    assert actions.share >= action_floor, actions.misses
+    # Every conditional sentence is proposed: as a condition, or (over the question
+    # budget) as a question in a TODO comment.
+    assert conditions.placed + conditions_in_comments(routine_id) >= conditions.total - 2
 
 
 def resolve_todos(text: str) -> str:
@@ -148,13 +187,15 @@ Lunch alla dagar 12.00 – 13.00
 def test_branches_contacts_hours_and_deadlines_are_recognised(tmp_path: Path) -> None:
     draft = build_draft(SMALL, "liten.txt", "liten")
     assert draft.title.startswith("Rutin för samverkan")
-    assert [q.text for q in draft.questions] == ["Är situationen akut?"]
+    # The branch's question, and one proposed from the conditional sentence in item 1).
+    assert [q.text for q in draft.questions] == ["Är situationen akut?", "Gäller det att ingen svarar?"]
     akut = [s for s in draft.sections if s.when]
     assert [s.when for s in akut] == ["akut = ja", "akut = nej"]
     assert akut[0].title == "Inledande skede – om situationen är akut?"
     items = {i.text: i for i in draft.items}
     assert items["Kontakta mottagningen samma dag på telefon 08-123 45 67."].deadline == "samma dag"
-    assert "Om ingen svarar: ring jouren." in items  # a conditional sentence: its own item
+    # A conditional sentence: its own item, under a proposed condition.
+    assert items["Om ingen svarar: ring jouren."].when == "ingen-svarar = ja"
     assert items["Boka möte inom tre veckor."].deadline == "inom tre veckor"
     contact = next(c for c in draft.contacts if "08-123 45 99" in c.fax)
     assert contact.phones == ["08-123 45 67"]
@@ -243,6 +284,100 @@ def test_real_layouts_lead_ins_numbered_and_stacked_headings(tmp_path: Path) -> 
     assert validate_file(path).ok
 
 
+ANOTHER_MUNICIPALITY = """\ufeffSocialförvaltningen Exempelby kommun
+Rutin för mottagning av orosanmälningar
+Rutinen gäller för alla medarbetare på mottagningen
+
+1. Inkommande anmälningar
+Mottagningssekreterare registrerar anmälan samma dag. Aktualisera i verksamhetssystemet.
+Vid muntlig anmälan, använd blanketten för muntlig anmälan. Om anmälaren är anonym ska det
+antecknas. Om anmälaren inte är anonym ska anmälaren få en bekräftelse. Receptionen och
+gruppledaren fördelar ärendet.
+Sida 1 av 2
+\f
+Socialförvaltningen Exempelby kommun
+När skyddsbedömningen är gjord kontaktar gruppledaren vårdnadshavarna.
+
+2. Uppföljning
+Vid behov kan ärendet tas upp på ärendedragning.
+Gruppledaren följer upp ärendena varje vecka.
+Sida 2 av 2
+"""
+
+
+def test_conditional_sentences_imperatives_roles_and_page_furniture(tmp_path: Path) -> None:
+    draft = build_draft(ANOTHER_MUNICIPALITY, "exempelby.txt", "exempelby")
+    # The byte-order mark and the page header are no part of the title; the scope line
+    # without a full stop is not a heading.
+    assert draft.title == "Rutin för mottagning av orosanmälningar"
+    assert [s.title for s in draft.sections] == ["1. Inkommande anmälningar", "2. Uppföljning"]
+    assert {text for _, text in draft.unplaced} >= {
+        "Socialförvaltningen Exempelby kommun",
+        "Sida 1 av 2",
+        "Sida 2 av 2",
+    }
+    items = {i.text: i for i in draft.items}
+    questions = {q.id: q for q in draft.questions}
+    # Every conditional sentence gets a proposed question and a condition; "om … inte …"
+    # is the same question's "nej".
+    conditional = [i for i in draft.items if re.match(r"(Om|Vid|När) ", i.text)]
+    assert len(conditional) == 5 and all(i.when for i in conditional)
+    anonym = items["Om anmälaren är anonym ska det antecknas."].when
+    assert anonym == "anmalaren-anonym = ja"
+    assert (
+        items["Om anmälaren inte är anonym ska anmälaren få en bekräftelse."].when == "anmalaren-anonym = nej"
+    )
+    assert questions["anmalaren-anonym"].text == "Är anmälaren anonym?"
+    muntlig = items["Vid muntlig anmälan, använd blanketten för muntlig anmälan."]
+    assert questions[muntlig.when.split(" = ")[0]].text == "Gäller det muntlig anmälan?"
+    # Imperatives and "ska"-sentences are actions.
+    assert items["Aktualisera i verksamhetssystemet."].kind == "åtgärd"
+    assert muntlig.kind == "åtgärd"
+    # Roles the text names are proposed; a sentence naming two gets a TODO, not a guess.
+    assert {r.name for r in draft.roles} >= {"mottagningssekreterare", "receptionen", "gruppledare"}
+    assert items["Mottagningssekreterare registrerar anmälan samma dag."].role == "mottagningssekreterare"
+    both = items["Receptionen och gruppledaren fördelar ärendet."]
+    assert both.role == "" and len(both.roles_named) == 2
+    text = draft_toml(draft)
+    assert "punkten nämner flera roller (receptionen och gruppledare)" in text
+    assert "# Kontrollera sedan med: samverkan kontrollera" in text
+    path = tmp_path / "exempelby.toml"
+    path.write_text(text, encoding="utf-8")
+    report = validate_file(path)
+    assert report.ok, [str(p) for p in report.problems]
+    path.write_text(resolve_todos(text), encoding="utf-8")
+    report = validate_file(path)
+    assert report.ok and report.problems == [], [str(p) for p in report.problems]
+    routine = load_routine(path).routine
+    assert len(routine.questions) == len(draft.questions) >= 4
+
+
+def test_kontrollera_warns_when_every_item_applies_although_the_text_has_conditions(tmp_path: Path) -> None:
+    # The issue's case: a draft whose TODOs are resolved by deleting the proposed questions
+    # and conditions passes with 0 questions, every branch applying to every case.
+    text = resolve_todos(draft_toml(build_draft(ANOTHER_MUNICIPALITY, "exempelby.txt", "exempelby")))
+    text = re.sub(r"\[\[questions\]\]\n(?:.+\n)+\n", "", text)
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("when = ")) + "\n"
+    path = tmp_path / "utan-logik.toml"
+    path.write_text(text, encoding="utf-8")
+    report = validate_file(path)
+    assert report.ok and len(report.routine.questions) == 0
+    [problem] = report.problems
+    assert problem.severity == WARNING
+    assert problem.message.startswith(
+        "alla punkter gäller i varje ärende, men 5 punkter börjar med ett villkor"
+    )
+    assert "lägg till frågor och when" in problem.hint
+    line = text.splitlines()[problem.line - 1]
+    assert line.startswith("[[steps]]") or line.startswith("id =")  # at the first such item
+    # With the proposed conditions kept, the same file is quiet.
+    kept = tmp_path / "med-logik.toml"
+    kept.write_text(
+        resolve_todos(draft_toml(build_draft(ANOTHER_MUNICIPALITY, "exempelby.txt"))), encoding="utf-8"
+    )
+    assert validate_file(kept).problems == []
+
+
 def test_question_from_phrase() -> None:
     assert question_from_phrase("om situationen inte är akut") == (
         "situationen är akut",
@@ -270,9 +405,9 @@ def test_cli_writes_the_draft_and_the_report(capsys, tmp_path: Path) -> None:
     assert code == 0, err
     assert validate_file(target).ok
     assert "rad   23: punkt" in report.read_text(encoding="utf-8")
-    assert ", 1 fråga, 1 kontakt, 0 rader ej placerade" in err  # counts in their Swedish form
+    assert ", 12 frågor, 1 kontakt, 0 rader ej placerade" in err  # counts in their Swedish form
     code, out, err = run(capsys, "utkast", str(SOURCES / "rvt-bou-samverkansrutin.txt"), "--format", "json")
-    assert code == 0 and json.loads(out)["questions"][0]["id"] == "akut"
+    assert code == 0 and "akut" in [q["id"] for q in json.loads(out)["questions"]]
     assert "Spårbarhet" in err  # no --rapport: the report goes to stderr
     code, out, err = run(capsys, "utkast", str(SOURCES / "rvt-bou-samverkansrutin.txt"), "--format", "md")
     assert code == 0 and out.startswith("# Spårbarhet för utkastet")
@@ -292,3 +427,86 @@ def test_cli_bad_input(capsys, tmp_path: Path) -> None:
     latin.write_bytes("Åtgärd".encode("latin-1"))
     code, _, err = run(capsys, "utkast", str(latin))
     assert code == 2 and "UTF-8" in err
+
+
+# -- Word and PDF sources ----------------------------------------------------------------------
+
+
+def test_a_word_source_gives_headings_and_lists_from_its_styles(capsys, tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")  # the utkast extra, in dev
+    document = docx.Document()
+    document.add_heading("Rutin för mottagning av orosanmälningar", 0)  # the Title style
+    document.add_heading("Mottagning", 1)
+    document.add_paragraph("Mottagningssekreterare registrerar anmälan samma dag.")
+    document.add_paragraph("Kontrollera om barnet är känt", style="List Number")
+    document.add_paragraph("Gör en skyddsbedömning", style="List Number")
+    document.add_heading("Akuta ärenden", 2)  # no full stop, a heading only by its style
+    document.add_paragraph("Om barnet är i akut fara ska polisen kontaktas.")
+    document.add_paragraph("våld i hemmet", style="List Bullet")
+    document.add_paragraph("hot mot barnet", style="List Bullet")
+    # A heading whose wording alone would read as a sentence: the style decides.
+    document.add_heading("Uppföljningen görs av gruppledaren.", 1)
+    document.add_paragraph("Gruppledaren följer upp varje vecka.")
+    source = tmp_path / "mottagning.docx"
+    document.save(str(source))
+    target = tmp_path / "mottagning.toml"
+    code, _, err = run(capsys, "utkast", str(source), "-o", str(target), "--format", "toml")
+    assert code == 0, err
+    routine = load_routine(target).routine
+    assert routine is not None and routine.title == "Rutin för mottagning av orosanmälningar"
+    titles = {s.title: s for s in routine.sections}
+    assert set(titles) == {"Mottagning", "Akuta ärenden", "Uppföljningen görs av gruppledaren."}
+    assert titles["Akuta ärenden"].parent == titles["Mottagning"].id  # Heading 2 under Heading 1
+    steps = {s.text: s for s in routine.steps}
+    assert steps["Kontrollera om barnet är känt"].kind == "åtgärd"  # numbered: an action
+    assert steps["våld i hemmet"].kind == "kontrollpunkt"
+    assert steps["Om barnet är i akut fara ska polisen kontaktas."].when is not None
+    assert validate_file(target).ok
+
+
+def test_a_pdf_source_loses_its_page_headers_and_footers(capsys, tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    from samverkan_tui.core.base.clock import parse_now
+    from samverkan_tui.export import write
+    from samverkan_tui.export.document import document_for_routine
+    from tests.conftest import shipped
+
+    routine = shipped("rvt-bou")  # its printout: pages with a running header and footer
+    source = write(document_for_routine(routine, parse_now("2026-11-23T10:00")), "pdf", tmp_path / "rvt.pdf")
+    target = tmp_path / "rvt.toml"
+    code, _, err = run(capsys, "utkast", str(source), "-o", str(target), "--rapport", str(tmp_path / "r.txt"))
+    assert code == 0, err
+    draft_text = target.read_text(encoding="utf-8")
+    assert f"title = {json.dumps(routine.title, ensure_ascii=False)}" in draft_text
+    report = (tmp_path / "r.txt").read_text(encoding="utf-8")
+    footers = [line for line in report.splitlines() if "sidhuvud eller sidfot" in line]
+    pages = len(pypdf.PdfReader(str(source)).pages)
+    assert len([line for line in footers if "sida" in line]) == pages > 1  # "… sida 1 av N" on each page
+    steps = load_routine(target).routine.steps
+    assert not any(re.search(r"sida \d+ av \d+", step.text) for step in steps)
+    # The printout's items ("2.3 (BoU) BoU-handläggare gör …") come through as items.
+    assert any("BoU-handläggare gör skyddsbedömning på barnen." in step.text for step in steps)
+    assert validate_file(target).ok
+
+
+def test_word_and_pdf_sources_that_cannot_be_read_say_why(capsys, tmp_path: Path, monkeypatch) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    scanned = tmp_path / "inskannad.pdf"
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    with scanned.open("wb") as handle:
+        writer.write(handle)
+    code, out, err = run(capsys, "utkast", str(scanned))
+    assert (code, out) == (2, "") and "har ingen text att läsa (en inskannad PDF?)" in err
+    broken = tmp_path / "trasig.docx"
+    broken.write_text("inte ett Word-dokument", encoding="utf-8")
+    code, _, err = run(capsys, "utkast", str(broken))
+    assert code == 2 and "kan inte läsas som Word-dokument" in err and err.count("\n") == 1
+    old = tmp_path / "gammal.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    code, _, err = run(capsys, "utkast", str(old))
+    assert code == 2 and "spara dokumentet som .docx eller PDF" in err
+    # Without the extra: one Swedish line that says how to install it.
+    monkeypatch.setitem(sys.modules, "docx", None)
+    code, _, err = run(capsys, "utkast", str(broken))
+    assert code == 2 and "pip install 'samverkan-tui[utkast]'" in err and err.count("\n") == 1

@@ -88,10 +88,10 @@ def test_references_are_stable_and_shared_by_plan_and_routine(monday_morning: dt
     first_in = {}
     for step in ekero.steps:
         first_in.setdefault(step.section, step.id)
-    assert ekero_refs[first_in["sarbara-grupper"]] == "EVNR 1.4.1"
-    assert ekero_refs[first_in["upptacka"]].startswith("EVNR 2.1.")
-    assert ekero_refs[first_in["utreda-vuxen"]].startswith("EVNR 2.2.")
-    assert ekero_refs[first_in["riskbedomning"]].startswith("EVNR 2.2.1.")
+    assert ekero_refs[first_in["sarbara-grupper"]] == "EVNR 1.4:1"
+    assert ekero_refs[first_in["upptacka"]].startswith("EVNR 2.1:")
+    assert ekero_refs[first_in["utreda-vuxen"]].startswith("EVNR 2.2:")
+    assert ekero_refs[first_in["riskbedomning"]].startswith("EVNR 2.2.1:")
 
 
 def test_whole_routine_lists_questions_contacts_with_hours_and_metadata() -> None:
@@ -247,3 +247,37 @@ def test_export_dispatch_accepts_routine_plan_and_document(monday_morning: dt.da
         export(routine, "docx", monday_morning)
     with pytest.raises(ValueError):
         export(routine, "text")  # the whole routine needs the moment it is printed
+
+
+@pytest.mark.parametrize(
+    "routine_id",
+    [
+        "rvt-bou",
+        "botkyrka-forskola-skola",
+        "ekero-vald-i-nara-relation",
+        "vasterbotten-sexuell-beteendeproblematik",
+    ],
+)
+def test_no_item_reference_reads_as_a_heading_number_of_the_source(routine_id: str) -> None:
+    """Ekerö's item "3.1.3.1" (item 1 under 3.1.3) was also the source's heading 3.1.3.1."""
+    from samverkan_tui.core.routine.references import SOURCE_NUMBER
+
+    routine = shipped(routine_id)
+    headings = {m.group(1) for s in routine.sections if (m := SOURCE_NUMBER.match(s.title))}
+    refs = item_references(routine)
+    assert len(set(refs.values())) == len(refs)
+    assert not {ref.split(" ", 1)[-1] for ref in refs.values()} & headings
+
+
+def test_no_printout_invents_a_review_date_the_source_does_not_state() -> None:
+    """V1: Västerbotten states a revision date but no interval; "Räknat med en gång per år
+    skulle den ses över senast 2024-01-24" was an invented interval on every printout."""
+    routine = shipped("vasterbotten-sexuell-beteendeproblematik")
+    document = document_for_routine(routine, NOW)
+    text = str(render(document, "text"))
+    assert "en gång per år" not in text and "2024-01-24" not in text
+    assert "anger inte hur ofta den ska ses över (reviderad 2023-01-24)" in " ".join(text.split())
+    from samverkan_tui.export.data import routine_summary
+
+    summary = routine_summary(routine, NOW.date())
+    assert summary["review_due"] is None and summary["review_interval_assumed"] is True

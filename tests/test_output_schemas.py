@@ -206,9 +206,10 @@ def test_logg_statistik_and_statistik_sla_ihop(capsys, step_log: dict[str, str],
     data = json.loads(first.read_text(encoding="utf-8"))
     assert data["routines"]
     assert_valid("logg statistik", data)
-    # Another desk's file (other ids): the merge is a file of the same format.
+    # Another desk's file (other ids, another step log): the merge is a file of the same format.
     second = tmp_path / "b.json"
-    other = dict(data, ids=["annan-plats"])
+    coverage = [dict(span, desk="0" * 32) for span in data["coverage"]]
+    other = dict(data, ids=["annan-plats"], coverage=coverage)
     second.write_text(json.dumps(other), encoding="utf-8")
     merged = run_json(
         capsys, "statistik", "slå-ihop", str(first), str(second), "-f", "json", "--tröskel", "2"

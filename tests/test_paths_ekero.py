@@ -547,9 +547,12 @@ def test_roles_are_labels_and_the_order_is_the_sources(monday_morning: dt.dateti
 def test_five_talks_come_before_further_support(name: str, monday_morning: dt.datetime) -> None:
     ids = [p.id for p in plan_for(name, monday_morning).steps]
     for prefix in ("v", "b"):
-        if f"{prefix}-rad-stod-fem" in ids:
-            first = ids.index(f"{prefix}-rad-stod-fem")
-            assert ids[first : first + 2] == [f"{prefix}-rad-stod-fem", f"{prefix}-rad-stod-fortsatt"]
+        five, further = f"{prefix}-rad-stod-fem", f"{prefix}-rad-stod-fortsatt"
+        # Both ids exist, so a rename fails here instead of letting the pair check pass unseen.
+        assert ROUTINE.step(five) is not None and ROUTINE.step(further) is not None
+        assert (five in ids) == (further in ids), ids
+        pairs = [ids[i : i + 2] for i, step_id in enumerate(ids) if step_id == five]
+        assert pairs in ([], [[five, further]]), ids
 
 
 def test_acute_protected_housing_sits_with_skyddat_boende(monday_morning: dt.datetime) -> None:

@@ -19,7 +19,7 @@ from samverkan_tui.core.validation.validate import validate_file
 from samverkan_tui.export import render
 from samverkan_tui.export.data import review_dict
 from samverkan_tui.export.review_protocol import document_for_review
-from tests.conftest import CHECKLISTS, shipped
+from tests.conftest import CHECKLISTS, REPO, shipped
 from tests.conftest import run_cli as run
 
 NOW = dt.datetime(2026, 11, 23, 10, 0)
@@ -68,6 +68,73 @@ def test_a_review_is_saved_privately_and_resumes_where_it_stopped() -> None:
     assert again is not None and again.items[routine.steps[1].id].verdict == rw.ITEM_CHANGE
     assert next(s.id for s in again.pending_items(routine)) == routine.steps[2].id
     assert not again.complete(routine)
+
+
+def test_a_sentence_the_source_repeats_is_shown_at_its_own_place() -> None:
+    routine = shipped("rvt-bou")
+    items = {i.reference: i for i in rw.review_items(routine, rw.routine_source(routine))}
+    # "Undersök om det finns en öppen utredning …" opens both "akut" (line 23) and "inte akut" (34).
+    assert (items["RVT 1.1"].source_line, items["RVT 1.6"].source_line) == (23, 34)
+    # "Om socialsekreterare inte är på plats" starts at the end of line 35, not at the item's 34.
+    assert (items["RVT 1.3"].source_line, items["RVT 1.8"].source_line) == (25, 35)
+    # "Gemensamma möten (BoU, RVT och klient)": four places, four items, in order.
+    meetings = [i.source_line for i in items.values() if i.step.text.startswith("Gemensamma möten")]
+    assert meetings == [67, 74, 131, 138]
+
+
+@pytest.mark.parametrize("path", sorted(CHECKLISTS.glob("*.toml")), ids=lambda p: p.stem)
+def test_every_source_line_is_where_the_sentence_starts(path: Path) -> None:
+    from samverkan_tui.core.routine.source_text import words
+
+    routine = load_routine(path).routine
+    source = rw.routine_source(routine)
+    lines = source.splitlines()
+    for item in rw.review_items(routine, source):
+        first = words(item.source)[0]
+        assert first in lines[item.source_line - 1].lower(), (item.reference, item.source_line, item.source)
+
+
+def test_a_municipalitys_own_source_is_found_beside_its_routine_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    routine_file = CHECKLISTS / "rvt-bou.toml"
+    own = tmp_path / "kommunen" / "rutiner"
+    (own / "källor").mkdir(parents=True)
+    (own / "rvt-bou.toml").write_text(routine_file.read_text(encoding="utf-8"), encoding="utf-8")
+    shipped_source = REPO / "docs" / "sources" / shipped("rvt-bou").source_file
+    source = (
+        shipped_source.read_text(encoding="utf-8") + "\nKommunens egen anteckning.\n"
+    )  # not the shipped copy
+    (own / "källor" / shipped("rvt-bou").source_file).write_text(source, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "kommunen")
+    routine = load_routine(Path("rutiner") / "rvt-bou.toml").routine  # a relative path, as a cache may keep
+    assert routine is not None and not Path(routine.path).is_absolute()
+    monkeypatch.chdir(tmp_path)  # another folder: the relative path no longer leads there
+    assert rw.routine_source(routine) != source
+    found_now = own / "rvt-bou.toml"  # what the catalog found in this run
+    assert rw.routine_source(routine, routine_file=found_now) == source
+    items = rw.review_items(routine, rw.routine_source(routine, routine_file=found_now))
+    assert all(item.source_line for item in items)
+
+
+def test_a_resumed_review_says_which_verdicts_no_longer_apply(tmp_path: Path) -> None:
+    routine = shipped("rvt-bou")
+    review = rw.start_review(routine, NOW)
+    review.mark_item(routine, "sikt-bou-3", "gäller")
+    review.mark_item(routine, "sikt-bou-2", "gäller")
+    review.mark_contact(routine, routine.contacts[0].id, "stämmer")
+    text = (CHECKLISTS / "rvt-bou.toml").read_text(encoding="utf-8")
+    old = "BoU informerar RVT vid förändringar i ärendet, exempelvis vid avslut."
+    assert old in text
+    changed = tmp_path / "rvt-bou.toml"
+    changed.write_text(text.replace(old, "BoU informerar RVT skriftligt vid avslut.", 1), encoding="utf-8")
+    new = load_routine(changed).routine
+    again = rw.review_from_dict(json.loads(json.dumps(review.to_dict())), new)
+    # The reworded item is asked again; the unchanged ones keep their verdicts.
+    assert "sikt-bou-3" not in again.items and "sikt-bou-2" in again.items
+    assert routine.contacts[0].id in again.contacts
+    assert "RVT 1.25 gäller inte längre" in again.notices[0]
+    assert "sikt-bou-3" in {s.id for s in again.pending_items(new)}
 
 
 def test_a_resumed_review_of_a_changed_file_drops_what_is_gone(tmp_path: Path) -> None:
@@ -132,6 +199,10 @@ def test_the_protocol_lists_changes_contacts_remarks_and_signature_lines() -> No
         assert expected in text, expected
     markdown = str(render(document, "md"))
     assert "### Ska ändras" in markdown or "## Ska ändras" in markdown
+    # Items under the binder's reference, as the printouts number them; one bullet each.
+    assert "- 1.25 BoU informerar RVT" in markdown
+    assert "1.25 BoU informerar RVT" in text
+    assert "- •" not in markdown and "- RVT:s beredskap, tel 08-508 03 310" in markdown
     assert render(document, "pdf")[:4] == b"%PDF"
     record = review_dict(routine, review, NOW)
     assert record["unchanged"] is False and [e["id"] for e in record["remove"]] == ["sikt-bou-3"]
@@ -187,6 +258,14 @@ def test_confirming_a_shipped_routine_copies_it_to_the_own_folder(capsys, tmp_pa
     assert "Resultat: Rutinen gäller oförändrad" in out
     assert (CHECKLISTS / "rvt-bou.toml").read_text(encoding="utf-8").count("revised =") == 0
     assert validate_file(copy).ok
+    # The protocol states the date just set: no "Översynsdatum saknas" any more.
+    assert "Reviderad: 2026-11-23" in out and "Översynsdatum saknas" not in out
+    # The copy passes kontrollera: overriding a built-in is legitimate, said once as information.
+    code, out, err = run(capsys, "--katalog", str(own), "kontrollera")
+    assert code == 0, out + err
+    notes = [line for line in out.splitlines() if ": info: " in line]
+    assert len(notes) == 1 and notes[0].startswith(str(copy)) and "egen kopia av den inbyggda" in notes[0]
+    assert ": fel: " not in out
     # The copy is the municipality's own now: a second review edits it in place.
     code, _, err = run(
         capsys, "--katalog", str(own), "granska", "rvt-bou", "--allt-galler", "--now", "2027-11-20T10:00"
@@ -235,10 +314,12 @@ def test_answers_file_and_json_protocol(capsys, tmp_path: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["complete"] and not data["unchanged"] and data["remove"][0]["id"] == "sikt-bou-3"
+    assert data["remove"][0]["reference"] == "RVT 1.25"
     assert not (own / "rvt-bou.toml").exists()  # a routine that must change keeps its date
 
 
 def test_interactive_review_pauses_and_resumes(capsys, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
     own = tmp_path / "egna"
     own.mkdir()
     code, _, err = run(
@@ -255,6 +336,10 @@ def test_interactive_review_pauses_and_resumes(capsys, monkeypatch, tmp_path: Pa
     )
     assert code == 0 and "Granskningen är sparad" in err
     assert "Källan (rad" in err and "Villkor:" in err
+    # Wrapped to the terminal (COLUMNS=60 here), continuation lines under the text.
+    shown = [line for line in err.splitlines() if not line.startswith(("—", "Gäller punkten?", "Vad ska"))]
+    assert shown and all(len(line) <= 60 for line in shown), max(shown, key=len)
+    assert "— VSB 1.1 · punkt 1 av 37" in err
     routine = shipped("vasterbotten-sexuell-beteendeproblematik")
     saved = rw.load_saved_review(routine, load_config())
     assert saved is not None and len(saved.items) == 2
@@ -279,7 +364,7 @@ def test_interactive_review_pauses_and_resumes(capsys, monkeypatch, tmp_path: Pa
 def test_bad_input_is_one_line_and_exit_2(capsys, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     code, _, err = run(capsys, "granska", "rvt-bou", "--inte-interaktiv")
-    assert code == 2 and err.count("\n") == 1 and "--allt-galler" in err
+    assert code == 2 and err.count("\n") == 1 and "--allt-gäller" in err
     bad = tmp_path / "svar.json"
     bad.write_text("{inte json", encoding="utf-8")
     code, _, err = run(capsys, "granska", "rvt-bou", "--svar-fil", str(bad))

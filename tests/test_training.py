@@ -108,18 +108,50 @@ def test_a_question_on_the_path_left_open_is_unanswered(routine: Routine) -> Non
     assert [s.id for s in result.missed] == ["s-barn"]
 
 
-def test_score_is_half_answers_half_plan_overlap(routine: Routine) -> None:
+def test_score_counts_only_the_steps_the_answers_decide(routine: Routine) -> None:
     exercise = find_exercise(routine, "akut-fredag")  # expects s-alltid, s-akut
-    # inkom wrong (b), akut right: 1 of 2 answers; plans share 2 of 3 steps (s-akut-b extra).
+    # inkom wrong (b), akut right: 1 of 2 answers. s-alltid has no condition, so it is in
+    # every plan and scores nothing; of the decided steps s-akut (asks only akut, answered
+    # right) is earned and s-akut-b is needless: 1 of 2.
     result = grade(routine, exercise, {"inkom": "b", "akut": "ja"}, MONDAY)
-    assert (result.correct, result.shared_steps, len(result.needless)) == (1, 2, 1)
+    assert (result.correct, result.shared_steps, result.decided_steps) == (1, 1, 2)
+    assert [s.id for s in result.needless] == ["s-akut-b"]
     assert result.answer_ratio == 0.5
-    assert result.step_ratio == pytest.approx(2 / 3)
-    assert result.score == round(25 + 50 * 2 / 3) == 58
-    # Nothing answered: no answer points, and only the always-step shared (1 of 2).
+    assert result.step_ratio == pytest.approx(1 / 2)
+    assert result.score == 25 + 25 == 50
+    # Nothing answered: no answer points, and the always-step earns nothing either.
     empty = grade(routine, exercise, {}, MONDAY)
     assert statuses(empty) == [("inkom", UNANSWERED), ("akut", UNANSWERED)]
-    assert empty.score == 25
+    assert empty.score == 0
+
+
+def all_wrong_walks(routine: Routine, expected: dict[str, str]) -> list[dict[str, str]]:
+    """Every complete walk in which each question of the case gets a wrong answer (and
+    each question only a wrong path asks, any answer)."""
+    walks, stack = [], [{}]
+    while stack:
+        answers = stack.pop()
+        question = next_question(routine, answers)
+        if question is None:
+            walks.append(answers)
+            continue
+        for option in question.options:
+            if expected.get(question.id) != option.value:
+                stack.append({**answers, question.id: option.value})
+    return walks
+
+
+@pytest.mark.parametrize("stem", SHIPPED)
+def test_every_answer_wrong_scores_at_most_10_on_every_exercise(stem: str) -> None:
+    routine = shipped(stem)
+    assert routine.exercises
+    for exercise in routine.exercises:
+        expected = {a.question: a.answer for a in exercise.answers}
+        walks = all_wrong_walks(routine, expected)
+        assert walks, exercise.id
+        scores = {grade(routine, exercise, answers, MONDAY).score for answers in walks}
+        assert max(scores) <= 10, (exercise.id, sorted(scores))
+        assert grade(routine, exercise, expected, MONDAY).score == 100, exercise.id
 
 
 def test_unknown_question_or_answer_is_refused(routine: Routine) -> None:
@@ -293,7 +325,7 @@ def test_cli_grades_answers_as_json(capsys) -> None:
     ]
     assert [s["id"] for s in data["missed_steps"]] == ["s-inte-akut", "s-barn"]
     assert [s["id"] for s in data["needless_steps"]] == ["s-akut", "s-akut-b"]
-    assert data["score"] == round(50 * 1 / 3 + 50 * 1 / 5)
+    assert data["score"] == round(50 * 1 / 3 + 50 * 0 / 4)  # no decided step earned
     assert data["now"] == "2026-11-23T10:00:00+01:00"
 
 
@@ -305,15 +337,43 @@ def test_cli_grade_text_names_closed_contacts_and_score(capsys) -> None:
     assert "Mottagningen: Stängt (utanför telefontid)" in out and "ring Jouren" in out
     # The score opens the result (as in the app), before the answers.
     lines = out.splitlines()
-    score = lines.index("Poäng: 100 av 100 (2 av 2 svar rätt, 2 av 2 steg gemensamma)")
+    score = lines.index("Poäng: 100 av 100 (2 av 2 svar rätt, 1 av 1 steg som svaren avgör rätt)")
     assert score < lines.index("Svar för svar")
     assert all(len(line) <= 80 for line in lines)
+    # The correct plan, in order, with its date and whom to call at the case's moment.
+    plan = "\n".join(lines[lines.index("Rätt plan för fallet, bredvid din") :])
+    assert "Planen blir precis som rutinen säger för fallet." in plan
+    assert plan.index("✓ Dokumentera vad som har kommit fram.") < plan.index("✓ Ring mottagningen samma dag.")
+    assert "– Senast fredag 27 november 2026 (samma dag)" in plan
+    assert "– Ring nu: Jouren, tel 08-765 43 21 (Mottagningen: stängt" in plan
     # Markdown from the same document, by the Markdown renderer every printout uses.
     code, md, _ = cli(
         capsys, "ovning", "--övning", "akut-fredag", "--svar", "inkom=a", "--svar", "akut=ja", "-f", "md"
     )
     assert code == 0 and md.startswith("# Fredag eftermiddag\n")
     assert "- ✓ *Rätt:* Är situationen akut?" in md and "## Kontakter fredag 27 november" in md
+
+
+def test_cli_grade_shows_the_correct_plan_next_to_the_trainees(capsys) -> None:
+    # inkom wrong: the trainee's plan has Enhet B's skyddsbedömning, which the case does not.
+    code, out, _ = cli(capsys, "ovning", "--övning", "akut-fredag", "--svar", "inkom=b", "--svar", "akut=ja")
+    assert code == 0
+    plan = out[out.index("Rätt plan för fallet, bredvid din") :]
+    assert "✓ finns i din plan (2) · ✗ saknas i din (0) · ! i onödan, bara i din (1)" in plan
+    order = ["✓ Dokumentera", "✓ Ring mottagningen samma dag.", "! I onödan (inte i rätt plan): Enhet B"]
+    assert [plan.index(text) for text in order] == sorted(plan.index(text) for text in order)
+    code, out, _ = cli(capsys, "ovning", "--övning", "akut-fredag", "--svar", "inkom=a", "--svar", "akut=nej")
+    plan = out[out.index("Rätt plan för fallet, bredvid din") :]
+    assert "✗ Saknas i din plan: Ring mottagningen samma dag." in plan
+    assert "! I onödan (inte i rätt plan): Boka möte inom en vecka." in plan
+    code, out, _ = cli(
+        capsys, "ovning", "--övning", "akut-fredag", "--svar", "inkom=a", "--svar", "akut=nej", "-f", "json"
+    )
+    lines = json.loads(out)["correct_plan"]
+    assert ("s-akut", "saknas") in [(line["step"], line["verdict"]) for line in lines]
+    [akut] = [line for line in lines if line["step"] == "s-akut"]
+    assert akut["due"].startswith("Senast fredag 27 november 2026")
+    assert akut["calls"][0].startswith("Ring nu: Jouren")
 
 
 def test_cli_without_answers_prints_the_case_not_the_answers(capsys) -> None:
@@ -396,3 +456,64 @@ def test_the_same_action_in_another_branch_is_neither_missed_nor_needless() -> N
     # "Enhet B gör en skyddsbedömning …" (akut) is "… gör skyddsbedömning …" (inte akut).
     assert "ejakut-skydd" not in missed and "akut-skydd" not in needless
     assert "ejakut-forhand" in missed and "akut-muntligt" in needless
+
+
+# -- progress between sittings ------------------------------------------------------------
+
+
+def test_a_sitting_for_one_routine_keeps_the_progress_of_another(routine: Routine, tmp_path: Path) -> None:
+    # The lost progress: a sitting opened for one routine wrote only its own exercises,
+    # so the other routine's results (done minutes before, on a fresh folder) were gone.
+    from samverkan_tui.core.training.progress import load_progress
+    from samverkan_tui.tui.screens.training import TrainingRun
+
+    folder = tmp_path / "ny-datamapp"  # fresh: does not exist yet
+    rvt = shipped("rvt-bou")
+    first = TrainingRun([routine], folder, MONDAY)
+    exercise = find_exercise(routine, "akut-fredag")
+    assert first.record(grade(routine, exercise, expected_answers(routine, "akut-fredag"), MONDAY)) == ""
+    second = TrainingRun([rvt], folder, MONDAY)
+    rvt_exercise = rvt.exercises[0]
+    answers = {a.question: a.answer for a in rvt_exercise.answers}
+    assert second.record(grade(rvt, rvt_exercise, answers, MONDAY)) == ""
+    assert set(load_progress(folder)) == {"ovning/akut-fredag", f"rvt-bou/{rvt_exercise.id}"}
+    both = TrainingRun([routine, rvt], folder, MONDAY)
+    assert both.grade_of(routine, exercise).score == 100
+    assert both.grade_of(rvt, rvt_exercise).score == 100
+    assert (folder / "ovningar.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_progress_that_cannot_be_stored_is_said_in_swedish(routine: Routine, tmp_path: Path) -> None:
+    from samverkan_tui.tui.screens.training import TrainingRun
+
+    blocked = tmp_path / "fil"
+    blocked.write_text("inte en mapp")
+    run_ = TrainingRun([routine], blocked, MONDAY)
+    exercise = find_exercise(routine, "akut-fredag")
+    message = run_.record(grade(routine, exercise, {"inkom": "a"}, MONDAY))
+    assert message.startswith("Övningen kunde inte sparas till nästa gång: ")
+    assert run_.grade_of(routine, exercise) is not None  # graded and shown all the same
+
+
+# -- the CLI's hints and refusals -----------------------------------------------------------
+
+
+def test_case_hint_suggests_the_cases_own_first_answer(capsys) -> None:
+    # A BoU case: the example --svar says inkom=bou, as the case does (it said inkom=rvt).
+    code, out, _ = run(
+        capsys, "--now", "2026-11-23T10:00", "öva", "rvt-bou", "--övning", "bou-akut-samma-dag"
+    )
+    assert code == 0
+    assert "--svar inkom=bou" in " ".join(out.split()) and "inkom=rvt" not in out
+    code, out, _ = run(capsys, "öva", "rvt-bou", "--övning", "rvt-inte-akut-ansvarig-borta")
+    assert "--svar inkom=rvt" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"), [("1", "ska vara minst 2"), ("x", "ska vara ett heltal"), ("-3", "ska vara minst 2")]
+)
+def test_a_threshold_out_of_range_is_refused_in_swedish(capsys, isolated_user, value, reason) -> None:
+    code, out, err = run(capsys, "logg", "statistik", "--tröskel", value)
+    assert code == 2 and out == ""
+    assert err.startswith("samverkan: ogiltigt värde för '--tröskel'") and reason in err
+    assert "Input should" not in err and "range" not in err

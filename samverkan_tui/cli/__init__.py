@@ -42,8 +42,34 @@ def _click_messages() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], s
             re.compile(r"Invalid value for (.+?): (?:Value error, )?'([^']*)' is not one of (.*?)\.?$"),
             lambda m: f"ogiltigt värde '{m[2]}' för {m[1]}; välj en av {m[3]}",
         ),
-        (re.compile(r"Invalid value for (.+?): (.*)"), lambda m: f"ogiltigt värde för {m[1]}: {m[2]}"),
+        (
+            re.compile(r"Invalid value for (.+?): (.*)"),
+            lambda m: f"ogiltigt värde för {m[1]}: {_swedish_value_problem(m[2])}",
+        ),
     ]
+
+
+def _swedish_value_problem(text: str) -> str:
+    """Why a value was refused (a number out of range, not a number), in Swedish: Click
+    ("1 is not in the range x>=2.") and Typer's newer wording ("Input should be greater
+    than or equal to 2") alike. Anything else is kept as it is."""
+    import re
+
+    patterns = [
+        (r"(?:Input should be )?greater than or equal to (\S+?)\.?$", "ska vara minst {}"),
+        (r"(?:Input should be )?less than or equal to (\S+?)\.?$", "ska vara högst {}"),
+        (r"(?:Input should be )?greater than (\S+?)\.?$", "ska vara större än {}"),
+        (r"(?:Input should be )?less than (\S+?)\.?$", "ska vara mindre än {}"),
+        (r"\S+ is not in the range x>=(\S+?)\.?$", "ska vara minst {}"),
+        (r"\S+ is not in the range x<=(\S+?)\.?$", "ska vara högst {}"),
+        (r"'?([^']*)'? is not a valid integer\.?$", "'{}' är inte ett heltal"),
+        (r"Input should be a valid integer.*", "ska vara ett heltal"),
+    ]
+    for pattern, swedish in patterns:
+        match = re.search(pattern, text)
+        if match:
+            return swedish.format(*match.groups())
+    return text
 
 
 def _unknown_command(match: re.Match[str]) -> str:
@@ -95,6 +121,40 @@ def _usable_streams() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
 
+def _utf8_streams() -> None:
+    """Output is UTF-8 whatever the console code page: on Windows a redirected stdout
+    (`samverkan format > rutinformat.md`) is otherwise the ANSI code page (cp1252), where a
+    name like Čapek or a ✓ cannot be written at all. The console itself is UTF-16 inside
+    Python already; this is about files and pipes."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            import contextlib
+
+            # A stream that cannot change any more stays as it is.
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(encoding="utf-8")
+
+
+def expand_wildcards(args: list[str]) -> list[str]:
+    """`samverkan statistik slå-ihop *.json` in PowerShell or cmd: Windows shells pass the
+    pattern on, unexpanded (Typer expands only argv it reads itself). A pattern that
+    matches nothing stays as it is, as in a POSIX shell, so the command can name it."""
+    import glob
+
+    expanded: list[str] = []
+    for arg in args:
+        if not arg.startswith("-") and any(char in arg for char in "*?["):
+            matches = sorted(glob.glob(arg))
+            if matches:
+                expanded.extend(matches)
+                continue
+        expanded.append(arg)
+    return expanded
+
+
 def _silence_stdout() -> None:
     """After a broken pipe (`samverkan list | head -1`): nothing more to say, and the final
     flush at exit must not complain either."""
@@ -110,8 +170,13 @@ def _silence_stdout() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     _usable_streams()
+    _utf8_streams()
+    if argv is None:
+        argv = sys.argv[1:]
+        if sys.platform == "win32":  # a POSIX shell has expanded them already
+            argv = expand_wildcards(argv)
     try:
-        _run(sys.argv[1:] if argv is None else list(argv))
+        _run(list(argv))
     except KeyboardInterrupt:
         print("samverkan: avbrutet", file=sys.stderr)
         sys.exit(130)

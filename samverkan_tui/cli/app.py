@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from samverkan_tui import __version__
-from samverkan_tui.cli.commands import COMMAND_MODULES
+from samverkan_tui.cli.commands import COMMAND_MODULES, GLOBAL_OPTIONS
 from samverkan_tui.cli.common import STATE
 
 SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
@@ -80,7 +80,7 @@ def subgroup(name: str, help: str, epilog: str) -> typer.Typer:
         options_metavar="[FLAGGOR]",
         subcommand_metavar="KOMMANDO [ARGUMENT]...",
     )
-    app.add_typer(group, name=name, short_help=help.split(":")[0] if ":" in help else help)
+    app.add_typer(group, name=name, short_help=help)
     return group
 
 
@@ -90,24 +90,18 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _global_option(name: str) -> Any:
+    """Typer's declaration of a global option, from the one table in cli/commands.py."""
+    option = GLOBAL_OPTIONS[name]
+    return typer.Option(name, metavar=option.metavar, help=option.help)
+
+
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
-    now: Annotated[
-        str | None,
-        typer.Option(
-            "--now",
-            metavar="ISO-TID",
-            help="Beräkna allt vid denna tidpunkt (Europe/Stockholm), t.ex. 2026-11-27T16:40.",
-        ),
-    ] = None,
-    katalog: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--katalog", metavar="KATALOG", help="Extra katalog med rutinfiler (kan anges flera gånger)."
-        ),
-    ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspårningen vid oväntade fel.")] = False,
+    now: Annotated[str | None, _global_option("--now")] = None,
+    katalog: Annotated[list[Path] | None, _global_option("--katalog")] = None,
+    debug: Annotated[bool, _global_option("--debug")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen och avsluta.")
     ] = False,

@@ -12,12 +12,13 @@ here to tell a command from a routine id.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import Any, NamedTuple
 
 # Primary names, in Swedish as in the app; the order is the order in `samverkan --help`.
 COMMAND_MODULES: dict[str, str] = {
     "lista": "routines",
     "visa": "routines",
+    "gå": "walk_plain",
     "exportera": "export",
     "kontakter": "contacts",
     "öva": "training",
@@ -40,6 +41,7 @@ ALIASES: dict[str, str] = {
     "export": "exportera",
     "validate": "kontrollera",
     "ova": "öva",
+    "ga": "gå",
     "jamfor": "jämför",
 }
 
@@ -63,8 +65,25 @@ def command_path(path: str) -> str:
     return " ".join(words)
 
 
+class GlobalOption(NamedTuple):
+    """A global option (written before the command): ``metavar`` None for a flag."""
+
+    metavar: str | None
+    help: str
+
+
+# The global options, declared once: Typer's root (cli/app.py) is built from this table,
+# the fast start of the app (cli/start.py) reads them by hand from it, and
+# ``command_name`` skips their values. --version, --help and completion are Typer's own.
+NOW_HELP = "Beräkna allt vid denna tidpunkt (Europe/Stockholm), t.ex. 2026-11-27T16:40."
+GLOBAL_OPTIONS: dict[str, GlobalOption] = {
+    "--now": GlobalOption("ISO-TID", NOW_HELP),
+    "--katalog": GlobalOption("KATALOG", "Extra katalog med rutinfiler (kan anges flera gånger)."),
+    "--debug": GlobalOption(None, "Visa hela felspårningen vid oväntade fel."),
+}
+
 # Global options that take a value: their value is not the command name.
-_VALUE_OPTIONS = {"--now", "--katalog"}
+_VALUE_OPTIONS = {name for name, option in GLOBAL_OPTIONS.items() if option.metavar is not None}
 
 
 def command_name(argv: list[str]) -> str | None:

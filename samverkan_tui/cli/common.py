@@ -15,6 +15,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from samverkan_tui.cli.commands import NOW_HELP
 from samverkan_tui.cli.state import (  # noqa: F401  (re-exported)
     EXIT_FAILURE,
     STATE,
@@ -44,14 +45,8 @@ ShowFormatOption = Annotated[
 ]
 
 
-NowOption = Annotated[
-    str | None,
-    typer.Option(
-        "--now",
-        metavar="ISO-TID",
-        help="Beräkna allt vid denna tidpunkt (Europe/Stockholm), t.ex. 2026-11-27T16:40.",
-    ),
-]
+# Each command's own --now, worded as the global one.
+NowOption = Annotated[str | None, typer.Option("--now", metavar="ISO-TID", help=NOW_HELP)]
 # The moment deadlines count from, the same flag on every command that prints a plan.
 InkomOption = Annotated[
     str | None,
@@ -130,8 +125,42 @@ AnswersOption = Annotated[
 ]
 
 
+def terminal_width() -> int:
+    """The terminal's columns (``COLUMNS`` first; 80 in a pipe), for text wrapped to fit."""
+    import shutil
+
+    return max(20, shutil.get_terminal_size((80, 24)).columns)
+
+
+def wrapped(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
+    """``text`` as lines of at most ``width`` columns, never broken inside a word or a
+    number ("socialtjänst", "530 622 55" keep together where they fit; a longer word
+    stands alone on its line)."""
+    import re
+    import textwrap
+
+    # A space inside a number ("530 622 55") or a time ("kl. 12.10") is held through the
+    # wrap: a number never splits.
+    held = re.sub(r"(?<=\d) (?=\d)|(?<=\bkl\.) (?=\d)", "\u00a0", text)
+    lines = textwrap.wrap(
+        held,
+        width=width,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return [line.replace("\u00a0", " ") for line in lines] or [first if first is not None else indent]
+
+
+def json_text(data: object) -> str:
+    """The one form of the CLI's JSON output (standard output or a file): UTF-8 as it is,
+    indented two spaces, a line end at the end."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data))
 
 
 def print_as(

@@ -162,8 +162,10 @@ def _export_all(
     folder = Path(ut) if ut is not None else Path.cwd()
     if folder.exists() and not folder.is_dir():
         fail(f"--alla skriver en fil per rutin: {folder} är inte en katalog", EXIT_FAILURE)
+    from samverkan_tui.core.base.files import ensure_private_dir
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(folder, mark=False)  # 0700 under any umask; the user's folder to browse
     except OSError as error:
         fail(f"kan inte skapa katalogen {folder}: {_reason(error)}", EXIT_FAILURE)
     catalog = STATE.catalog()

@@ -70,6 +70,23 @@ def translate_help(text: str) -> str:
     return text
 
 
+def usage_args(args: str) -> str:
+    """A usage line's arguments as the README writes them: ``visa ID [FLAGGOR]``.
+
+    Typer writes a required argument in braces (``{ID}``) and wraps an optional one in
+    brackets even when its metavar has them already (``[[B]]``). A command's flags may
+    follow its arguments, so they are written last; a group's flags stay before the
+    command they precede (``samverkan [FLAGGOR] KOMMANDO``)."""
+    for english, swedish in USAGE_WORDS:
+        args = args.replace(english, swedish)
+    args = re.sub(r"\{([^{}]+)\}", r"\1", args)
+    args = re.sub(r"\[\[([^\[\]]+)\]\]", r"[\1]", args)
+    flags = "[FLAGGOR]"
+    if args.startswith(f"{flags} ") and "KOMMANDO" not in args:
+        args = f"{args.removeprefix(f'{flags} ')} {flags}"
+    return args
+
+
 def translate_term(term: str) -> str:
     return _TYPE.sub("", term)
 
@@ -77,9 +94,9 @@ def translate_term(term: str) -> str:
 def formatter_class(base: type) -> type:
     class SwedishHelpFormatter(base):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-            for english, swedish in USAGE_WORDS:
-                args = args.replace(english, swedish)
-            super().write_usage(prog, args, "Användning: " if prefix in (None, "Usage: ") else prefix)
+            super().write_usage(
+                prog, usage_args(args), "Användning: " if prefix in (None, "Usage: ") else prefix
+            )
 
         def write_heading(self, heading: str) -> None:
             super().write_heading(HEADINGS.get(heading, heading))
@@ -91,8 +108,73 @@ def formatter_class(base: type) -> type:
     return SwedishHelpFormatter
 
 
+# What Typer says when it installs or shows shell completion, and how it reads in Swedish.
+COMPLETION_MESSAGES = [
+    (re.compile(r"^(\S+) completion installed in (.+)$"), r"Tab-kompletteringen för \1 är installerad i \2."),
+    (
+        re.compile(r"^Completion will take effect once you restart the terminal$"),
+        "Den fungerar när du har startat om terminalen.",
+    ),
+    (
+        re.compile(r"^Shell (\S+) (?:is )?not supported\.?$"),
+        r"samverkan: skalet \1 stöds inte; välj bash, zsh, fish eller powershell",
+    ),
+    (re.compile(r"^Couldn't get PowerShell user profile$"), "samverkan: hittar inte PowerShell-profilen"),
+    (
+        re.compile(r"^Couldn't decode the path automatically$"),
+        "samverkan: kan inte läsa sökvägen till profilen",
+    ),
+]
+
+
+def translate_completion(text: str) -> str:
+    """Typer's completion messages, line by line, in Swedish (other lines as they are)."""
+    lines = []
+    for line in text.splitlines():
+        for pattern, swedish in COMPLETION_MESSAGES:
+            if pattern.match(line):
+                line = pattern.sub(swedish, line)
+                break
+        lines.append(line)
+    return "".join(f"{line}\n" for line in lines)
+
+
+def swedish_completion(command: Any) -> None:
+    """``--install-completion`` answers in Swedish: Typer's own callback runs (it knows the
+    shells and their files), and what it writes is translated on its way out."""
+    for param in getattr(command, "params", []):
+        if param.name != "install_completion" or getattr(param.callback, "swedish", False):
+            continue
+        original = param.callback
+
+        def install(ctx: Any, param: Any, value: Any, original: Any = original) -> Any:
+            if not value or ctx.resilient_parsing:
+                return value
+            import contextlib
+            import io
+            import sys
+
+            out, err = io.StringIO(), io.StringIO()
+            code: Any = 0
+            try:
+                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                    original(ctx, param, value)
+            except SystemExit as exit:
+                code = exit.code
+            except Exception as error:  # Typer's Exit and friends, by shape (see cli/__init__.py)
+                code = getattr(error, "exit_code", 1)
+            sys.stdout.write(translate_completion(out.getvalue()))
+            sys.stderr.write(translate_completion(err.getvalue()))
+            sys.exit(code or 0)
+
+        install.swedish = True  # type: ignore[attr-defined]
+        param.callback = install
+
+
 def swedish_help(command: Any) -> None:
-    """Give ``command`` and every subcommand a context with the Swedish formatter."""
+    """Give ``command`` and every subcommand a context with the Swedish formatter, and the
+    completion installer its Swedish words."""
+    swedish_completion(command)
     base = command.context_class
     if getattr(base, "swedish", False):
         return

@@ -26,9 +26,13 @@ from samverkan_tui.cli.common import (
     ShowFormat,
     ShowFormatOption,
     fail,
+    json_text,
     print_as,
     print_json,
+    terminal_width,
+    wrapped,
 )
+from samverkan_tui.core.base.swedish import count_text
 
 if TYPE_CHECKING:
     from samverkan_tui.core.routine.model import Routine
@@ -61,6 +65,7 @@ class ExportFormat(StrEnum):
     html = "html"
     pdf = "pdf"
     json = "json"
+    ics = "ics"  # the walk's open deadlines; re-exporting after a correction moves its events
 
 
 # -- helpers ----------------------------------------------------------------------------
@@ -179,39 +184,21 @@ def _printout(summary: WalkSummary, format: ExportFormat) -> str | bytes:
         if summary.routine_changed
         else ()
     )
-    return render(document_for_session(summary.session, summary.now, notices), format.value)
+    from samverkan_tui.export import ExportError
+
+    try:
+        return render(document_for_session(summary.session, summary.now, notices), format.value)
+    except ExportError as error:  # a calendar with no dated action left: one clear line
+        fail(str(error))
+    raise AssertionError("unreachable")  # fail() exits
 
 
 def _stored_text(data: dict, markdown: bool = False) -> str:
     """A walk whose routine cannot be used now, read-only: only what the log stores."""
-    routine = data["routine"]
-    bullet = "- " if markdown else "  "
-    title = f"Genomgång av rutinen {routine['id']} (version {routine['version']})"
-    lines = [
-        f"# {title}" if markdown else title,
-        "",
-        f"Rutinen `{routine['id']}` kan inte läsas just nu (saknas eller har fel; se "
-        "samverkan kontrollera). Här visas bara det som finns sparat i loggen.",
-        "",
-        f"Läge: {data['mode']}",
-        f"Påbörjad: {_minute(data['started_at'])}",
-        f"Senast ändrad: {_minute(data['updated_at'])}",
-    ]
-    if data["finished_at"]:
-        lines.append(f"Avslutad: {_minute(data['finished_at'])}")
-    lines += ["", "Svar:"]
-    lines += [f"{bullet}{a['question']} = {a['value']}" for a in data["answers"]] or [f"{bullet}(inga)"]
-    lines += ["", "Steg:"]
-    for step in data["steps"]:
-        detail = step["status_label"] + (f" ({step['category_label']})" if step["category_label"] else "")
-        when = f" {_minute(step['at'])}" if step["at"] else ""
-        lines.append(f"{bullet}{step['id']}: {detail}{when}")
-    if not data["steps"]:
-        lines.append(f"{bullet}(inga)")
-    if data["contacts_used"]:
-        lines += ["", "Kontakter som visades eller användes:"]
-        lines += [f"{bullet}{c['id']}" for c in data["contacts_used"]]
-    return "\n".join(lines) + "\n"
+    from samverkan_tui.export import render
+    from samverkan_tui.export.document import document_for_stored_walk
+
+    return str(render(document_for_stored_walk(data), "md" if markdown else "text"))
 
 
 def _minute(iso: str) -> str:
@@ -252,16 +239,28 @@ def lista(
         return
     width = max(len(r.routine_id) for r in rows)
     mode_width = max(len(m) for m in MODES)
-    lines = [f"{'ID':<8}  {'PÅBÖRJAD':<16}  {'RUTIN':<{width}}  {'LÄGE':<{mode_width}}  STATUS"]
+    columns = terminal_width()
+    header = f"{'ID':<8}  {'PÅBÖRJAD':<16}  {'RUTIN':<{width}}  {'LÄGE':<{mode_width}}  "
+    # A table while its columns fit with room for the status; else one block per walk.
+    table = len(header) + 16 <= columns
+    lines = [f"{header}STATUS"] if table else []
     for r in rows:
         status = ("avslutad " + _minute(local_iso(r.finished_at))) if r.finished_at else "pågår"
-        lines.append(
-            f"{r.id[:8]}  {_minute(local_iso(r.started_at))}  {r.routine_id:<{width}}  "
-            f"{r.mode:<{mode_width}}  {status} · {r.answered} svar · {r.steps_handled} steg"
-        )
+        status += f" · {r.answered} svar · {r.steps_handled} steg"
+        started = _minute(local_iso(r.started_at))
+        if table:
+            first = f"{r.id[:8]}  {started}  {r.routine_id:<{width}}  {r.mode:<{mode_width}}  "
+            lines += wrapped(status, columns, " " * len(first), first)
+        else:
+            lines += [
+                f"{r.id[:8]} påbörjad {started}",
+                *wrapped(f"{r.routine_id}, {r.mode}", columns, "    ", "  "),
+            ]
+            lines += wrapped(status, columns, "    ", "  ")
     finished_count = sum(1 for r in rows if r.finished_at)
+    walks = count_text(len(rows), "genomgång", "genomgångar")
     lines.append("")
-    lines.append(f"{len(rows)} genomgångar ({finished_count} avslutade) i {path}")
+    lines += wrapped(f"{walks} ({finished_count} avslutade) i {path}", columns)
     sys.stdout.write("\n".join(lines) + "\n")
 
 
@@ -324,12 +323,12 @@ def export(
         str, typer.Argument(metavar="ID", help="Genomgångens id (början räcker).", show_default=False)
     ],
     format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="md, html, pdf eller json.")
+        ExportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="md, html, pdf, json eller ics.")
     ] = ExportFormat.md,
     ut: OutputOption = None,
     now: NowOption = None,
 ) -> None:
-    """Exportera en genomgång som Markdown, HTML, PDF eller JSON."""
+    """Exportera en genomgång som Markdown, HTML, PDF, JSON eller kalender (ics)."""
     from samverkan_tui.export.data import stored_walk_dict, walk_dict
 
     log = _open()
@@ -338,10 +337,8 @@ def export(
         routine = _routine_for(info)
         if routine is None:
             if format is ExportFormat.json:
-                import json
-
                 stored = stored_walk_dict(info, log.events(info.id))
-                _write_output(json.dumps(stored, ensure_ascii=False, indent=2) + "\n", ut)
+                _write_output(json_text(stored), ut)
                 return
             if format is ExportFormat.md:
                 _write_output(_stored_text(stored_walk_dict(info, log.events(info.id)), markdown=True), ut)
@@ -355,9 +352,7 @@ def export(
     finally:
         log.close()
     if format is ExportFormat.json:
-        import json
-
-        _write_output(json.dumps(walk_dict(summary), ensure_ascii=False, indent=2) + "\n", ut)
+        _write_output(json_text(walk_dict(summary)), ut)
     else:
         _write_output(_printout(summary, format), ut, format.value.upper())
 
@@ -420,7 +415,7 @@ def rensa(
     if count == 0:
         print(f"Inget att rensa ({what}).")
     else:
-        print(f"Rensade {count} {'genomgång' if count == 1 else 'genomgångar'} ({what}).")
+        print(f"Rensade {count_text(count, 'genomgång', 'genomgångar')} ({what}).")
     if earlier:
         print(f"Dessutom rensades {earlier} genomgångar som var äldre än lagringstiden.")
 
@@ -479,11 +474,9 @@ def write_report(aggregate: Aggregate, format: str, ut: Path | None) -> None:
     from samverkan_tui.steplog.report import stockholm_week_start
 
     if format == "json":
-        import json
-
         from samverkan_tui.steplog.report import aggregate_dict
 
-        _write_output(json.dumps(aggregate_dict(aggregate), ensure_ascii=False, indent=2) + "\n", ut)
+        _write_output(json_text(aggregate_dict(aggregate)), ut)
         return
     from samverkan_tui.export.statistics_report import build_report, report_html, report_pdf
 
@@ -519,13 +512,23 @@ def statistik(
     ] = StatsFormat.text,
     ut: OutputOption = None,
     troskel: ThresholdOption = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            metavar="INDELNING",
+            help="veckor eller månader: perioden vidgas till hela veckor eller hela kalendermånader "
+            "(standard: månader när --från och --till är hela månader, annars veckor).",
+        ),
+    ] = None,
 ) -> None:
     """Uppföljning per rutin: antal genomgångar, andel akuta, avvikelser, mediantider.
 
     Räknar bara ärenden; övningar räknas aldrig. Innehåller inga personuppgifter.
-    json, html och pdf är en rapport att lämna vidare: hela veckor, antal under
-    tröskeln visas som ”< 5”, inga kommentarer. JSON-filerna från flera handläggare
-    slås ihop med samverkan statistik slå-ihop.
+    json, html och pdf är en rapport att lämna vidare: hela veckor eller hela månader,
+    antal under tröskeln visas som ”< 5”, inga kommentarer. JSON-filerna från flera
+    handläggare slås ihop med samverkan statistik slå-ihop; en månads fil och nästa
+    månads fil går att slå ihop, överlappande perioder vägras.
     """
     start, end = _parse_date(fran, "--från"), _parse_date(till, "--till")
     if start and end and start > end:
@@ -541,12 +544,29 @@ def statistik(
             log.close()
         _write_output(stats_text(stats, start, end), ut)
         return
-    from samverkan_tui.steplog.report import desk_aggregate
+    from samverkan_tui.steplog.report import (
+        PERIOD_MONTHS,
+        PERIOD_WEEKS,
+        ReportError,
+        desk_aggregate,
+        is_whole_months,
+    )
 
+    cut = {"veckor": PERIOD_WEEKS, "vecka": PERIOD_WEEKS, "månader": PERIOD_MONTHS, "månad": PERIOD_MONTHS}
+    cut |= {"manader": PERIOD_MONTHS, "manad": PERIOD_MONTHS}
+    if period is not None and period.strip().lower() not in cut:
+        fail(f"okänd period ”{period}”; välj --period veckor eller --period månader")
+    chosen = (
+        cut[period.strip().lower()]
+        if period is not None
+        else (PERIOD_MONTHS if is_whole_months(start, end) else PERIOD_WEEKS)
+    )
     limit = threshold(troskel)
     log = _open()
     try:
-        aggregate = desk_aggregate(log.connection(), start, end, routines, limit)
+        aggregate = desk_aggregate(log.connection(), start, end, routines, limit, chosen)
+    except ReportError as error:
+        fail(str(error), EXIT_FAILURE)
     finally:
         log.close()
     write_report(aggregate, format.value, ut)

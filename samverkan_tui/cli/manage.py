@@ -1,7 +1,7 @@
 """Commands for the unit managers who keep routines alive: `granska`, `jämför`, `utkast`.
 
 samverkan granska ID                          the yearly review, interactively
-samverkan granska ID --allt-galler            confirm everything unchanged
+samverkan granska ID --allt-gäller            confirm everything unchanged
 samverkan granska ID --svar-fil svar.json     answers from a file
 samverkan jämför A [B]                        what changed between two versions
 samverkan utkast KÄLLA.txt -o rutin.toml      a first draft from a source text
@@ -26,6 +26,7 @@ from samverkan_tui.cli.common import (
     NowOption,
     complete_routine,
     fail,
+    json_text,
     print_as,
 )
 from samverkan_tui.core.base.swedish import count_text
@@ -67,6 +68,26 @@ def _say(text: str = "") -> None:
     sys.stderr.write(text + "\n")
 
 
+def _say_wrapped(label: str, text: str) -> None:
+    """ "Text:     …" wrapped to the terminal, continuation lines under the text."""
+    import shutil
+    import textwrap
+
+    width = max(40, shutil.get_terminal_size((80, 24)).columns - 1)
+    lead = f"{label:<10}" if label else ""
+    _say(
+        textwrap.fill(
+            text,
+            width,
+            initial_indent=lead,
+            subsequent_indent=" " * len(lead),
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
+        or lead.rstrip()
+    )
+
+
 def _ask(prompt: str) -> str | None:
     """One line from the user (prompts go to stderr, so stdout stays the protocol); None at EOF."""
     sys.stderr.write(prompt)
@@ -86,7 +107,7 @@ def _ask(prompt: str) -> str | None:
     short_help="Årlig granskning av en rutin, punkt för punkt.",
     epilog=examples(
         "samverkan granska rvt-bou                       gå igenom rutinen punkt för punkt",
-        "samverkan granska rvt-bou --allt-galler -o protokoll.pdf",
+        "samverkan granska rvt-bou --allt-gäller -o protokoll.pdf",
         after='Svarsfil (JSON): {"punkter": {"ID": "gäller" | "tas bort" | {"ändras": "ny text"}}, '
         '"kontakter": {"ID": "stämmer" | {"telefon": "nytt nummer", "tider": "nya tider"}}, '
         '"saknas": "", "övriga": "gäller"}',
@@ -111,8 +132,8 @@ def granska(
     allt_galler: Annotated[
         bool,
         typer.Option(
-            "--allt-galler",
             "--allt-gäller",
+            "--allt-galler",
             help="Allt som inte besvarats gäller oförändrat: punkter, kontakter, inget saknas.",
         ),
     ] = False,
@@ -136,14 +157,14 @@ def granska(
         ),
     ] = None,
     hoj_version: Annotated[
-        bool, typer.Option("--hoj-version", "--höj-version", help="Höj versionens sista siffra (2.0 → 2.1).")
+        bool, typer.Option("--höj-version", "--hoj-version", help="Höj versionens sista siffra (2.0 → 2.1).")
     ] = False,
     inte_revidera: Annotated[
         bool, typer.Option("--inte-revidera", help="Ändra inte rutinfilens revideringsdatum.")
     ] = False,
     borja_om: Annotated[
         bool,
-        typer.Option("--borja-om", "--börja-om", help="Släng en sparad, påbörjad granskning och börja om."),
+        typer.Option("--börja-om", "--borja-om", help="Släng en sparad, påbörjad granskning och börja om."),
     ] = False,
     interaktiv: Annotated[
         bool | None,
@@ -185,12 +206,12 @@ def granska(
     if interaktiv is None:
         interaktiv = svar_fil is None and not allt_galler and sys.stdin.isatty()
     if not review.complete(routine) and svar_fil is None and not allt_galler and not interaktiv:
-        fail("ange --svar-fil eller --allt-galler, eller kör i en terminal för att svara på frågorna")
+        fail("ange --svar-fil eller --allt-gäller, eller kör i en terminal för att svara på frågorna")
     if interaktiv and not review.complete(routine):
-        items = rw.review_items(routine, rw.routine_source(routine))
+        items = rw.review_items(routine, rw.routine_source(routine, routine_file=path.resolve()))
         if not _interactive(review, routine, items, config):
             _save(review, config)
-            _say(f"Granskningen är sparad. Fortsätt med: samverkan granska {routine.id}")
+            _say_wrapped("", f"Granskningen är sparad. Fortsätt med: samverkan granska {routine.id}")
             return
     if not review.complete(routine):
         _save(review, config)
@@ -202,7 +223,9 @@ def granska(
         note = ""
     else:
         review.finished_at = moment
-        note = _revise(review, routine, path, moment, ny_version, hoj_version, inte_revidera, interaktiv)
+        note, routine = _revise(
+            review, routine, path, moment, ny_version, hoj_version, inte_revidera, interaktiv
+        )
         rw.discard_review(routine.id, config)
     _output(routine, review, moment, note, format, ut)
 
@@ -222,22 +245,22 @@ def _interactive(review: Review, routine: Routine, items: list[ReviewItem], conf
     from samverkan_tui.core.walk.hours_text import weekly_hours_lines
 
     total = len(items)
-    _say(f"Granskning av {routine.title}, version {routine.version}")
-    _say("Svara g (gäller), ä (ändras), t (tas bort); p sparar och avbryter.")
+    _say_wrapped("", f"Granskning av {routine.title}, version {routine.version}")
+    _say_wrapped("", "Svara g (gäller), ä (ändras), t (tas bort); p sparar och avbryter.")
     for item in items:
         if item.step.id in review.items:
             continue
         _say()
-        _say(f"— Punkt {item.number} av {total} ({item.step.id}) —")
-        _say(f"Avsnitt:  {item.section or '(inget avsnitt)'}")
-        _say(f"Text:     {item.step.text}")
-        _say(f"Villkor:  {item.condition}")
+        _say(f"— {item.reference} · punkt {item.number} av {total} ({item.step.id}) —")
+        _say_wrapped("Avsnitt:", item.section or "(inget avsnitt)")
+        _say_wrapped("Text:", item.step.text)
+        _say_wrapped("Villkor:", item.condition)
         if item.deadline:
-            _say(f"Frist:    {item.deadline}")
-        for contact_id in item.contacts:
-            _say(f"Kontakt:  {contact_id}")
+            _say_wrapped("Frist:", item.deadline)
+        for line in item.contacts:
+            _say_wrapped("Kontakt:", line)
         where = f" (rad {item.source_line})" if item.source_line else ""
-        _say(f"Källan{where}: {item.source}")
+        _say_wrapped("", f"Källan{where}: {item.source}")
         while True:
             answer = _ask("Gäller punkten? [g/ä/t/p]: ")
             if answer is None or answer.lower() in ("p", "paus"):
@@ -265,12 +288,13 @@ def _interactive(review: Review, routine: Routine, items: list[ReviewItem], conf
         if contact.id in review.contacts:
             continue
         _say()
-        _say(f"— Kontakt: {contact.name} —")
-        _say(
-            f"Nummer:   {' / '.join(contact.phones) or 'inget angivet'}"
-            + (f", fax {' / '.join(contact.fax)}" if contact.fax else "")
+        _say_wrapped("", f"— Kontakt: {contact.name} —")
+        _say_wrapped(
+            "Nummer:",
+            f"{' / '.join(contact.phones) or 'inget angivet'}"
+            + (f", fax {' / '.join(contact.fax)}" if contact.fax else ""),
         )
-        _say(f"Tider:    {'; '.join(weekly_hours_lines(contact))}")
+        _say_wrapped("Tider:", "; ".join(weekly_hours_lines(contact)))
         answer = _ask("Stämmer nummer och telefontider? [s = stämmer / ä = ändras / p]: ")
         if answer is None or answer.lower().startswith("p"):
             return False
@@ -305,20 +329,22 @@ def _revise(
     hoj_version: bool,
     inte_revidera: bool,
     interaktiv: bool,
-) -> str:
-    """Update the file's ``revised`` when the review confirms the routine unchanged."""
+) -> tuple[str, Routine]:
+    """Update the file's ``revised`` when the review confirms the routine unchanged; the
+    note for the protocol and the routine as its file now reads."""
     from samverkan_tui.core.manage.revise import (
         ReviseError,
         ensure_user_routine_dir,
         is_builtin,
         mark_revised,
+        revised_routine,
     )
     from samverkan_tui.core.manage.revise import next_version as bump
 
     if not review.unchanged(routine):
-        return "inte ändrad: granskningen kräver en revidering"
+        return "inte ändrad: granskningen kräver en revidering", routine
     if inte_revidera:
-        return "inte ändrad (--inte-revidera)"
+        return "inte ändrad (--inte-revidera)", routine
     today = moment.date()
     version = ny_version or (bump(routine.version) if hoj_version else None)
     if interaktiv and version is None:
@@ -349,7 +375,7 @@ def _revise(
     else:
         note += f" i {revision.path}"
     _say(f"Rutinen bekräftades oförändrad: {note}.")
-    return note
+    return note, revised_routine(revision, routine)
 
 
 def _output(
@@ -364,7 +390,7 @@ def _output(
     kind = _SUFFIX_FORMATS.get(ut.suffix.lower(), format.value) if ut is not None else format.value
     data: str | bytes
     if kind == "json":
-        data = json.dumps(review_dict(routine, review, moment, note), ensure_ascii=False, indent=2) + "\n"
+        data = json_text(review_dict(routine, review, moment, note))
     else:
         data = render(document_for_review(routine, review, moment, note), kind)
     if ut is None:
@@ -375,13 +401,12 @@ def _output(
         if ut.is_dir()
         else ut
     )
+    from samverkan_tui.core.base.files import swedish_reason, write_private
+
     try:
-        if isinstance(data, bytes):
-            target.write_bytes(data)
-        else:
-            target.write_text(data, encoding="utf-8")
+        write_private(target, data)
     except OSError as error:
-        fail(f"kan inte skriva {target}: {error.strerror or error}", EXIT_FAILURE)
+        fail(f"kan inte skriva {target}: {swedish_reason(error, name_file=False)}", EXIT_FAILURE)
     _say(f"Skrev {target.resolve()}")
 
 
@@ -390,7 +415,7 @@ def _output(
 _COMPARE_EPILOG = examples(
     "samverkan jämför gammal.toml ny.toml            två versioner av en rutin",
     "samverkan jämför rutin.toml                     mot den inbyggda rutinen med samma id",
-    "samverkan jamfor rvt-bou ny/rvt-bou.toml --format md",
+    "samverkan jämför rvt-bou ny/rvt-bou.toml --format md",
 )
 
 _COMPARE_HELP = "Jämför två versioner av en rutin: punkter, villkor, tidsfrister och kontakter."
@@ -466,15 +491,19 @@ class DraftFormat(StrEnum):
     epilog=examples(
         "samverkan utkast rutin.txt -o rutin.toml               utkastet, spårbarheten till stderr",
         "samverkan utkast rutin.txt -o rutin.toml --rapport spårbarhet.txt",
-        after="Texten kopieras ur Word eller PDF (Spara som → Oformaterad text). Kör sedan "
-        "samverkan kontrollera rutin.toml: den visar varje TODO med sin rad.",
+        after="Källan kan vara text (.txt, .md), Word (.docx: rubriker och numrerade listor ur "
+        "formatmallarna) eller PDF; .docx och .pdf kräver tillägget utkast (pip install "
+        "'samverkan-tui[utkast]'). Kör sedan samverkan kontrollera rutin.toml: den visar varje "
+        "TODO med sin rad.",
     ),
 )
 def utkast(
     kalla: Annotated[
         Path,
         typer.Argument(
-            metavar="KÄLLA.txt", help="Rutinens text, utdragen ur Word eller PDF.", show_default=False
+            metavar="KÄLLA",
+            help="Rutinens källa: .txt, .md, .docx eller .pdf.",
+            show_default=False,
         ),
     ],
     ut: Annotated[
@@ -515,7 +544,17 @@ def utkast(
     )
 
     try:
-        source = kalla.read_text(encoding="utf-8")
+        if kalla.suffix.lower() in (".docx", ".pdf"):
+            from samverkan_tui.core.manage.draft_sources import SourceError, document_text
+
+            try:
+                source = document_text(kalla)
+            except SourceError as error:
+                fail(str(error))
+        elif kalla.suffix.lower() in (".doc", ".odt", ".rtf"):
+            fail(f"{kalla.name}: spara dokumentet som .docx eller PDF (eller som oformaterad text) först")
+        else:
+            source = kalla.read_text(encoding="utf-8")
     except FileNotFoundError:
         fail(f"källan {kalla} finns inte")
     except UnicodeDecodeError:
@@ -530,7 +569,7 @@ def utkast(
     draft = build_draft(source, kalla.name, routine_id)
     report = traceability_report(draft)
     if format is DraftFormat.json:
-        data: str = json.dumps(draft_record(draft), ensure_ascii=False, indent=2) + "\n"
+        data: str = json_text(draft_record(draft))
     elif format is DraftFormat.text:
         data = report
     elif format is DraftFormat.md:
@@ -540,10 +579,12 @@ def utkast(
     if ut is None or str(ut) == "-":
         sys.stdout.write(data)
     else:
+        from samverkan_tui.core.base.files import swedish_reason, write_private
+
         try:
-            ut.write_text(data, encoding="utf-8")
+            write_private(ut, data)
         except OSError as error:
-            fail(f"kan inte skriva {ut}: {error.strerror or error}", EXIT_FAILURE)
+            fail(f"kan inte skriva {ut}: {swedish_reason(error, name_file=False)}", EXIT_FAILURE)
         counts = ", ".join(
             count_text(len(things), one, many)
             for things, one, many in (
@@ -557,9 +598,11 @@ def utkast(
         _say(f"Skrev {ut.resolve()}: {counts} ej placerade (kommentarer sist i filen).")
     if format not in (DraftFormat.text, DraftFormat.md):
         if rapport is not None:
+            from samverkan_tui.core.base.files import swedish_reason, write_private
+
             try:
-                rapport.write_text(report, encoding="utf-8")
+                write_private(rapport, report)
             except OSError as error:
-                fail(f"kan inte skriva {rapport}: {error.strerror or error}", EXIT_FAILURE)
+                fail(f"kan inte skriva {rapport}: {swedish_reason(error, name_file=False)}", EXIT_FAILURE)
         else:
             sys.stderr.write(report)

@@ -22,7 +22,10 @@ from samverkan_tui.cli.common import (
     ShowFormatOption,
     fail,
     print_json,
+    terminal_width,
+    wrapped,
 )
+from samverkan_tui.core.base.swedish import count_text
 from samverkan_tui.core.routine.catalog import USER, builtin_dir, routine_files, search_dirs
 
 
@@ -44,16 +47,29 @@ def list_routines(
     if not catalog.entries:
         print("Inga rutiner hittades.")
         return
+    # Two columns when the ids leave room for the text beside them, else each id on a line
+    # of its own with its text below; every line wrapped to the terminal between words.
+    columns = terminal_width()
     width = max(len(rid) for rid in catalog.entries)
+    beside = width + 2 <= columns // 2
+    indent = " " * (width + 2) if beside else "  "
+    lines: list[str] = []
     for routine_id, entry in catalog.entries.items():
         routine = entry.routine
         review = routine.review_status(today)
-        print(f"{routine_id:<{width}}  {routine.short_title or routine.title}")
-        print(f"{'':<{width}}  version {routine.version} · {', '.join(routine.units)} · {review}")
+        rows = [
+            routine.short_title or routine.title,
+            f"version {routine.version} · {', '.join(routine.units)} · {review}",
+        ]
         if entry.origin == USER:
-            print(f"{'':<{width}}  egen rutin: {entry.path}")
-        for shadowed in entry.shadows:
-            print(f"{'':<{width}}  ersätter {shadowed}")
+            rows.append(f"egen rutin: {entry.path}")
+        rows += [f"ersätter {shadowed}" for shadowed in entry.shadows]
+        if not beside:
+            lines.append(routine_id)
+        for number, row in enumerate(rows):
+            first = f"{routine_id:<{width}}  " if beside and number == 0 else indent
+            lines += wrapped(row, columns, indent + "  ", first)
+    sys.stdout.write("".join(f"{line}\n" for line in lines))
 
 
 @command(
@@ -98,14 +114,11 @@ def show(
 
         sys.stdout.write(str(render(document_for_plan(plan), format.value)))
         return
-    if format is ShowFormat.md:
-        from samverkan_tui.export.markdown import questions_markdown
+    # The questions a walk may ask, with the values --svar takes: the same document model.
+    from samverkan_tui.export import render
+    from samverkan_tui.export.document import document_for_questions
 
-        sys.stdout.write(questions_markdown(routine, moment.date()))
-        return
-    from samverkan_tui.export.text import questions_text
-
-    sys.stdout.write(questions_text(routine, moment.date()))
+    sys.stdout.write(str(render(document_for_questions(routine, moment), format.value)))
 
 
 @command(
@@ -155,12 +168,16 @@ def validate(
             for problem in report.problems:
                 print(problem)
         bad = sum(1 for r in reports if not r.ok)
-        warnings = sum(1 for r in reports for p in r.problems if p.severity != "fel")
-        summary = f"{len(reports)} filer kontrollerade: {len(reports) - bad} godkända"
+        warnings = sum(1 for r in reports for p in r.problems if p.severity == "varning")
+        summary = (
+            count_text(len(reports), "fil kontrollerad", "filer kontrollerade")
+            + ": "
+            + count_text(len(reports) - bad, "godkänd", "godkända")
+        )
         if bad:
             summary += f", {bad} med fel"
         if warnings:
-            summary += f", {warnings} varningar"
+            summary += ", " + count_text(warnings, "varning", "varningar")
         print(summary, file=sys.stderr if bad else sys.stdout)
     if any(not r.ok for r in reports):
         raise typer.Exit(EXIT_FAILURE)
@@ -225,11 +242,14 @@ def info() -> None:
     """Visa var inställningar, data, rutiner och formatbeskrivningen finns."""
     config = STATE.config()
     print(f"Inställningar: {config.path}{'' if config.path.exists() else ' (finns inte än)'}")
-    from samverkan_tui.steplog.store import data_dir
-    from samverkan_tui.tui.exporting import export_folder
+    from samverkan_tui.core.base.paths import data_dir, data_warning, export_dir, export_warning
 
-    print(f"Steglogg: {data_dir(config)}")
-    print(f"Exporter från appen: {export_folder()}")
+    data, exports = data_dir(config), export_dir(config)
+    print(f"Steglogg: {data}")
+    print(f"Exporter från appen: {exports}")
+    for warning in (data_warning(data), export_warning(exports)):
+        if warning:
+            print(f"Obs: {warning}")
     print(f"Inbyggda rutiner: {builtin_dir()}")
     from samverkan_tui.core.base.docs import format_guide_path
 

@@ -13,7 +13,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from samverkan_tui.cli.commands import ALIASES, COMMAND_NAMES, primary_name
+from samverkan_tui.cli.commands import ALIASES, COMMAND_NAMES, GLOBAL_OPTIONS, primary_name
 from samverkan_tui.cli.state import EXIT_USAGE, STATE, fail
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from samverkan_tui.core.routine.model import Routine
 
 # The options the fast path reads, with whether they take a value.
-_GLOBAL = {"--now": True, "--katalog": True, "--debug": False}
+_GLOBAL = {name: option.metavar is not None for name, option in GLOBAL_OPTIONS.items()}
 _ROUTINE = {"--svar": True, "-s": True}
 _COMPLETE_VAR = "_SAMVERKAN_COMPLETE"  # set by the shell when it asks Typer for completions
 

@@ -218,10 +218,13 @@ def _case(routine: Routine, exercise: Exercise, moment: dt.datetime, format: Sho
     ]
     lines += _wrap(exercise.case, "")
     first = routine.questions[0]
+    # The example is the case's own first answer (where the case came in: BoU for a BoU
+    # case), which the case text states; an example that contradicts the case misleads.
+    stated = next((a.answer for a in exercise.answers if a.question == first.id), first.options[0].value)
     lines.append("")
     lines += _wrap(
         f"Svara med --svar FRÅGA=SVAR, t.ex. samverkan öva {routine.id} "
-        f"--övning {exercise.id} --svar {first.id}={first.options[0].value}",
+        f"--övning {exercise.id} --svar {first.id}={stated}",
         "  ",
         "",
     )

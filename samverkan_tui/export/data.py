@@ -67,7 +67,8 @@ def remark_dict(remark: Remark) -> JsonDict:
 
 
 def routine_summary(routine: Routine, today: dt.date) -> JsonDict:
-    due = routine.review_due()
+    # No due date where the source states no interval: a yearly default would be invented.
+    due = None if routine.review_interval_assumed else routine.review_due()
     return {
         "id": routine.id,
         "title": routine.title,
@@ -475,6 +476,11 @@ def grade_dict(result: Grade) -> JsonDict:
         "missed_steps": [step_dict(s) for s in result.missed],
         "needless_steps": [step_dict(s) for s in result.needless],
         "shared_steps": result.shared_steps,
+        "decided_steps": result.decided_steps,
+        "correct_plan": [
+            {"step": line.step.id, "verdict": line.verdict, "due": line.due, "calls": list(line.calls)}
+            for line in result.plan_lines
+        ],
         "expected_steps": [p.id for p in result.expected_plan.steps],
         "given_steps": [p.id for p in result.given_plan.steps],
         "contacts": [graded_contact_dict(result.routine, c) for c in result.contacts],
@@ -537,11 +543,18 @@ def comparison_dict(comparison: Comparison) -> JsonDict:
 def review_dict(routine: Routine, review: Review, now: dt.datetime, revision_note: str = "") -> JsonDict:
     """`samverkan granska`: the review protocol. ``routine`` is the version reviewed."""
     from samverkan_tui.core.manage.review_walk import ITEM_CHANGE, ITEM_OK, ITEM_REMOVE
+    from samverkan_tui.core.routine.references import item_references
     from samverkan_tui.export.review_protocol import result_line
+
+    references = item_references(routine)
 
     def entries(verdict: str) -> list[JsonDict]:
         return [
-            {**step_dict(s), "change": review.items[s.id].change if verdict == ITEM_CHANGE else None}
+            {
+                **step_dict(s),
+                "change": review.items[s.id].change if verdict == ITEM_CHANGE else None,
+                "reference": references[s.id],  # "RVT 2.3", as in the printed protocol
+            }
             for s in routine.steps
             if s.id in review.items and review.items[s.id].verdict == verdict
         ]

@@ -12,11 +12,26 @@ its item's text, information items as list items without a box.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape as _escape
 
 from samverkan_tui.core.base.phone_numbers import number_spans
 from samverkan_tui.core.walk.status import DONE
-from samverkan_tui.export.document import Document, Item, Section, status_line
+from samverkan_tui.export.document.blocks import (
+    Bullets,
+    CallNow,
+    Contacts,
+    DoNow,
+    Fields,
+    Heading,
+    Items,
+    Paragraph,
+    Questions,
+    Remark,
+    Table,
+    layout,
+)
+from samverkan_tui.export.document.model import Document, Item, status_line
 
 _CSS = """
 :root { --ink: #1a1a1a; --muted: #555; --rule: #999; --warn: #8a1c00; --warn-bg: #fff4e5;
@@ -59,10 +74,10 @@ input.box { width: 5mm; height: 5mm; margin: .05rem 0 0; accent-color: var(--ink
            padding: .6rem .8rem; margin: .6rem 0 1rem; break-inside: avoid; }
 .fill-in div { display: flex; flex-direction: column; font-size: 9pt; font-weight: bold; }
 .fill-in span.line { height: 9mm; border-bottom: 1px solid #000; }
-.now { border: 1.5px solid var(--ink); padding: .4rem .7rem; margin: .3rem 0 .8rem; }
-.now ul { margin: .2rem 0; padding-left: 0; list-style: none; }
-.now h2 { margin-top: .1rem; }
+ol.now, ul.now { border: 1.5px solid var(--ink); padding: .4rem .7rem .4rem 2rem; margin: .3rem 0 .5rem; }
+ul.now.calls { list-style: none; padding-left: .7rem; }
 .now li { margin-bottom: .2rem; }
+.status-now { font-weight: bold; }
 .section-condition, .section-text { break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 1.02rem; margin: 1rem 0 .35rem; break-after: avoid; page-break-after: avoid; }
 h4, h5, h6 { font-size: .98rem; margin: .8rem 0 .3rem; break-after: avoid; page-break-after: avoid; }
@@ -164,45 +179,120 @@ def _item(item: Item, signatures: bool) -> list[str]:
     return lines
 
 
-def _remarks(document: Document) -> list[str]:
-    out = []
-    if document.review_notice:
-        out.append(f'<p class="remark warning"><strong>Översyn:</strong> {_e(document.review_notice)}</p>')
-    for remark in document.remarks:
-        kind = "remark warning" if remark.warning else "remark"
-        out.append(f'<p class="{kind}"><strong>{_e(remark.label)}:</strong> {_e(remark.text)}</p>')
-    return out
+def _heading(block: Heading, page: _Page) -> list[str]:
+    return [f"<h{block.level}>{_e(block.text)}</h{block.level}>"]
 
 
-def _meta(rows: tuple[tuple[str, str], ...]) -> list[str]:
-    if not rows:
-        return []
+def _paragraph(block: Paragraph, page: _Page) -> list[str]:
+    css = {
+        "subtitle": "subtitle",
+        "condition": "condition section-condition",
+        "section": "section-text",
+        "note": "note",
+    }.get(block.role, "")
+    return [f'<p class="{css}">{_e(block.text)}</p>' if css else f"<p>{_e(block.text)}</p>"]
+
+
+def _fields(block: Fields, page: _Page) -> list[str]:
+    out = ['<div class="fill-in" role="group" aria-label="Fylls i för hand">']
+    out += [f'<div>{_e(label)}<span class="line"></span></div>' for label in block.labels]
+    return [*out, "</div>"]
+
+
+def _table(block: Table, page: _Page) -> list[str]:
     out = ['<table class="meta">']
-    out += [f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>' for label, value in rows]
-    out.append("</table>")
-    return out
+    out += [f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>' for label, value in block.rows]
+    return [*out, "</table>"]
 
 
-def _section(section: Section, level: int, signatures: bool) -> list[str]:
-    out = ["<section>"]
-    if section.title:
-        title = f"{section.number} {section.title}" if section.number else section.title
-        out.append(f"<h{level}>{_e(title)}</h{level}>")
-    if section.condition:
-        out.append(f'<p class="condition section-condition">{_e(section.condition)}</p>')
-    if section.text:
-        out.append(f'<p class="section-text">{_e(section.text)}</p>')
-    for block in section.blocks:
-        if not block.items:
+def _remark(block: Remark, page: _Page) -> list[str]:
+    kind = "remark warning" if block.warning else "remark"
+    label = block.label[0].upper() + block.label[1:].lower()
+    return [f'<p class="{kind}"><strong>{_e(label)}:</strong> {_e(block.text)}</p>']
+
+
+def _do_now(block: DoNow, page: _Page) -> list[str]:
+    return ['<ol class="now">', *(f"<li>{_e(action)}</li>" for action in block.actions), "</ol>"]
+
+
+def _call_now(block: CallNow, page: _Page) -> list[str]:
+    return ['<ul class="now calls">', *(f"<li>{_e(line)}</li>" for line in block.lines), "</ul>"]
+
+
+def _questions(block: Questions, page: _Page) -> list[str]:
+    out = ['<ul class="questions">']
+    for question in block.entries:
+        if block.open:
+            options = f" ({_e(' / '.join(question.options))})" if question.options else ""
+            out.append(f"<li>{_e(question.text)}{options}</li>")
             continue
-        if block.condition:
-            out.append(f'<p class="condition">{_e(block.condition)}</p>')
-        out.append('<ol class="steps">')
-        for item in block.items:
-            out += _item(item, signatures)
-        out.append("</ol>")
-    out.append("</section>")
-    return out
+        if question.answer:
+            out.append(f"<li>{_e(question.text)} <strong>{_e(question.answer)}</strong></li>")
+            continue
+        key = f"<code>{_e(question.key)}</code>: " if question.key else ""
+        out.append(f"<li>{key}<strong>{_e(question.text)}</strong>")
+        if question.key:
+            pairs = zip(question.values, question.options, strict=True)
+            answers = " / ".join(f"<code>{_e(value)}</code> = {_e(label)}" for value, label in pairs)
+            out.append(f'<div class="detail">Svar: {answers}</div>')
+        elif question.options:
+            out.append(f'<div class="detail">Svar: {_e(" / ".join(question.options))}</div>')
+        if question.condition:
+            out.append(f'<div class="detail">{_e(question.condition)}</div>')
+        if question.help:
+            out.append(f'<div class="detail"><em>{_e(question.help)}</em></div>')
+        out.append("</li>")
+    return [*out, "</ul>"]
+
+
+def _items(block: Items, page: _Page) -> list[str]:
+    out = [f'<p class="condition">{_e(block.condition)}</p>'] if block.condition else []
+    out.append('<ol class="steps">')
+    for item in block.items:
+        out += _item(item, page.signatures)
+    return [*out, "</ol>"]
+
+
+def _contacts(block: Contacts, page: _Page) -> list[str]:
+    out = ['<ul class="contacts">']
+    for contact in block.entries:
+        unit = f" ({_e(contact.unit)})" if contact.unit else ""
+        out += ['<li class="contact-card">', f'<div class="name">{_e(contact.name)}{unit}</div>', "<ul>"]
+        if contact.numbers:
+            out.append(f"<li>{_e(contact.numbers)}</li>")
+        if contact.hours:
+            out.append("<li>Telefontider: " + "; ".join(_e(h) for h in contact.hours) + "</li>")
+        for extra in (contact.instructions, contact.fallback):
+            if extra:
+                out.append(f"<li>{_e(extra)}</li>")
+        if contact.status:
+            out.append(f'<li class="status-now">{_e(contact.status)}</li>')
+        out += ["</ul>", "</li>"]
+    return [*out, "</ul>"]
+
+
+def _bullets(block: Bullets, page: _Page) -> list[str]:
+    return ["<ul>", *(f"<li>{_e(entry)}</li>" for entry in block.entries), "</ul>"]
+
+
+class _Page:
+    def __init__(self, document: Document) -> None:
+        self.signatures = document.signatures
+
+
+_RENDER: dict[type, Callable[[object, _Page], list[str]]] = {
+    Heading: _heading,  # type: ignore[dict-item]
+    Paragraph: _paragraph,  # type: ignore[dict-item]
+    Fields: _fields,  # type: ignore[dict-item]
+    Table: _table,  # type: ignore[dict-item]
+    Remark: _remark,  # type: ignore[dict-item]
+    DoNow: _do_now,  # type: ignore[dict-item]
+    CallNow: _call_now,  # type: ignore[dict-item]
+    Questions: _questions,  # type: ignore[dict-item]
+    Items: _items,  # type: ignore[dict-item]
+    Contacts: _contacts,  # type: ignore[dict-item]
+    Bullets: _bullets,  # type: ignore[dict-item]
+}
 
 
 def document_html(document: Document) -> str:
@@ -217,78 +307,11 @@ def document_html(document: Document) -> str:
         f"<style>{_CSS}{_PAGE_CSS.format(footer=_css_string(document.footer))}</style>",
         "</head>",
         "<body>",
-        "<header>",
+        "<main>",
         f"<h1>{_e(document.title)}</h1>",
-        f'<p class="subtitle">{_e(document.subtitle)}</p>',
     ]
-    if document.fill_in:
-        out.append('<div class="fill-in" aria-label="Fylls i för hand">')
-        out += [f'<div>{_e(label)}<span class="line"></span></div>' for label in document.fill_in]
-        out.append("</div>")
-    out.append("</header>")
-    out.append("<main>")
-    if document.now_lines:
-        out += ['<section class="now">', f"<h2>{_e(document.now_title)}</h2>", "<ul>"]
-        out += [f"<li>{_e(line)}</li>" for line in document.now_lines]
-        out += ["</ul>", "</section>"]
-    last = document.remarks_last
-    out += _meta(document.facts if last else (*document.meta, *document.facts))
-    if not last:
-        out += _remarks(document)
-    if document.questions:
-        out += ['<section class="questions">', f"<h2>{_e(document.questions_title)}</h2>", "<ul>"]
-        for question in document.questions:
-            if question.answer:
-                out.append(f"<li>{_e(question.text)} <strong>{_e(question.answer)}</strong></li>")
-                continue
-            out.append(f"<li><strong>{_e(question.text)}</strong>")
-            out.append(f'<div class="detail">Svar: {_e(" / ".join(question.options))}</div>')
-            if question.condition:
-                out.append(f'<div class="detail">{_e(question.condition)}</div>')
-            if question.help:
-                out.append(f'<div class="detail"><em>{_e(question.help)}</em></div>')
-            out.append("</li>")
-        out += ["</ul>", "</section>"]
-    if document.unanswered:
-        out += [
-            '<section class="questions">',
-            "<h2>Obesvarade frågor</h2>",
-            "<p>Planen kan växa när de besvaras.</p>",
-            "<ul>",
-        ]
-        for question in document.unanswered:
-            out.append(f"<li>{_e(question.text)} ({_e(' / '.join(question.options))})</li>")
-        out += ["</ul>", "</section>"]
-    # Headings never skip a level: phases are h2 where there are any, the source's under them.
-    offset = 2 if any(s.level == 0 for s in document.sections) else 1
-    for section in document.sections:
-        out += _section(section, min(section.level + offset, 6), document.signatures)
-    if not document.items:
-        out.append(f"<p>{_e(document.empty_text)}</p>")
-    if document.general_rules:
-        out += ["<section>", "<h2>Gäller alltid</h2>", "<ul>"]
-        out += [f"<li>{_e(rule)}</li>" for rule in document.general_rules]
-        out += ["</ul>", "</section>"]
-    if document.contacts:
-        out += ["<section>", "<h2>Kontakter och telefontider</h2>", '<ul class="contacts">']
-        for contact in document.contacts:
-            unit = f" ({_e(contact.unit)})" if contact.unit else ""
-            out += ['<li class="contact-card">', f'<div class="name">{_e(contact.name)}{unit}</div>', "<ul>"]
-            if contact.numbers:
-                out.append(f"<li>{_e(contact.numbers)}</li>")
-            if contact.hours:
-                out.append("<li>Telefontider: " + "; ".join(_e(h) for h in contact.hours) + "</li>")
-            if contact.instructions:
-                out.append(f"<li>{_e(contact.instructions)}</li>")
-            if contact.fallback:
-                out.append(f"<li>{_e(contact.fallback)}</li>")
-            out += ["</ul>", "</li>"]
-        out += ["</ul>", "</section>"]
-    if document.contacts_used:
-        out += ["<section>", "<h2>Kontakter som användes</h2>", "<ul>"]
-        out += [f"<li>{_e(used)}</li>" for used in document.contacts_used]
-        out += ["</ul>", "</section>"]
-    if last:
-        out += ["<section>", "<h2>Om rutinen</h2>", *_meta(document.meta), *_remarks(document), "</section>"]
+    page = _Page(document)
+    for block in layout(document):
+        out += _RENDER[type(block)](block, page)
     out += ["</main>", f"<footer>{_e(document.footer)}</footer>", "</body>", "</html>", ""]
     return "\n".join(out)

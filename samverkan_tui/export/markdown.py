@@ -1,15 +1,33 @@
-"""Markdown that renders cleanly on common wiki and Git hosting."""
+"""Markdown that renders cleanly on common wiki and Git hosting.
+
+One function per block kind of ``document.blocks``; the order is ``layout``'s. Phone
+numbers keep non-breaking spaces, so a wiki never wraps one over two lines.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.base.phone_numbers import keep_numbers_together
 from samverkan_tui.core.walk.status import DEVIATION, DONE, NOT_APPLICABLE, STATUS_MARKS
-from samverkan_tui.export.document import status_line
-from samverkan_tui.export.text import review_line
+from samverkan_tui.export.document.blocks import (
+    Bullets,
+    CallNow,
+    Contacts,
+    DoNow,
+    Fields,
+    Heading,
+    Items,
+    LayoutBlock,
+    Paragraph,
+    Questions,
+    Remark,
+    Table,
+    layout,
+)
+from samverkan_tui.export.document.model import status_line
 
 if TYPE_CHECKING:
     from samverkan_tui.export.document import Document, Item
@@ -19,44 +37,8 @@ def escape(text: str) -> str:
     """Keep Markdown syntax characters in routine text literal."""
     for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
-    return text
+    return keep_numbers_together(text)
 
-
-def header_markdown(routine: Routine, today: dt.date) -> list[str]:
-    lines = [f"# {escape(routine.title)}", ""]
-    lines.append(f"- **Version:** {escape(routine.version)}")
-    lines.append(f"- **Enheter:** {escape(', '.join(routine.units))}")
-    lines.append(f"- **Källa:** {escape(routine.source)}")
-    if routine.responsible:
-        lines.append(f"- **Ansvariga:** {escape(routine.responsible)}")
-    if routine.adopted:
-        lines.append(f"- **Fastställd:** {routine.adopted.isoformat()}")
-    if routine.revised:
-        lines.append(f"- **Reviderad:** {routine.revised.isoformat()}")
-    lines.append(f"- {escape(review_line(routine, today))}")
-    lines.append("")
-    for remark in routine.remarks:
-        label = "Varning" if remark.severity == "varning" else "Obs"
-        lines.append(f"> **{label}:** {escape(remark.text)}")
-        lines.append("")
-    return lines
-
-
-def questions_markdown(routine: Routine, today: dt.date) -> str:
-    """The questions a walk may ask, for `show ID --format md` without answers."""
-    lines = header_markdown(routine, today)
-    lines += ["## Frågor", "", "Ange svar med `--svar FRÅGA=SVAR`.", ""]
-    for question in routine.questions:
-        lines.append(f"- **{escape(question.id)}:** {escape(question.text)}")
-        for option in question.options:
-            lines.append(f"  - `{option.value}` = {escape(option.label)}")
-        if question.help:
-            lines.append(f"  - *{escape(question.help)}*")
-    lines.append("")
-    return "\n".join(lines)
-
-
-# -- printouts from the document model (`samverkan export --format md`) -----------------
 
 # Task lists know only "[ ]" and "[x]": a step marked "ej aktuell" or "avvikelse" is
 # not done, so it is a plain list item with the status's own mark, never "[x]".
@@ -66,13 +48,15 @@ _MARKS = {
     NOT_APPLICABLE: STATUS_MARKS[NOT_APPLICABLE] + " ",
     DEVIATION: STATUS_MARKS[DEVIATION] + " ",
 }
+_LEADING_NUMBER = re.compile(r"^(\d+)\.")
 
 
 def _item_markdown(item: Item) -> list[str]:
     number = escape(item.label)
     if not item.checkable:
         label = f"*{escape(item.kind_label)}:* " if item.kind_label not in ("", "Information") else ""
-        lines = [f"- {number} {label}{escape(item.text)}"]
+        lead = "" if number == "•" else f"{number} "  # the list's own bullet is enough: no "- •"
+        lines = [f"- {lead}{label}{escape(item.text)}"]
     else:
         role = f"({escape(item.role)}) " if item.role else ""
         lines = [f"- {_MARKS.get(item.status, '[ ] ')}**{number}** {role}{escape(item.text)}"]
@@ -103,109 +87,122 @@ def _note_item_markdown(item: Item) -> list[str]:
     return [line]
 
 
+def _heading(block: Heading, furniture: bool) -> list[str]:
+    return [f"{'#' * block.level} {escape(block.text)}", ""]
+
+
+def _paragraph(block: Paragraph, furniture: bool) -> list[str]:
+    if block.role == "subtitle":
+        return [f"*{escape(block.text)}*", ""]
+    if block.role == "condition":
+        return [f"**{escape(block.text)}**", ""]
+    return [escape(block.text), ""]
+
+
+def _fields(block: Fields, furniture: bool) -> list[str]:
+    blank = "\\_" * 12  # to fill in by hand on the printed page; never stored
+    return [*(f"- **{escape(label)}:** {blank}" for label in block.labels), ""]
+
+
+def _table(block: Table, furniture: bool) -> list[str]:
+    return [*(f"- **{escape(label)}:** {escape(value)}" for label, value in block.rows), ""]
+
+
+def _remark(block: Remark, furniture: bool) -> list[str]:
+    label = block.label[0].upper() + block.label[1:].lower()
+    return [f"> **{escape(label)}:** {escape(block.text)}", ""]
+
+
+def _do_now(block: DoNow, furniture: bool) -> list[str]:
+    return [*(f"{n}. {escape(action)}" for n, action in enumerate(block.actions, start=1)), ""]
+
+
+def _call_now(block: CallNow, furniture: bool) -> list[str]:
+    # "Ring …" as list items of their own; a line that starts with a number stays text.
+    return [*("- " + _LEADING_NUMBER.sub(r"\1\\.", escape(line)) for line in block.lines), ""]
+
+
+def _questions(block: Questions, furniture: bool) -> list[str]:
+    lines: list[str] = []
+    for question in block.entries:
+        if block.open:
+            options = f" ({escape(' / '.join(question.options))})" if question.options else ""
+            lines.append(f"- {escape(question.text)}{options}")
+        elif question.key:  # `visa ID`: the ids and values `--svar` takes
+            lines.append(f"- **{escape(question.key)}:** {escape(question.text)}")
+            for value, label in zip(question.values, question.options, strict=True):
+                lines.append(f"  - `{value}` = {escape(label)}")
+            if question.condition:
+                lines.append(f"  - {escape(question.condition)}")
+            if question.help:
+                lines.append(f"  - *{escape(question.help)}*")
+        elif question.answer:
+            lines.append(f"- {escape(question.text)} **{escape(question.answer)}**")
+        else:
+            lines.append(f"- **{escape(question.text)}**")
+            if question.options:
+                lines.append(f"  - Svar: {escape(' / '.join(question.options))}")
+            if question.condition:
+                lines.append(f"  - {escape(question.condition)}")
+            if question.help:
+                lines.append(f"  - *{escape(question.help)}*")
+    return [*lines, ""]
+
+
+def _items(block: Items, furniture: bool) -> list[str]:
+    lines = [f"**{escape(block.condition)}**", ""] if block.condition else []
+    for item in block.items:
+        lines += _item_markdown(item) if furniture else _note_item_markdown(item)
+    return [*lines, ""]
+
+
+def _contacts(block: Contacts, furniture: bool) -> list[str]:
+    lines = []
+    for contact in block.entries:
+        name = contact.name + (f" ({contact.unit})" if contact.unit else "")
+        lines.append(f"- **{escape(name)}**")
+        if contact.numbers:
+            lines.append(f"  - {escape(contact.numbers)}")
+        if contact.hours:
+            lines.append(f"  - Telefontider: {escape('; '.join(contact.hours))}")
+        for extra in (contact.instructions, contact.fallback, contact.status):
+            if extra:
+                lines.append(f"  - {escape(extra)}")
+    return [*lines, ""]
+
+
+def _bullets(block: Bullets, furniture: bool) -> list[str]:
+    return [*(f"- {escape(entry)}" for entry in block.entries), ""]
+
+
+_RENDER: dict[type, Callable[[object, bool], list[str]]] = {
+    Heading: _heading,  # type: ignore[dict-item]
+    Paragraph: _paragraph,  # type: ignore[dict-item]
+    Fields: _fields,  # type: ignore[dict-item]
+    Table: _table,  # type: ignore[dict-item]
+    Remark: _remark,  # type: ignore[dict-item]
+    DoNow: _do_now,  # type: ignore[dict-item]
+    CallNow: _call_now,  # type: ignore[dict-item]
+    Questions: _questions,  # type: ignore[dict-item]
+    Items: _items,  # type: ignore[dict-item]
+    Contacts: _contacts,  # type: ignore[dict-item]
+    Bullets: _bullets,  # type: ignore[dict-item]
+}
+
+
+def block_markdown(block: LayoutBlock, furniture: bool = True) -> list[str]:
+    return _RENDER[type(block)](block, furniture)
+
+
 def document_markdown(document: Document) -> str:
     """A printout as Markdown: headings, task lists and plain lists only, so wikis agree.
 
     A document without page furniture (the journal summary) has no subtitle, numbers or
     footer.
     """
-    furniture = document.furniture
     lines = [f"# {escape(document.title)}", ""]
-    if furniture:
-        lines += [f"*{escape(document.subtitle)}*", ""]
-    if document.fill_in:  # to fill in by hand on the printed page; never stored
-        blank = "\\_" * 12
-        lines += [f"- **{escape(label)}:** {blank}" for label in document.fill_in]
-        lines.append("")
-    meta = () if document.remarks_last else document.meta
-    for label, value in (*meta, *document.facts):
-        lines.append(f"- **{escape(label)}:** {escape(value)}")
-    lines.append("")
-    if document.now_lines:
-        lines += [f"## {escape(document.now_title)}", ""]
-        # "1. Gör …" stays text: a list item that starts with "1." would become a nested list.
-        lines += ["- " + _LEADING_NUMBER.sub(r"\1\\.", escape(line)) for line in document.now_lines]
-        lines.append("")
-    if not document.remarks_last:
-        lines += _remarks_markdown(document)
-    if document.questions:
-        lines += [f"## {escape(document.questions_title)}", ""]
-        for question in document.questions:
-            if question.answer:
-                lines.append(f"- {escape(question.text)} **{escape(question.answer)}**")
-                continue
-            lines.append(f"- **{escape(question.text)}**")
-            lines.append(f"  - Svar: {escape(' / '.join(question.options))}")
-            if question.condition:
-                lines.append(f"  - {escape(question.condition)}")
-            if question.help:
-                lines.append(f"  - *{escape(question.help)}*")
-        lines.append("")
-    if document.unanswered:
-        lines += ["## Obesvarade frågor", ""]
-        if furniture:
-            lines += ["Planen kan växa när de besvaras.", ""]
-        for question in document.unanswered:
-            options = f" ({escape(' / '.join(question.options))})" if question.options else ""
-            lines.append(f"- {escape(question.text)}{options}")
-        lines.append("")
-    offset = 2 if any(s.level == 0 for s in document.sections) else 1
-    for section in document.sections:
-        if section.title:
-            title = f"{section.number} {section.title}" if section.number else section.title
-            lines += [f"{'#' * min(section.level + offset, 6)} {escape(title)}", ""]
-        if section.condition:
-            lines += [f"**{escape(section.condition)}**", ""]
-        if section.text:
-            lines += [escape(section.text), ""]
-        for block in section.blocks:
-            if block.condition:
-                lines += [f"**{escape(block.condition)}**", ""]
-            for item in block.items:
-                lines += _item_markdown(item) if furniture else _note_item_markdown(item)
-            lines.append("")
-    if not document.items and document.empty_text:
-        lines += [escape(document.empty_text), ""]
-    if document.general_rules:
-        lines += ["## Gäller alltid", ""]
-        lines += [f"- {escape(rule)}" for rule in document.general_rules]
-        lines.append("")
-    if document.contacts:
-        lines += ["## Kontakter och telefontider", ""]
-        for contact in document.contacts:
-            name = contact.name + (f" ({contact.unit})" if contact.unit else "")
-            lines.append(f"- **{escape(name)}**")
-            if contact.numbers:
-                lines.append(f"  - {escape(contact.numbers)}")
-            if contact.hours:
-                lines.append(f"  - Telefontider: {escape('; '.join(contact.hours))}")
-            if contact.instructions:
-                lines.append(f"  - {escape(contact.instructions)}")
-            if contact.fallback:
-                lines.append(f"  - {escape(contact.fallback)}")
-        lines.append("")
-    if document.contacts_used:
-        lines += ["## Kontakter som användes", ""]
-        lines += [f"- {escape(used)}" for used in document.contacts_used]
-        lines.append("")
-    if document.remarks_last:
-        lines += ["## Om rutinen", ""]
-        lines += [f"- **{escape(label)}:** {escape(value)}" for label, value in document.meta]
-        lines.append("")
-        lines += _remarks_markdown(document)
-    if furniture:
+    for block in layout(document):
+        lines += block_markdown(block, document.furniture)
+    if document.furniture and document.footer:
         lines += ["---", "", f"*{escape(document.footer)}*", ""]
     return "\n".join(lines)
-
-
-_LEADING_NUMBER = re.compile(r"^(\d+)\.")
-
-
-def _remarks_markdown(document: Document) -> list[str]:
-    lines: list[str] = []
-    if document.review_notice:
-        lines += [f"> **Översyn:** {escape(document.review_notice)}", ""]
-    for remark in document.remarks:
-        label = "Varning" if remark.warning else "Obs"
-        lines += [f"> **{label}:** {escape(remark.text)}", ""]
-    return lines

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from samverkan_tui.core.base.problems import ERROR, WARNING
+from samverkan_tui.core.base.problems import ERROR, INFO, WARNING
 from samverkan_tui.core.manage.review_walk import CONTACT_VERDICTS
 from samverkan_tui.core.routine.catalog import BUILTIN, USER
 from samverkan_tui.core.routine.model import ITEM_KINDS, QUESTION_KINDS
@@ -249,7 +249,19 @@ DEFS: dict[str, Schema] = {
         {
             "routine": STRING,
             "title": nullable(STRING),
-            "steps": array(closed({"step": STRING, "text": nullable(STRING)})),
+            "steps": array(
+                closed(
+                    {
+                        "step": STRING,
+                        "text": nullable(STRING),
+                        "reference": nullable(STRING),
+                        "section": nullable(STRING),
+                    }
+                )
+            ),
+            "sections": array(
+                closed({"section": STRING, "title": nullable(STRING), "parent": nullable(STRING)})
+            ),
             "walks": ref("count"),
             "walks_per_week": array(closed({"week": WEEK, "count": ref("count")})),
             "akut": nullable(ref("count")),
@@ -257,6 +269,7 @@ DEFS: dict[str, Schema] = {
             "deviations_by_category": array(
                 closed({"category": STRING, "label": STRING, "count": ref("count")})
             ),
+            "deviations_by_section": array(closed({"section": STRING, "count": ref("count")})),
             "deviations_by_step": array(ref("stepCount")),
             "not_applicable_by_step": array(ref("stepCount")),
             "done_by_step": array(
@@ -315,12 +328,12 @@ DEFS: dict[str, Schema] = {
             "file": STRING,
             "line": COUNT,
             "column": COUNT,
-            "severity": enum((ERROR, WARNING)),
+            "severity": enum((ERROR, WARNING, INFO)),
             "message": STRING,
             "hint": STRING,
         }
     ),
-    "reviewEntry": extends("stepFields", {"change": nullable(STRING)}),
+    "reviewEntry": extends("stepFields", {"change": nullable(STRING), "reference": STRING}),
     "reviewedContact": closed(
         {
             "id": STRING,
@@ -396,6 +409,18 @@ _GRADE: Schema = closed(
         "missed_steps": array(ref("step")),
         "needless_steps": array(ref("step")),
         "shared_steps": COUNT,
+        "decided_steps": COUNT,
+        "correct_plan": array(
+            closed(
+                {
+                    "step": STRING,
+                    "verdict": {"enum": ["i båda", "saknas", "i onödan"]},
+                    "due": STRING,
+                    "calls": STRINGS,
+                },
+                "Rätt plan bredvid din: varje åtgärd i rutinens ordning, med datum och vem du ringer.",
+            )
+        ),
         "expected_steps": STRINGS,
         "given_steps": STRINGS,
         "contacts": array(ref("gradedContact")),
@@ -410,13 +435,15 @@ _TOUR: Schema = closed(
 _AGGREGATE: Schema = closed(
     {
         "format": {"const": "samverkan-statistik"},
-        "version": {"const": 1},
+        "version": {"const": 2},
         "ids": array(STRING, minItems=1),
         "threshold": {"type": "integer", "minimum": 2},
         "sources": {"type": "integer", "minimum": 1},
         "mode": {"const": MODE_CASE},
-        "from_week": nullable(WEEK),
-        "to_week": nullable(WEEK),
+        "period": enum(("veckor", "månader", "blandad")),
+        "from": nullable(DATE),
+        "to": nullable(DATE),
+        "coverage": array(closed({"desk": STRING, "from": DATE, "to": DATE})),
         "routines": array(ref("aggregateRoutine")),
     },
     "Uppföljningsfilen: bara sammanställda antal, inga genomgångar, inga kommentarer.",
@@ -439,10 +466,13 @@ _DRAFT: Schema = closed(
                     "kind": enum(ITEM_KINDS),
                     "deadline": STRING,
                     "contacts": STRINGS,
+                    "when": STRING,  # a proposed condition ("" when none)
+                    "role": STRING,  # a proposed role ("" when none)
                 }
             )
         ),
         "questions": array(closed({"id": STRING, "text": STRING, "line": COUNT})),
+        "roles": array(closed({"id": STRING, "name": STRING, "lines": array(COUNT)})),
         "contacts": array(
             closed(
                 {

@@ -4,15 +4,17 @@ The engine decision (against the earlier hand-drawn PDF and WeasyPrint, with mea
 is in docs/architecture.md. In short: Typst (the ``typst`` wheel, compiler included) writes a
 tagged PDF with a structure tree, document language, title, bookmarks from the headings
 and embedded font subsets, and checks PDF/UA-1 as it writes; it breaks lines and pages
-itself, keeps an item with its box and fields on one page and a heading with the item
-under it. The font is Libertinus Serif (SIL Open Font License), which Typst carries inside
-its wheel: Swedish and the common European names (č, ć, ş, ŋ …) print as themselves.
+itself, keeps an item (unless it is long) with its box and fields on one page and a
+heading with the item under it. The font is Libertinus Serif (SIL Open Font License),
+which Typst carries inside its wheel: Swedish and the common European names (č, ć, ş, ŋ …)
+print as themselves.
 
-The layout is ``printout.typ`` beside this module; this module only turns the export
-document into the JSON it reads. ``compile_pdf`` is the one place that runs Typst: the
-follow-up report (export/statistics_report.py, ``statistics.typ``) uses it too. No system
-fonts are used, so every machine makes the same file, and ``Document.moment`` sets the
-creation date: the same ``--now`` gives the same bytes.
+The layout is ``printout.typ`` beside this module, one render function per block kind of
+``document.blocks``; this module only turns the document's blocks into the JSON it reads.
+``compile_pdf`` is the one place that runs Typst: the follow-up report
+(export/statistics_report.py, ``statistics.typ``) uses it too. No system fonts are used,
+so every machine makes the same file, and ``Document.moment`` sets the creation date: the
+same ``--now`` gives the same bytes.
 """
 
 from __future__ import annotations
@@ -23,7 +25,30 @@ from importlib import resources
 from typing import Any, Final
 
 from samverkan_tui.core.base.phone_numbers import keep_numbers_together
-from samverkan_tui.export.document import KIND_ROUTINE, ContactEntry, Document, Item, Section, status_line
+from samverkan_tui.core.walk.status import DEVIATION, DONE, NOT_APPLICABLE
+from samverkan_tui.export.document.blocks import (
+    Bullets,
+    CallNow,
+    Contacts,
+    DoNow,
+    Fields,
+    Heading,
+    Items,
+    LayoutBlock,
+    Paragraph,
+    Questions,
+    Remark,
+    Table,
+    layout,
+)
+from samverkan_tui.export.document.model import (
+    KIND_ROUTINE,
+    ContactEntry,
+    Document,
+    Item,
+    QuestionEntry,
+    status_line,
+)
 
 PDF_STANDARD: Final = "ua-1"  # PDF/UA-1: Typst refuses to write a file that breaks it
 
@@ -55,9 +80,20 @@ def _item(item: Item) -> dict[str, Any]:
         # Who does it: a label on each action, in the routine's order (never a sort key).
         "role": item.role if item.checkable else "",
         "status": item.status or "",
+        # What a screen reader says for the box (the box itself is a drawing).
+        "box_label": BOX_LABELS.get(item.status or "", BOX_LABELS[""]),
         "overdue": item.overdue,
         "details": _details(item),
+        # Kept on one page unless it is long: a whole-page principle that cannot break
+        # drags its headings along and leaves most of the page before it empty.
+        "breakable": len(item.text) + sum(len(d["text"]) for d in _details(item)) > LONG_ITEM,
     }
+
+
+LONG_ITEM = 700  # characters: about ten lines of an item's text and details
+
+# The tick box as a screen reader hears it: its state, in words.
+BOX_LABELS = {"": "ej klar", DONE: "klar", NOT_APPLICABLE: "ej aktuell", DEVIATION: "avvikelse"}
 
 
 def _contact(contact: ContactEntry) -> dict[str, Any]:
@@ -66,106 +102,66 @@ def _contact(contact: ContactEntry) -> dict[str, Any]:
         lines.append(contact.unit)
     if contact.numbers:
         lines.append(contact.numbers)
-    if len(contact.hours) == 1:
-        lines.append(f"Telefontider: {contact.hours[0]}")
-    elif contact.hours:
+    if contact.hours:
         lines.append("Telefontider: " + "; ".join(contact.hours))
-    if contact.instructions:
-        lines.append(contact.instructions)
-    if contact.fallback:
-        lines.append(contact.fallback)
-    return {"name": contact.name, "lines": lines}
+    lines += [x for x in (contact.instructions, contact.fallback) if x]
+    return {"name": contact.name, "lines": lines, "status": contact.status}
 
 
-def _sections(sections: tuple[Section, ...]) -> list[dict[str, Any]]:
-    # Headings never skip a level (PDF/UA): the phases are level 2 where there are any,
-    # the source's headings under them; without phases the source's headings are level 2.
-    offset = 2 if any(s.level == 0 for s in sections) else 1
-    out = []
-    for section in sections:
-        title = f"{section.number} {section.title}" if section.number else section.title
-        out.append(
-            {
-                "title": title,
-                "heading_level": min(section.level + offset, 6),
-                "condition": section.condition,
-                "text": section.text,
-                "blocks": [
-                    {"condition": b.condition, "items": [_item(i) for i in b.items]}
-                    for b in section.blocks
-                    if b.items
-                ],
-            }
-        )
-    return out
+def _question(question: QuestionEntry, open_: bool) -> dict[str, str]:
+    options = " / ".join(question.options)
+    if question.key:  # `visa ID`: the values `--svar` takes
+        options = " / ".join(f"{v} = {o}" for v, o in zip(question.values, question.options, strict=True))
+    return {
+        "text": f"{question.key}: {question.text}" if question.key else question.text,
+        "answer": question.answer,
+        "options": options,
+        "condition": "" if open_ else question.condition,
+        "help": "" if open_ else question.help,
+    }
+
+
+def _block(block: LayoutBlock) -> dict[str, Any]:
+    """One block as printout.typ's ``render-block`` takes it: its kind and its values."""
+    if isinstance(block, Heading):
+        return {"kind": "heading", "text": block.text, "level": block.level, "running": block.running}
+    if isinstance(block, Paragraph):
+        return {"kind": "paragraph", "text": block.text, "role": block.role}
+    if isinstance(block, Fields):
+        return {"kind": "fields", "labels": list(block.labels)}
+    if isinstance(block, Table):
+        return {"kind": "table", "rows": [list(row) for row in block.rows]}
+    if isinstance(block, Remark):
+        label = block.label[0].upper() + block.label[1:].lower()
+        return {"kind": "remark", "label": label, "text": block.text, "warning": block.warning}
+    if isinstance(block, DoNow):
+        return {"kind": "do_now", "entries": list(block.actions)}
+    if isinstance(block, CallNow):
+        return {"kind": "call_now", "entries": list(block.lines)}
+    if isinstance(block, Questions):
+        return {"kind": "questions", "entries": [_question(q, block.open) for q in block.entries]}
+    if isinstance(block, Items):
+        return {"kind": "items", "condition": block.condition, "items": [_item(i) for i in block.items]}
+    if isinstance(block, Contacts):
+        return {"kind": "contacts", "entries": [_contact(c) for c in block.entries]}
+    if isinstance(block, Bullets):
+        return {"kind": "bullets", "entries": list(block.entries)}
+    raise TypeError(f"no PDF form for {type(block).__name__}")
 
 
 def document_data(document: Document) -> dict[str, Any]:
-    """What printout.typ reads: the document as plain JSON values."""
-    notices = [{"label": r.label, "text": r.text, "warning": r.warning} for r in document.remarks]
-    if document.review_notice:
-        notices.insert(0, {"label": "Översyn", "text": document.review_notice, "warning": True})
-    questions = []
-    if document.questions:
-        questions.append(
-            {
-                "title": document.questions_title,
-                "intro": "",
-                "entries": [
-                    {
-                        "text": q.text,
-                        "answer": q.answer,
-                        "options": " / ".join(q.options),
-                        "condition": q.condition,
-                        "help": q.help,
-                    }
-                    for q in document.questions
-                ],
-            }
-        )
-    if document.unanswered:
-        questions.append(
-            {
-                "title": "Obesvarade frågor",
-                "intro": "Planen kan växa när de besvaras.",
-                "entries": [
-                    {
-                        "text": q.text,
-                        "answer": "",
-                        "options": " / ".join(q.options),
-                        "condition": "",
-                        "help": "",
-                    }
-                    for q in document.unanswered
-                ],
-            }
-        )
-    last = document.remarks_last
-    title_line = f"{document.short_title} – {document.subtitle}"
+    """What printout.typ reads: the document's blocks as plain JSON values."""
     return {
         "title": document.title,
-        "title_line": title_line,
-        "subtitle": document.subtitle,
+        "title_line": f"{document.short_title} – {document.subtitle}"
+        if document.subtitle
+        else document.short_title or document.title,
         "author": "Samverkan TUI",
-        "keywords": [document.routine_id, f"version {document.version}"],
+        "keywords": [x for x in (document.routine_id, f"version {document.version}") if x.strip()],
         "header": document.short_title,
         "footer": document.footer,
-        "fill_in": list(document.fill_in),
-        "now_title": document.now_title,
-        "now_lines": list(document.now_lines),
-        "top_meta": [
-            list(row) for row in ((*document.facts,) if last else (*document.meta, *document.facts))
-        ],
-        "top_notices": [] if last else notices,
-        "end_meta": [list(row) for row in document.meta] if last else [],
-        "end_notices": notices if last else [],
-        "question_groups": questions,
-        "sections": _sections(document.sections),
-        "empty_text": "" if document.items else document.empty_text,
         "signatures": document.signatures,
-        "general_rules": list(document.general_rules),
-        "contacts": [_contact(c) for c in document.contacts],
-        "contacts_used": list(document.contacts_used),
+        "blocks": [_block(block) for block in layout(document)],
         "kind": document.kind,
         "whole": document.kind == KIND_ROUTINE,
     }

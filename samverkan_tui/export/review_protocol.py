@@ -22,14 +22,16 @@ from samverkan_tui.core.manage.review_walk import (
     Review,
 )
 from samverkan_tui.core.routine.model import Routine, Step
+from samverkan_tui.core.routine.references import item_references
 from samverkan_tui.export.document import Block, Document, Item, Section, document_for_routine, when_text
 
 KIND_REVIEW = "granskning"
 SIGNATURE_ROLES = ("Granskad av (roll, t.ex. enhetschef): ", "Namn (frivilligt, skrivs för hand): ")
 
 
-def _item(step: Step, number: int, notes: tuple[str, ...] = ()) -> Item:
-    return Item(number=0, step_id=step.id, text=f"{number}. {step.text}", notes=notes, checkable=False)
+def _item(step: Step, reference: str, notes: tuple[str, ...] = ()) -> Item:
+    """A reviewed item under the binder's reference ("RVT 2.3"), as the printouts number it."""
+    return Item(number=0, step_id=step.id, text=step.text, notes=notes, checkable=False, reference=reference)
 
 
 def result_line(review: Review, routine: Routine) -> str:
@@ -51,11 +53,11 @@ def document_for_review(
 ) -> Document:
     """The protocol of ``review`` of ``routine``; ``revision_note`` says what was written to the file."""
     base = document_for_routine(routine, now)
-    number_of = {step.id: n for n, step in enumerate(routine.steps, start=1)}
+    references = item_references(routine)
     confirmed, changed, removed, pending = [], [], [], []
     for step in routine.steps:
         verdict = review.items.get(step.id)
-        n = number_of[step.id]
+        n = references[step.id]
         if verdict is None:
             pending.append(_item(step, n))
         elif verdict.verdict == ITEM_OK:

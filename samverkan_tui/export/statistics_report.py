@@ -19,14 +19,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from samverkan_tui.core.base.dates import MONTH_NAMES
 from samverkan_tui.core.walk.status import DEVIATION_CATEGORIES
 from samverkan_tui.export.charts import Bar, Chart, bar_chart, line_chart, to_svg
 from samverkan_tui.steplog.report import (
+    PERIOD_MONTHS,
     Aggregate,
     Count,
     RoutineAggregate,
+    iso_week,
     stockholm_week_start,
-    week_monday,
 )
 from samverkan_tui.steplog.stats import format_duration
 
@@ -84,13 +86,22 @@ def week_label(week: str) -> str:
     return f"v. {int(week[6:8])} {week[:4]}"
 
 
+def _month(day: dt.date) -> str:
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+
+
 def period_text(aggregate: Aggregate) -> str:
-    if not aggregate.weeks:
-        return "inga veckor"
-    first, last = aggregate.first_week or "", aggregate.last_week or ""
-    start = week_monday(first)
-    end = week_monday(last) + dt.timedelta(days=6)
-    return f"{week_label(first)} – {week_label(last)} ({start.isoformat()} – {end.isoformat()})"
+    """ "oktober 2026 (2026-10-01 – 2026-10-31)" or "v. 40 2026 – v. 44 2026 (…)"."""
+    start, end = aggregate.start, aggregate.end
+    if start is None or end is None:
+        return "inga genomgångar"
+    days = f"({start.isoformat()} – {end.isoformat()})"
+    if aggregate.period == PERIOD_MONTHS:
+        months = _month(start) if _month(start) == _month(end) else f"{_month(start)} – {_month(end)}"
+        return f"{months} {days}"
+    if start.weekday() == 0 and end.weekday() == 6:
+        return f"{week_label(iso_week(start))} – {week_label(iso_week(end))} {days}"
+    return f"{start.isoformat()} – {end.isoformat()}"
 
 
 def akut_text(r: RoutineAggregate, threshold: int) -> str:
@@ -109,16 +120,14 @@ def _top(cells: dict[str, Count], limit: int) -> list[tuple[str, Count]]:
     return [(key, cell) for key, cell in cells.items() if key in chosen and not cell.is_zero]
 
 
-def _step_number(r: RoutineAggregate) -> dict[str, int]:
-    return {step: index + 1 for index, step in enumerate(r.steps)}
-
-
 def _section(r: RoutineAggregate, aggregate: Aggregate) -> ReportSection:
     t = aggregate.threshold
-    numbers = _step_number(r)
-
-    def step_label(step: str) -> str:
-        return f"{numbers.get(step, 0)}. {r.step_label(step)}"
+    step_label = r.step_label
+    partial = (
+        aggregate.start is not None
+        and aggregate.end is not None
+        and (aggregate.start.weekday() != 0 or aggregate.end.weekday() != 6)
+    )
 
     facts = [
         ("Genomgångar", r.walks.text(t)),
@@ -130,9 +139,24 @@ def _section(r: RoutineAggregate, aggregate: Aggregate) -> ReportSection:
             "Genomgångar per vecka",
             line_chart(f"Genomgångar per vecka, {r.title or r.routine}", list(r.walks_per_week.items()), t),
             "Fylld punkt: exakt antal. Ring med streckad linje: antalet är dolt och ligger någonstans "
-            "på linjen.",
+            "på linjen." + (" Första och sista veckan räknar bara periodens dagar." if partial else ""),
         )
     ]
+    sections = [(k, c) for k, c in r.deviations_by_section.items() if not c.is_zero]
+    if sections:
+        parts.append(
+            Figure(
+                "Avvikelser per avsnitt",
+                bar_chart("Avvikelser per avsnitt", [Bar(r.section_label(k), c) for k, c in sections], t),
+                "Alla avvikelser i avsnittet, också i steg vars egna antal är dolda: var avvikelserna "
+                "samlas. Numren är pärmens"
+                + (
+                    "; ett numrerat underavsnitt räknas också i sitt huvudavsnitt."
+                    if r.section_parents
+                    else "."
+                ),
+            )
+        )
     deviations = _top(r.deviations_by_step, TOP_BARS)
     if deviations:
         rest = sum(1 for c in r.deviations_by_step.values() if not c.is_zero) - len(deviations)
@@ -140,8 +164,8 @@ def _section(r: RoutineAggregate, aggregate: Aggregate) -> ReportSection:
             Figure(
                 "Avvikelser per steg",
                 bar_chart("Avvikelser per steg", [Bar(step_label(s), c) for s, c in deviations], t),
-                f"De {len(deviations)} steg med flest avvikelser, i rutinens ordning"
-                + (f"; {rest} steg till finns i JSON-filen." if rest > 0 else "."),
+                f"De {len(deviations)} steg med flest avvikelser, i rutinens ordning, med pärmens "
+                "nummer" + (f"; {rest} steg till finns i JSON-filen." if rest > 0 else "."),
             )
         )
     categories = [(k, c) for k, c in r.deviations_by_category.items() if not c.is_zero]
@@ -186,7 +210,10 @@ def _section(r: RoutineAggregate, aggregate: Aggregate) -> ReportSection:
             "avrundad till 5 minuter, hela timmar från 2 h och hela dagar från 2 d."
         )
         if approximate:
-            caption += " ca: median av enheternas medianer, viktad med antalet genomgångar."
+            caption += (
+                " ca: median av enheternas medianer, viktad med antalet genomgångar; när antalet "
+                "är ett intervall gäller medianen bara de genomgångar som räknats exakt."
+            )
         parts.append(
             Table(
                 "Mediantid från start till klart steg", ("Steg", "Klart i", "Mediantid"), tuple(rows), caption
@@ -222,7 +249,18 @@ def build_report(aggregate: Aggregate, printed: dt.datetime | None = None) -> Re
             Remark(
                 "Sammanslagen",
                 "Ett antal som var dolt i någon enhets fil förblir dolt: summan visas "
-                "då som intervall (”12–19”), som ”minst 12” eller som ”< 9”.",
+                "då som intervall (”12–19”), som ”minst 12” eller som ”< 9”. Filer från samma "
+                "handläggare med överlappande perioder slås aldrig ihop, så ingen genomgång "
+                "räknas två gånger.",
+            )
+        )
+    if aggregate.uneven:
+        remarks.append(
+            Remark(
+                "Olika perioder",
+                "Alla handläggares filer täcker inte hela perioden; veckor utan fil räknas som 0 "
+                "för den handläggaren.",
+                warning=True,
             )
         )
     footer = f"Uppföljning · {period_text(aggregate)} · tröskel {t}"

@@ -1,16 +1,32 @@
-"""Plain text, 80 columns: what `samverkan show` prints and what fits any terminal or e-mail."""
+"""Plain text, 80 columns: what `samverkan visa` prints and what fits any terminal or e-mail.
+
+One function per block kind of ``document.blocks``; the order is ``layout``'s."""
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from samverkan_tui.core.routine.model import Contact, Routine
-from samverkan_tui.core.walk.hours_text import status_summary
 from samverkan_tui.core.walk.status import DEVIATION, DONE, NOT_APPLICABLE
+from samverkan_tui.export.document.blocks import (
+    Bullets,
+    CallNow,
+    Contacts,
+    DoNow,
+    Fields,
+    Heading,
+    Items,
+    LayoutBlock,
+    Paragraph,
+    Questions,
+    Remark,
+    Table,
+    layout,
+)
+from samverkan_tui.export.document.model import status_line
 
-if TYPE_CHECKING:  # the document model is only needed by the printouts, not by `show`
+if TYPE_CHECKING:
     from samverkan_tui.export.document import Document, Item
 
 WIDTH = 80
@@ -24,66 +40,6 @@ def _wrap(text: str, indent: str, first: str | None = None, width: int = WIDTH) 
         subsequent_indent=indent,
         break_on_hyphens=False,
     ) or [first or indent]
-
-
-def review_line(routine: Routine, today: dt.date) -> str:
-    """ "Översyn: ÖVERSYN FÖRSENAD sedan 2024-01-24 (…)" and the source's own words on review."""
-    line = f"Översyn: {routine.review_status(today)}"
-    if routine.review_text:
-        line += f". {routine.review_text}"
-    return line
-
-
-def header_lines(routine: Routine, today: dt.date) -> list[str]:
-    lines = _wrap(routine.title, "", "")
-    lines.append("=" * min(WIDTH, max(len(x) for x in lines)))
-    lines.append(f"Version {routine.version} · {', '.join(routine.units)}")
-    lines += _wrap(f"Källa: {routine.source}", "  ", "")
-    if routine.responsible:
-        lines += _wrap(f"Ansvariga: {routine.responsible}", "  ", "")
-    dates = []
-    if routine.adopted:
-        dates.append(f"fastställd {routine.adopted.isoformat()}")
-    if routine.revised:
-        dates.append(f"reviderad {routine.revised.isoformat()}")
-    if dates:
-        lines.append("Datum: " + ", ".join(dates))
-    lines += _wrap(review_line(routine, today), "  ", "")
-    for remark in routine.remarks:
-        label = "VARNING" if remark.severity == "varning" else "OBS"
-        lines += _wrap(f"{label}: {remark.text}", "   ", "!! ")
-    return lines
-
-
-def contact_line(contact: Contact) -> str:
-    parts = [contact.name]
-    if contact.phones:
-        parts.append("tel " + " / ".join(contact.phones))
-    if contact.fax:
-        parts.append("fax " + " / ".join(contact.fax))
-    return ", ".join(parts)
-
-
-def contact_status_line(contact: Contact, routine: Routine | None, now: dt.datetime) -> str:
-    """ "Öppet nu, stänger 16.00" or "Stängt (lunch), öppnar 13.00 — ring …", at ``now``."""
-    from samverkan_tui.core.walk.hours import contact_status  # holidays is imported only when needed
-
-    return status_summary(contact_status(contact, routine, now))
-
-
-def questions_text(routine: Routine, today: dt.date) -> str:
-    """The questions a walk may ask, for `show ID` without answers."""
-    lines = header_lines(routine, today)
-    lines.append("")
-    lines.append("Frågor (ange svar med --svar FRÅGA=SVAR)")
-    for question in routine.questions:
-        lines.append("")
-        lines += _wrap(f"{question.id}: {question.text}", "    ", "  ")
-        for option in question.options:
-            lines += _wrap(f"{option.value} = {option.label}", "        ", "      ")
-        if question.help:
-            lines += _wrap(question.help, "      ", "      ")
-    return "\n".join(lines) + "\n"
 
 
 # -- printouts from the document model (`samverkan export --format text`) ---------------
@@ -121,8 +77,6 @@ def _item_lines(
     if item.legal:
         lines += _wrap_kept(item.legal, indent + "  ", indent + "§ ", width)
     if item.status:
-        from samverkan_tui.export.document import status_line
-
         lines += _wrap_kept(status_line(item), indent + "  ", indent, width)
     for warning in item.warnings:
         lines += _wrap_kept(f"VARNING: {warning}", indent + "  ", indent + "! ", width)
@@ -146,30 +100,157 @@ def _note_item_lines(item: Item, width: int | None) -> list[str]:
     return lines
 
 
-def _heading(title: str, level: int, furniture: bool = True, width: int | None = WIDTH) -> list[str]:
-    if not title:
-        return []
-    if not furniture:  # a note to paste: headings are plain lines
-        return ["", *_wrap_kept(title, "", "", width)]
-    rule = WIDTH if width is None else width
-    if level == 0:
-        title = title.upper()
-        return ["", *_wrap_kept(title, "", "", width), "=" * min(rule, len(title))]
-    if level == 1:
-        lines = _wrap_kept(title, "", "", width)
-        return ["", *lines, "-" * min(rule, max(len(x) for x in lines))]
-    return ["", *_wrap_kept(title, "    ", "  ", width)]
+class _Page:
+    """What every block's lines depend on besides the block: the column width and the
+    document's variant (furniture, signature fields)."""
+
+    def __init__(self, document: Document, width: int | None) -> None:
+        self.width = width
+        self.rule = WIDTH if width is None else width
+        self.furniture = document.furniture
+        self.signatures = document.signatures
+
+    def wrap(self, text: str, indent: str, first: str | None = None) -> list[str]:
+        return _wrap_kept(text, indent, first, self.width)
 
 
-def _remark_lines(document: Document, width: int | None = WIDTH) -> list[str]:
-    lines: list[str] = []
-    if document.review_notice:
-        lines.append("")
-        lines += _wrap_kept(f"ÖVERSYN: {document.review_notice}", "   ", "!! ", width)
-    for remark in document.remarks:
-        lines.append("")
-        lines += _wrap_kept(f"{remark.label}: {remark.text}", "   ", "!! ", width)
+def _heading(block: Heading, page: _Page) -> list[str]:
+    if not page.furniture:  # a note to paste: headings are plain lines
+        return ["", *page.wrap(block.text, "", "")]
+    if block.rank == 0:
+        title = block.text.upper()
+        return ["", *page.wrap(title, "", ""), "=" * min(page.rule, len(title))]
+    if block.rank == 1:
+        lines = page.wrap(block.text, "", "")
+        return ["", *lines, "-" * min(page.rule, max(len(x) for x in lines))]
+    return ["", *page.wrap(block.text, "    ", "  ")]
+
+
+def _paragraph(block: Paragraph, page: _Page) -> list[str]:
+    if block.role == "subtitle":
+        return page.wrap(block.text, "", "")
+    if block.role in ("intro", "empty"):
+        return ["", *page.wrap(block.text, "", "")]
+    if block.role == "note":
+        return page.wrap(block.text, "  ", "  ")
+    indent = "    " if block.rank >= 2 else "  "
+    return page.wrap(block.text, indent + "  ", indent)
+
+
+def _fields(block: Fields, page: _Page) -> list[str]:
+    lines = [""]
+    for label in block.labels:  # filled in by hand on the printed page; never stored
+        lines += [f"{label}:", "  " + FILL_IN_LINE]
     return lines
+
+
+def _table(block: Table, page: _Page) -> list[str]:
+    lines = [""]
+    for label, value in block.rows:
+        lines += page.wrap(value, " " * (len(label) + 2), f"{label}: ")
+    return lines
+
+
+def _remark(block: Remark, page: _Page) -> list[str]:
+    return ["", *page.wrap(f"{block.label.upper()}: {block.text}", "   ", "!! ")]
+
+
+def _do_now(block: DoNow, page: _Page) -> list[str]:
+    lines: list[str] = []
+    for number, action in enumerate(block.actions, start=1):
+        lines += page.wrap(f"{number}. {action}", "     ", "  ")
+    return lines
+
+
+def _call_now(block: CallNow, page: _Page) -> list[str]:
+    lines: list[str] = []
+    for line in block.lines:
+        lines += page.wrap(line, "     ", "  ☎ ")
+    return lines
+
+
+def _questions(block: Questions, page: _Page) -> list[str]:
+    lines: list[str] = []
+    for question in block.entries:
+        if block.open:
+            options = f" ({' / '.join(question.options)})" if question.options else ""
+            lines += page.wrap(f"{question.text}{options}", "    ", "  ? ")
+        elif question.key:  # `visa ID`: the ids and values `--svar` takes
+            lines.append("")
+            lines += page.wrap(f"{question.key}: {question.text}", "    ", "  ")
+            for value, label in zip(question.values, question.options, strict=True):
+                lines += page.wrap(f"{value} = {label}", "        ", "      ")
+            for extra in (question.condition, question.help):
+                if extra:
+                    lines += page.wrap(extra, "      ", "      ")
+        elif question.answer:
+            lines += page.wrap(f"{question.text} {question.answer}", "    ", "  • ")
+        else:
+            lines += page.wrap(question.text, "    ", "  • ")
+            if question.options:
+                lines += page.wrap("Svar: " + " / ".join(question.options), "      ", "    ")
+            for extra in (question.condition, question.help):
+                if extra:
+                    lines += page.wrap(extra, "      ", "    ")
+    return lines
+
+
+def _items(block: Items, page: _Page) -> list[str]:
+    lines: list[str] = []
+    if block.condition:
+        lines += ["", *page.wrap(block.condition, "    ", "  ")]
+    for item in block.items:
+        if page.furniture:
+            lines += _item_lines(item, block.number_width, page.signatures, page.width)
+        else:
+            lines += _note_item_lines(item, page.width)
+    return lines
+
+
+def _contacts(block: Contacts, page: _Page) -> list[str]:
+    lines: list[str] = []
+    for contact in block.entries:
+        lines.append("")
+        name = contact.name + (f" ({contact.unit})" if contact.unit else "")
+        lines += page.wrap(name, "    ", "  ")
+        if contact.numbers:
+            lines += page.wrap(contact.numbers, "      ", "    ")
+        if len(contact.hours) == 1:
+            lines += page.wrap("Telefontider: " + contact.hours[0], "      ", "    ")
+        elif contact.hours:
+            lines.append("    Telefontider:")
+            for hours in contact.hours:
+                lines += page.wrap(hours, "        ", "      ")
+        for extra in (contact.instructions, contact.fallback, contact.status):
+            if extra:
+                lines += page.wrap(extra, "      ", "    ")
+    return lines
+
+
+def _bullets(block: Bullets, page: _Page) -> list[str]:
+    lines: list[str] = []
+    for entry in block.entries:
+        lines += page.wrap(entry, "    ", "  • ")
+    return lines
+
+
+_RENDER: dict[type, Callable[[object, _Page], list[str]]] = {
+    Heading: _heading,  # type: ignore[dict-item]
+    Paragraph: _paragraph,  # type: ignore[dict-item]
+    Fields: _fields,  # type: ignore[dict-item]
+    Table: _table,  # type: ignore[dict-item]
+    Remark: _remark,  # type: ignore[dict-item]
+    DoNow: _do_now,  # type: ignore[dict-item]
+    CallNow: _call_now,  # type: ignore[dict-item]
+    Questions: _questions,  # type: ignore[dict-item]
+    Items: _items,  # type: ignore[dict-item]
+    Contacts: _contacts,  # type: ignore[dict-item]
+    Bullets: _bullets,  # type: ignore[dict-item]
+}
+
+
+def block_text(block: LayoutBlock, page: _Page) -> list[str]:
+    return _RENDER[type(block)](block, page)
 
 
 def document_text(document: Document, width: int | None = WIDTH) -> str:
@@ -180,109 +261,12 @@ def document_text(document: Document, width: int | None = WIDTH) -> str:
     journal summary) has no rules under headings, no subtitle, numbers, boxes, signature
     lines or footer: a short note to paste into the case record.
     """
-    furniture = document.furniture
-    rule = WIDTH if width is None else width
-
-    def wrap(text: str, indent: str, first: str | None = None) -> list[str]:
-        return _wrap_kept(text, indent, first, width)
-
-    def heading(title: str) -> list[str]:
-        return ["", title, "-" * len(title)] if furniture else ["", title]
-
-    lines = wrap(document.title, "", "")
-    if furniture:
-        lines.append("=" * min(rule, max(len(x) for x in lines)))
-        lines.append(document.subtitle)
-    lines.append("")
-    for label in document.fill_in:  # filled in by hand on the printed page; never stored
-        lines += [f"{label}:", "  " + FILL_IN_LINE]
-    if document.fill_in:
-        lines.append("")
-    meta = () if document.remarks_last else document.meta
-    for label, value in (*meta, *document.facts):
-        lines += wrap(value, " " * (len(label) + 2), f"{label}: ")
-    if document.now_lines:
-        lines += heading(document.now_title)
-        for line in document.now_lines:
-            lines += wrap(line, "     ", "  ")
-    if not document.remarks_last:
-        lines += _remark_lines(document, width)
-    if document.questions:
-        lines += heading(document.questions_title)
-        for question in document.questions:
-            if question.answer:
-                lines += wrap(f"{question.text} {question.answer}", "    ", "  • ")
-                continue
-            lines += wrap(question.text, "    ", "  • ")
-            lines += wrap("Svar: " + " / ".join(question.options), "      ", "    ")
-            if question.condition:
-                lines += wrap(question.condition, "      ", "    ")
-            if question.help:
-                lines += wrap(question.help, "      ", "    ")
-    if document.unanswered:
-        lines += [
-            "",
-            "Obesvarade frågor (planen kan växa när de besvaras)" if furniture else "Obesvarade frågor",
-        ]
-        for question in document.unanswered:
-            options = f" ({' / '.join(question.options)})" if question.options else ""
-            lines += wrap(f"{question.text}{options}", "    ", "  ? ")
-    number_width = max(
-        (len(i.label) for i in document.items),
-        default=2,
-    )
-    for section in document.sections:
-        title = f"{section.number} {section.title}" if section.number else section.title
-        lines += _heading(title, section.level, furniture, width)
-        indent = "    " if section.level >= 2 else "  "
-        if section.condition:
-            lines += wrap(section.condition, indent + "  ", indent)
-        if section.text:
-            lines += wrap(section.text, indent + "  ", indent)
-        for block in section.blocks:
-            if block.condition:
-                lines.append("")
-                lines += wrap(block.condition, "    ", "  ")
-            for item in block.items:
-                if furniture:
-                    lines += _item_lines(item, number_width, document.signatures, width)
-                else:
-                    lines += _note_item_lines(item, width)
-    if not document.items and document.empty_text:
-        lines += ["", document.empty_text]
-    if document.general_rules:
-        lines += heading("Gäller alltid")
-        for rule_text in document.general_rules:
-            lines += wrap(rule_text, "    ", "  • ")
-    if document.contacts:
-        lines += heading("Kontakter och telefontider")
-        for contact in document.contacts:
-            lines.append("")
-            name = contact.name + (f" ({contact.unit})" if contact.unit else "")
-            lines += wrap(name, "    ", "  ")
-            if contact.numbers:
-                lines += wrap(contact.numbers, "      ", "    ")
-            if len(contact.hours) == 1:
-                lines += wrap("Telefontider: " + contact.hours[0], "      ", "    ")
-            elif contact.hours:
-                lines.append("    Telefontider:")
-                for hours in contact.hours:
-                    lines += wrap(hours, "        ", "      ")
-            if contact.instructions:
-                lines += wrap(contact.instructions, "      ", "    ")
-            if contact.fallback:
-                lines += wrap(contact.fallback, "      ", "    ")
-            if contact.status:
-                lines += wrap(contact.status, "      ", "    ")
-    if document.contacts_used:
-        lines += ["", "Kontakter som användes"]
-        for used in document.contacts_used:
-            lines += wrap(used, "    ", "  • ")
-    if document.remarks_last:
-        lines += heading("Om rutinen")
-        for label, value in document.meta:
-            lines += wrap(value, " " * (len(label) + 2), f"{label}: ")
-        lines += _remark_lines(document, width)
-    if furniture:
-        lines += ["", *wrap(document.footer, "", "")]
+    page = _Page(document, width)
+    lines = page.wrap(document.title, "", "")
+    if document.furniture:
+        lines.append("=" * min(page.rule, max(len(x) for x in lines)))
+    for block in layout(document):
+        lines += block_text(block, page)
+    if document.furniture and document.footer:
+        lines += ["", *page.wrap(document.footer, "", "")]
     return "\n".join(lines) + "\n"

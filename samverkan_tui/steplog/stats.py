@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from samverkan_tui.core.base.clock import STOCKHOLM
 from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.routine.references import item_references
 from samverkan_tui.core.walk.status import DEVIATION, DEVIATION_CATEGORIES, DONE, MODE_CASE
 from samverkan_tui.steplog.store import to_db_time
 
@@ -26,6 +27,7 @@ class StepCount:
     step: str
     text: str | None  # None when the routine (or the step) is no longer in the catalog
     count: int
+    reference: str = ""  # "RVT 2.3", the binder's (core.routine.references); "" when unknown
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class StepTime:
     text: str | None
     count: int  # walks in which the step was ticked as done
     median_seconds: float
+    reference: str = ""
 
 
 @dataclass
@@ -99,6 +102,14 @@ def walk_statistics(
         step = routine.step(step_id) if routine else None
         return step.text if step else None
 
+    references: dict[str, dict[str, str]] = {}
+
+    def reference(routine_id: str, step_id: str) -> str:
+        if routine_id not in references:
+            routine = routines.get(routine_id)
+            references[routine_id] = item_references(routine) if routine else {}
+        return references[routine_id].get(step_id, "")
+
     for routine_id, category, count in conn.execute(
         f"""
             select routine_id, category, count(*) from step_states
@@ -114,7 +125,9 @@ def walk_statistics(
             group by routine_id, step order by routine_id, count(*) desc, step""",
         params,
     ):
-        result[routine_id].deviations_by_step.append(StepCount(step_id, text(routine_id, step_id), count))
+        result[routine_id].deviations_by_step.append(
+            StepCount(step_id, text(routine_id, step_id), count, reference(routine_id, step_id))
+        )
     # Median time to done: count per step, then read the middle one or two values in index
     # order (a window function over all rows is ten times slower at 10 000 walks).
     groups = conn.execute(
@@ -142,7 +155,13 @@ def walk_statistics(
             )
         ]
         result[routine_id].time_to_step.append(
-            StepTime(step_id, text(routine_id, step_id), count, sum(values) / len(values))
+            StepTime(
+                step_id,
+                text(routine_id, step_id),
+                count,
+                sum(values) / len(values),
+                reference(routine_id, step_id),
+            )
         )
     for routine_id, stats in result.items():
         routine = routines.get(routine_id)
@@ -179,8 +198,11 @@ def _period(start: dt.date | None, end: dt.date | None) -> str:
 TEXT_TOP_STEPS = 10  # the text view lists the steps with most deviations; JSON lists all
 
 
-def _clip(text: str | None, step: str, width: int) -> str:
+def _clip(text: str | None, step: str, width: int, reference: str = "") -> str:
+    """The step as the binder names it ("RVT 2.3 Text …"), shortened to ``width``."""
     label = text or f"({step})"
+    if reference:
+        label = f"{reference} {label}"
     return textwrap.shorten(label, width=width, placeholder=" …")
 
 
@@ -205,15 +227,14 @@ def stats_text(stats: list[RoutineStats], start: dt.date | None, end: dt.date | 
                 lines.append(f"    {count:>5}  {DEVIATION_CATEGORIES.get(code, code)}")
             lines.append("  per steg:")
             for d in s.deviations_by_step[:TEXT_TOP_STEPS]:
-                lines.append(f"    {d.count:>5}  {_clip(d.text, d.step, 70)}")
+                lines.append(f"    {d.count:>5}  {_clip(d.text, d.step, 70, d.reference)}")
             rest = len(s.deviations_by_step) - TEXT_TOP_STEPS
             if rest > 0:
                 lines.append(f"           … och {rest} steg till (alla med --format json)")
         if s.time_to_step:
             lines.append("Mediantid från start till klart steg (antal genomgångar):")
             for t in s.time_to_step:
-                lines.append(
-                    f"  {format_duration(t.median_seconds):>11} ({t.count:>4})  {_clip(t.text, t.step, 57)}"
-                )
+                label = _clip(t.text, t.step, 57, t.reference)
+                lines.append(f"  {format_duration(t.median_seconds):>11} ({t.count:>4})  {label}")
         lines.append("")
     return "\n".join(lines)

@@ -37,7 +37,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from samverkan_tui.core.base.clock import STOCKHOLM, current_time
-from samverkan_tui.core.base.config import APP_NAME, DATA_DIR_ENV, Config, ConfigError, load_config
+from samverkan_tui.core.base.config import Config, ConfigError, load_config
+from samverkan_tui.core.base.paths import APP_NAME, DATA_DIR_ENV, data_dir
 from samverkan_tui.core.routine.model import Routine
 from samverkan_tui.core.walk.session import CLEAR_STEP, EVENT_KINDS, STEP, Event, WalkSession
 from samverkan_tui.core.walk.status import DEVIATION, DEVIATION_CATEGORIES, MODES, NOT_APPLICABLE, STATUSES
@@ -165,21 +166,6 @@ class SessionRow(NamedTuple):
 
 
 # -- paths and times ----------------------------------------------------------------
-
-
-def data_dir(config: Config | None = None) -> Path:
-    """``SAMVERKAN_DATA`` > config ``data_dir`` > the platform's user data folder.
-
-    The folder as configured; ``log_folder`` decides where in it the log lives.
-    """
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    if config is not None and config.data_dir is not None:
-        return config.data_dir
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False)
 
 
 def to_db_time(moment: dt.datetime) -> str:
@@ -740,7 +726,7 @@ def _connect(folder: Path, db_path: Path) -> sqlite3.Connection:
         for suffix in ("-wal", "-shm"):
             side = db_path.with_name(db_path.name + suffix)
             if side.exists():
-                os.chmod(side, 0o600)
+                open_private_file(side)  # 0600, no link followed
     except StepLogError:
         conn.close()
         raise

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from samverkan_tui.core.base.clock import STOCKHOLM
 from samverkan_tui.core.routine.model import Contact, Step
+from samverkan_tui.core.routine.references import item_references
 from samverkan_tui.core.walk.plan import PlannedStep
 from samverkan_tui.core.walk.session import (
     StepState,
@@ -33,6 +34,12 @@ class HandledStep:
     step: Step
     state: StepState
     in_plan: bool
+    reference: str = ""  # "RVT 2.3": the binder's (core.routine.references)
+
+    @property
+    def label(self) -> str:
+        """The step as the note names it: "RVT 2.3 Undersök om …", found in the binder."""
+        return f"{self.reference} {self.step.text}" if self.reference else self.step.text
 
 
 @dataclass
@@ -47,6 +54,12 @@ class WalkSummary:
     not_applicable: list[HandledStep] = field(default_factory=list)
     open: list[PlannedStep] = field(default_factory=list)
     contacts: list[tuple[Contact, dt.datetime]] = field(default_factory=list)
+    references: dict[str, str] = field(default_factory=dict)  # step id → "RVT 2.3"
+
+    def label(self, step: Step) -> str:
+        """An open step as the note names it, with the binder's reference."""
+        reference = self.references.get(step.id)
+        return f"{reference} {step.text}" if reference else step.text
 
     @property
     def routine_changed(self) -> bool:
@@ -68,7 +81,7 @@ def walk_summary(
     """Sort the walk's steps into done, deviations, not applicable and open, at ``now``."""
     routine = session.routine
     plan = session.plan(now)
-    summary = WalkSummary(session, now, stored_content_hash)
+    summary = WalkSummary(session, now, stored_content_hash, references=item_references(routine))
     for question in plan.asked:
         value = plan.answers[question.id]
         option = question.option(value)
@@ -79,7 +92,9 @@ def walk_summary(
     for step_id, state in sorted(session.steps.items(), key=lambda item: item[1].at):
         step = routine.step(step_id)
         if step is not None:
-            buckets[state.status].append(HandledStep(step, state, step_id in in_plan))
+            buckets[state.status].append(
+                HandledStep(step, state, step_id in in_plan, summary.references.get(step_id, ""))
+            )
     visible = session.visible_states(plan)
     summary.open = [p for p in plan.actions if p.id not in visible]
     for contact_id, moment in sorted(session.contacts_used.items(), key=lambda item: item[1]):

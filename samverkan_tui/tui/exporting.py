@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from samverkan_tui.core.walk.session import WalkSession
 
-EXPORT_DIR_ENV = "SAMVERKAN_EXPORT"
 # What the export dialog offers, in this order: (format, label).
 EXPORT_CHOICES = (
     ("pdf", "PDF (A4, för pärmen och akten)"),
@@ -19,12 +17,17 @@ EXPORT_CHOICES = (
 
 
 def export_folder() -> Path:
-    override = os.environ.get(EXPORT_DIR_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_documents_path
+    """Where the app writes exports (``core.base.paths.export_dir``, with the config's
+    ``export_dir``); a config that cannot be read was reported at start: the default then."""
+    from samverkan_tui.core.base.config import Config, ConfigError, load_config
+    from samverkan_tui.core.base.paths import export_dir
 
-    return user_documents_path() / "Samverkan"
+    config: Config | None
+    try:
+        config = load_config()
+    except ConfigError:
+        config = None
+    return export_dir(config)
 
 
 def export_choices() -> tuple[tuple[str, str], ...]:

@@ -28,3 +28,9 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 
 def crash_words(text: str) -> list[str]:
     return [word for word in FORBIDDEN if word in text]
+
+
+def listed(out: str, routine_id: str) -> bool:
+    """Whether `samverkan lista` printed ``routine_id`` as an entry (a word of its own at a
+    line's start: the list wraps to the terminal, so the id may stand alone on its line)."""
+    return any(line.split()[:1] == [routine_id] for line in out.splitlines())

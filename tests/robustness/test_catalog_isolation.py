@@ -17,7 +17,7 @@ from samverkan_tui.core.base.config import load_config
 from samverkan_tui.core.routine.catalog import load_catalog
 from samverkan_tui.core.validation.validate import validate_file
 from tests.conftest import CHECKLISTS
-from tests.robustness.robust_helpers import crash_words, run_cli
+from tests.robustness.robust_helpers import crash_words, listed, run_cli
 
 RVT = (CHECKLISTS / "rvt-bou.toml").read_text(encoding="utf-8")
 VASTERBOTTEN = (CHECKLISTS / "vasterbotten-sexuell-beteendeproblematik.toml").read_text(encoding="utf-8")
@@ -93,7 +93,7 @@ def test_validate_and_list_name_file_and_line(name: str, tmp_path: Path) -> None
     where = f"{path}:{first.line}"
 
     code, out, err = run_cli("--katalog", str(tmp_path / "egna"), "list")
-    assert code == 0 and all(f"{rid} " in out for rid in SHIPPED)
+    assert code == 0 and all(listed(out, rid) for rid in SHIPPED)
     assert err.count(where) == 1 and not crash_words(err), err
 
     code, out, err = run_cli("validate", str(path))
@@ -244,5 +244,5 @@ def test_a_review_interval_beyond_any_date_is_refused(months: int, tmp_path: Pat
     report = validate_file(path)
     assert not report.ok and "mer än 120 månader" in report.problems[0].message
     code, out, err = run_cli("--katalog", str(tmp_path / "egna"), "list")
-    assert code == 0 and all(f"{rid} " in out for rid in SHIPPED)
+    assert code == 0 and all(listed(out, rid) for rid in SHIPPED)
     assert f"{path}:{_line_of(content, 'review_interval_months =')}" in err

@@ -28,7 +28,7 @@ from samverkan_tui.core.routine.catalog import load_catalog
 from samverkan_tui.core.routine.loader import load_routine
 from samverkan_tui.core.validation.validate import validate_file
 from tests.conftest import CHECKLISTS
-from tests.robustness.robust_helpers import crash_words, run_cli
+from tests.robustness.robust_helpers import crash_words, listed, run_cli
 
 SEED = 14_2026
 COUNT = int(os.environ.get("SAMVERKAN_MUTANTS", "500"))
@@ -432,7 +432,7 @@ def test_mutant_is_isolated(index: int, mutant_dir: Path) -> None:
     _assert_clean(code, out, err, f"{label}: list")
     assert code == 0, f"{label}: list exit {code}: {err}"
     for routine_id in SHIPPED_IDS:
-        assert f"{routine_id} " in out, f"{label}: {routine_id} missing from list"
+        assert listed(out, routine_id), f"{label}: {routine_id} missing from list"
 
     # The catalog behind it keeps every shipped routine and names the broken file once.
     catalog = STATE._catalog

@@ -106,3 +106,57 @@ def test_merging_desk_files(capsys, tmp_path: Path, isolated_user: Path) -> None
 def test_bare_statistik_is_a_usage_error(capsys) -> None:
     code, _, err = run(capsys, "statistik")
     assert code == 2 and "samverkan statistik slå-ihop" in one_line_error(err)
+
+
+def test_a_merged_file_merges_again_and_months_do_not_overlap(capsys, tmp_path: Path) -> None:
+    # One desk: walks in the last days of October and the first of November (week 44).
+    store(*walks(6, 0, dt.datetime(2026, 10, 28, 9, tzinfo=dt.UTC)))
+    store(*walks(6, 0, dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC)))
+    store(*walks(7, 0, dt.datetime(2026, 12, 7, 9, tzinfo=dt.UTC)))
+    files = {}
+    for name, first, last in (
+        ("okt", "2026-10-01", "2026-10-31"),
+        ("nov", "2026-11-01", "2026-11-30"),
+        ("dec", "2026-12-01", "2026-12-31"),
+    ):
+        files[name] = tmp_path / f"{name}.json"
+        code, _, err = run(
+            capsys, "logg", "statistik", "-f", "json", "--från", first, "--till", last, "-o", str(files[name])
+        )
+        assert code == 0, err
+    # Whole months were given, so the period is those months, not widened to weeks.
+    october = json.loads(files["okt"].read_text(encoding="utf-8"))
+    assert (october["period"], october["from"], october["to"]) == ("månader", "2026-10-01", "2026-10-31")
+    ab = tmp_path / "okt-nov.json"
+    code, _, err = run(
+        capsys, "statistik", "slå-ihop", str(files["okt"]), str(files["nov"]), "-f", "json", "-o", str(ab)
+    )
+    assert code == 0, err
+    code, out, err = run(capsys, "statistik", "slå-ihop", str(ab), str(files["dec"]), "-f", "json")
+    assert code == 0, err
+    [row] = json.loads(out)["routines"]
+    assert row["walks"] == 19 and json.loads(out)["sources"] == 3
+    # The same October asked for in whole weeks reaches into November: refused, by name.
+    weeks = tmp_path / "okt-veckor.json"
+    code, _, err = run(
+        capsys,
+        "logg",
+        "statistik",
+        "-f",
+        "json",
+        "--från",
+        "2026-10-01",
+        "--till",
+        "2026-10-31",
+        "--period",
+        "veckor",
+        "-o",
+        str(weeks),
+    )
+    assert code == 0, err
+    code, _, err = run(capsys, "statistik", "slå-ihop", str(weeks), str(files["nov"]))
+    assert code == 2 and "samma handläggares perioder överlappar (2026-11-01 – 2026-11-01)" in one_line_error(
+        err
+    )
+    code, _, err = run(capsys, "logg", "statistik", "-f", "json", "--period", "kvartal")
+    assert code == 2 and "välj --period veckor eller --period månader" in one_line_error(err)

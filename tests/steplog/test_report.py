@@ -172,6 +172,46 @@ def assert_no_differencing(total: object, parts: list[object], threshold: int) -
     assert residual == 0 or residual >= threshold, (total, parts)
 
 
+def assert_sections_hide_no_small_number(r: dict, threshold: int) -> None:
+    """The binder's tree (deviations › top-level sections › numbered sections › steps):
+    every total that can be worked out from what is shown, minus the shown parts under it,
+    is 0 or at least the threshold. Those totals are the *atoms*: a shown node minus the
+    shown nodes one level further down (and the deviations minus every shown section)."""
+    if exact(r["deviations"]) is None:
+        return
+    total = r["deviations"]
+    parent = {row["section"]: row["parent"] for row in r["sections"]}
+    cells = {c["section"]: c["count"] for c in r["deviations_by_section"]}
+    shown = {k for k, c in cells.items() if exact(c) is not None}
+    top_of = {k: parent.get(k) or k for k in cells}
+    tops = [k for k in cells if not parent.get(k)]
+    subs = [k for k in cells if parent.get(k)]
+    assert_no_differencing(total, [cells[k] for k in tops], threshold)
+    root = "\0"
+    known = {root: total - sum(cells[k] for k in tops if k in shown)}
+    known |= {k: cells[k] for k in tops if k in shown}
+    sub_anchor = {k: top_of[k] if top_of[k] in shown else root for k in subs}
+    for anchor, value in known.items():
+        assert_no_differencing(value, [cells[k] for k in subs if sub_anchor[k] == anchor], threshold)
+    # One level down: a shown numbered section, and what the shown ones leave of the rest.
+    for k in subs:
+        if k in shown:
+            known[sub_anchor[k]] -= cells[k]
+            known[k] = cells[k]
+    section_of = {row["step"]: row["section"] for row in r["steps"]}
+
+    def step_anchor(step: str) -> str:
+        key = section_of.get(step) or ""
+        if key in subs and key in shown:
+            return key
+        top = top_of.get(key, key)
+        return top if top in shown else root
+
+    for anchor, value in known.items():
+        steps = [c["count"] for c in r["deviations_by_step"] if step_anchor(c["step"]) == anchor]
+        assert_no_differencing(value, steps, threshold)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated=walks(), threshold=st.sampled_from([3, 5, 10]))
 def test_no_small_count_and_no_comment_leaves_the_desk(generated, threshold) -> None:
@@ -200,6 +240,7 @@ def test_no_small_count_and_no_comment_leaves_the_desk(generated, threshold) -> 
         assert_no_differencing(r["walks"], [w["count"] for w in r["walks_per_week"]], threshold)
         assert_no_differencing(r["deviations"], [c["count"] for c in r["deviations_by_category"]], threshold)
         assert_no_differencing(r["deviations"], [c["count"] for c in r["deviations_by_step"]], threshold)
+        assert_sections_hide_no_small_number(r, threshold)
         if exact(r["walks"]) is not None and exact(r["akut"]) is not None:
             rest = r["walks"] - r["akut"]
             assert rest == 0 or rest >= threshold
@@ -244,9 +285,9 @@ def test_the_hidden_parts_of_a_shown_total_never_add_up_to_a_small_number(parts,
     for key, cell in cells.items():
         if cell.is_exact:
             assert cell.exact == parts[key] and (cell.exact == 0 or cell.exact >= threshold)
-    if total >= threshold:
-        residual = sum(parts[k] for k, c in cells.items() if not c.is_exact)
-        assert residual == 0 or residual >= threshold
+    residual = sum(parts[k] for k, c in cells.items() if not c.is_exact)
+    # Below the threshold the total itself is hidden, so its parts may add up to anything.
+    assert total < threshold or residual == 0 or residual >= threshold
 
 
 @given(values=st.lists(st.integers(0, 30), min_size=1, max_size=8), threshold=st.integers(2, 8))
@@ -265,6 +306,51 @@ def test_a_merged_count_is_exact_only_when_every_part_is_and_its_bounds_hold(val
         assert text == str(sum(values)) or text == f"< {threshold}"
     else:
         assert all(n >= threshold for n in numbers), text  # "< 9" and "12–19" never show a small part
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    counts=st.lists(st.integers(0, 14), min_size=1, max_size=14),
+    shape=st.lists(
+        st.sampled_from(["1", "1.1", "1.2", "2", "2.1", "3.1", "3.1.1"]), min_size=14, max_size=14
+    ),
+    threshold=st.integers(2, 7),
+)
+def test_no_section_or_step_count_can_be_worked_out_through_the_binders_tree(
+    counts, shape, threshold
+) -> None:
+    """Synthetic binders: steps right under a top-level section and in numbered sections
+    below it, with every mix of small and large counts."""
+    from samverkan_tui.steplog.report import _guard_outline, _Outline
+
+    steps = {f"s{i}": n for i, n in enumerate(counts)}
+    sub = {f"s{i}": f"X {shape[i]}" for i in range(len(counts))}
+    top = {step: key.split(".")[0] for step, key in sub.items()}
+    parents = {key: top[step] for step, key in sub.items() if key != top[step]}
+    outline = _Outline(top, sub, {}, parents)
+    sections, by_step = _guard_outline(sum(counts), steps, outline, threshold)
+    for key, cell in sections.items():  # what is shown is true
+        if cell.is_exact:
+            real = sum(n for s, n in steps.items() if top[s] == key or sub[s] == key)
+            assert cell.exact == real and (real == 0 or real >= threshold)
+    r = {
+        "deviations": sum(counts) if sum(counts) == 0 or sum(counts) >= threshold else {"small": 1},
+        "sections": [{"section": k, "parent": parents.get(k)} for k in sections],
+        "deviations_by_section": [{"section": k, "count": c.to_json()} for k, c in sections.items()],
+        "steps": [{"step": s, "section": sub[s]} for s in steps],
+        "deviations_by_step": [{"step": s, "count": c.to_json()} for s, c in by_step.items()],
+    }
+    assert_sections_hide_no_small_number(r, threshold)
+
+
+def test_a_step_right_under_a_shown_section_cannot_give_away_a_hidden_subsection() -> None:
+    from samverkan_tui.steplog.report import _guard_outline, _Outline
+
+    # "X 1" has 7 deviations on a step right under it and 3 in its subsection "X 1.1".
+    outline = _Outline({"a": "X 1", "b": "X 1"}, {"a": "X 1", "b": "X 1.1"}, {}, {"X 1.1": "X 1"})
+    sections, steps = _guard_outline(10, {"a": 7, "b": 3}, outline, 5)
+    assert sections["X 1"] == Count(10) and not sections["X 1.1"].is_exact
+    assert not steps["a"].is_exact  # else 10 − 7 would give the subsection's 3
 
 
 def test_cell_texts() -> None:
@@ -342,3 +428,151 @@ def test_files_that_are_not_aggregates_are_refused(tmp_path: Path) -> None:
     small["routines"][0]["walks"] = 3
     with pytest.raises(ReportError, match="under filens tröskel"):
         aggregate_from_dict(small, "a.json")
+    old = json.loads(json.dumps(a))
+    old["version"] = 1  # weeks only, no coverage: cannot be merged honestly, so made again
+    with pytest.raises(ReportError, match=r"version 1 stöds inte.*gör om den med samverkan logg statistik"):
+        aggregate_from_dict(old, "a.json")
+    outside = json.loads(json.dumps(a))
+    outside["coverage"][0]["to"] = "2027-01-31"
+    with pytest.raises(ReportError, match="utanför filens period"):
+        aggregate_from_dict(outside, "a.json")
+
+
+# -- merging is closed and honest -----------------------------------------------------
+
+
+def round_trip(aggregate, name: str):
+    """What a desk or a unit passes on: the JSON file, read back as `slå-ihop` reads it."""
+    return aggregate_from_dict(json.loads(json.dumps(aggregate_dict(aggregate))), name)
+
+
+def walks_on(days: list[dt.date], deviation_every: int = 0) -> list[WalkSession]:
+    """One RVT walk at 10.00 Stockholm time on each day."""
+    out = []
+    for index, day in enumerate(days):
+        begun = dt.datetime.combine(day, dt.time(9), dt.UTC)
+        out.append(simple_walk(begun, deviation=bool(deviation_every) and index % deviation_every == 0))
+    return out
+
+
+def test_a_desks_two_months_merge_and_count_every_walk_once(tmp_path: Path) -> None:
+    from samverkan_tui.steplog.report import PERIOD_MONTHS, PERIOD_WEEKS
+
+    # 13 walks in October and 13 in November; week 44 runs from 26 October to 1 November.
+    october = [dt.date(2026, 10, d) for d in (1, 2, 5, 8, 12, 15, 19, 22, 26, 27, 28, 30, 31)]
+    november = [dt.date(2026, 11, d) for d in (1, 2, 4, 6, 9, 12, 16, 19, 20, 23, 25, 27, 30)]
+    with StepLog.open(tmp_path / "desk", retention_days=100_000) as log:
+        log.store_walks(walks_on(october + november))
+        conn = log.connection()
+
+        def month(first: dt.date, last: dt.date, period: str = PERIOD_MONTHS):
+            return desk_aggregate(conn, first, last, ROUTINES, 5, period)
+
+        oct_months = month(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+        nov_months = month(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+        oct_weeks = month(dt.date(2026, 10, 1), dt.date(2026, 10, 31), PERIOD_WEEKS)
+        nov_weeks = month(dt.date(2026, 11, 1), dt.date(2026, 11, 30), PERIOD_WEEKS)
+    # Calendar months are the months' own days: nothing is widened into the next month.
+    assert (oct_months.start, oct_months.end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    assert oct_months.routines[0].walks == Count(13) and nov_months.routines[0].walks == Count(13)
+    both = merge([round_trip(oct_months, "okt.json"), round_trip(nov_months, "nov.json")], routines=ROUTINES)
+    assert both.routines[0].walks == Count(26)  # not 32: week 44 is counted once
+    # Week 44: 5 October days from the October file, 1 November day (hidden) from November's.
+    assert both.routines[0].walks_per_week["2026-W44"] == Count(5, (5,))
+    assert (both.start, both.end, both.period) == (dt.date(2026, 10, 1), dt.date(2026, 11, 30), "månader")
+    assert "oktober 2026 – november 2026" in report_html(build_report(both))
+    # Whole weeks widen October to 28 September – 1 November and November to 26 October –
+    # 6 December: the same desk's walks of week 44 are in both files, so the merge refuses.
+    assert oct_weeks.end == dt.date(2026, 11, 1) and nov_weeks.start == dt.date(2026, 10, 26)
+    with pytest.raises(
+        ReportError, match=r"okt-v\.json och nov-v\.json: samma handläggares perioder överlappar"
+    ):
+        merge([round_trip(oct_weeks, "okt-v.json"), round_trip(nov_weeks, "nov-v.json")])
+    # A month made again (a new export id) is refused as well: its days are already in.
+    with pytest.raises(ReportError, match="överlappar"):
+        merge([round_trip(both, "enheten.json"), round_trip(oct_weeks, "okt-v.json")])
+
+
+def test_a_period_with_one_date_or_no_walk_still_reads_back(tmp_path: Path) -> None:
+    with StepLog.open(tmp_path / "tom", retention_days=100_000) as log:
+        conn = log.connection()
+        only_start = desk_aggregate(conn, dt.date(2026, 11, 4), None, ROUTINES, 5, "månader")
+        only_end = desk_aggregate(conn, None, dt.date(2026, 11, 4), ROUTINES, 5)
+        nothing = desk_aggregate(conn, routines=ROUTINES)
+    assert (only_start.start, only_start.end) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert (only_end.start, only_end.end) == (dt.date(2026, 11, 2), dt.date(2026, 11, 8))
+    assert nothing.start is None and nothing.coverage == ()
+    for aggregate in (only_start, only_end, nothing):
+        assert aggregate_dict(round_trip(aggregate, "fil.json")) == aggregate_dict(aggregate)
+    # The same desk's month and the week inside it overlap.
+    with pytest.raises(ReportError, match="överlappar"):
+        merge([round_trip(only_start, "nov.json"), round_trip(only_end, "v45.json")])
+
+
+def test_desk_unit_forvaltning_merges_again_with_the_same_guarantees(tmp_path: Path) -> None:
+    days = [dt.date(2026, 11, d) for d in range(2, 28)]
+    desks = []
+    for name, count, deviations in (("anna", 12, 3), ("bo", 3, 1), ("cilla", 9, 2), ("dan", 7, 1)):
+        with StepLog.open(tmp_path / name, retention_days=100_000) as log:
+            log.store_walks(walks_on(days[:count], deviation_every=max(1, count // deviations)))
+            aggregate = desk_aggregate(
+                log.connection(), dt.date(2026, 11, 1), dt.date(2026, 11, 30), ROUTINES, 5, "månader"
+            )
+        desks.append(round_trip(aggregate, f"{name}.json"))
+    step = "rvt-in-rvt-akut-1"
+    assert desks[1].routines[0].done_by_step[step] == Count(0, (5,))  # bo's 3 walks: hidden
+    unit_a = round_trip(merge(desks[:2], routines=ROUTINES), "enhet-a.json")
+    unit_b = round_trip(merge(desks[2:], routines=ROUTINES), "enhet-b.json")
+    # A median over a count that is a range stands for its exact part only: "ca".
+    [ra] = unit_a.routines
+    assert ra.done_by_step[step] == Count(12, (5,)) and ra.median_minutes[step].approximate
+    forvaltning = merge([unit_a, unit_b], routines=ROUTINES)
+    [r] = forvaltning.routines
+    assert forvaltning.sources == 4
+    # Every exact part is added, every hidden part stays hidden: 12 + 9 + 7 exact, bo's hidden.
+    assert r.walks == Count(28, (5,)) and r.walks.text(5) == "29–32"
+    assert r.done_by_step[step] == Count(28, (5,))
+    assert r.median_minutes[step].approximate and r.median_minutes[step].weight == 28
+    html = report_html(build_report(forvaltning))
+    assert "ca 10 min" in html
+    # And the förvaltning's file merges again too; a unit file beside it would count twice.
+    again = round_trip(forvaltning, "forvaltning.json")
+    assert aggregate_dict(merge([again])) == aggregate_dict(again)
+    with pytest.raises(ReportError, match="två gånger"):
+        merge([again, unit_a])
+    data = aggregate_dict(again)
+    for where, value in counts_in(data, 5):
+        assert value == 0 or value >= 5, f"{where} = {value}"
+
+
+def test_steps_are_named_by_the_binders_reference_and_sections_roll_up(tmp_path: Path) -> None:
+    from samverkan_tui.core.routine.references import item_references
+
+    references = item_references(RVT)
+    # Four walks each deviate at a different step of one section: every step is hidden,
+    # the section shows where the deviations are.
+    sessions = []
+    targets = [s for s in RVT.steps if s.checkable][:6]
+    for index in range(12):
+        begun = START + dt.timedelta(hours=index)
+        session = WalkSession(RVT, begun, MODE_CASE)
+        session.answer("inkom", "rvt", begun + dt.timedelta(minutes=1))
+        session.answer("akut", "ja", begun + dt.timedelta(minutes=2))
+        target = targets[index % len(targets)]
+        session.set_step(target.id, DEVIATION, begun + dt.timedelta(minutes=5), "tidsfrist")
+        sessions.append(session)
+    aggregate = desk(tmp_path / "a", sessions)
+    [r] = aggregate.routines
+    assert all(not c.is_exact for c in r.deviations_by_step.values())
+    section_keys = {r.step_sections[s.id] for s in targets}
+    shown = {k: c for k, c in r.deviations_by_section.items() if c.is_exact}
+    assert shown, r.deviations_by_section
+    assert sum(c.exact for c in shown.values()) <= 12 and set(shown) <= section_keys
+    for step in r.deviations_by_step:
+        assert r.step_label(step).startswith(references[step] + " ")
+    html = report_html(build_report(aggregate))
+    assert "Avvikelser per avsnitt" in html
+    assert references[targets[0].id] in html_says(html)
+    data = aggregate_dict(aggregate)
+    [row] = data["routines"]
+    assert {s["step"]: s["reference"] for s in row["steps"]} == {s: references[s] for s in r.steps}

@@ -140,6 +140,9 @@ def test_stats_per_routine_and_their_text(filled) -> None:
     assert row.walks and row.deviations_by_category is not None and row.deviations_by_step is not None
     text = stats_text(stats, dt.date(2026, 10, 1), None)
     assert "Uppföljning, från 2026-10-01" in text and "övningar räknas inte" in text
+    # Steps named as in the binder: the desk's own text report too.
+    assert row.deviations_by_step and all(d.reference.startswith("VSB ") for d in row.deviations_by_step)
+    assert f"{row.deviations_by_step[0].reference} " in text
     assert "rutinen har ingen fråga om akut läge" in text
     assert [format_duration(s) for s in (59, 3600, 3660, 90000, 86400)] == [
         "1 min",
@@ -192,6 +195,10 @@ def test_summary_sorts_steps_and_gives_due_dates_of_open_steps() -> None:
     ) in flat
     assert "Påbörjad: måndag 23 november 2026 kl. 10.00" in text and "Status: pågår" in text
     assert all(len(line) <= 80 for line in text.splitlines())
+    # Each step under the binder's reference, done and open alike, in text and Markdown.
+    assert "mån 23/11 kl. 10.05: RVT 1.6 Undersök om det finns en öppen utredning" in flat
+    assert "RVT 1.10 Boka gemensamt möte med BoU, RVT och klient inom en vecka." in flat
+    assert "RVT 1.6 Undersök om det finns en öppen utredning" in summary_markdown(summary)
 
 
 def test_summary_text_and_markdown_leave_out_the_log_id_json_keeps_it() -> None:

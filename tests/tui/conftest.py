@@ -61,7 +61,13 @@ SAMVERKAN = str(Path(sys.executable).parent / "samverkan")
 
 
 class Terminal:
-    """The installed `samverkan` command in a real terminal of a fixed size, via tmux."""
+    """The installed `samverkan` command in a real terminal of a fixed size, via tmux.
+
+    Each terminal runs on a tmux server of its own (``tmux -L``, no config file), started
+    with a clean environment: a person's own tmux sessions never see a test's home folder
+    or data, and the person's environment (NO_COLOR, their SAMVERKAN_* folders) never
+    reaches the app under test.
+    """
 
     def __init__(self, home: Path, width: int, height: int, args: str = "") -> None:
         self.name = f"samverkan-{uuid.uuid4().hex[:8]}"
@@ -75,28 +81,33 @@ class Terminal:
         }
         # The same user environment, for running other commands against what the app wrote.
         self.env = {**os.environ, **env}
+        self.server_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", **env}
         command = " ".join(f"{k}={v}" for k, v in env.items())
-        subprocess.run(
-            [
-                "tmux",
-                "new-session",
-                "-d",
-                "-s",
-                self.name,
-                "-x",
-                str(width),
-                "-y",
-                str(height),
-                f"env {command} {SAMVERKAN} {args or '--now 2026-11-23T10:00'}",
-            ],
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            self.name,
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            f"env {command} {SAMVERKAN} {args or '--now 2026-11-23T10:00'}",
             check=True,
-            env={**os.environ, "TMUX": ""},
+        )
+
+    def tmux(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+        """One tmux command on this terminal's own server."""
+        return subprocess.run(
+            ["tmux", "-L", self.name, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            check=check,
+            env=self.server_env,
         )
 
     def screen(self) -> str:
-        return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=False
-        ).stdout
+        return self.tmux("capture-pane", "-p", "-t", self.name).stdout
 
     def wait_for(self, text: str, timeout: float = 15) -> str:
         deadline = time.monotonic() + timeout
@@ -119,11 +130,15 @@ class Terminal:
 
     def keys(self, *keys: str) -> None:
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            self.tmux("send-keys", "-t", self.name, key, check=True)
             time.sleep(0.15)
 
+    def type_ahead(self, *keys: str) -> None:
+        """Keys sent in one burst, as a fast typist's would arrive."""
+        self.tmux("send-keys", "-t", self.name, *keys, check=True)
+
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
+        self.tmux("kill-server")
 
 
 @pytest.fixture

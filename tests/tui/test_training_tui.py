@@ -80,7 +80,7 @@ async def test_whole_exercises_from_the_start_screen_to_the_summary(training_app
         assert isinstance(app.screen, ExerciseListScreen)
         await press(pilot, "enter")  # the first exercise is highlighted
         assert isinstance(app.screen, ExerciseScreen)
-        case = text_of(app, "#case")
+        case = text_of(app, "#case-text")
         assert "Fredag eftermiddag" in case
         assert "fredag 27 november 2026 kl. 16.40" in app.screen.query_one("#case").border_title
         assert "Testa Påhittsdotter" in case
@@ -98,7 +98,8 @@ async def test_whole_exercises_from_the_start_screen_to_the_summary(training_app
             {"inkom": "a", "akut": "nej", "barn": "ja"},
             parse_now(NOW),
         )
-        assert f"Poäng: {expected.score} av 100 (1 av 2 svar rätt, 1 av 4 steg gemensamma)" in result
+        score = f"Poäng: {expected.score} av 100 (1 av 2 svar rätt, 0 av 3 steg som svaren avgör rätt)"
+        assert score in result
         assert "✓ Rätt: Var har ärendet inkommit?" in result
         assert (
             "✗ Fel: Är situationen akut?\n   Ditt svar: Nej, inte akut\n"
@@ -106,9 +107,9 @@ async def test_whole_exercises_from_the_start_screen_to_the_summary(training_app
             "   Varför: Hon vågar inte åka hem i kväll: det kan inte vänta."
         ) in result
         assert "+ Ställs inte i fallet: Finns barn i familjen?" in result
-        assert "Steg du skulle ha missat (1)" in result and "Ring mottagningen samma dag." in result
-        assert "Steg du skulle ha gjort i onödan (2)" in result
-        assert "Enhet B följer upp barnens situation." in result
+        assert "Rätt plan för fallet, bredvid din" in result
+        assert "✗ Saknas i din plan: Ring mottagningen samma dag." in result
+        assert "! I onödan (inte i rätt plan): Enhet B följer upp barnens situation." in result
         assert "⚠ Mottagningen: Stängt (utanför telefontid)" in result and "ring Jouren" in result
 
         # Exercise 2 follows with Enter: all right.
@@ -206,12 +207,18 @@ async def test_guided_tour_goes_through_every_stop(training_app) -> None:
         assert "Fråga 2: Är situationen akut?" in stop and "Svar: Ja, akut" in stop
         assert "Om situationen är akut och ärendet har inkommit till enhet B:" in stop
         assert "Leder till: Finns barn i familjen?" in stop
-        await press(pilot, "space", "space")  # past the last stop: stays there
+        await press(pilot, "space")
         stop = text_of(app, "#tour-text")
         assert "stopp 4 av 4" in stop and "Ställs bara om situationen inte är akut." in stop
-        await press(pilot, "left")
+        await press(pilot, "space")  # past the last stop: the tour says it has ended
+        end = text_of(app, "#tour-text")
+        assert "Rundturen är slut" in end and "alla 3 frågor" in end
+        assert "Enter eller → tillbaka till listan" in end
+        await press(pilot, "left", "left")
         assert "stopp 3 av 4" in text_of(app, "#tour-text")
-        await press(pilot, "escape")
+        await press(pilot, "right", "right", "enter")  # stop 4, the end, and out
+        assert isinstance(app.screen, ExerciseListScreen)
+        await press(pilot, "r", "escape")
         assert isinstance(app.screen, ExerciseListScreen)
         await press(pilot, "escape")
         assert isinstance(app.screen, StartScreen)
@@ -305,8 +312,7 @@ async def test_the_result_screen_and_ova_print_the_same_document(training_app, c
             assert flat(note) in flat(shown) and flat(note) in markdown
     assert [s.title for s in expected.sections] == [
         "Svar för svar",
-        "Steg du skulle ha missat (1)",
-        "Steg du skulle ha gjort i onödan (2)",
+        "Rätt plan för fallet, bredvid din",
         "Kontakter fredag 27 november 2026 kl. 16.40",
     ]
 
@@ -329,3 +335,50 @@ async def test_the_tour_screen_and_ova_rundtur_print_the_same_stops(training_app
             await press(pilot, "right")
     assert_printed_in_order("\n".join(shown), printed)
     assert "Om situationen är akut och ärendet har inkommit till enhet B:" in "\n".join(shown)
+
+
+def _last_option_row(app) -> tuple[int, int]:
+    """(the row below the question's last option, the rows the question panel shows)."""
+    panel = app.screen.query_one(QuestionPanel)
+    question = panel.question
+    width = panel.scrollable_content_region.width
+    console = Console(width=width, file=io.StringIO(), color_system=None)
+    rows = [
+        "".join(segment.text for segment in line)
+        for line in console.render_lines(app.screen.query_one("#question-text", Static).content)
+    ]
+    last = question.options[-1]
+    key = {"ja": "j", "nej": "n"}.get(last.value) if question.kind == "ja_nej" else None
+    start = next(i for i, row in enumerate(rows) if row.startswith(f" {key or len(question.options)} "))
+    end = start + 1
+    while end < len(rows) and rows[end].startswith(" " * 4) and rows[end].strip():
+        end += 1  # the option's wrapped lines
+    return end, panel.scrollable_content_region.height
+
+
+@pytest.mark.parametrize("routine_id", ["ekero-vald-i-nara-relation", "botkyrka-forskola-skola"])
+async def test_every_option_shows_at_80x24_under_the_longest_case(training_app, routine_id) -> None:
+    app = training_app(routine_id, use_step_log=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        run_ = app.screen.run
+        routine, exercise = max(
+            ((r, e) for r, e in run_.items if r.id == routine_id), key=lambda pair: len(pair[1].case)
+        )
+        app.screen.open_item(f"{routine.id}/{exercise.id}")
+        await pilot.pause()
+        expected = {a.question: a.answer for a in exercise.answers}
+        for _ in range(len(routine.questions)):
+            if not isinstance(app.screen, ExerciseScreen):
+                break
+            await pilot.pause()
+            end, shown = _last_option_row(app)
+            question = app.screen.query_one(QuestionPanel).question
+            assert end <= shown, (exercise.id, question.id, end, shown)
+            case = app.screen.query_one("#case")
+            assert case.region.height >= 6  # and the rest of the case one Tab away
+            value = expected[question.id]
+            option = next(i for i, o in enumerate(question.options, 1) if o.value == value)
+            key = {"ja": "j", "nej": "n"}.get(value) if question.kind == "ja_nej" else str(option)
+            await press(pilot, key)
+        assert isinstance(app.screen, ResultScreen)

@@ -211,6 +211,7 @@ async def test_help_shows_keys_and_glossary(make_app) -> None:
             "Erasor",
             "FREDA",
             "Mellanslag",
+            "skärmläsare",  # samverkan gå, the walk line by line
         ):
             assert word in text
         await pilot.press("escape")

@@ -5,21 +5,22 @@ Keys (all optional)::
     routine_dirs = ["/srv/kommun/rutiner"]   # extra routine folders
     role = "bou"                             # the user's own role, shown first
     data_dir = "/home/x/.local/share/samverkan"
+    export_dir = "/home/x/Plan"              # where the app writes exports
     retention_days = 90
 
-``SAMVERKAN_CONFIG`` points at another file (tests, shared installs).
+``SAMVERKAN_CONFIG`` points at another file (tests, shared installs); where every
+folder is found is ``core.base.paths``. Saving keeps the user's comments and order.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-APP_NAME = "samverkan"
-CONFIG_ENV = "SAMVERKAN_CONFIG"
+from samverkan_tui.core.base.paths import config_file
+
 ROUTINE_DIRS_ENV = "SAMVERKAN_KATALOG"
-DATA_DIR_ENV = "SAMVERKAN_DATA"
 
 
 class ConfigError(ValueError):
@@ -32,22 +33,14 @@ class Config:
     routine_dirs: list[Path] = field(default_factory=list)
     role: str | None = None
     data_dir: Path | None = None
+    export_dir: Path | None = None
     retention_days: int = 90
     raw: dict[str, object] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # unknown keys, with "menade du …?"
 
 
-def config_path() -> Path:
-    override = os.environ.get(CONFIG_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_config_path
-
-    return user_config_path(APP_NAME, appauthor=False) / "config.toml"
-
-
 # statistics_threshold: the follow-up report's disclosure threshold (steplog/report.py).
-KNOWN_KEYS = ("routine_dirs", "role", "data_dir", "retention_days", "statistics_threshold")
+KNOWN_KEYS = ("routine_dirs", "role", "data_dir", "export_dir", "retention_days", "statistics_threshold")
 MAX_RETENTION_DAYS = 3650  # ten years; a step log is follow-up, not an archive
 
 
@@ -67,7 +60,7 @@ def load_config(path: Path | None = None) -> Config:
     Problems are ``ConfigError`` with one Swedish line that names the file and line;
     unknown keys are warnings in ``Config.warnings`` (with "menade du …?").
     """
-    path = path or config_path()
+    path = path or config_file()
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -134,22 +127,8 @@ def _checked(path: Path, text: str, raw: dict[str, object]) -> Config:
     if role is not None and (not isinstance(role, str) or not role.strip()):
         raise ConfigError(f'{where("role")}: role ska vara text, till exempel role = "bou"')
     config.role = role
-    data_dir = raw.get("data_dir")
-    if data_dir is not None:
-        if isinstance(data_dir, str) and not data_dir.strip():
-            raise ConfigError(
-                f"{where('data_dir')}: data_dir är tom; ta bort raden (då används "
-                "standardmappen) eller ange en mapp"
-            )
-        if not isinstance(data_dir, str):
-            raise ConfigError(
-                f"{where('data_dir')}: data_dir ska vara en sökväg inom "
-                'citattecken, till exempel data_dir = "/home/du/samverkan"'
-            )
-        try:
-            config.data_dir = _expand(data_dir)
-        except ValueError as error:
-            raise ConfigError(f"{where('data_dir')}: data_dir: {error}") from None
+    config.data_dir = _folder(raw, "data_dir", where)
+    config.export_dir = _folder(raw, "export_dir", where)
     retention = raw.get("retention_days", 90)
     if (
         isinstance(retention, bool)
@@ -164,18 +143,49 @@ def _checked(path: Path, text: str, raw: dict[str, object]) -> Config:
     return config
 
 
-def save_config(config: Config, **changes: object) -> None:
-    """Write changed keys back, keeping the ones we don't know about."""
-    import tomli_w
+def _folder(raw: dict[str, object], key: str, where: Callable[[str], str]) -> Path | None:
+    """A folder setting (``data_dir``, ``export_dir``): a non-empty path in quotes, or None."""
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str) and not value.strip():
+        raise ConfigError(
+            f"{where(key)}: {key} är tom; ta bort raden (då används standardmappen) eller ange en mapp"
+        )
+    if not isinstance(value, str):
+        raise ConfigError(
+            f"{where(key)}: {key} ska vara en sökväg inom citattecken, till exempel "
+            f'{key} = "/home/du/samverkan"'
+        )
+    try:
+        return _expand(value)
+    except ValueError as error:
+        raise ConfigError(f"{where(key)}: {key}: {error}") from None
 
-    raw = dict(config.raw)
+
+def save_config(config: Config, **changes: object) -> None:
+    """Write changed keys back, keeping everything else in the file as the user wrote it.
+
+    The file is edited, not regenerated (tomlkit): comments, blank lines, the order of keys
+    and keys we do not know survive. A key set to None is removed.
+    """
+    import tomlkit
+
+    try:
+        document = tomlkit.parse(config.path.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError):
+        # No file yet, or one load_config has refused already: the keys we hold, written anew.
+        document = tomlkit.document()
+        for key, value in config.raw.items():
+            document[key] = value
     for key, value in changes.items():
         if value is None:
-            raw.pop(key, None)
+            if key in document:
+                del document[key]
         else:
-            raw[key] = str(value) if isinstance(value, Path) else value
+            document[key] = str(value) if isinstance(value, Path) else value
     from samverkan_tui.core.base.files import write_private
 
     # 0600 under any umask, atomic, never through a symlink; a missing folder is made 0700.
-    write_private(config.path, tomli_w.dumps(raw), make_folder=True)
-    config.raw = raw
+    write_private(config.path, tomlkit.dumps(document), make_folder=True)
+    config.raw = document.unwrap()

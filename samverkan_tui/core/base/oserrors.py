@@ -38,6 +38,24 @@ _REASONS: dict[int, str] = {
     errno.ETIMEDOUT: "tidsgränsen gick ut",
 }
 
+# Windows' own error codes (``OSError.winerror``), which say more than the errno Python
+# maps them to: a sharing violation arrives as EACCES, "behörighet saknas", which sends the
+# user looking at permissions when a PDF reader holds the file open.
+_WINDOWS_REASONS: dict[int, str] = {
+    2: "filen finns inte",  # ERROR_FILE_NOT_FOUND
+    3: "katalogen finns inte",  # ERROR_PATH_NOT_FOUND
+    5: "åtkomst nekad: filen är skrivskyddad, öppen i ett annat program eller så saknas behörighet",
+    32: "filen är öppen i ett annat program – stäng den och försök igen",  # ERROR_SHARING_VIOLATION
+    33: "en del av filen är låst av ett annat program – stäng det och försök igen",  # ERROR_LOCK_VIOLATION
+    53: "nätverkssökvägen hittades inte",  # ERROR_BAD_NETPATH
+    67: "nätverksnamnet hittades inte",  # ERROR_BAD_NET_NAME
+    112: "disken är full",  # ERROR_DISK_FULL
+    123: "ogiltigt tecken i filnamnet eller sökvägen",  # ERROR_INVALID_NAME
+    206: "sökvägen eller filnamnet är för långt",  # ERROR_FILENAME_EXCED_RANGE
+    225: "filen innehåller ett virus eller oönskat program och blockerades",  # ERROR_VIRUS_INFECTED
+    1920: "filen kan inte nås av systemet",  # ERROR_CANT_ACCESS_FILE (OneDrive placeholders)
+}
+
 # Errors caused by what the user typed (a path), not by the system: exit code 2.
 INPUT_ERRNOS = frozenset({errno.ENAMETOOLONG, errno.EINVAL, errno.ELOOP})
 
@@ -48,6 +66,11 @@ def os_error_reason(error: OSError, writing: bool = False) -> str:
     ``writing``: the error came from creating a file, where a missing path means a missing
     folder (``katalogen finns inte``)."""
     number = error.errno
+    winerror = getattr(error, "winerror", None)
+    if isinstance(winerror, int) and winerror in _WINDOWS_REASONS:
+        if writing and winerror in (2, 3):
+            return "katalogen finns inte"
+        return _WINDOWS_REASONS[winerror]
     if writing and number == errno.ENOENT:
         return "katalogen finns inte"
     if number in _REASONS:

@@ -55,14 +55,68 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from samverkan_tui.core.routine.source_text import LIST_MARKER as LIST_START
 from samverkan_tui.core.routine.source_text import Block, blocks, split_sentences
 
 TODO = "todo"
 
+# A heading marked as one: "## Ansvar" (Markdown, and how a Word document's heading styles
+# come out of core.manage.draft_sources), the level from the number of "#".
+_MARKED_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>\S.*)$")
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<rest>\S.*)$")
 _BRANCH = re.compile(r"^(?:[-–]\s*)?(?P<phrase>[Oo]m\s+.+?)\s*(?P<end>[?:])$")
-_CONDITIONAL_START = re.compile(r"^(?:Om|När|Vid|I de fall)\s")
+_CONDITIONAL_START = re.compile(r"^(?:Om|När|Vid|I de fall|Ifall)\s")
 _DUTY = re.compile(r"\b(?:ska|skall|bör|måste|ansvarar)\b", re.IGNORECASE)
+# A sentence that opens with a condition ("Om …", "Vid …", "När …", "I de fall …", "Vid
+# behov …"); "När det gäller …" is a topic ("as for …"), not a condition.
+_CONDITION = re.compile(r"^(?P<opener>Vid behov|I de fall|Ifall|Om|När|Vid)\s+(?P<rest>\S.*)$")
+_TOPIC = re.compile(r"^När det gäller\b")
+# Where the conditional clause ends: a comma or colon, or the main clause's modal verb
+# ("Om öppen utredning finns ska …", "Vid behov kan …").
+_CLAUSE_END = re.compile(r"\s*[,:;]\s*|\s(?:ska|skall|bör|måste|kan|får|behöver)\s")
+_VID_CLAUSE_END = re.compile(
+    r"\s*[,:;]\s*|\s(?:ska|skall|bör|måste|kan|får|behöver|är|gäller|görs|ges|tas|sker|har|finns)\s"
+)
+# Imperatives that begin an instruction ("Aktualisera i …", "Använd blanketten …", "Ring …"):
+# a capitalised first word ending in -a that is not a determiner or adjective, or one of
+# the common imperatives that do not end in -a.
+_IMPERATIVE_OTHER = frozenset(
+    (
+        "använd", "anmäl", "gör", "ta", "ring", "skriv", "följ", "erbjud", "begär", "bjud", "sänd",
+        "läs", "ge", "välj", "håll", "tänk", "lämna", "fyll", "se", "bifoga", "notera", "avsluta",
+        "spara", "skicka",
+    )
+)  # fmt: skip
+_NOT_IMPERATIVE = frozenset(
+    (
+        "alla", "andra", "båda", "flera", "vissa", "samma", "hela", "nya", "egna", "enda", "sina",
+        "dessa", "denna", "deras", "varje", "sedan", "nästa", "ena", "bara", "också", "inga",
+        "många", "olika", "första", "senare", "tidiga", "akuta",
+    )
+)  # fmt: skip
+# Roles named in the text: a person by their title ("mottagningssekreterare",
+# "gruppledaren", "BoU-handläggare"), or a unit that acts ("receptionen", "socialjouren").
+_ROLE_WORD = re.compile(
+    r"\b(?P<word>[A-ZÅÄÖa-zåäö]+(?:-[a-zåäö]+)?(?:sekreterare|handläggare|ledare|chef|kurator|psykolog|"
+    r"sköterska|utredare|behandlare|samordnare|rektor)(?:n|en|na|erna)?|[Rr]eceptionen|[Mm]ottagningen|"
+    r"[Ss]ocialjouren|[Ee]levhälsan|[Pp]olisen)\b"
+)
+_PAGE_NUMBER = re.compile(
+    r"^(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+|/\s*\d+)|-\s*\d+\s*-)$",
+    re.IGNORECASE,
+)
+_PAGE_AT_END = re.compile(r"\ssida\s+\d+(?:\s+av\s+\d+)?\s*$", re.IGNORECASE)
+# A scope line ("Rutinen gäller för …", "Riktlinjen omfattar …") is a sentence, even
+# without a full stop: never a heading.
+_SCOPE = re.compile(
+    r"^(?:(?:Denna|Den här)\s+)?(?:[Rr]utin(?:en)?|[Rr]iktlinje(?:n|rna)?|[Dd]okument(?:et)?|"
+    r"[Ss]amverkansrutin(?:en)?)\s+(?:gäller|omfattar|avser|riktar sig)\b|^Gäller\s+(?:för|alla)\b"
+)
+# A routine file is proved on every answer path; independent yes/no questions double the
+# paths each, so a draft proposes at most this many: 2^12 = 4 096 paths (proved in about
+# 0.15 s), leaving room for two more before ``core.validation`` stops at 20 000. A
+# conditional sentence beyond them gets its proposed question in a TODO comment.
+MAX_DRAFT_QUESTIONS = 12
 _NEGATION = re.compile(r"\s(?:inte|ej)\b")
 # A clause left open: a line ending in a preposition or conjunction ("… konsultera
 # socialtjänsten vid", "Det sker i samband med att") is never a heading; before a list it
@@ -107,6 +161,7 @@ class DraftSection:
     when: str = ""
     when_text: str = ""
     level: int = 1
+    proposed: bool = False  # the condition is proposed from a conditional lead-in: TODO
 
 
 @dataclass
@@ -119,6 +174,9 @@ class DraftItem:
     deadline: str = ""
     contacts: list[str] = field(default_factory=list)
     condition_note: str = ""  # an "Om …" the item states, for a TODO comment
+    when: str = ""  # the proposed condition ("utredning = ja"), marked TODO in the file
+    role: str = ""  # the proposed role (the one role the text names)
+    roles_named: list[str] = field(default_factory=list)  # every role the text names
 
 
 @dataclass
@@ -128,6 +186,14 @@ class DraftQuestion:
     yes: str
     no: str
     line: int
+    source: str = ""  # the conditional clause it was proposed from ("Om öppen utredning finns")
+
+
+@dataclass
+class DraftRole:
+    id: str
+    name: str
+    lines: list[int] = field(default_factory=list)  # where the text names it
 
 
 @dataclass
@@ -152,6 +218,7 @@ class Draft:
     items: list[DraftItem] = field(default_factory=list)
     questions: list[DraftQuestion] = field(default_factory=list)
     contacts: list[DraftContact] = field(default_factory=list)
+    roles: list[DraftRole] = field(default_factory=list)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
     report: list[tuple[int, str, str]] = field(default_factory=list)  # line, sentence, where it went
     review_text: str = ""
@@ -182,6 +249,8 @@ def _unique(wanted: str, taken: set[str]) -> str:
 def _is_heading_text(text: str, limit: int) -> bool:
     text = text.strip()
     if not text or len(text) > limit or not re.search(r"[^\W\d_]{2}", text):
+        return False
+    if _SCOPE.match(text):
         return False
     if text[-1] in ".,;" or text.startswith(("http", "www")) or _OPEN_END.search(text):
         return False
@@ -249,6 +318,170 @@ def question_from_phrase(phrase: str) -> tuple[str, str, bool]:
     return positive, question, negative
 
 
+def condition_clause(sentence: str) -> tuple[str, str] | None:
+    """("Om", "öppen utredning finns") for "Om öppen utredning finns ska RVT …"; None when
+    the sentence does not open with a condition."""
+    text = sentence.lstrip("-–• ").strip()
+    match = _CONDITION.match(text)
+    if match is None or _TOPIC.match(text):
+        return None
+    opener, rest = match["opener"], match["rest"]
+    if opener == "Vid behov":
+        return opener, "behov"
+    end = _CLAUSE_END.search(rest)
+    if opener == "Vid":  # a noun phrase: it ends where the main clause's verb comes
+        end = _VID_CLAUSE_END.search(rest) or end
+    clause = (rest[: end.start()] if end else rest).strip().rstrip(".?!")
+    words = clause.split()
+    if not words:
+        return None
+    if len(words) > 14:  # no clause boundary found: the first words stand for it
+        clause = " ".join(words[:8]) + " …"
+    return opener, clause
+
+
+def proposed_question(opener: str, clause: str, sentence: str) -> tuple[str, str, bool]:
+    """(the "ja" phrase, the question's text, whether the sentence states the "nej" side)."""
+    if opener == "Vid behov":
+        short = " ".join(sentence.split()[2:12])
+        return f"det behövs: {short}", f"Behövs det: {short}?", False
+    if opener == "Vid":
+        negative = bool(_NEGATION.search(" " + clause))
+        positive = _NEGATION.sub("", " " + clause).strip()
+        return f"det gäller {positive}", f"Gäller det {positive}?", negative
+    return question_from_phrase(f"om {clause}")
+
+
+def is_imperative(sentence: str) -> bool:
+    """ "Aktualisera i …", "Vid muntlig anmälan, använd …": an instruction to the reader."""
+    text = sentence.lstrip("-–• ").strip()
+    clause = condition_clause(text)
+    if clause is not None:
+        # The main clause after the condition: "Vid muntlig anmälan, använd …".
+        after = re.split(r"[,:]\s*", text, maxsplit=1)
+        if len(after) < 2:
+            return False
+        text = after[1]
+    first = re.match(r"[^\W\d_]+", text)
+    if first is None:
+        return False
+    word = first.group(0)
+    lower = word.lower()
+    if clause is None and not word[0].isupper():
+        return False
+    if lower in _IMPERATIVE_OTHER:
+        return True
+    return lower.endswith("a") and len(lower) >= 5 and lower not in _NOT_IMPERATIVE
+
+
+# Who acts, at the start of a sentence: a title ("Ansvarig socialsekreterare", "Förskolechef"),
+# a unit ("Förskolan/skolan", "Socialtjänsten", "RVT") or "Vi".
+_ACTOR = re.compile(
+    r"^(?:(?:Ansvarig|Respektive|Berörd|Utsedd)\s+)?(?:[A-ZÅÄÖ][\w/-]*?(?:sekreterare|handläggare|ledare|chef|"
+    r"kurator|psykolog|sköterska|utredare|behandlare|samordnare|rektor|team|gruppen|enheten)(?:n|en)?|"
+    r"Förskolan(?:/[Ss]kolan)?|Förskola/skola|Skolan|Socialtjänsten|Socialnämnden|Mottagningen|"
+    r"Elevhälsan|Polisen|Regionen|Kommunen|Primärvården|BUP|RVT|BoU|IFO|Rektor|Vi)\b"
+)
+# A finite verb right after the actor ("… informerar", "… gör", "… kan anmäla").
+_VERB_AFTER_ACTOR = re.compile(
+    r"^(?:\s+(?:och|eller|/)?\s*[\w/-]+)?\s+(?!(?:eller|för|under|efter|över|där|när|hur|var|mer|fler|"
+    r"inför|enligt)\b)(?:[a-zåäö]+(?:ar|er|ör|år|ir)|gör|tar|ger|får|kan|ska|skall|bör|måste)\b"
+)
+
+
+# "… planeras av ansvarig socialsekreterare", "… fylls i av den som …": a passive with its doer.
+_PASSIVE_WITH_AGENT = re.compile(r"\b[a-zåäö]{3,}(?:as|es|s)(?:\s+in|\s+i|\s+ut|\s+upp)?\s+av\s")
+
+
+def has_actor(sentence: str) -> bool:
+    """ "Förskolechef tar direktkontakt med …", "Socialtjänsten gör en bedömning …": someone
+    named does something, which the routine means as a step."""
+    text = sentence.lstrip("-–• ").strip()
+    match = _ACTOR.match(text)
+    return match is not None and _VERB_AFTER_ACTOR.match(text[match.end() :]) is not None
+
+
+def sentence_kind(sentence: str, listed: str = "") -> str:
+    """The kind a draft item gets: "fråga" for a question; "åtgärd" for a numbered item,
+    a "ska"-sentence, an imperative, someone named doing something ("Rektor kontaktar
+    …"), a rule for a case ("Om föräldrarna inte samtycker informeras …") or a passive
+    with its doer ("Mötet planeras av ansvarig socialsekreterare"); a bullet that is none
+    of these a "kontrollpunkt"; else "information".
+    ``listed``: "numbered", "bullet" or "" (a paragraph's sentence)."""
+    if sentence.endswith("?"):
+        return "fråga"
+    if (
+        listed == "numbered"
+        or _DUTY.search(sentence)
+        or is_imperative(sentence)
+        or has_actor(sentence)
+        or condition_clause(sentence) is not None  # a rule for a case: what to do then
+        or _PASSIVE_WITH_AGENT.search(sentence)
+    ):
+        return "åtgärd"
+    return "kontrollpunkt" if listed == "bullet" else "information"
+
+
+def role_names(text: str) -> list[str]:
+    """The roles a text names, in order, each once, in a base form ("gruppledaren" →
+    "gruppledare", "enhetschefen" → "enhetschef"; units keep theirs: "receptionen")."""
+    found: list[str] = []
+    for match in _ROLE_WORD.finditer(text):
+        word = match["word"]
+        lower = word.lower()
+        if lower in ("receptionen", "mottagningen", "socialjouren", "elevhälsan", "polisen"):
+            name = lower
+        else:
+            name = re.sub(
+                r"(sekreterare|handläggare|ledare|chef|kurator|psykolog|sköterska|utredare|behandlare|"
+                r"samordnare|rektor)(?:n|en|na|erna)$",
+                r"\1",
+                word,
+            )
+            name = name if name[:3].isupper() or "-" in name[:5] else name.lower()
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def page_furniture(source: str) -> set[int]:
+    """Line numbers of page headers and footers in text extracted from a PDF or Word:
+    page numbers ("Sida 2 av 5", "2 (5)", "… sida 2 av 5" at a line's end), and a short
+    line that comes back at the top or foot of several pages (compared with its digits
+    left out, so "version 2.0 · sida 1 av 4" and "… sida 2 av 4" are one): at least two
+    of its occurrences next to a page break (a page number or a form feed), and at least
+    half of them; the document's first line is its first page's header."""
+    lines = source.splitlines()
+    furniture = {
+        n for n, line in enumerate(lines, 1) if _PAGE_NUMBER.match(line.strip()) or _PAGE_AT_END.search(line)
+    }
+    near_break = {n + d for n in furniture for d in (-2, -1, 1, 2)}
+    # A form feed (between pdftotext's or draft_sources' pages) is a line of its own.
+    breaks = [n for n, line in enumerate(source.splitlines(keepends=True), 1) if line.endswith("\f")]
+    near_break |= {n + d for n in breaks for d in (-3, -2, -1, 1, 2, 3)}
+    seen: dict[str, list[int]] = {}
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        if (
+            text
+            and len(text) <= 100
+            and not text.endswith(".")
+            and re.search(r"[^\W\d_]{2}", text)
+            and not LIST_START.match(text)
+        ):
+            seen.setdefault(re.sub(r"\d+", "#", text), []).append(number)
+    first = next((n for n, line in enumerate(lines, 1) if line.strip()), 0)
+    for numbers in seen.values():
+        at_breaks = sum(1 for n in numbers if n in near_break)
+        # The first page's header is the document's first line: it counts with one other
+        # page's, or on its own when it comes back three times.
+        if first in numbers and (at_breaks >= 1 or len(numbers) >= 3):
+            at_breaks += 1
+        if at_breaks >= 2 and 2 * at_breaks >= len(numbers):
+            furniture.update(numbers)
+    return furniture
+
+
 # -- the rules --------------------------------------------------------------------------------
 
 
@@ -268,14 +501,21 @@ class _Builder:
         self.lead_in_return: DraftSection | None = None  # the section a lead-in list returns to
 
     # sections
-    def add_heading(self, title: str, line: int) -> None:
+    def add_heading(self, title: str, line: int, marked_level: int = 0) -> None:
         numbered = _NUMBERED_HEADING.match(title)
         parent = None
         level = 1
-        if numbered:
+        if marked_level:  # the document says the level: nest under the nearest one above
+            level = marked_level
+            for candidate in reversed(self.draft.sections):
+                if candidate.level < level and (candidate.when_text == "" or candidate.proposed):
+                    parent = candidate.id
+                    break
+            self.group = None
+        elif numbered:
             level = numbered["number"].count(".") + 1
             for candidate in reversed(self.draft.sections):
-                if candidate.level < level and candidate.when_text == "":
+                if candidate.level < level and (candidate.when_text == "" or candidate.proposed):
                     parent = candidate.id
                     break
             self.group = None
@@ -304,6 +544,11 @@ class _Builder:
         if self.last_was_heading and self.group is not None and parent != self.group.id:
             self.group = None
         section = DraftSection(_unique(slug(title), self.ids), title, line, parent, level=level)
+        # A heading that states a condition ("Vid akut oro", "Om barnet placeras"): the
+        # whole section is proposed to apply only then.
+        when, _note = self.propose_condition(_NUMBERED_HEADING.sub(r"\g<rest>", title), line)
+        if when:
+            section.when, section.when_text, section.proposed = when, title, True
         self.draft.sections.append(section)
         self.heading = self.section = section
         self.last_was_heading = True
@@ -337,19 +582,24 @@ class _Builder:
         self.draft.report.append((line, phrase, f"villkor: fråga {question.id}, avsnitt {section.id}"))
 
     # items
-    def add_item(self, text: str, line: int, kind: str, condition_note: str = "") -> None:
+    def add_item(self, text: str, line: int, kind: str) -> None:
         if self.section is None:
             self.unplaced(line, text)
             return
         number = sum(1 for i in self.draft.items if i.section == self.section.id) + 1
+        when, note = self.propose_condition(text, line) if kind != "fråga" else ("", "")
         item = DraftItem(
             _unique(f"{self.section.id}-{number}", self.item_ids),
             self.section.id,
             text,
             line,
             kind,
-            condition_note=condition_note,
+            condition_note=note,
+            when=when,
         )
+        item.roles_named = [self.propose_role(name, line).id for name in role_names(text)]
+        if len(item.roles_named) == 1:
+            item.role = item.roles_named[0]
         deadline = _DEADLINE.search(text) if kind in ("åtgärd", "kontrollpunkt") else None
         if deadline:
             item.deadline = deadline["text"].lower()
@@ -357,9 +607,51 @@ class _Builder:
         self.draft.items.append(item)
         self.last_was_heading = False
         where = f"punkt {item.id} ({kind}) i avsnitt {self.section.id}"
+        if item.when:
+            where += f", villkor {item.when} (föreslaget)"
         if item.deadline:
             where += f", tidsfrist {item.deadline}"
         self.draft.report.append((line, text, where))
+
+    def propose_condition(self, text: str, line: int) -> tuple[str, str]:
+        """(the proposed ``when``, a note for the TODO comment) for a text that opens with
+        a condition: a question made from the clause, or the one already made from the same
+        clause, answered "ja" (or "nej" for "om … inte …"). ("", "") when it opens with none."""
+        clause = condition_clause(text)
+        if clause is None:
+            return "", ""
+        opener, phrase = clause
+        positive, question_text, negative = proposed_question(opener, phrase, text)
+        question = next((q for q in self.draft.questions if q.yes == positive), None)
+        if question is None:
+            if len(self.draft.questions) >= MAX_DRAFT_QUESTIONS:
+                return "", (
+                    f"{opener} {phrase} – föreslagen fråga ”{question_text}”, inte tillagd: utkastet har "
+                    f"redan {MAX_DRAFT_QUESTIONS} frågor; använd en av dem i when eller slå ihop frågor"
+                )
+            words = [w for w in slug(positive, 12).split("-") if len(w) > 3 and w != "finns"]
+            question = DraftQuestion(
+                _unique("-".join(words[:3]) or "villkor", self.ids),
+                question_text,
+                positive,
+                "",
+                line,
+                source=f"{opener} {phrase}",
+            )
+            self.draft.questions.append(question)
+        if negative and not question.no:
+            question.no = phrase
+        return f"{question.id} = {'nej' if negative else 'ja'}", f"{opener} {phrase}"
+
+    def propose_role(self, name: str, line: int) -> DraftRole:
+        role = next((r for r in self.draft.roles if r.name == name), None)
+        if role is None:
+            taken = {r.id for r in self.draft.roles} | {TODO}
+            role = DraftRole(_unique(slug(name, 3), taken), name)
+            self.draft.roles.append(role)
+        if line not in role.lines:
+            role.lines.append(line)
+        return role
 
     def unplaced(self, line: int, text: str) -> None:
         self.draft.unplaced.append((line, text))
@@ -436,11 +728,15 @@ class _Builder:
             parent.id if parent else None,
             level=(parent.level + 1) if parent else 1,
         )
+        when, _note = self.propose_condition(text, line)
+        if when:
+            section.when, section.when_text, section.proposed = when, text.rstrip(":").strip(), True
         self.draft.sections.append(section)
         self.lead_in_return = parent
         self.section = section
         self.last_was_heading = False
-        self.draft.report.append((line, text, f"inledning till en lista: avsnitt {section.id}"))
+        where = f"inledning till en lista: avsnitt {section.id}"
+        self.draft.report.append((line, text, where + (f", villkor {when} (föreslaget)" if when else "")))
 
     # the walk over the blocks
     def run(self) -> Draft:
@@ -457,13 +753,16 @@ class _Builder:
                 # After a blank line the list has ended; a paragraph right under its last
                 # line still belongs to the lead-in.
                 self.section, self.lead_in_return = self.lead_in_return, None
+            marked = _MARKED_HEADING.match(text) if not block.marker else None
+            if index == 0 and marked is not None:
+                text = marked["title"]  # "# Rutin för …": the document's title
+                marked = None
             if index == 0:
                 # A text that starts with its first numbered heading ("1. Inledning") has
                 # no title line: the title stays a TODO.
                 self.draft.title_line = block.line
                 if self.numbered_heading(block, previous, following) is None:
-                    self.draft.title = text
-                    self.draft.report.append((block.line, text, "titel"))
+                    self.title_block(block, text, following)
                     continue
             if _INTERVAL.search(text) and not self.draft.review_text:
                 sentence = next((s for s in split_sentences(text) if _INTERVAL.search(s)), text)
@@ -475,6 +774,11 @@ class _Builder:
                 self.phone_header = True
             if not re.search(r"[^\W\d_]{2}", text) and not _phones(text):
                 self.unplaced(block.line, text)
+                continue
+            if marked is not None:
+                if self.lead_in_return is not None:
+                    self.section, self.lead_in_return = self.lead_in_return, None
+                self.add_heading(marked["title"].strip(), block.line, len(marked["marks"]))
                 continue
             branch = _BRANCH.match(text)
             if branch and len(text) <= 90 and self.heading is not None:
@@ -497,6 +801,30 @@ class _Builder:
                 continue
             self.paragraph(block, text, following)
         return self.draft
+
+    def title_block(self, block: Block, text: str, following: Block | None) -> None:
+        """The first block: its first line is the title, with the lines that go on from it
+        in lower case (a title wrapped over two lines). A scope line under it ("Rutinen
+        gäller för …") is no part of it; what follows it (a PDF's text runs on without
+        blank lines) is read as a paragraph."""
+        lines = block.lines
+        count = 1
+        while count < min(len(lines), 3) and lines[count][:1].islower():
+            count += 1
+        if count == len(lines):
+            self.draft.title = text
+            self.draft.report.append((block.line, text, "titel"))
+            return
+        title = _dehyphenate(Block("", 0, 0, "", lines[:count]))
+        self.draft.title = title
+        self.draft.report.append((block.line, title, "titel"))
+        while count < len(lines) and _SCOPE.match(lines[count]):
+            self.unplaced(block.line + count, lines[count])
+            count += 1
+        if count < len(lines):
+            rest = lines[count:]
+            sub = Block(_dehyphenate(Block("", 0, 0, "", rest)), block.line + count, block.end_line, "", rest)
+            self.paragraph(sub, sub.text, following)
 
     def numbered_heading(self, block: Block, previous: Block | None, following: Block | None) -> str | None:
         """ "3. Insatser" that the block split took for a list item: the heading with its number.
@@ -528,7 +856,7 @@ class _Builder:
             self.draft.report.append((block.line, text, "telefontider"))
             return
         if not numbered:
-            self.add_item(text, block.line, "fråga" if text.endswith("?") else "kontrollpunkt")
+            self.add_item(text, block.line, sentence_kind(text, "bullet"))
             return
         pieces: list[str] = []
         after_condition = False
@@ -544,11 +872,7 @@ class _Builder:
 
     def emit_numbered(self, pieces: list[str], line: int) -> None:
         text = " ".join(pieces)
-        note = ""
-        condition = re.match(r"^((?:Om|När|Vid|I de fall)\s[^:,]+)[:,]", text)
-        if condition:
-            note = condition.group(1)
-        self.add_item(text, line, "fråga" if text.endswith("?") else "åtgärd", note)
+        self.add_item(text, line, sentence_kind(text, "numbered"))
 
     def paragraph(self, block: Block, text: str, following: Block | None) -> None:
         lines = list(block.lines)
@@ -616,10 +940,7 @@ class _Builder:
             if lead_in and index == len(found) - 1 and (sentence.endswith(":") or _OPEN_END.search(sentence)):
                 self.add_lead_in(sentence, line + _offset(block, sentence))
                 continue
-            kind = (
-                "fråga" if sentence.endswith("?") else "åtgärd" if _DUTY.search(sentence) else "information"
-            )
-            self.add_item(sentence, line + _offset(block, sentence), kind)
+            self.add_item(sentence, line + _offset(block, sentence), sentence_kind(sentence))
 
 
 def _offset(block: Block, sentence: str) -> int:
@@ -632,7 +953,17 @@ def _offset(block: Block, sentence: str) -> int:
 
 def build_draft(source: str, source_file: str = "", routine_id: str = "") -> Draft:
     """The draft of a routine from its source text; see the module docstring for the rules."""
-    builder = _Builder(source, source_file, routine_id or slug(source_file.rsplit(".", 1)[0] or "utkast", 6))
+    source = source.lstrip("\ufeff")  # a byte-order mark from Windows is no part of the title
+    furniture = page_furniture(source)
+    lines = source.splitlines()
+    # Page headers and footers become blank lines (the line numbers stay the source's).
+    cleaned = "\n".join("" if n in furniture else line for n, line in enumerate(lines, 1))
+    builder = _Builder(cleaned, source_file, routine_id or slug(source_file.rsplit(".", 1)[0] or "utkast", 6))
+    for number in sorted(furniture):
+        builder.draft.unplaced.append((number, lines[number - 1].strip()))
+        builder.draft.report.append(
+            (number, lines[number - 1].strip(), "inte placerad: sidhuvud eller sidfot")
+        )
     draft = builder.run()
     if not draft.sections:
         draft.sections.append(DraftSection("rutinen", "TODO: rubrik", 1))
@@ -653,7 +984,7 @@ def draft_toml(draft: Draft) -> str:
     out: list[str] = [
         f"# UTKAST skapat av `samverkan utkast` från {draft.source_file or 'källtexten'}.",
         "# Sök efter TODO: varje ställe där en människa måste bestämma, med källans rad.",
-        "# Kontrollera sedan med: samverkan validate DEN-HÄR-FILEN.toml",
+        "# Kontrollera sedan med: samverkan kontrollera DEN-HÄR-FILEN.toml",
         "format = 2",
         f"id = {_s(draft.routine_id)}",
         f"title = {_s(draft.title or 'TODO: titel')}  # TODO rad {draft.title_line}: kontrollera titeln",
@@ -676,6 +1007,18 @@ def draft_toml(draft: Draft) -> str:
         'name = "TODO: vem utför punkterna"',
         "# TODO: lägg till rollerna (t.ex. RVT, BoU, gemensamt) och sätt role på avsnitten och punkterna.",
         "",
+    ]
+    for role in draft.roles:
+        where = ", ".join(str(n) for n in role.lines[:6]) + (" …" if len(role.lines) > 6 else "")
+        out += [
+            f"# TODO rad {role.lines[0]}: föreslagen roll, nämns på rad {where}; rätta namnet, slå ihop "
+            "eller ta bort",
+            "[[roles]]",
+            f"id = {_s(role.id)}",
+            f"name = {_s(role.name[0].upper() + role.name[1:])}",
+            "",
+        ]
+    out += [
         "[[phases]]",
         f'id = "{TODO}"',
         'name = "TODO: skede"',
@@ -691,6 +1034,11 @@ def draft_toml(draft: Draft) -> str:
         ]
     urgent_declared = False
     for question in draft.questions:
+        if question.source:
+            out.append(
+                f"# TODO rad {question.line}: föreslagen fråga ur ”{question.source} …”; formulera den, "
+                "eller ta bort den och villkoren som använder den"
+            )
         out += [
             f"# TODO rad {question.line}: frågans ordalydelse och hjälptext (citera källans definition)",
             "[[questions]]",
@@ -748,14 +1096,27 @@ def draft_toml(draft: Draft) -> str:
         else:
             out += [f'phase = "{TODO}"', f'role = "{TODO}"']
         if section.when:
+            if section.proposed:
+                out.append(
+                    f"# TODO rad {section.line}: villkoret är föreslaget ur inledningen; bekräfta det "
+                    "eller ta bort when"
+                )
             out += [f"when = {_s(section.when)}", f"when_text = {_s(section.when_text)}"]
         out.append("")
         for item in items_by_section.get(section.id, []):
             out.append(f"# rad {item.line}")
-            if item.condition_note:
+            if item.when:
                 out.append(
-                    f"# TODO rad {item.line}: ”{item.condition_note}” – lägg till when om punkten "
-                    "bara gäller då"
+                    f"# TODO rad {item.line}: villkoret är föreslaget ur ”{item.condition_note} …”; "
+                    "bekräfta frågan och villkoret, eller ta bort when"
+                )
+            elif item.condition_note:
+                out.append(f"# TODO rad {item.line}: ”{item.condition_note}”")
+            if len(item.roles_named) > 1:
+                named = " och ".join(item.roles_named)
+                out.append(
+                    f"# TODO rad {item.line}: punkten nämner flera roller ({named}); dela den i en punkt "
+                    "per roll, eller sätt en gemensam roll"
                 )
             out += [
                 "[[steps]]",
@@ -765,6 +1126,12 @@ def draft_toml(draft: Draft) -> str:
             ]
             if item.kind != "åtgärd":
                 out.append(f"kind = {_s(item.kind)}")
+            if item.role:
+                out.append(
+                    f"role = {_s(item.role)}  # TODO rad {item.line}: föreslagen roll, den som texten nämner"
+                )
+            if item.when:
+                out.append(f"when = {_s(item.when)}")
             if item.deadline:
                 out += [
                     f"deadline = {_s(item.deadline)}",
@@ -838,10 +1205,13 @@ def draft_record(draft: Draft) -> dict[str, object]:
                 "kind": i.kind,
                 "deadline": i.deadline,
                 "contacts": i.contacts,
+                "when": i.when,
+                "role": i.role,
             }
             for i in draft.items
         ],
         "questions": [{"id": q.id, "text": q.text, "line": q.line} for q in draft.questions],
+        "roles": [{"id": r.id, "name": r.name, "lines": r.lines} for r in draft.roles],
         "contacts": [
             {"id": c.id, "name": c.name, "phones": c.phones, "fax": c.fax, "hours": c.hours}
             for c in draft.contacts

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from samverkan_tui.core.base.config import APP_NAME, DATA_DIR_ENV, Config
-from samverkan_tui.core.routine.model import Routine, Step
+from samverkan_tui.core.base.config import Config
+from samverkan_tui.core.base.paths import reviews_dir
+from samverkan_tui.core.routine.model import Contact, Routine, Step
+from samverkan_tui.core.routine.source_text import SourceMatch
 
 ITEM_OK = "gäller"
 ITEM_CHANGE = "ändras"
@@ -47,6 +48,7 @@ class ReviewError(ValueError):
 class ReviewItem(NamedTuple):
     step: Step
     number: int  # 1-based position in the routine
+    reference: str  # "RVT 2.3": the binder's (core.routine.references), as in the protocol
     section: str  # "Rubrik › Underrubrik"
     condition: str  # "Gäller om situationen är akut" / "Gäller alltid"
     deadline: str  # "Tidsfrist: inom en vecka från att …" or ""
@@ -55,16 +57,27 @@ class ReviewItem(NamedTuple):
     source_line: int  # 0 when not found
 
 
-def routine_source(routine: Routine, sources_dir: Path | None = None) -> str:
-    """The routine's source copy (docs/sources/<source_file>), or "" when it is not found."""
+def routine_source(
+    routine: Routine, sources_dir: Path | None = None, routine_file: Path | None = None
+) -> str:
+    """The routine's source copy, or "" when it is not found.
+
+    ``source_file`` is looked for in ``sources_dir``, then in ``källor/`` and ``sources/``
+    beside the routine file (a municipality keeps its own sources there, see
+    docs/checklist-format.md), then in ``docs/sources`` beside its folder and the shipped
+    sources. ``routine_file`` is where the routine was found in this run (the catalog's
+    entry): the path a cached routine carries may be relative to another folder.
+    """
     if not routine.source_file:
         return ""
     candidates = []
     if sources_dir is not None:
         candidates.append(Path(sources_dir))
-    if routine.path:
-        here = Path(routine.path).resolve().parent
-        candidates += [here / "sources", here.parent / "docs" / "sources"]
+    for file in (routine_file, Path(routine.path) if routine.path else None):
+        if file is None:
+            continue
+        here = Path(file).resolve().parent
+        candidates += [here / "källor", here / "sources", here.parent / "docs" / "sources"]
     from samverkan_tui.core.routine.catalog import builtin_dir
 
     candidates.append(builtin_dir().resolve().parent / "docs" / "sources")
@@ -81,10 +94,12 @@ def routine_source(routine: Routine, sources_dir: Path | None = None) -> str:
 def review_items(routine: Routine, source: str = "") -> list[ReviewItem]:
     """Every item in the routine's order, with what the reviewer must check beside it."""
     from samverkan_tui.core.routine.deadline_phrases import routine_deadline_line
-    from samverkan_tui.core.routine.source_text import find_in_source
+    from samverkan_tui.core.routine.references import item_references
     from samverkan_tui.core.walk.hours_text import weekly_hours_lines
     from samverkan_tui.core.walk.plan import describe_condition
 
+    references = item_references(routine)
+    matches = source_matches(routine, source) if source else {}
     items = []
     for number, step in enumerate(routine.steps, start=1):
         path = " › ".join(s.title for s in routine.section_path(step.section))
@@ -105,7 +120,7 @@ def review_items(routine: Routine, source: str = "") -> list[ReviewItem]:
             )
             hours = "; ".join(weekly_hours_lines(contact))
             contacts.append(f"{contact.name}{', ' + numbers if numbers else ''} – {hours}")
-        match = find_in_source(step.text, source) if source else None
+        match = matches.get(step.id)
         if match is not None:
             found, line = match.text, match.line
         elif source:
@@ -116,6 +131,7 @@ def review_items(routine: Routine, source: str = "") -> list[ReviewItem]:
             ReviewItem(
                 step,
                 number,
+                references[step.id],
                 path,
                 f"Gäller om {condition}" if condition else "Gäller alltid",
                 deadline,
@@ -125,6 +141,27 @@ def review_items(routine: Routine, source: str = "") -> list[ReviewItem]:
             )
         )
     return items
+
+
+def source_matches(routine: Routine, source: str) -> dict[str, SourceMatch]:
+    """Each item's source sentence. A sentence the source repeats ("Undersök om det finns
+    en öppen utredning …" under "akut" and again under "inte akut") is found at each place;
+    the items that share it take its places in turn, in the routine's order (the source's
+    order within each branch), so the second item shows the second place."""
+    from samverkan_tui.core.routine.source_text import find_all_in_source
+
+    found = {step.id: find_all_in_source(step.text, source) for step in routine.steps}
+    taken: dict[tuple[int, ...], int] = {}
+    result = {}
+    for step in routine.steps:
+        places = found[step.id]
+        if not places:
+            continue
+        key = tuple(match.line for match in places)
+        turn = taken.get(key, 0)
+        taken[key] = turn + 1
+        result[step.id] = places[min(turn, len(places) - 1)]
+    return result
 
 
 # -- the review's state ------------------------------------------------------------------
@@ -147,6 +184,7 @@ def scrub_note(text: str) -> str:
 class ItemVerdict:
     verdict: str
     change: str = ""
+    reviewed: str = ""  # item_fingerprint of what was judged; "" in a file saved before it was kept
 
 
 @dataclass
@@ -154,6 +192,23 @@ class ContactVerdict:
     verdict: str
     phones: str = ""  # the new number(s), as the reviewer writes them
     hours: str = ""  # the new telefontider
+    reviewed: str = ""  # contact_fingerprint
+
+
+def _fingerprint(value: object) -> str:
+    import hashlib
+
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()[:16]
+
+
+def item_fingerprint(step: Step) -> str:
+    """What the reviewer judged of an item: its wording, kind, condition, deadline and
+    contacts. A reworded item is another item to judge, though its id is the same."""
+    return _fingerprint((step.text, step.kind, step.when, step.deadline, step.contacts))
+
+
+def contact_fingerprint(contact: Contact) -> str:
+    return _fingerprint((contact.name, contact.phones, contact.fax, contact.hours, contact.hours_note))
 
 
 @dataclass
@@ -180,7 +235,11 @@ class Review:
         change = scrub_note(change)
         if verdict == ITEM_CHANGE and not change:
             raise ReviewError(f"punkt {step_id}: skriv vad som ska ändras")
-        self.items[step_id] = ItemVerdict(verdict, change if verdict == ITEM_CHANGE else "")
+        step = routine.step(step_id)
+        assert step is not None  # checked above
+        self.items[step_id] = ItemVerdict(
+            verdict, change if verdict == ITEM_CHANGE else "", item_fingerprint(step)
+        )
 
     def mark_contact(
         self, routine: Routine, contact_id: str, verdict: str, phones: str = "", hours: str = ""
@@ -196,21 +255,26 @@ class Review:
         phones, hours = scrub_note(phones), scrub_note(hours)
         if verdict == CONTACT_CHANGE and not (phones or hours):
             raise ReviewError(f"kontakt {contact_id}: ange nytt nummer eller nya telefontider")
+        contact = routine.contact(contact_id)
+        assert contact is not None  # checked above
+        reviewed = contact_fingerprint(contact)
         self.contacts[contact_id] = (
-            ContactVerdict(verdict, phones, hours)
+            ContactVerdict(verdict, phones, hours, reviewed)
             if verdict == CONTACT_CHANGE
-            else ContactVerdict(CONTACT_OK)
+            else ContactVerdict(CONTACT_OK, reviewed=reviewed)
         )
 
     def set_missing(self, text: str) -> None:
         self.missing = scrub_note(text)
 
     def confirm_rest(self, routine: Routine) -> None:
-        """Everything not yet answered: "gäller", "stämmer", nothing missing (``--allt-galler``)."""
+        """Everything not yet answered: "gäller", "stämmer", nothing missing (``--allt-gäller``)."""
         for step in routine.steps:
-            self.items.setdefault(step.id, ItemVerdict(ITEM_OK))
+            self.items.setdefault(step.id, ItemVerdict(ITEM_OK, reviewed=item_fingerprint(step)))
         for contact in routine.contacts:
-            self.contacts.setdefault(contact.id, ContactVerdict(CONTACT_OK))
+            self.contacts.setdefault(
+                contact.id, ContactVerdict(CONTACT_OK, reviewed=contact_fingerprint(contact))
+            )
         if self.missing is None:
             self.missing = ""
 
@@ -252,9 +316,12 @@ class Review:
             "content_hash": self.content_hash,
             "started_at": self.started_at.isoformat(),
             "finished_at": self.finished_at.isoformat() if self.finished_at else None,
-            "items": {k: {"verdict": v.verdict, "change": v.change} for k, v in self.items.items()},
+            "items": {
+                k: {"verdict": v.verdict, "change": v.change, "reviewed": v.reviewed}
+                for k, v in self.items.items()
+            },
             "contacts": {
-                k: {"verdict": v.verdict, "phones": v.phones, "hours": v.hours}
+                k: {"verdict": v.verdict, "phones": v.phones, "hours": v.hours, "reviewed": v.reviewed}
                 for k, v in self.contacts.items()
             },
             "missing": self.missing,
@@ -284,7 +351,9 @@ def review_from_dict(data: dict[str, Any], routine: Routine) -> Review:
     """A stored review, fitted to the routine as it is now.
 
     If the file changed since the review began, verdicts for items and contacts that no
-    longer exist are dropped, and ``notices`` says so; the rest is kept.
+    longer exist are dropped, and so are verdicts for items and contacts that were
+    reworded (another number, another condition …) since they were judged: they are
+    asked again. ``notices`` names each, by the binder's reference; the rest is kept.
     """
     try:
         review = Review(
@@ -296,22 +365,46 @@ def review_from_dict(data: dict[str, Any], routine: Routine) -> Review:
             finished_at=dt.datetime.fromisoformat(data["finished_at"]) if data.get("finished_at") else None,
         )
         for step_id, entry in dict(data.get("items", {})).items():
-            review.items[step_id] = ItemVerdict(_item_verdict(entry["verdict"]), str(entry.get("change", "")))
+            review.items[step_id] = ItemVerdict(
+                _item_verdict(entry["verdict"]), str(entry.get("change", "")), str(entry.get("reviewed", ""))
+            )
         for contact_id, entry in dict(data.get("contacts", {})).items():
             review.contacts[contact_id] = ContactVerdict(
-                str(entry["verdict"]), str(entry.get("phones", "")), str(entry.get("hours", ""))
+                str(entry["verdict"]),
+                str(entry.get("phones", "")),
+                str(entry.get("hours", "")),
+                str(entry.get("reviewed", "")),
             )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise ReviewError(f"den sparade granskningen kan inte läsas ({error})") from None
     if review.content_hash != routine.content_hash:
+        from samverkan_tui.core.routine.references import item_references
+
+        references = item_references(routine)
         gone = [k for k in review.items if routine.step(k) is None]
         gone += [k for k in review.contacts if routine.contact(k) is None]
         for key in gone:
             review.items.pop(key, None)
             review.contacts.pop(key, None)
+        changed = []
+        for step in routine.steps:
+            verdict = review.items.get(step.id)
+            if verdict is not None and verdict.reviewed and verdict.reviewed != item_fingerprint(step):
+                del review.items[step.id]
+                changed.append(references[step.id])
+        for contact in routine.contacts:
+            answer = review.contacts.get(contact.id)
+            if answer is not None and answer.reviewed and answer.reviewed != contact_fingerprint(contact):
+                del review.contacts[contact.id]
+                changed.append(contact.name)
         notice = "Rutinfilen har ändrats sedan granskningen började."
         if gone:
             notice += " Svaren för " + ", ".join(gone) + " finns inte längre i rutinen och togs bort."
+        if changed:
+            notice += (
+                " Svaren för " + ", ".join(changed) + " gäller inte längre: punkterna har ändrats "
+                "sedan de granskades och granskas igen."
+            )
         review.notices.append(notice)
         review.version, review.content_hash = routine.version, routine.content_hash
     return review
@@ -369,47 +462,16 @@ def apply_answers(review: Review, routine: Routine, data: object) -> None:
 # -- saving and resuming ------------------------------------------------------------------
 
 
-def reviews_dir(config: Config | None = None) -> Path:
-    """Where reviews in progress are kept: ``<data folder>/granskningar``."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        base = Path(override).expanduser()
-    elif config is not None and config.data_dir is not None:
-        base = config.data_dir
-    else:
-        from platformdirs import user_data_path
-
-        base = user_data_path(APP_NAME, appauthor=False)
-    return base / "granskningar"
-
-
 def review_path(routine_id: str, config: Config | None = None) -> Path:
     return reviews_dir(config) / f"{routine_id}.json"
 
 
-def _write_private_file_atomically(path: Path, text: str) -> None:
-    """Write ``text`` readable by the user only (0600, folder 0700): temp file + os.replace.
-
-    Private stand-in for the shared helpers another branch adds in core/base/files.py; swap it
-    for those when they land.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def save_review(review: Review, config: Config | None = None) -> Path:
     path = review_path(review.routine_id, config)
-    _write_private_file_atomically(path, json.dumps(review.to_dict(), ensure_ascii=False, indent=2))
+    from samverkan_tui.core.base.files import ensure_private_dir, write_private
+
+    ensure_private_dir(path.parent.parent)  # the data folder first: made by the app, it is the app's
+    write_private(path, json.dumps(review.to_dict(), ensure_ascii=False, indent=2), make_folder=True)
     return path
 
 

@@ -10,7 +10,6 @@ over the shipped file from then on (core.catalog).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -20,6 +19,8 @@ from samverkan_tui.core.routine.catalog import USER, builtin_dir, search_dirs
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
+
+    from samverkan_tui.core.routine.model import Routine
 
 
 class ReviseError(ValueError):
@@ -172,14 +173,22 @@ def mark_revised(
         if path.exists():
             raise ReviseError(f"{path} finns redan; granska den egna kopian i stället")
     new_text = revised_text(text, revised, new_version)
+    from samverkan_tui.core.base.files import swedish_reason, write_private
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(new_text, encoding="utf-8")
-        os.replace(temporary, path)
+        # A random temporary name (a shared folder may hold a planted link), 0600, atomic.
+        write_private(path, new_text, make_folder=True)
     except OSError as error:
-        raise ReviseError(f"kan inte skriva {path}: {error.strerror or error}") from None
+        raise ReviseError(f"kan inte skriva {path}: {swedish_reason(error, name_file=False)}") from None
     return Revision(path, copied_from, revised, new_version or old_version, old_version)
+
+
+def revised_routine(revision: Revision, before: Routine) -> Routine:
+    """The routine as the file now reads, so the protocol states the new ``revised`` (and
+    says no more that the date is missing); ``before`` if the file cannot be read back."""
+    from samverkan_tui.core.routine.loader import load_routine
+
+    return load_routine(revision.path).routine or before
 
 
 def ensure_user_routine_dir(extra: list[Path] | None, config: Config) -> tuple[Path, str]:
@@ -190,20 +199,13 @@ def ensure_user_routine_dir(extra: list[Path] | None, config: Config) -> tuple[P
     existing = user_routine_dir(extra, config)
     if existing is not None:
         return existing, ""
-    from samverkan_tui.core.base.config import APP_NAME, DATA_DIR_ENV, save_config
+    from samverkan_tui.core.base.config import save_config
+    from samverkan_tui.core.base.files import ensure_private_dir
+    from samverkan_tui.core.base.paths import own_routines_dir
 
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        base = Path(override).expanduser()
-    elif config.data_dir is not None:
-        base = config.data_dir
-    else:
-        from platformdirs import user_data_path
-
-        base = user_data_path(APP_NAME, appauthor=False)
-    folder = base / "rutiner"
+    folder = own_routines_dir(config)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(folder, mark=False)  # the user's routines: browsed, never tightened later
         save_config(config, routine_dirs=[*[str(d) for d in config.routine_dirs], str(folder)])
     except OSError as error:
         raise ReviseError(

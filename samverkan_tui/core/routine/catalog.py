@@ -2,7 +2,7 @@
 
 A file that cannot be loaded never stops the others: it is left out and listed once in
 ``Catalog.problems`` (file, line, what is wrong and the fix), for `samverkan list`, the
-app's start screen and `samverkan validate` to show.
+app's start screen and `samverkan kontrollera` to show.
 
 Order of precedence for the same routine id (first wins): ``--katalog`` folders,
 ``SAMVERKAN_KATALOG`` (paths separated by the OS path separator), ``routine_dirs``

@@ -64,16 +64,24 @@ def item_references(routine: Routine) -> dict[str, str]:
     (``section_numbers``), the item's place under that number (nested lists included), in
     file order.
 
+    References are unambiguous: where the source's headings have numbers of more than one
+    level, the item's place is set off by a colon ("EVNR 2.2:1"), so no item's reference
+    reads as a heading's number of the source.
+
     The one place references are made: the app, the plan printout and the binder copy
     all call this, so "se pärmen, RVT 2.3" finds the same item in each. Information items
     are numbered too (a reference is for finding, not for ticking).
     """
     prefix = reference_prefix(routine)
     numbers = section_numbers(routine)
+    # Where the source numbers its headings on more than one level (Ekerö's 3.1.3.1), the
+    # item's place follows a colon: "EVNR 3.1.3:1" is item 1 under 3.1.3, never heading 3.1.3.1.
+    place = ":" if any("." in n for n in numbers.values()) else "."
     counts: dict[str, int] = {}
     refs = {}
     for step in routine.steps:
         number = numbers.get(step.section, "")
         counts[number] = counts.get(number, 0) + 1
-        refs[step.id] = f"{prefix} {number}.{counts[number]}" if number else f"{prefix} {counts[number]}"
+        at = f"{number}{place}{counts[number]}" if number else str(counts[number])
+        refs[step.id] = f"{prefix} {at}"
     return refs

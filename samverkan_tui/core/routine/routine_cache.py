@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import pickle
 import stat
-import tempfile
 from pathlib import Path
 
 from samverkan_tui import __version__
@@ -28,9 +27,9 @@ def cache_dir() -> Path:
     override = os.environ.get(CACHE_ENV)
     if override:
         return Path(override)
-    from platformdirs import user_cache_path
+    from samverkan_tui.core.base.paths import cache_dir as user_cache_dir
 
-    return user_cache_path("samverkan", appauthor=False)
+    return user_cache_dir()
 
 
 def _code_stamp() -> str:
@@ -108,11 +107,10 @@ class RoutineCache:
         if not self.dirty:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            descriptor, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".rutiner-")
-            with os.fdopen(descriptor, "wb") as handle:
-                pickle.dump((self.stamp, self.entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
+            from samverkan_tui.core.base.files import write_private
+
+            data = pickle.dumps((self.stamp, self.entries), protocol=pickle.HIGHEST_PROTOCOL)
+            write_private(self.path, data, make_folder=True)
             self.dirty = False
         except OSError:
             pass  # read-only or full disk: the cache only buys speed

@@ -42,7 +42,7 @@ class Field:
 TABLES: dict[str, dict[str, Field]] = {
     "routine": {
         "format": Field("int", doc="Filformatets version; nu 2 (1 läses fortfarande)."),
-        "id": Field("id", True, "Rutinens id, används i kommandon: `samverkan show ID`."),
+        "id": Field("id", True, "Rutinens id, används i kommandon: `samverkan visa ID`."),
         "title": Field("str", True, "Rutinens fullständiga titel."),
         "short_title": Field("str", doc="Kort titel för listor."),
         "version": Field("str", True, 'Rutinens version, till exempel "2023.1".'),

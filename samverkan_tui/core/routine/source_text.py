@@ -156,11 +156,48 @@ def _line_of(block: Block, sentence: str) -> int:
     return block.line
 
 
+def _line_starts(parts: tuple[str, ...]) -> list[int]:
+    """Where each source line starts in the block's joined text (as ``_join`` joins them)."""
+    starts, length = [], 0
+    for index, part in enumerate(parts):
+        if index and not (parts[index - 1].endswith("-") and part[:1].islower()):
+            length += 1  # the space _join puts between lines
+        starts.append(length)
+        length += len(part)
+    return starts
+
+
+def _line_numbers(block: Block, raw: list[str]) -> list[int]:
+    """The source line of each of the block's lines: a block continued after blank lines
+    (an item the extraction broke) skips them, so the numbers are found, not counted."""
+    numbers, at = [], block.line
+    for offset, part in enumerate(block.lines):
+        found = next((n for n in range(at, min(len(raw), block.end_line) + 1) if part in raw[n - 1]), 0)
+        numbers.append(found or min(block.line + offset, block.end_line))
+        at = (found or at) + 1
+    return numbers
+
+
 def sentences(source: str) -> list[Sentence]:
+    """Every sentence with the line it starts on: found by its place in the block's text,
+    so "Om …" starting at the end of a line is on that line, and a sentence the block
+    repeats is on its own line each time."""
+    import bisect
+
+    raw = source.splitlines()
     result = []
     for index, block in enumerate(blocks(source)):
+        starts = _line_starts(block.lines)
+        numbers = _line_numbers(block, raw)
+        cursor = 0
         for sentence in split_sentences(block.text):
-            result.append(Sentence(sentence, _line_of(block, sentence), index))
+            at = block.text.find(sentence, cursor)
+            if at < 0 or not numbers:
+                line = _line_of(block, sentence)
+            else:
+                cursor = at + len(sentence)
+                line = numbers[max(bisect.bisect_right(starts, at) - 1, 0)]
+            result.append(Sentence(sentence, line, index))
     return result
 
 
@@ -203,24 +240,38 @@ def find_in_source(text: str, source: str, minimum: float = 0.5) -> SourceMatch 
     Fuzzy: a changed word, a corrected slip or a dropped "…" still finds its sentence.
     Candidates are narrowed by shared words, then ranked by ``difflib`` similarity.
     """
+    found = find_all_in_source(text, source, minimum)
+    return found[0] if found else None
+
+
+def find_all_in_source(text: str, source: str, minimum: float = 0.5) -> list[SourceMatch]:
+    """Every sentence of ``source`` that ``text`` matches equally best, in source order: a
+    sentence the source repeats (under "akut" and again under "inte akut") is found at
+    each place, for the caller to tell which one an item comes from."""
     import difflib
 
     wanted = frozenset(words(text))
     target = squash(text)
     if not wanted or not target:
-        return None
+        return []
     scored = []
     for candidate, line, vocabulary, squashed in _candidates(source):
         overlap = len(wanted & vocabulary) / len(wanted | vocabulary)
         if overlap > 0.2:
             scored.append((overlap, candidate, line, squashed))
     scored.sort(key=lambda entry: -entry[0])
-    best: SourceMatch | None = None
+    top = 0.0
+    best: list[tuple[str, int]] = []
     for _, candidate, line, squashed in scored[:12]:
         if target in squashed:
             ratio = max(len(target) / len(squashed), 0.9)
         else:
             ratio = difflib.SequenceMatcher(None, target, squashed, autojunk=False).ratio()
-        if best is None or ratio > best.score:
-            best = SourceMatch(candidate, line, round(ratio, 3))
-    return best if best is not None and best.score >= minimum else None
+        if not best or ratio > top:
+            top, best = ratio, [(candidate, line)]
+        elif ratio == top:
+            best.append((candidate, line))
+    if not best or round(top, 3) < minimum:
+        return []
+    score = round(top, 3)
+    return [SourceMatch(candidate, line, score) for candidate, line in sorted(best, key=lambda b: b[1])]

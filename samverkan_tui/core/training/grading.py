@@ -18,14 +18,23 @@ Grading (``grade``)
       from an earlier wrong answer); it does not count for or against the score.
 
     Steps *missed* are in the expected plan but not in the trainee's; *needless*
-    steps are in the trainee's plan but not in the expected one.
+    steps are in the trainee's plan but not in the expected one. ``Grade.plan_lines``
+    is the correct plan next to the trainee's: every action of either plan in the
+    routine's order, marked as in both, missed or needless, with its due date and whom
+    to call for it at the case's moment.
 
 Score (``Grade.score``, 0–100)
     Half for the answers, half for the plan:
-    ``50 × rätt / förväntade svar + 50 × steg i båda planerna / steg i någon av dem``.
-    The step half is the overlap of the two plans (Jaccard index), so both missed
-    and needless steps cost points, and an answer that changes nothing in the plan
-    costs only its share of the answer half. 100 means every answer right.
+    ``50 × förtjänade steg / avgjorda steg i någon av planerna``. Only what the answers
+    decide counts in the plan half: an item without a condition is in every plan and
+    would be "right" whatever the trainee answered, so it is left out (``decided``). A
+    decided action is *earned* when both plans have it and every question of the case
+    its condition asks about was answered right; the same action reached through a
+    wrong answer earns nothing. The plan half is earned / decided actions of either plan
+    (a Jaccard index when every shared action is earned), so missed and needless steps
+    both cost points; when neither plan has a decided action, it follows the answer
+    half. 100 means every answer right; every answer wrong gives 0 (the sweep in
+    tests/test_training.py holds every shipped exercise to at most 10).
 
 Contacts at the moment
     An exercise may say when it happens (``now``, e.g. Friday 16.40). The contacts
@@ -39,9 +48,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from samverkan_tui.core.routine.conditions import comparisons
 from samverkan_tui.core.routine.model import Exercise, Option, Question, Routine, Step
 from samverkan_tui.core.walk.plan import (
     Plan,
+    PlannedStep,
     action_key,
     build_plan,
     check_answers,
@@ -120,6 +131,30 @@ class ContactAtMoment(NamedTuple):
         return self.status.open_now is False
 
 
+IN_BOTH = "i båda"
+MISSED = "saknas"
+NEEDLESS = "i onödan"
+
+PLAN_LINE_LABELS = {
+    IN_BOTH: "Finns i din plan",
+    MISSED: "Saknas i din plan",
+    NEEDLESS: "I onödan (inte i rätt plan)",
+}
+
+
+class PlanLine(NamedTuple):
+    """One action of the correct plan next to the trainee's (or one only the trainee has)."""
+
+    step: Step
+    verdict: str  # IN_BOTH, MISSED or NEEDLESS
+    due: str  # the due line at the case's moment ("Senast fredag 27 november 2026 (…)"), or ""
+    calls: tuple[str, ...]  # whom to call for it at the case's moment ("Ring nu: …")
+
+    @property
+    def label(self) -> str:
+        return PLAN_LINE_LABELS[self.verdict]
+
+
 class Grade(NamedTuple):
     routine: Routine
     exercise: Exercise
@@ -130,6 +165,8 @@ class Grade(NamedTuple):
     missed: tuple[Step, ...]  # in the expected plan, not in the trainee's
     needless: tuple[Step, ...]  # in the trainee's plan, not in the expected one
     contacts: tuple[ContactAtMoment, ...]
+    plan_lines: tuple[PlanLine, ...]  # the correct plan next to the trainee's, in order
+    earned: frozenset[tuple[str, str]]  # decided actions in both plans, for the right answers
 
     @property
     def correct(self) -> int:
@@ -141,7 +178,18 @@ class Grade(NamedTuple):
 
     @property
     def shared_steps(self) -> int:
-        return len(self.expected_plan.actions) - len(self.missed)
+        """Decided actions in both plans, brought in by the right answers (``earned``)."""
+        return len(self.earned)
+
+    @property
+    def shared_actions(self) -> int:
+        """Actions of the correct plan that the trainee's plan has too (decided or not)."""
+        return sum(1 for line in self.plan_lines if line.verdict == IN_BOTH)
+
+    @property
+    def decided_steps(self) -> int:
+        """Decided actions in either plan: what the plan half is out of."""
+        return len(_decided_keys(self.expected_plan) | _decided_keys(self.given_plan))
 
     @property
     def answer_ratio(self) -> float:
@@ -149,8 +197,8 @@ class Grade(NamedTuple):
 
     @property
     def step_ratio(self) -> float:
-        union = self.shared_steps + len(self.missed) + len(self.needless)
-        return self.shared_steps / union if union else 1.0
+        union = self.decided_steps
+        return self.shared_steps / union if union else self.answer_ratio
 
     @property
     def score(self) -> int:
@@ -221,6 +269,63 @@ def grade(
         missed,
         needless,
         _contacts_at(expected_plan, moment),
+        _plan_lines(expected_plan, given_plan, moment),
+        _earned_actions(routine, expected_plan, given_plan, expected),
+    )
+
+
+def decided(planned: PlannedStep) -> bool:
+    """The answers decide whether the item is in the plan: it has a condition. An item
+    without one is in every plan, so it would be "right" whatever the trainee answered."""
+    return planned.step.when is not None
+
+
+def _decided_keys(plan: Plan) -> set[tuple[str, str]]:
+    return {action_key(p.step) for p in plan.actions if decided(p)}
+
+
+def _earned_actions(
+    routine: Routine, expected_plan: Plan, given_plan: Plan, expected: Mapping[str, Any]
+) -> frozenset[tuple[str, str]]:
+    """The decided actions the trainee's plan has for the right reason: every question of
+    the case that the item's condition asks about was answered as expected. An action that
+    a wrong answer brings in by coincidence (the same meeting on another branch) earns
+    nothing, so every answer wrong earns no step."""
+    given_keys = _decided_keys(given_plan)
+    earned = set()
+    for planned in expected_plan.actions:
+        key = action_key(planned.step)
+        if not decided(planned) or key not in given_keys:
+            continue
+        assert planned.step.when is not None
+        asked = {c.question for c in comparisons(planned.step.when) if c.question in expected}
+        if all(given_plan.answers.get(q) == expected[q].answer for q in asked):
+            earned.add(key)
+    return frozenset(earned)
+
+
+def _plan_lines(expected: Plan, given: Plan, moment: dt.datetime) -> tuple[PlanLine, ...]:
+    """Every action of either plan in the routine's order: the correct plan, with the
+    trainee's needless actions where the routine has them."""
+    from samverkan_tui.core.walk.due_text import due_line
+    from samverkan_tui.core.walk.hours_text import call_now_line
+
+    expected_keys = {action_key(p.step) for p in expected.actions}
+    given_keys = {action_key(p.step) for p in given.actions}
+    order = {step.id: index for index, step in enumerate(expected.routine.steps)}
+    entries: list[tuple[PlannedStep, str]] = [
+        (p, IN_BOTH if action_key(p.step) in given_keys else MISSED) for p in expected.actions
+    ]
+    entries += [(p, NEEDLESS) for p in given.actions if action_key(p.step) not in expected_keys]
+    entries.sort(key=lambda entry: order.get(entry[0].id, len(order)))
+    return tuple(
+        PlanLine(
+            planned.step,
+            verdict,
+            due_line(planned),
+            tuple(call_now_line(c, expected.routine, moment) for c in planned.contacts),
+        )
+        for planned, verdict in entries
     )
 
 

@@ -2,13 +2,13 @@
 
 Only the exercise ids and the answers given are stored (fictional cases, no person);
 the grade is computed again from them, so a corrected routine grades fairly.
-The file is the user's only (0600) and replaced whole, never half-written.
+The file is the user's only (0600) and replaced whole, never half-written; each result
+is merged into what is stored (``record_progress``), so a sitting never drops another's.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 FILE_NAME = "ovningar.json"
@@ -31,11 +31,21 @@ def load_progress(folder: Path) -> dict[str, dict[str, str]]:
 
 
 def save_progress(folder: Path, progress: dict[str, dict[str, str]]) -> None:
-    """Write atomically and privately; raises OSError when the folder cannot be written."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    target = folder / FILE_NAME
-    temporary = folder / f".{FILE_NAME}.{os.getpid()}.tmp"
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(progress, handle, ensure_ascii=False, indent=1, sort_keys=True)
-    os.replace(temporary, target)
+    """Write atomically and privately (``core.base.files``); raises OSError when the folder
+    cannot be written."""
+    from samverkan_tui.core.base.files import write_private
+
+    text = json.dumps(progress, ensure_ascii=False, indent=1, sort_keys=True)
+    write_private(folder / FILE_NAME, text, make_folder=True)
+
+
+def record_progress(folder: Path, key: str, answers: dict[str, str]) -> None:
+    """Store one exercise's answers, keeping every other exercise's as stored.
+
+    A sitting knows only the exercises it shows (one routine's, when opened for one
+    routine) and the ones it could grade, so writing its own list whole lost the rest:
+    progress of another routine, or of an exercise whose routine changed since. It merges
+    into what is on disk instead."""
+    progress = load_progress(folder)
+    progress[key] = dict(answers)
+    save_progress(folder, progress)

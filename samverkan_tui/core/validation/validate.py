@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from samverkan_tui.core.base.problems import ERROR, WARNING, Problem, did_you_mean
+from samverkan_tui.core.base.problems import ERROR, INFO, WARNING, Problem, did_you_mean
 from samverkan_tui.core.routine.conditions import Compare, Condition, comparisons, compile_condition
 from samverkan_tui.core.routine.loader import LoadResult, load_routine
 from samverkan_tui.core.routine.model import ITEM_KINDS, NO, YES, HasId, Routine, Step
@@ -62,6 +62,9 @@ def check_routine(routine: Routine, source: LoadResult | None = None) -> list[Pr
     return checker.problems
 
 
+# A sentence that opens with a condition; "När det gäller …" ("as for …") does not.
+_CONDITIONAL_SENTENCE = re.compile(r"^(?:Om|Vid|När(?! det gäller)|I de fall|Ifall)\s")
+
 # A marker opens a comment or a string: `# TODO rad 21: …`, `help = "TODO: …"`.
 _TODO = re.compile(r'(?:#\s*|")TODO\b:?\s*([^"]*)')
 
@@ -89,6 +92,7 @@ class _Checker:
         self.duplicates()
         self.question_options()
         self.references()
+        self.logic_left_to_the_reader()
         if not any(p.severity == ERROR for p in self.problems):
             self.paths()
             self.exercises()
@@ -114,6 +118,34 @@ class _Checker:
                     WARNING,
                 )
             )
+
+    def logic_left_to_the_reader(self) -> None:
+        """No item and no section has a condition, so every item applies in every case,
+        yet item texts open with one ("Om …", "Vid …"): the routine's decisions are left
+        to whoever reads it (a draft whose proposed questions were deleted, say)."""
+        steps = self.routine.steps
+        if not steps or any(step.when is not None for step in steps):
+            return
+        from samverkan_tui.core.base.swedish import count_text
+        from samverkan_tui.core.routine.source_text import split_sentences
+
+        conditional = [
+            index
+            for index, step in enumerate(steps)
+            if any(_CONDITIONAL_SENTENCE.match(s) for s in split_sentences(step.text))
+        ]
+        if not conditional:
+            return
+        first = steps[conditional[0]].text
+        example = first if len(first) <= 60 else first[:59] + "…"
+        self.add(
+            ("steps", conditional[0]),
+            "alla punkter gäller i varje ärende, men "
+            f"{count_text(len(conditional), 'punkt börjar', 'punkter börjar')} med ett villkor "
+            f"(t.ex. ”{example}”)",
+            "lägg till frågor och when på punkterna som bara gäller ibland (samverkan format, Villkor)",
+            WARNING,
+        )
 
     def duplicates(self) -> None:
         tables: tuple[tuple[str, tuple[HasId, ...]], ...] = (
@@ -489,13 +521,28 @@ _LOGIC_MARKERS = (" och inte ", "((", "))", ") eller (", "inte (")
 
 
 def validate_paths(paths: Iterable[Path]) -> list[FileReport]:
-    """Validate files, and report the same routine id defined in two files."""
+    """Validate files, and report the same routine id defined in two files.
+
+    A municipality's own copy of a shipped routine (what `granska` writes to the user's
+    routine folder) is legitimate: the copy wins over the shipped file. That is said once,
+    as information on the copy; two files of one's own with the same id are an error.
+    """
+    from samverkan_tui.core.routine.catalog import builtin_dir
+
+    shipped_root = builtin_dir().resolve()
+
+    def shipped(path: Path) -> bool:
+        try:
+            return path.resolve().is_relative_to(shipped_root)
+        except OSError:
+            return False
+
     reports = [validate_file(path) for path in paths]
-    owners: dict[str, Path] = {}
+    owners: dict[tuple[str, bool], Path] = {}
     for report in reports:
         if report.routine is None:
             continue
-        first = owners.setdefault(report.routine.id, report.path)
+        first = owners.setdefault((report.routine.id, shipped(report.path)), report.path)
         if first != report.path:
             report.problems.append(
                 Problem(
@@ -505,6 +552,22 @@ def validate_paths(paths: Iterable[Path]) -> list[FileReport]:
                     "ge rutinerna olika id",
                     0,
                     ERROR,
+                )
+            )
+    for report in reports:
+        if report.routine is None or shipped(report.path):
+            continue
+        original = owners.get((report.routine.id, True))
+        if original is not None and owners.get((report.routine.id, False)) == report.path:
+            report.problems.append(
+                Problem(
+                    str(report.path),
+                    1,
+                    f"rutinen `{report.routine.id}` är kommunens egen kopia av den inbyggda "
+                    f"({original}) och används i stället för den",
+                    "",
+                    0,
+                    INFO,
                 )
             )
     return reports

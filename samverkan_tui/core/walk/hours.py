@@ -9,15 +9,10 @@ All arithmetic is done on local Stockholm dates and minutes after midnight, and 
 aware datetime is built only at the end. That way a day on which daylight saving time
 changes is still "08.30–16.00" on the wall clock, which is what the routines mean.
 
-Holidays come from the ``holidays`` package (Sweden): the public holidays plus the
-de facto holidays (midsommarafton, julafton, nyårsafton). Looking up one year with it
-costs about 150 ms (its ``countries`` package imports every country), which would blow
-the CLI's start-up budget, so the years 2000–2060 are read from ``holiday_table``, a
-table generated from the package (``python -m samverkan_tui.core.walk.hours``) and checked
-against it by the tests. Other years ask the package directly, imported lazily.
-
-Regenerate the table after upgrading ``holidays``:
-    .venv/bin/python -m samverkan_tui.core.walk.hours > samverkan_tui/core/walk/holiday_table.py
+Holidays come from the ``holidays`` package (Sweden), the one source: the public holidays
+plus the de facto holidays (midsommarafton, julafton, nyårsafton). The package is imported
+on the first holiday lookup, never at start-up (its ``countries`` package imports every
+country, about 0.1–0.2 s); each year is computed once per process.
 """
 
 from __future__ import annotations
@@ -48,7 +43,8 @@ _PROPER_FIRST_WORDS = frozenset({"Kristi", "Marie"})
 # -- holidays -------------------------------------------------------------------
 
 
-def _holidays_from_package(year: int) -> dict[dt.date, str]:
+@lru_cache(maxsize=16)
+def _holidays_for_year(year: int) -> dict[dt.date, str]:
     """Public holidays first, then the de facto ones, as {date: name} for one year."""
     import holidays  # lazy: see the module docstring
     from holidays.countries.sweden import Sweden
@@ -71,39 +67,6 @@ def _holidays_from_package(year: int) -> dict[dt.date, str]:
     return result
 
 
-@lru_cache(maxsize=16)
-def _holidays_for_year(year: int) -> dict[dt.date, str]:
-    from samverkan_tui.core.walk import holiday_table
-
-    line = holiday_table.HOLIDAYS.get(year)
-    if line is None:
-        return _holidays_from_package(year)
-    return {dt.date(year, int(entry[:2]), int(entry[2:4])): entry[5:] for entry in line.split("|")}
-
-
-def holiday_table_source(first: int = 2000, last: int = 2060) -> str:
-    """The text of ``holiday_table.py``, freshly computed from the ``holidays`` package."""
-    lines = [
-        '"""Swedish public and de facto holidays, generated from the `holidays` package.',
-        "",
-        "Do not edit. Regenerate after upgrading `holidays` (tests/test_hours.py compares):",
-        "    .venv/bin/python -m samverkan_tui.core.walk.hours > samverkan_tui/core/walk/holiday_table.py",
-        "",
-        'Each year is "MMDD name|MMDD name|…"; see samverkan_tui.core.walk.hours for why a table.',
-        '"""',
-        "",
-        "# ruff: noqa: E501",
-        "",
-        "HOLIDAYS: dict[int, str] = {",
-    ]
-    for year in range(first, last + 1):
-        days = _holidays_from_package(year)
-        entries = "|".join(f"{day:%m%d} {name}" for day, name in sorted(days.items()))
-        lines.append(f"    {year}: {entries!r},")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
 def _swedish_name(name: str) -> str:
     # The package may join two names on one day with "; ": keep the first.
     first = name.split(";")[0].strip()
@@ -116,7 +79,7 @@ def _swedish_name(name: str) -> str:
 def is_holiday(day: dt.date) -> str | None:
     """The Swedish name of the public or de facto holiday on ``day``, or None.
 
-    Sundays are not holidays here (see ``_holidays_from_package``); Easter Sunday,
+    Sundays are not holidays here (see ``_holidays_for_year``); Easter Sunday,
     Pentecost and the like are, by name.
     """
     return _holidays_for_year(day.year).get(day)
@@ -278,9 +241,3 @@ def contact_status(contact: Contact, routine: Routine | None, now: dt.datetime) 
         fallback_open=fallback_open,
         uncertain=uncertain,
     )
-
-
-if __name__ == "__main__":
-    import sys
-
-    sys.stdout.write(holiday_table_source())

@@ -1,14 +1,21 @@
 """Övningsläge: one exercise. The case, then the routine's questions one at a time with
 the walk's keys (j/y, n, digits; Esc takes an answer back); the plan stays hidden. The
-last answer grades the exercise and shows the result."""
+last answer grades the exercise and shows the result.
+
+At 80×24 a long case and a question with many options do not both fit: the question and
+all its options always show (``fit_case``), and the case keeps the rest of the height,
+scrolling (Tab, ↑/↓) when it is longer.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Static
 
 from samverkan_tui.core.routine.model import Exercise, Routine
@@ -24,6 +31,8 @@ from samverkan_tui.tui.widgets.answers import AnswersList
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 from samverkan_tui.tui.widgets.question import QuestionPanel
 
+MIN_CASE_ROWS = 6  # the case's border and four lines, however long the question
+
 
 class ExerciseScreen(AnsweringScreen):
     """The case, then the routine's questions one at a time; the plan stays hidden."""
@@ -31,8 +40,8 @@ class ExerciseScreen(AnsweringScreen):
     CSS = """
     ExerciseScreen #case {
         height: auto; max-height: 50%; border: round $primary-darken-2; padding: 0 1;
-        overflow-y: auto;
     }
+    ExerciseScreen #case:focus { border: round $success; }
     ExerciseScreen #exercise { height: 1fr; }
     ExerciseScreen #question {
         width: 1fr; height: 1fr; max-height: 100%; overflow-y: auto;
@@ -56,7 +65,8 @@ class ExerciseScreen(AnsweringScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="case")
+        with VerticalScroll(id="case"):
+            yield Static(id="case-text")
         with Horizontal(id="exercise"):
             yield QuestionPanel(id="question")
             yield AnswersList(id="answers")
@@ -67,9 +77,8 @@ class ExerciseScreen(AnsweringScreen):
         # Compact: at 80×24 the case and a five-option question must both fit.
         case = Text(self.exercise.title + "\n", style="bold")
         case.append(self.exercise.case)
-        panel = self.query_one("#case", Static)
-        panel.update(case)
-        panel.border_title = f"Fallet (påhittat) · {when_text(self.moment)}"
+        self.query_one("#case-text", Static).update(case)
+        self.query_one("#case").border_title = f"Fallet (påhittat) · {when_text(self.moment)}"
         self.redraw()
 
     def redraw(self) -> None:
@@ -86,11 +95,43 @@ class ExerciseScreen(AnsweringScreen):
         )
         self.query_one(AnswersList).show(plan)
         self.query_one(QuestionPanel).focus()
+        self.call_after_refresh(self.fit_case)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_case)
+
+    def fit_case(self) -> None:
+        """Give the question and every option the rows they need; the case the rest.
+
+        The case keeps at least ``MIN_CASE_ROWS`` and scrolls (Tab to it, ↑/↓) when it
+        needs more than it gets; the question's help text is what the question panel
+        scrolls to, below the options."""
+        panel = self.query_one(QuestionPanel)
+        case = self.query_one("#case", VerticalScroll)
+        width = panel.scrollable_content_region.width
+        question = panel.question
+        if width <= 0 or question is None:
+            return
+        console = self.app.console
+        options = console.options.update_width(width)
+        # QuestionPanel.show always sets a rich Group (the question, its options, its help).
+        content = cast("RenderableType", self.query_one("#question-text", Static).content)
+        total = len(console.render_lines(content, options))
+        help_rows = len(console.render_lines(Text(question.help), options)) + 1 if question.help else 0
+        needed = total - help_rows + 2  # the question and its options, and the panel's border
+        available = self.size.height - 2  # below the header, above the footer
+        rows = max(MIN_CASE_ROWS, available - needed)
+        case.styles.max_height = rows
+        overflows = case.virtual_size.height > rows - 2
+        case.border_subtitle = "Tab, ↑↓: hela fallet" if overflows else ""
+        case.can_focus = overflows
 
     def show_result(self) -> None:
         from samverkan_tui.tui.screens.exercise_result import ResultScreen
 
-        self.session.finish(samverkan_app(self).now())
         result = grade(self.routine, self.exercise, dict(self.session.answers), self.moment)
-        self.run.record(result)
+        failure = self.run.record(result)  # first: the progress never waits on the step log
+        self.session.finish(samverkan_app(self).now())
         self.app.switch_screen(ResultScreen(self.run, result))
+        if failure:
+            self.app.notify(failure, severity="warning", timeout=8)

@@ -18,6 +18,7 @@ from samverkan_tui.export.document import (
     CLOSED_MARK,
     OPEN_MARK,
     PERFECT_PLAN,
+    PLAN_TITLE,
     SCORE_LABEL,
     Document,
     Item,
@@ -43,33 +44,29 @@ CONTACT_STYLES = {CLOSED_MARK: "bold red", OPEN_MARK: "green"}  # the mark only
 def result_renderable(result: Grade, document: Document | None = None) -> Group:
     """The result screen's content: the graded exercise's document, section by section.
 
-    Colours: each answer's and contact's by its mark, the missed steps red and the
-    needless ones yellow (by the grade's step ids).
+    Colours: each answer's and contact's by its mark; in the correct plan, the steps the
+    trainee missed red, the needless ones yellow and those in both green (the marks).
     """
     document = document or document_for_grade(result)
+    plan_items = {id(item) for s in document.sections if s.title == PLAN_TITLE for item in s.items}
     missed = {s.id for s in result.missed}
     needless = {s.id for s in result.needless}
 
     def item_style(item: Item) -> tuple[str, str]:
+        if id(item) in plan_items:
+            if item.step_id in missed:
+                return "bold red", "red"
+            if item.step_id in needless:
+                return "bold yellow", "yellow"
+            return "bold green", ""
         if item.mark in ANSWER_STYLES:
             return ANSWER_STYLES[item.mark], ANSWER_STYLES[item.mark]
         if item.mark in CONTACT_STYLES:
             return CONTACT_STYLES[item.mark], ""
-        if item.step_id in missed:
-            return "red", ""
-        if item.step_id in needless:
-            return "yellow", ""
         return "", ""
 
     def heading_style(section: Section) -> str:
-        ids = {item.step_id for item in section.items}
-        if ids and ids <= missed:
-            return "bold red"
-        if ids and ids <= needless:
-            return "bold yellow"
-        if not ids and section.text == PERFECT_PLAN:
-            return "bold green"
-        return ""
+        return "bold green" if section.text == PERFECT_PLAN else ""
 
     head = Text(document.title, style="bold")
     for label, value in document.facts:

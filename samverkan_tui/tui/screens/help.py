@@ -41,6 +41,13 @@ KEYS = (
     ),
 )
 
+# The alternative to this screen for a screen reader or a plain console (`samverkan gå`).
+PLAIN_WALK = (
+    "Med skärmläsare: samverkan gå ID i en terminal går igenom samma rutin rad för rad, "
+    "utan helskärm och utan färg. Genomgången sparas i samma steglogg och kan fortsättas "
+    "både där och här."
+)
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Stäng", id="close_help")]
@@ -62,6 +69,8 @@ class HelpScreen(ModalScreen[None]):
             words.add_row(word, meaning)
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Static(keys)
+            yield Static(Text(""))
+            yield Static(Text(PLAIN_WALK), id="plain-walk")
             yield Static(Text(""))
             yield Static(words)
             yield Static("Esc stänger", classes="dialog-footer")

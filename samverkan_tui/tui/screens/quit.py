@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from samverkan_tui.core.base.swedish import count_text
 from samverkan_tui.tui.app import samverkan_app
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ RETRY, EXPORT, QUIT_ANYWAY = "försök", "exportera", "avsluta"
 
 
 def changes_text(count: int) -> str:
-    return "1 ändring är inte sparad" if count == 1 else f"{count} ändringar är inte sparade"
+    return count_text(count, "ändring är inte sparad", "ändringar är inte sparade")
 
 
 def unsaved_sessions(app: SamverkanApp) -> list[WalkSession]:

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from samverkan_tui.core.base.clock import STOCKHOLM
 from samverkan_tui.core.base.dates import format_date_short, format_time
+from samverkan_tui.core.base.swedish import count_text
 from samverkan_tui.core.walk.session import WalkSession
 
 SHOWN = 5  # the most recent few: an old walk is finished from `samverkan logg`
@@ -67,8 +68,8 @@ class ResumeScreen(ModalScreen[WalkSession | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             count = len(self.sessions) + self.more
-            word = "påbörjad genomgång" if count == 1 else "påbörjade genomgångar"
-            yield Static(Text(f"Du har {count} {word}. Fortsätta?", style="bold"), classes="dialog-title")
+            walks = count_text(count, "påbörjad genomgång", "påbörjade genomgångar")
+            yield Static(Text(f"Du har {walks}. Fortsätta?", style="bold"), classes="dialog-title")
             yield OptionList(
                 *[Option(walk_line(s, self.changes.get(s.id)), id=s.id) for s in self.sessions],
                 id="resume-list",

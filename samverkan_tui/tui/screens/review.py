@@ -9,6 +9,8 @@ municipality's own routine folder first, and the screen says so.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -58,7 +60,7 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.routine = routine
         self.path = path
-        self.items = rw.review_items(routine, rw.routine_source(routine))
+        self.items: list[rw.ReviewItem] = []  # on mount, from the file the catalog found
         self.review: rw.Review | None = None
         self.pending_change: str | None = None  # the step or contact id an input is open for
         self.written: list[str] = []
@@ -74,6 +76,11 @@ class ReviewScreen(Screen[None]):
         self.sub_title = f"Granskning – {self.routine.short_title or self.routine.title}"
         app = samverkan_app(self)
         config = app.config
+        entry = app.catalog.entries.get(self.routine.id)
+        found = self.path or (entry.path if entry else None)
+        # Resolved here, in this run: the path a cached routine carries may be relative.
+        source = rw.routine_source(self.routine, routine_file=Path(found).resolve() if found else None)
+        self.items = rw.review_items(self.routine, source)
         try:
             self.review = rw.load_saved_review(self.routine, config)
         except rw.ReviewError as error:
@@ -118,7 +125,7 @@ class ReviewScreen(Screen[None]):
         if stage == ITEMS:
             item = self.current_item()
             assert item is not None
-            text.append(f"Punkt {item.number} av {len(self.items)} ({item.step.id})\n", style="bold")
+            text.append(f"{item.reference} · punkt {item.number} av {len(self.items)}\n", style="bold")
             text.append(f"Avsnitt: {item.section or '–'}\n", style="dim")
             text.append(f"\n{item.step.text}\n\n")
             text.append(f"{item.condition}\n", style="italic")
@@ -244,6 +251,7 @@ class ReviewScreen(Screen[None]):
             ensure_user_routine_dir,
             is_builtin,
             mark_revised,
+            revised_routine,
         )
         from samverkan_tui.export import render
         from samverkan_tui.export.review_protocol import document_for_review
@@ -254,6 +262,7 @@ class ReviewScreen(Screen[None]):
         now = app.now()
         self.review.finished_at = now
         note = "inte ändrad: granskningen kräver en revidering"
+        reviewed = self.routine
         self.written = []
         if self.review.unchanged(self.routine):
             path = self.path
@@ -270,6 +279,7 @@ class ReviewScreen(Screen[None]):
             except (ReviseError, TypeError) as error:
                 self.notify(f"Rutinfilen kunde inte ändras: {error}", severity="error")
             else:
+                reviewed = revised_routine(revision, self.routine)
                 note = f"revised = {now.date().isoformat()} i {revision.path}"
                 if revision.copied_from is not None:
                     self.written.append(
@@ -278,20 +288,17 @@ class ReviewScreen(Screen[None]):
                     )
                 else:
                     self.written.append(f"Satte revised = {now.date().isoformat()} i {revision.path}.")
-        document = document_for_review(self.routine, self.review, now, note)
-        folder = export_folder()
+        document = document_for_review(reviewed, self.review, now, note)
+        from samverkan_tui.core.base.files import ensure_private_dir, swedish_reason, write_private
+
         try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            folder = ensure_private_dir(export_folder(), mark=False)
             for format, suffix in (("md", ".md"), ("pdf", ".pdf")):
                 target = folder / f"{self.routine.id}-granskning-{now:%Y-%m-%d-%H%M%S}{suffix}"
-                data = render(document, format)
-                if isinstance(data, bytes):
-                    target.write_bytes(data)
-                else:
-                    target.write_text(data, encoding="utf-8")
+                write_private(target, render(document, format))
                 self.written.append(f"Protokollet: {target}")
         except OSError as error:
-            self.notify(f"Protokollet kunde inte skrivas: {error.strerror or error}", severity="error")
+            self.notify(f"Protokollet kunde inte skrivas: {swedish_reason(error)}", severity="error")
         rw.discard_review(self.routine.id, app.config)
         self.notify("Granskningen är klar.", timeout=6)
         self.show()

@@ -20,6 +20,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samverkan_tui.core.base.problems import Problem
+from samverkan_tui.core.base.swedish import count_text
 from samverkan_tui.core.routine.model import Routine
 from samverkan_tui.core.walk.status import MODE_CASE
 from samverkan_tui.tui.app import samverkan_app
@@ -126,10 +127,10 @@ class StartScreen(Screen[None]):
             lines.append(f"⚠ Stegloggen kan inte användas: {app.step_log_error} Inget sparas.")
         broken = len(app.catalog.broken())
         if broken:
-            files = "rutinfil har" if broken == 1 else "rutinfiler har"
+            files = count_text(broken, "rutinfil har", "rutinfiler har")
             lines.append(
-                f"⚠ {broken} {files} fel och kan inte öppnas (se listan; rätta med "
-                "samverkan validate). De andra rutinerna fungerar."
+                f"⚠ {files} fel och kan inte öppnas (se listan; rätta med "
+                "samverkan kontrollera). De andra rutinerna fungerar."
             )
         lines += [f"⚠ {warning}" for warning in app.config.warnings]
         self.query_one("#start-status", Static).update(Text("\n".join(lines), style="bold red"))

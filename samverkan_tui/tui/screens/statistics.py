@@ -126,10 +126,7 @@ class StatisticsScreen(Screen[None]):
 
     def _parts(self, r: RoutineAggregate, aggregate: Aggregate, walks: str, akut: str) -> list[Widget]:
         t = aggregate.threshold
-        numbers = {step: index + 1 for index, step in enumerate(r.steps)}
-
-        def label(step: str) -> str:
-            return f"{numbers.get(step, 0)}. {r.step_label(step)}"
+        label = r.step_label  # "RVT 2.3 …": the binder's reference
 
         parts: list[Widget] = [
             Static(
@@ -155,6 +152,12 @@ class StatisticsScreen(Screen[None]):
                     classes="statistics-note",
                 )
             )
+        sections = [(r.section_label(k), c) for k, c in r.deviations_by_section.items() if not c.is_zero]
+        if sections:
+            parts += [
+                Static("Avvikelser per avsnitt (också dolda steg)", classes="statistics-heading"),
+                Bars(sections, t, id="statistics-sections"),
+            ]
         top = _top(r.deviations_by_step)
         parts += [
             Static("Avvikelser per steg", classes="statistics-heading"),
@@ -227,12 +230,12 @@ def load_aggregate(app: SamverkanApp) -> tuple[Aggregate | None, str | None]:
             if app.step_log_error
             else "Stegloggen används inte i den här körningen."
         )
+    routines = {r.id: r for r in app.catalog.routines()}
     try:
         threshold = threshold_from_config(app.config.raw, app.config.path)
+        return desk_aggregate(log.connection(), routines=routines, threshold=threshold), None
     except ReportError as error:
         return None, str(error)
-    routines = {r.id: r for r in app.catalog.routines()}
-    return desk_aggregate(log.connection(), routines=routines, threshold=threshold), None
 
 
 def open_statistics(app: SamverkanApp) -> None:

@@ -46,6 +46,11 @@ class SummaryScreen(ModalScreen[None]):
             yield Static("c kopierar till urklipp · Esc stänger", classes="dialog-footer")
 
     def action_copy(self) -> None:
+        from samverkan_tui.core.base.clipboard import copy_outside_terminal
+
+        if copy_outside_terminal(self.text):  # Windows' classic console: clip.exe
+            self.notify("Sammanfattningen är kopierad till urklipp.", timeout=6)
+            return
         # OSC 52 asks the terminal to put the text on the clipboard; no terminal says
         # whether it did, so the message says what was done, not that it worked.
         self.app.copy_to_clipboard(self.text)

@@ -12,7 +12,6 @@ the step log with mode övning, which the follow-up statistics never count.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,10 @@ if TYPE_CHECKING:
 
 def routine_name(routine: Routine) -> str:
     return routine.short_title or routine.title
+
+
+def progress_key(result: Grade) -> str:
+    return f"{result.routine.id}/{result.exercise.id}"
 
 
 class TrainingRun:
@@ -54,18 +57,21 @@ class TrainingRun:
             except AnswerError:
                 continue  # the routine changed since: that exercise counts as not done
 
-    def record(self, result: Grade) -> None:
+    def record(self, result: Grade) -> str:
+        """Keep the grade for the sitting and store the answers; "" when stored (or no
+        folder), else why not in Swedish. Progress is a convenience: the exercise is
+        graded and shown regardless, but the trainee is told it was not kept."""
         self.grades[(result.routine.id, result.exercise.id)] = result
         if self.folder is None:
-            return
-        from samverkan_tui.core.training.progress import save_progress
+            return ""
+        from samverkan_tui.core.base.files import swedish_reason
+        from samverkan_tui.core.training.progress import record_progress
 
-        progress = {
-            f"{g.routine.id}/{g.exercise.id}": dict(g.given_plan.answers) for g in self.grades.values()
-        }
-        # Progress is a convenience: the exercise itself is graded and shown regardless.
-        with contextlib.suppress(OSError):
-            save_progress(self.folder, progress)
+        try:
+            record_progress(self.folder, progress_key(result), dict(result.given_plan.answers))
+        except OSError as error:
+            return f"Övningen kunde inte sparas till nästa gång: {swedish_reason(error)}"
+        return ""
 
     def grade_of(self, routine: Routine, exercise: Exercise) -> Grade | None:
         return self.grades.get((routine.id, exercise.id))

@@ -21,6 +21,7 @@ from textual.widgets import Header
 
 from samverkan_tui.core.base.clock import STOCKHOLM
 from samverkan_tui.core.base.config import save_config
+from samverkan_tui.core.base.swedish import count_text
 from samverkan_tui.core.walk.plan import only_role, question_count
 from samverkan_tui.core.walk.session import WalkSession
 from samverkan_tui.core.walk.status import DEVIATION, MODE_CASE, NOT_APPLICABLE
@@ -355,7 +356,14 @@ class WalkScreen(AnsweringScreen):
                 self.notify(f"Kunde inte exportera: {error.strerror or error}", severity="error")
                 return
             # The file name on a line of its own, so that a narrow toast never breaks it.
-            self.notify(f"Exporterad till mappen\n{path.parent}{os.sep}\nsom\n{path.name}", timeout=10)
+            from samverkan_tui.core.base.paths import export_warning
+
+            warning = export_warning(path.parent)  # OneDrive or a network share: say so
+            self.notify(
+                f"Exporterad till mappen\n{path.parent}{os.sep}\nsom\n{path.name}"
+                + (f"\n{warning}" if warning else ""),
+                timeout=10,
+            )
 
         self.app.push_screen(
             DigitDialog("Exportera genomgången som …", [label for _, label in choices]), chosen
@@ -370,7 +378,7 @@ class WalkScreen(AnsweringScreen):
         if left <= 0:
             self.finish()
             return
-        word = "åtgärd är" if left == 1 else "åtgärder är"
+        unhandled = count_text(left, "åtgärd är inte hanterad", "åtgärder är inte hanterade")
 
         def confirmed(ok: bool | None) -> None:
             if ok:
@@ -378,7 +386,7 @@ class WalkScreen(AnsweringScreen):
 
         self.app.push_screen(
             ConfirmDialog(
-                f"{left} {word} inte hanterade. Avsluta genomgången ändå?",
+                f"{unhandled}. Avsluta genomgången ändå?",
                 "En avslutad genomgång kan inte fortsättas, men finns kvar i stegloggen.",
                 yes="avsluta",
                 no="fortsätt arbeta",
