@@ -42,7 +42,7 @@ async def test_review_from_the_start_screen_pauses_and_resumes(make_app) -> None
         await open_review(app, pilot)
         text = shown(app)
         # 55 items since issue 24: the source's introduction is reference text.
-        assert "VSB 1.1 · punkt 1 av 55" in text and "Källan (rad" in text and "Gäller alltid" in text
+        assert "VSB A.1 · punkt 1 av 55" in text and "Källan (rad" in text and "Gäller alltid" in text
         await pilot.press("g")
         await pilot.press("ä")
         assert app.screen.query_one("#review-input", Input).has_focus
