@@ -77,7 +77,10 @@ def test_references_are_stable_and_shared_by_plan_and_routine(monday_morning: dt
     routine = shipped("rvt-bou")
     refs = item_references(routine)
     assert refs == item_references(shipped("rvt-bou"))
-    assert refs[routine.steps[0].id] == "RVT 1.1"
+    first_step = next(s for s in routine.steps if not s.reference)
+    assert refs[first_step.id] == "RVT 1.1"
+    # Reference text (issue 24: the source's "Observera") is lettered: it shifts no number.
+    assert refs["observera-ansvar"] == "RVT A.1"
     plan_doc = document_for_plan(build_plan(routine, RVT_PATH, monday_morning))
     assert all(i.reference == refs[i.step_id] for i in plan_doc.items)
     # A source that numbers its headings keeps its numbers: an item takes the number of the

@@ -339,7 +339,7 @@ def test_interactive_review_pauses_and_resumes(capsys, monkeypatch, tmp_path: Pa
     # Wrapped to the terminal (COLUMNS=60 here), continuation lines under the text.
     shown = [line for line in err.splitlines() if not line.startswith(("—", "Gäller punkten?", "Vad ska"))]
     assert shown and all(len(line) <= 60 for line in shown), max(shown, key=len)
-    assert "— VSB 1.1 · punkt 1 av 37" in err
+    assert "— VSB A.1 · punkt 1 av 55" in err  # issue 24: the introduction, reference text
     routine = shipped("vasterbotten-sexuell-beteendeproblematik")
     saved = rw.load_saved_review(routine, load_config())
     assert saved is not None and len(saved.items) == 2

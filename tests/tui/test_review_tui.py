@@ -41,13 +41,14 @@ async def test_review_from_the_start_screen_pauses_and_resumes(make_app) -> None
     async with app.run_test(size=(100, 36)) as pilot:
         await open_review(app, pilot)
         text = shown(app)
-        assert "VSB 1.1 · punkt 1 av 37" in text and "Källan (rad" in text and "Gäller alltid" in text
+        # 55 items since issue 24: the source's introduction is reference text.
+        assert "VSB A.1 · punkt 1 av 55" in text and "Källan (rad" in text and "Gäller alltid" in text
         await pilot.press("g")
         await pilot.press("ä")
         assert app.screen.query_one("#review-input", Input).has_focus
         await pilot.press(*"Ny text", "enter")
         await pilot.pause()
-        assert "· punkt 3 av 37" in shown(app)
+        assert "· punkt 3 av 55" in shown(app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
@@ -58,7 +59,7 @@ async def test_review_from_the_start_screen_pauses_and_resumes(make_app) -> None
     app = make_app(use_step_log=False)
     async with app.run_test(size=(100, 36)) as pilot:
         await open_review(app, pilot)
-        assert "· punkt 3 av 37" in shown(app)  # resumed where it stopped
+        assert "· punkt 3 av 55" in shown(app)  # resumed where it stopped
 
 
 async def test_a_review_confirmed_unchanged_copies_and_revises_the_shipped_file(make_app, tmp_path) -> None:

@@ -15,8 +15,8 @@ def test_a_whole_walk_at_the_desk(terminal) -> None:
     term.keys("2")  # BoU
     term.wait_for("Var har ärendet inkommit?")
     term.keys("2", "n", "j")  # till BoU, inte akut, klienten vill ha kontakt med RVT
-    term.wait_for("Har klienten tackat ja till")
-    term.keys("j")
+    term.wait_for("Vet inte ännu")  # tackat ja till insats: ja, vet inte ännu, nej (issue 24)
+    term.keys("1")
     for moment in ("När mottogs informationen?", "När informerades RVT av BoU?"):
         term.wait_for(moment)  # deadlines count from it: Esc takes the walk's start
         term.keys("Escape")

@@ -103,7 +103,7 @@ async def test_path_bou_shows_beredskap_with_number_and_same_day_date(make_app) 
     app = make_app(role="bou")
     async with app.run_test(size=(120, 40)) as pilot:
         await open_routine(pilot, "rvt")
-        await pilot.press("2", "j", "j", "j")  # inkom=bou, akut, vill kontakt, tackat ja
+        await pilot.press("2", "j", "j", "1")  # inkom=bou, akut, vill kontakt, tackat ja (1 of 3)
         await pilot.pause()
         await skip_moment(pilot)
         text = " ".join(plan_text(app).split())

@@ -33,16 +33,23 @@ def section_numbers(routine: Routine) -> dict[str, str]:
     so the binder and the source agree. Top-level headings the source leaves unnumbered
     ("Vilka barn menar vi?" before Botkyrka's "1 Samverkan …") are lettered A, B, C in
     order, so they never collide with a number of the source's. Only where the source's own
-    numbers are not unique are the top-level headings counted 1, 2, 3 instead.
+    numbers are not unique are the top-level headings counted 1, 2, 3 instead; reference
+    text (``reference = true``) is then lettered, so it never shifts the steps' numbers.
     """
     top = [s for s in routine.sections if not s.parent]
     own = {s.id: m.group(1) for s in routine.sections if (m := SOURCE_NUMBER.match(s.title))}
     use_own = bool(own) and len(set(own.values())) == len(own)
     numbers: dict[str, str] = {}
     letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    counted = 0
     for index, section in enumerate(top, start=1):
-        if not use_own:
-            numbers[section.id] = str(index)
+        if not use_own and section.reference:
+            # Reference text (the source's background, read in the whole routine only) is
+            # lettered, so adding it never renumbers the steps' references.
+            numbers[section.id] = next(letters, str(index))
+        elif not use_own:
+            counted += 1
+            numbers[section.id] = str(counted)
         elif section.id in own:
             numbers[section.id] = own[section.id]
         else:
