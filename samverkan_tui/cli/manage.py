@@ -492,8 +492,8 @@ class DraftFormat(StrEnum):
         "samverkan utkast rutin.txt -o rutin.toml               utkastet, spårbarheten till stderr",
         "samverkan utkast rutin.txt -o rutin.toml --rapport spårbarhet.txt",
         after="Källan kan vara text (.txt, .md), Word (.docx: rubriker och numrerade listor ur "
-        "formatmallarna) eller PDF; .docx och .pdf kräver tillägget utkast (pip install "
-        "'samverkan-tui[utkast]'). Kör sedan samverkan kontrollera rutin.toml: den visar varje "
+        "formatmallarna) eller PDF; .docx och .pdf kräver tillägget utkast med python-docx och "
+        "pypdf (se samverkan format). Kör sedan samverkan kontrollera rutin.toml: den visar varje "
         "TODO med sin rad.",
     ),
 )
