@@ -27,6 +27,8 @@ from samverkan_tui.cli.common import (
     complete_routine,
     fail,
     print_as,
+    read_input_file,
+    write_output_file,
 )
 from samverkan_tui.core.base.swedish import count_text
 
@@ -170,11 +172,10 @@ def granska(
     for notice in review.notices:
         _say(f"samverkan: {notice}")
     if svar_fil is not None:
+        text = read_input_file(svar_fil)  # a regular file of sane size, else one Swedish line
         try:
-            data = json.loads(svar_fil.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            fail(f"svarsfilen {svar_fil} finns inte")
-        except (OSError, UnicodeDecodeError, ValueError) as error:
+            data = json.loads(text)
+        except ValueError as error:
             fail(f"svarsfilen {svar_fil} kan inte läsas som JSON: {error}")
         try:
             rw.apply_answers(review, routine, data)
@@ -291,7 +292,7 @@ def _interactive(review: Review, routine: Routine, items: list[ReviewItem], conf
         answer = _ask("Något saknas i rutinen? (Enter: inget saknas): ")
         if answer is None:
             return False
-        review.set_missing(answer)
+        review.set_missing(answer, routine)
         _save(review, config)
     return True
 
@@ -375,13 +376,7 @@ def _output(
         if ut.is_dir()
         else ut
     )
-    try:
-        if isinstance(data, bytes):
-            target.write_bytes(data)
-        else:
-            target.write_text(data, encoding="utf-8")
-    except OSError as error:
-        fail(f"kan inte skriva {target}: {error.strerror or error}", EXIT_FAILURE)
+    write_output_file(target, data)  # the one -o writer: the same error in every command
     _say(f"Skrev {target.resolve()}")
 
 
@@ -505,6 +500,7 @@ def utkast(
     ] = DraftFormat.toml,
 ) -> None:
     """Skriv ett första utkast till en rutinfil från en rutins text, med TODO där någon måste bestämma."""
+    from samverkan_tui.core.base.input_files import InputFileError, read_input_bytes
     from samverkan_tui.core.manage.draft import (
         build_draft,
         draft_record,
@@ -515,9 +511,11 @@ def utkast(
     )
 
     try:
-        source = kalla.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        fail(f"källan {kalla} finns inte")
+        raw = read_input_bytes(kalla)  # a regular file of sane size, never a device or FIFO
+    except InputFileError as error:
+        fail(error.describe(f"källan {kalla}"), error.exit_code)
+    try:
+        source = raw.decode("utf-8")
     except UnicodeDecodeError:
         fail(f"{kalla} är inte UTF-8: spara texten som UTF-8 (Oformaterad text, UTF-8)")
     except OSError as error:
@@ -540,10 +538,7 @@ def utkast(
     if ut is None or str(ut) == "-":
         sys.stdout.write(data)
     else:
-        try:
-            ut.write_text(data, encoding="utf-8")
-        except OSError as error:
-            fail(f"kan inte skriva {ut}: {error.strerror or error}", EXIT_FAILURE)
+        write_output_file(ut, data)  # the one -o writer: the same error in every command
         counts = ", ".join(
             count_text(len(things), one, many)
             for things, one, many in (
@@ -557,9 +552,6 @@ def utkast(
         _say(f"Skrev {ut.resolve()}: {counts} ej placerade (kommentarer sist i filen).")
     if format not in (DraftFormat.text, DraftFormat.md):
         if rapport is not None:
-            try:
-                rapport.write_text(report, encoding="utf-8")
-            except OSError as error:
-                fail(f"kan inte skriva {rapport}: {error.strerror or error}", EXIT_FAILURE)
+            write_output_file(rapport, report)
         else:
             sys.stderr.write(report)

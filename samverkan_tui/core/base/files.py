@@ -28,6 +28,10 @@ _MARKER_TEXT = "Mappen skapades av Samverkan TUI; filerna i den kan bara du läs
 class FileSafetyError(OSError):
     """A path the app will not write to, or a write that failed; ``str()`` is Swedish."""
 
+    def __str__(self) -> str:
+        # OSError's own str() starts "[Errno 40] ": the user reads the Swedish text only.
+        return str(self.strerror) if self.strerror else super().__str__()
+
 
 def swedish_reason(error: OSError) -> str:
     """Why an OSError happened, in Swedish, with the file it is about: one line of output.
