@@ -6,6 +6,7 @@ app); they are re-exported here so that commands import everything from one plac
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from collections.abc import Callable
@@ -150,7 +151,8 @@ def output_failed(target: Path, error: OSError) -> NoReturn:
     from samverkan_tui.core.base.files import FileSafetyError
     from samverkan_tui.core.base.oserrors import INPUT_ERRNOS, os_error_reason
 
-    reason = str(error) if isinstance(error, FileSafetyError) else os_error_reason(error, writing=True)
+    own = isinstance(error, FileSafetyError) and error.errno not in (errno.EISDIR, errno.ENOTDIR)
+    reason = str(error) if own else os_error_reason(error, writing=True)
     fail(f"kan inte skriva {target}: {reason}", EXIT_USAGE if error.errno in INPUT_ERRNOS else EXIT_FAILURE)
 
 

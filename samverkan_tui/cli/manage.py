@@ -26,6 +26,7 @@ from samverkan_tui.cli.common import (
     NowOption,
     complete_routine,
     fail,
+    output_failed,
     print_as,
     read_input_file,
     write_output_file,
@@ -371,10 +372,12 @@ def _output(
     if ut is None:
         sys.stdout.write(data if isinstance(data, str) else "")
         return
+    try:
+        folder = ut.is_dir()
+    except OSError as error:  # a path too long for the OS: the -o error every command gives
+        output_failed(ut, error)
     target = (
-        ut / f"{routine.id}-granskning-{moment.date().isoformat()}{ut.suffix or '.txt'}"
-        if ut.is_dir()
-        else ut
+        ut / f"{routine.id}-granskning-{moment.date().isoformat()}{ut.suffix or '.txt'}" if folder else ut
     )
     write_output_file(target, data)  # the one -o writer: the same error in every command
     _say(f"Skrev {target.resolve()}")
