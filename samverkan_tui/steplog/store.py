@@ -970,8 +970,14 @@ class _WalkClaim:
             try:
                 fd = os.open(path, flags, 0o600)
             except OSError:
-                return None
-            if not _lock(fd):
+                # No lock file can be made here (yet the log can be written): write as
+                # before claims existed, rather than never.
+                return cls(path, -1)
+            locked = _lock(fd)
+            if locked is None:  # the file system has no locks (some network shares)
+                os.close(fd)
+                return cls(path, -1)
+            if not locked:
                 os.close(fd)
                 return None
             try:
@@ -996,7 +1002,10 @@ class _WalkClaim:
         self.fd = -1
 
 
-def _lock(fd: int) -> bool:
+def _lock(fd: int) -> bool | None:
+    """True: locked; False: another window holds it; None: no locks on this file system."""
+    import errno
+
     try:
         if sys.platform == "win32":
             import msvcrt
@@ -1006,7 +1015,9 @@ def _lock(fd: int) -> bool:
             import fcntl
 
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except OSError as error:
+        if error.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL):
+            return None
         return False
     return True
 

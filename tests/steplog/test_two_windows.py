@@ -181,3 +181,16 @@ def test_a_stale_window_never_rewrites_the_summary_row(tmp_path: Path) -> None:
     assert len(stale_window.events(session.id)) == 6  # 1 answer, 4 steps, the finish
     assert "ändrats i ett annat fönster" in (stale_window.message_for(stale) or "")
     stale_window.close()
+
+
+def test_a_file_system_without_locks_still_saves_the_walk(tmp_path: Path, monkeypatch) -> None:
+    """Some network shares refuse flock: the walk is written as before claims existed."""
+    import samverkan_tui.steplog.store as store
+
+    monkeypatch.setattr(store, "_lock", lambda fd: None)
+    with _open(tmp_path) as log:
+        session = WalkSession(routine(), START)
+        log.start(session)
+        session.answer("inkom", "bou", at(1))
+        assert log.writes(session) and log.message_for(session) is None
+        assert len(log.events(session.id)) == 1
