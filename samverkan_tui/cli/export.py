@@ -195,7 +195,9 @@ def _write(document: Document, format: ExportFormat, target: Path) -> None:
     except ExportError as error:
         fail(str(error))
     except OSError as error:
-        fail(f"kan inte skriva {target}: {_reason(error)}", EXIT_FAILURE)
+        from samverkan_tui.cli.common import output_failed
+
+        output_failed(target, error)  # the same -o error as every command
     print(f"Skrev {written.resolve()}", file=sys.stderr)
 
 

@@ -26,11 +26,12 @@ def format_guide() -> None:
     """Skriv ut beskrivningen av rutinfilernas format (Markdown), för er som skriver och
     reviderar rutiner."""
     from samverkan_tui.core.base.docs import format_guide_path
-    from samverkan_tui.core.base.oserrors import os_error_reason
 
     path = format_guide_path()
+    from samverkan_tui.core.base.input_files import InputFileError, read_input_text
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        fail(f"formatbeskrivningen {path} kan inte läsas: {os_error_reason(error)}", EXIT_FAILURE)
+        text = read_input_text(path)
+    except InputFileError as error:
+        fail(f"formatbeskrivningen {path} kan inte läsas: {error}", EXIT_FAILURE)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

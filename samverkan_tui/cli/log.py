@@ -71,11 +71,12 @@ class ExportFormat(StrEnum):
 # -- helpers ----------------------------------------------------------------------------
 
 
-def _open() -> StepLog:
+def _open(*, reading: bool = False) -> StepLog:
+    """The log; ``reading``: a command that only reads also works on a read-only folder."""
     from samverkan_tui.steplog.store import StepLog, StepLogError
 
     try:
-        return StepLog.open(config=STATE.config())
+        return StepLog.open(config=STATE.config(), reading=reading)
     except StepLogError as error:
         fail(error.problem, EXIT_FAILURE)
 
@@ -151,17 +152,9 @@ STDOUT = Path("-")
 def _write_output(data: str | bytes, ut: Path | None, binary_name: str | None = None) -> None:
     """To the file ``ut`` (0600, atomic), or to standard output for None and ``-o -``."""
     if ut is not None and ut != STDOUT:
-        from samverkan_tui.core.base.files import write_private
+        from samverkan_tui.cli.common import write_output_file
 
-        try:
-            write_private(ut, data)  # 0600, atomic, never through a symlink
-        except OSError as error:
-            from samverkan_tui.core.base.oserrors import INPUT_ERRNOS, os_error_reason
-
-            fail(
-                f"kan inte skriva {ut}: {os_error_reason(error, writing=True)}",
-                2 if error.errno in INPUT_ERRNOS else EXIT_FAILURE,
-            )
+        write_output_file(ut, data)  # 0600, atomic, never through a symlink; one error text
         print(f"Skrev {ut}", file=sys.stderr)
         return
     if isinstance(data, bytes):
@@ -222,7 +215,7 @@ def lista(
     from samverkan_tui.core.walk.status import MODES
     from samverkan_tui.steplog.store import local_iso
 
-    log = _open()
+    log = _open(reading=True)
     try:
         # Stored rows and cached hour offsets, not datetimes: 10 000 walks stay fast.
         rows = log.list_rows()
@@ -285,7 +278,7 @@ def visa(
     from samverkan_tui.export.data import stored_walk_dict, walk_dict
     from samverkan_tui.export.document import document_for_summary
 
-    log = _open()
+    log = _open(reading=True)
     try:
         info = _find(log, ident)
         routine = _routine_for(info)
@@ -331,7 +324,7 @@ def export(
     """Exportera en genomgång som Markdown, HTML, PDF, JSON eller kalender (ics)."""
     from samverkan_tui.export.data import stored_walk_dict, walk_dict
 
-    log = _open()
+    log = _open(reading=True)
     try:
         info = _find(log, ident)
         routine = _routine_for(info)
@@ -537,7 +530,7 @@ def statistik(
     if format is StatsFormat.text:
         from samverkan_tui.steplog.stats import stats_text, walk_statistics
 
-        log = _open()
+        log = _open(reading=True)
         try:
             stats = walk_statistics(log.connection(), start, end, routines)
         finally:
@@ -562,7 +555,7 @@ def statistik(
         else (PERIOD_MONTHS if is_whole_months(start, end) else PERIOD_WEEKS)
     )
     limit = threshold(troskel)
-    log = _open()
+    log = _open(reading=True)
     try:
         aggregate = desk_aggregate(log.connection(), start, end, routines, limit, chosen)
     except ReportError as error:

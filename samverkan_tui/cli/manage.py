@@ -27,7 +27,10 @@ from samverkan_tui.cli.common import (
     complete_routine,
     fail,
     json_text,
+    output_failed,
     print_as,
+    read_input_file,
+    write_output_file,
 )
 from samverkan_tui.core.base.swedish import count_text
 
@@ -191,11 +194,10 @@ def granska(
     for notice in review.notices:
         _say(f"samverkan: {notice}")
     if svar_fil is not None:
+        text = read_input_file(svar_fil)  # a regular file of sane size, else one Swedish line
         try:
-            data = json.loads(svar_fil.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            fail(f"svarsfilen {svar_fil} finns inte")
-        except (OSError, UnicodeDecodeError, ValueError) as error:
+            data = json.loads(text)
+        except ValueError as error:
             fail(f"svarsfilen {svar_fil} kan inte läsas som JSON: {error}")
         try:
             rw.apply_answers(review, routine, data)
@@ -315,7 +317,7 @@ def _interactive(review: Review, routine: Routine, items: list[ReviewItem], conf
         answer = _ask("Något saknas i rutinen? (Enter: inget saknas): ")
         if answer is None:
             return False
-        review.set_missing(answer)
+        review.set_missing(answer, routine)
         _save(review, config)
     return True
 
@@ -396,17 +398,14 @@ def _output(
     if ut is None:
         sys.stdout.write(data if isinstance(data, str) else "")
         return
-    target = (
-        ut / f"{routine.id}-granskning-{moment.date().isoformat()}{ut.suffix or '.txt'}"
-        if ut.is_dir()
-        else ut
-    )
-    from samverkan_tui.core.base.files import swedish_reason, write_private
-
     try:
-        write_private(target, data)
-    except OSError as error:
-        fail(f"kan inte skriva {target}: {swedish_reason(error, name_file=False)}", EXIT_FAILURE)
+        folder = ut.is_dir()
+    except OSError as error:  # a path too long for the OS: the -o error every command gives
+        output_failed(ut, error)
+    target = (
+        ut / f"{routine.id}-granskning-{moment.date().isoformat()}{ut.suffix or '.txt'}" if folder else ut
+    )
+    write_output_file(target, data)  # the one -o writer: the same error in every command
     _say(f"Skrev {target.resolve()}")
 
 
@@ -534,6 +533,7 @@ def utkast(
     ] = DraftFormat.toml,
 ) -> None:
     """Skriv ett första utkast till en rutinfil från en rutins text, med TODO där någon måste bestämma."""
+    from samverkan_tui.core.base.input_files import InputFileError, read_input_bytes
     from samverkan_tui.core.manage.draft import (
         build_draft,
         draft_record,
@@ -554,9 +554,9 @@ def utkast(
         elif kalla.suffix.lower() in (".doc", ".odt", ".rtf"):
             fail(f"{kalla.name}: spara dokumentet som .docx eller PDF (eller som oformaterad text) först")
         else:
-            source = kalla.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        fail(f"källan {kalla} finns inte")
+            source = read_input_bytes(kalla).decode("utf-8")  # a regular file of sane size
+    except InputFileError as error:
+        fail(error.describe(f"källan {kalla}"), error.exit_code)
     except UnicodeDecodeError:
         fail(f"{kalla} är inte UTF-8: spara texten som UTF-8 (Oformaterad text, UTF-8)")
     except OSError as error:
@@ -579,12 +579,7 @@ def utkast(
     if ut is None or str(ut) == "-":
         sys.stdout.write(data)
     else:
-        from samverkan_tui.core.base.files import swedish_reason, write_private
-
-        try:
-            write_private(ut, data)
-        except OSError as error:
-            fail(f"kan inte skriva {ut}: {swedish_reason(error, name_file=False)}", EXIT_FAILURE)
+        write_output_file(ut, data)  # the one -o writer: the same error in every command
         counts = ", ".join(
             count_text(len(things), one, many)
             for things, one, many in (
@@ -598,11 +593,6 @@ def utkast(
         _say(f"Skrev {ut.resolve()}: {counts} ej placerade (kommentarer sist i filen).")
     if format not in (DraftFormat.text, DraftFormat.md):
         if rapport is not None:
-            from samverkan_tui.core.base.files import swedish_reason, write_private
-
-            try:
-                write_private(rapport, report)
-            except OSError as error:
-                fail(f"kan inte skriva {rapport}: {swedish_reason(error, name_file=False)}", EXIT_FAILURE)
+            write_output_file(rapport, report)
         else:
             sys.stderr.write(report)

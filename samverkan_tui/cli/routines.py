@@ -154,7 +154,7 @@ def validate(
             if not found and paths:
                 fail(f"{target}: inga .toml-filer i katalogen")
             files += found
-        elif target.is_file():
+        elif target.exists():  # a device or a FIFO too: the one input reader says what it is
             files.append(target)
         else:
             fail(f"{target}: filen eller katalogen finns inte")

@@ -20,6 +20,7 @@ from samverkan_tui.core.manage.review_walk import (
     ITEM_OK,
     ITEM_REMOVE,
     Review,
+    scrub_note,
 )
 from samverkan_tui.core.routine.model import Routine, Step
 from samverkan_tui.core.routine.references import item_references
@@ -63,7 +64,7 @@ def document_for_review(
         elif verdict.verdict == ITEM_OK:
             confirmed.append(_item(step, n))
         elif verdict.verdict == ITEM_CHANGE:
-            changed.append(_item(step, n, (f"Ändras: {verdict.change}",)))
+            changed.append(_item(step, n, (f"Ändras: {scrub_note(verdict.change, routine)}",)))
         else:
             removed.append(_item(step, n))
     sections: list[Section] = []
@@ -82,8 +83,13 @@ def document_for_review(
             notes = tuple(
                 note
                 for note in (
-                    f"Nytt nummer: {contact_verdict.phones}" if contact_verdict.phones else "",
-                    f"Nya telefontider: {contact_verdict.hours}" if contact_verdict.hours else "",
+                    # Printed as the one scrubber lets them be stored, whatever made the review.
+                    f"Nytt nummer: {scrub_note(contact_verdict.phones, routine, digits=True)}"
+                    if contact_verdict.phones
+                    else "",
+                    f"Nya telefontider: {scrub_note(contact_verdict.hours, routine, digits=True)}"
+                    if contact_verdict.hours
+                    else "",
                 )
                 if note
             )
@@ -101,7 +107,7 @@ def document_for_review(
     if contact_items:
         sections.append(Section("Kontakter och telefontider", (Block("", tuple(contact_items)),)))
     if review.missing is not None:
-        missing = review.missing or "Inget saknas."
+        missing = scrub_note(review.missing, routine) or "Inget saknas."
         sections.append(Section("Något saknas?", (), text=missing))
     if confirmed:
         sections.append(Section("Bekräftat: gäller oförändrat", (Block("", tuple(confirmed)),)))

@@ -1074,10 +1074,12 @@ def aggregate_from_dict(data: object, where: str) -> Aggregate:
 
 
 def read_aggregate(path: Path) -> Aggregate:
+    from samverkan_tui.core.base.input_files import InputFileError, read_input_text
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReportError(f"kan inte läsa {path}: {getattr(error, 'strerror', None) or error}") from None
+        text = read_input_text(path)  # `slå-ihop /dev/zero` is refused, never read
+    except InputFileError as error:
+        raise ReportError(error.describe(str(path))) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -8,11 +8,25 @@ is scrubbed (``steplog.scrub``) in the same function that writes it.
 
 Durability: WAL with ``synchronous=FULL``; every event is its own short ``BEGIN
 IMMEDIATE`` transaction, so a ``kill -9`` or a power cut loses at most the event being
-written, and two app instances wait for each other (``busy_timeout``) instead of
-failing. The ``sessions`` row and the ``step_states`` table hold each walk's current
-state, written in the same transaction as the event, with the few walk fields the
-follow-up filters on copied next to each step (they make `logg statistik` fast); the
-events remain the truth and resuming a walk replays them.
+written, and two app instances wait for each other (``busy_timeout``, then a few tries
+with growing pauses: ``OPEN_PATIENCE_S`` when opening, ``WRITE_TRIES`` per write)
+instead of failing.
+
+Two windows, one walk: a walk is written by one window at a time. The first window that
+writes to it (or starts or resumes it for work) holds an OS lock on a small file next to
+the log (``.<walk id>.lock``, released when the window closes, also by a crash); a second
+window on the same walk shows it read-only and says so (``message_for``), and a window
+whose copy of the walk is older than the log's never writes it (its summary would go
+back in time).
+
+A read-only data folder (a CD, a write-protected stick, an archive share): ``open(...,
+reading=True)`` falls back to a read-only connection, so listing, showing, exporting and
+statistics work; anything that writes says in Swedish that the log is read-only.
+
+The ``sessions`` row and the ``step_states`` table hold each walk's current state,
+written in the same transaction as the event, with the few walk fields the follow-up
+filters on copied next to each step (they make `logg statistik` fast); the events remain
+the truth and resuming a walk replays them.
 
 The log never raises into the UI while a walk is going on: a write that fails (disk
 full, read-only, locked too long) is kept in memory, retried with the next event, and
@@ -28,8 +42,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import random
 import sqlite3
+import sys
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,6 +67,12 @@ DB_NAME = "steglogg.sqlite3"
 #    and "ej aktuell" may carry a (scrubbed) reason like a deviation
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 3000  # another instance's write takes milliseconds; a purge under a second
+# Opening waits longer than a write: two windows opened at once on a new folder both
+# create, migrate and switch to WAL, and a loaded machine makes each step slow.
+OPEN_PATIENCE_S = 30.0
+WRITE_TRIES = 3  # busy_timeout each, with a growing pause between
+_FIRST_PAUSE_S = 0.05
+_READ_ONLY = "loggfilen eller mappen är skrivskyddad"
 
 _WHAT_TO_DO = "Appen fungerar som vanligt men genomgången sparas inte: exportera den innan du stänger."
 
@@ -255,6 +278,10 @@ class StepLog:
         self._tracked: list[WalkSession] = []
         self._closed = False
         self.purged_at_open = 0  # walks removed by the retention period when the log opened
+        self.read_only = False  # opened read-only (the folder or file cannot be written)
+        self._claims: dict[str, _WalkClaim] = {}  # walks this window writes
+        self._refused: dict[str, str] = {}  # walk id -> why this window only shows it
+        self._known: dict[str, int] = {}  # walk id -> events of it this window has seen stored
         # The real clock, for the time each write happened (retention counts from it);
         # never the app's --now. Tests may replace it.
         self.clock = current_time
@@ -267,11 +294,14 @@ class StepLog:
         *,
         config: Config | None = None,
         retention_days: int | None = None,
+        reading: bool = False,
     ) -> StepLog:
         """Open (or create) the log in the folder ``path`` or the user's data folder.
 
         Applies the retention period (config ``retention_days``, default 90) against the
         real clock, never ``--now``: a training "what if" must not purge real data.
+        ``reading``: for commands that only read; a log that cannot be written (a
+        read-only folder or file) is then opened read-only instead of refused.
         """
         if config is None:
             try:
@@ -292,7 +322,16 @@ class StepLog:
             )
         folder = Path(path) if path is not None else log_folder(data_dir(config))
         db_path = folder / DB_NAME
-        log = cls(_connect(folder, db_path), db_path)
+        try:
+            log = cls(_connect_patiently(folder, db_path), db_path)
+        except StepLogError as error:
+            writable = os.access(folder, os.W_OK) and (not db_path.exists() or os.access(db_path, os.W_OK))
+            cannot_write = _READ_ONLY in error.problem or "kan inte skrivas" in error.problem
+            if not reading or (writable and not cannot_write):
+                raise
+            log = cls(_connect_read_only(db_path), db_path)
+            log.read_only = True
+            return log
         days = retention_days if retention_days is not None else config.retention_days
         try:
             log.purged_at_open = log.purge(older_than=dt.timedelta(days=days), only_if_any=True)
@@ -303,14 +342,66 @@ class StepLog:
 
     # -- walks -------------------------------------------------------------------------
     def start(self, session: WalkSession) -> None:
-        """Store a new walk and every event it gets from now on (events it has already had too)."""
+        """Store a new walk and every event it gets from now on (events it has already had too).
+
+        For a resumed walk: this window works on it now, so it claims it (see
+        ``message_for`` when another window has it).
+        """
         with self._lock:
             if self._tracking(session):
+                self._claim(session)
                 return  # started (or resumed) already: its events are being written
+            self._known.setdefault(session.id, 0)
+            if not self._claim(session):
+                self._attach(session)
+                return
             self._pending.append((session, None))
             self._pending.extend((session, event) for event in session.events)
             self._attach(session)
             self._flush()
+
+    def message_for(self, session: WalkSession) -> str | None:
+        """Why this walk is not being saved in this window (one Swedish line), or None."""
+        with self._lock:
+            refused = self._refused.get(session.id)
+            return refused if refused is not None else self.status_message
+
+    def writes(self, session: WalkSession) -> bool:
+        """Whether this window writes the walk (False: another window has it, or read-only)."""
+        with self._lock:
+            return session.id in self._claims and not self.read_only
+
+    def _claim(self, session: WalkSession) -> bool:
+        """Make this window the walk's writer; False (and a reason kept) if it cannot be."""
+        if session.id in self._claims:
+            return True
+        if self.read_only:
+            self._refused[session.id] = f"Steglogg: {_READ_ONLY}; genomgången visas men sparas inte."
+            return False
+        claim = _WalkClaim.take(self.path.parent, session.id)
+        if claim is None:
+            self._refused[session.id] = (
+                "Steglogg: genomgången är öppen i ett annat fönster och sparas där; här visas den "
+                "skrivskyddad. Stäng det andra fönstret och öppna genomgången igen för att ändra."
+            )
+            return False
+        try:
+            stored = self._conn.execute(
+                "select count(*) from events where session = (select key from sessions where id = ?)",
+                (session.id,),
+            ).fetchone()[0]
+        except sqlite3.Error:
+            stored = self._known.get(session.id, 0)  # cannot tell now; the write will say why
+        if stored != self._known.get(session.id, 0):
+            claim.release()
+            self._refused[session.id] = (
+                "Steglogg: genomgången har ändrats i ett annat fönster sedan den öppnades här; "
+                "öppna den igen för att fortsätta. Här visas den skrivskyddad."
+            )
+            return False
+        self._claims[session.id] = claim
+        self._refused.pop(session.id, None)
+        return True
 
     def store_walks(self, sessions: Iterable[WalkSession], *, real_time: bool = False) -> int:
         """Write whole walks (row and every event) in one transaction, without listening.
@@ -321,6 +412,7 @@ class StepLog:
         cannot be written.
         """
         count = 0
+        self._refuse_if_read_only()
         with self._lock:
             conn = self._conn
             try:
@@ -346,8 +438,10 @@ class StepLog:
         info = self.get(session_id)
         if info is None:
             raise StepLogError(f"Steglogg: genomgången {session_id} finns inte i loggen.", "")
-        session = WalkSession.replay(routine, info.id, info.mode, info.started_at, self.events(info.id))
+        events = self.events(info.id)
+        session = WalkSession.replay(routine, info.id, info.mode, info.started_at, events)
         with self._lock:
+            self._known[session.id] = len(events)
             self._attach(session)
         return session
 
@@ -372,15 +466,31 @@ class StepLog:
                 if self._closed:
                     self.status_message = "Steglogg: loggen är stängd. " + _WHAT_TO_DO
                     return
+                if not self._claim(session):
+                    return  # another window writes this walk: this one only shows it
                 self._pending.append((session, event))
                 self._flush()
         except Exception as error:  # the last line of defence for the UI
             self.status_message = f"Steglogg: {failure_reason(error)}. {_WHAT_TO_DO}"
 
     def _flush(self) -> None:
-        """Write everything pending in one transaction; on failure keep it and say why."""
+        """Write everything pending in one transaction; on failure keep it and say why.
+
+        A log locked by another window is tried ``WRITE_TRIES`` times, each waiting
+        ``busy_timeout``, with a growing pause between.
+        """
         if not self._pending:
             return
+        if self.read_only:
+            self.status_message = f"Steglogg: {_READ_ONLY}. {_WHAT_TO_DO}"
+            return
+        for attempt in range(WRITE_TRIES):
+            if self._flush_once() or self.status_message is None or "låst" not in self.status_message:
+                return
+            if attempt + 1 < WRITE_TRIES:
+                _pause(attempt)
+
+    def _flush_once(self) -> bool:
         conn = self._conn
         refused = 0
         try:
@@ -406,11 +516,15 @@ class StepLog:
             reason = failure_reason(error)
             retry = " Försöker igen vid nästa ändring." if "låst" in reason else ""
             self.status_message = f"Steglogg: {reason}.{retry} {_WHAT_TO_DO}"
-            return
+            return False
+        for session, event in self._pending:
+            if event is not None:
+                self._known[session.id] = self._known.get(session.id, 0) + 1
         self._pending.clear()
         self.status_message = (
             f"Steglogg: {refused} ändring(ar) passade inte loggen och sparades inte." if refused else None
         )
+        return True
 
     def retry(self) -> bool:
         """Try again to write what is pending (e.g. after the user freed disk space)."""
@@ -501,6 +615,7 @@ class StepLog:
                 before = current_time() - older_than
             # The real time of the last write, never the walk's own (possibly --now) time.
             where, params = " where written_at < ?", (to_db_time(before),)
+        self._refuse_if_read_only()
         with self._lock:
             conn = self._conn
             try:
@@ -530,6 +645,7 @@ class StepLog:
 
     def discard(self, session_id: str) -> bool:
         """Really delete one walk (the user chose "släng"); True when it was there."""
+        self._refuse_if_read_only()
         with self._lock:
             conn = self._conn
             try:
@@ -541,6 +657,10 @@ class StepLog:
                 ) from None
         return bool(count)
 
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise StepLogError(f"Steglogg: {_READ_ONLY}; den kan läsas men inte ändras ({self.path}).", "")
+
     # -- closing ----------------------------------------------------------------------
     def close(self) -> None:
         with self._lock:
@@ -551,6 +671,9 @@ class StepLog:
                 if self._listener in session.listeners:
                     session.listeners.remove(self._listener)
             self._tracked.clear()
+            for claim in self._claims.values():
+                claim.release()
+            self._claims.clear()
             self._closed = True
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
@@ -743,6 +866,159 @@ def _connect(folder: Path, db_path: Path) -> sqlite3.Connection:
         conn.close()
         raise refused(failure_reason(error), db_path) from None
     return conn
+
+
+def _pause(attempt: int) -> None:
+    """A growing pause with some jitter, so that two waiting windows do not retry in step."""
+    time.sleep(min(1.0, _FIRST_PAUSE_S * 2**attempt) * random.uniform(0.5, 1.0))
+
+
+def _connect_patiently(folder: Path, db_path: Path) -> sqlite3.Connection:
+    """``_connect``, tried again with growing pauses while another window holds the log."""
+    deadline = time.monotonic() + OPEN_PATIENCE_S
+    attempt = 0
+    while True:
+        try:
+            return _connect(folder, db_path)
+        except StepLogError as error:
+            if "låst" not in error.problem or time.monotonic() >= deadline:
+                raise
+        _pause(attempt)
+        attempt += 1
+
+
+def _connect_read_only(db_path: Path) -> sqlite3.Connection:
+    """The log opened for reading only: the file may not be written, nor its folder.
+
+    A WAL database needs its -shm file; on a read-only medium that cannot be made, it is
+    read as immutable (nobody can change it there). A folder without a log reads as an
+    empty log.
+    """
+    from urllib.parse import quote
+
+    def fail(error: BaseException) -> StepLogError:
+        return StepLogError(f"Steglogg kan inte läsas: {failure_reason(error)} ({db_path}).", "")
+
+    if not db_path.exists():
+        empty = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                empty.execute(statement)
+        return empty
+    uri = "file:" + quote(db_path.resolve().as_posix(), safe="/:")
+    last: BaseException | None = None
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(
+                f"{uri}?{options}", uri=True, isolation_level=None, check_same_thread=False
+            )
+            conn.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = conn.execute("pragma user_version").fetchone()[0]
+            conn.execute("select count(*) from sessions").fetchone()
+        except sqlite3.Error as error:
+            if conn is not None:
+                conn.close()
+            last = error
+            continue
+        assert conn is not None
+        if version != SCHEMA_VERSION:
+            conn.close()
+            raise StepLogError(
+                f"Steglogg: loggen har en annan version ({version}) och kan inte uppdateras på en "
+                f"skrivskyddad plats; kopiera mappen till en skrivbar plats först ({db_path}).",
+                "",
+            )
+        return conn
+    assert last is not None
+    raise fail(last) from None
+
+
+class _WalkClaim:
+    """An OS lock on ``.<walk id>.lock`` in the log's folder: this window writes the walk.
+
+    The OS drops the lock when the process ends, however it ends, so a crashed window
+    never blocks a walk. POSIX: ``flock`` (per open file, so two logs in one process
+    exclude each other too); Windows: ``msvcrt.locking`` on the file's first byte.
+    """
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path = path
+        self.fd = fd
+
+    @classmethod
+    def take(cls, folder: Path, walk_id: str) -> _WalkClaim | None:
+        if not walk_id or any(c not in "0123456789abcdef-" for c in walk_id):
+            return None  # ids are ours (hex); anything else never names a file
+        path = folder / f".{walk_id}.lock"
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        for _ in range(3):
+            try:
+                fd = os.open(path, flags, 0o600)
+            except OSError:
+                # No lock file can be made here (yet the log can be written): write as
+                # before claims existed, rather than never.
+                return cls(path, -1)
+            locked = _lock(fd)
+            if locked is None:  # the file system has no locks (some network shares)
+                os.close(fd)
+                return cls(path, -1)
+            if not locked:
+                os.close(fd)
+                return None
+            try:
+                same = os.path.samestat(os.fstat(fd), os.stat(path))
+            except OSError:
+                same = False
+            if same:
+                return cls(path, fd)
+            os.close(fd)  # removed by its last holder meanwhile: take the new file
+        return None
+
+    def release(self) -> None:
+        if self.fd < 0:
+            return
+        if sys.platform != "win32":
+            # Removed while still held, so no one can lock a file that is about to go.
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        _unlock(self.fd)
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        self.fd = -1
+
+
+def _lock(fd: int) -> bool | None:
+    """True: locked; False: another window holds it; None: no locks on this file system."""
+    import errno
+
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as error:
+        if error.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL):
+            return None
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        if sys.platform == "win32":
+            import msvcrt
+
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

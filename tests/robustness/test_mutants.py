@@ -377,7 +377,7 @@ def shipped_cache(tmp_path_factory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SAMVERKAN_CACHE", str(folder))
         load_catalog()
-    return folder / "rutiner.pickle"
+    return folder / "rutiner"
 
 
 @pytest.fixture
@@ -386,7 +386,7 @@ def mutant_dir(tmp_path: Path, shipped_cache: Path, monkeypatch: pytest.MonkeyPa
     # mutant that loads, and reading it would slow every later run.
     cache = tmp_path / "cache"
     cache.mkdir(mode=0o700)
-    shutil.copy2(shipped_cache, cache / shipped_cache.name)
+    shutil.copytree(shipped_cache, cache / shipped_cache.name)
     monkeypatch.setenv("SAMVERKAN_CACHE", str(cache))
     folder = tmp_path / "egna"
     folder.mkdir()

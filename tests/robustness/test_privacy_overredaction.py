@@ -59,6 +59,20 @@ def test_ordinary_comments_are_mostly_kept(
 def test_the_issue_examples_of_damage_are_gone() -> None:
     from samverkan_tui.steplog.scrub import scrub
 
-    for text in ["Inga platser fanns.", "Per telefon gick det inte.", "Mötet flyttades till kl. 16:00."]:
+    for text in [
+        "Det fanns inga platser.",
+        "Kontakt per telefon gick inte.",
+        "Mötet flyttades till kl. 16:00.",
+        "Han ringde. De kom inte. Vi väntade.",
+    ]:
         assert "[…]" not in scrub(text, VOCABULARY), text
     assert scrub("Mötet 2026-11-24 16:00 ställdes in.", VOCABULARY) == "Mötet ####-##-## ##:## ställdes in."
+
+
+def test_a_given_name_first_in_a_sentence_goes_when_in_doubt() -> None:
+    """Issue 26: "Inga" and "Per" are Swedish given names; first in a sentence a capital
+    cannot tell the word from the name, so the name-word goes (the app shows it first)."""
+    from samverkan_tui.steplog.scrub import scrub
+
+    assert scrub("Inga platser fanns.", VOCABULARY) == "[…] platser fanns."
+    assert scrub("Per telefon gick det inte.", VOCABULARY) == "[…] telefon gick det inte."

@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from samverkan_tui.steplog.store import DB_NAME, StepLog
 from tests.steplog.helpers import routine
 
@@ -73,7 +75,12 @@ def test_sigkill_at_random_moments_never_corrupts_and_keeps_every_committed_even
         assert len(session.events) >= len({at for sid, at in reported if sid == info.id})
 
 
-def test_two_processes_writing_walks_at_once_lose_nothing(tmp_path: Path) -> None:
+# The closing note's 50 runs under load: SAMVERKAN_CONCURRENCY_RUNS=50 (the suite runs one).
+RUNS = int(os.environ.get("SAMVERKAN_CONCURRENCY_RUNS", "1"))
+
+
+@pytest.mark.parametrize("run", range(RUNS))
+def test_two_processes_writing_walks_at_once_lose_nothing(tmp_path: Path, run: int) -> None:
     folder = tmp_path / "logg"
     go = tmp_path / "kör"
     walks = 12

@@ -61,14 +61,14 @@ def load_config(path: Path | None = None) -> Config:
     unknown keys are warnings in ``Config.warnings`` (with "menade du …?").
     """
     path = path or config_file()
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return Config(path)
-    except OSError as error:
-        from samverkan_tui.core.base.oserrors import os_error_reason
+    from samverkan_tui.core.base.input_files import InputFileError, read_input_bytes
 
-        raise ConfigError(f"kan inte läsa inställningarna i {path}: {os_error_reason(error)}") from None
+    try:
+        data = read_input_bytes(path)  # a regular file of sane size, never a device or FIFO
+    except InputFileError as error:
+        if error.missing:
+            return Config(path)
+        raise ConfigError(f"kan inte läsa inställningarna i {path}: {error}") from None
     try:
         text = data.decode("utf-8-sig")  # a BOM from a Windows editor is fine
     except UnicodeDecodeError as error:

@@ -10,7 +10,7 @@ unchanged, the file's ``revised`` date (core.revise).
 What is stored: the routine's id, version and content hash, the verdicts and the
 reviewer's notes about the routine. Never who reviewed (the name is written on the
 paper protocol only) and nothing about clients; a note passes ``scrub_note`` before it
-is kept, which removes personnummer and e-mail addresses.
+is kept: the step log's scrubber (``steplog.scrub``) with the routine's own words.
 """
 
 from __future__ import annotations
@@ -84,9 +84,11 @@ def routine_source(
     for folder in candidates:
         path = folder / routine.source_file
         if path.is_file():
+            from samverkan_tui.core.base.input_files import InputFileError, read_input_text
+
             try:
-                return path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+                return read_input_text(path)
+            except InputFileError:
                 return ""
     return ""
 
@@ -170,14 +172,18 @@ _PNR = re.compile(r"(?<!\d)(?:\d{2})?\d{6} ?[-+]? ?\d{4}(?!\d)")
 _EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def scrub_note(text: str) -> str:
-    """A reviewer's note, without personnummer or e-mail addresses, at most 500 characters.
+def scrub_note(text: str, routine: Routine | None = None, *, digits: bool = False) -> str:
+    """A reviewer's note as it may be stored: the one scrubber, at most 500 characters.
 
-    A note is about the routine ("ny telefontid 9–12"); phone numbers of the routine's
-    contacts are what it is for, so they stay.
+    Words pass the step log's allow-list with the routine's own words kept; digits become
+    ``#``. ``digits``: a contact's new number or telefontider, which are what the field
+    is for, keep their digits (a personnummer's shape still goes).
     """
-    text = _EMAIL.sub("[e-post]", _PNR.sub("[personnummer]", " ".join(text.split())))
-    return text[:MAX_NOTE]
+    from samverkan_tui.steplog.scrub import REMOVED, routine_vocabulary, scrub_comment
+
+    vocabulary = routine_vocabulary(routine)
+    text = _EMAIL.sub(REMOVED, _PNR.sub(REMOVED, " ".join(text.split())))
+    return scrub_comment(text, vocabulary.with_digits() if digits else vocabulary, MAX_NOTE) or ""
 
 
 @dataclass
@@ -232,7 +238,7 @@ class Review:
                 f"okänd punkt `{step_id}`; {did_you_mean(step_id, [s.id for s in routine.steps])}"
             )
         verdict = _item_verdict(verdict)
-        change = scrub_note(change)
+        change = scrub_note(change, routine)
         if verdict == ITEM_CHANGE and not change:
             raise ReviewError(f"punkt {step_id}: skriv vad som ska ändras")
         step = routine.step(step_id)
@@ -252,7 +258,7 @@ class Review:
             )
         if verdict not in CONTACT_VERDICTS:
             raise ReviewError(f"kontakt {contact_id}: svara ”stämmer” eller ange nytt nummer/nya tider")
-        phones, hours = scrub_note(phones), scrub_note(hours)
+        phones, hours = scrub_note(phones, routine, digits=True), scrub_note(hours, routine, digits=True)
         if verdict == CONTACT_CHANGE and not (phones or hours):
             raise ReviewError(f"kontakt {contact_id}: ange nytt nummer eller nya telefontider")
         contact = routine.contact(contact_id)
@@ -264,8 +270,8 @@ class Review:
             else ContactVerdict(CONTACT_OK, reviewed=reviewed)
         )
 
-    def set_missing(self, text: str) -> None:
-        self.missing = scrub_note(text)
+    def set_missing(self, text: str, routine: Routine | None = None) -> None:
+        self.missing = scrub_note(text, routine)
 
     def confirm_rest(self, routine: Routine) -> None:
         """Everything not yet answered: "gäller", "stämmer", nothing missing (``--allt-gäller``)."""
@@ -361,18 +367,20 @@ def review_from_dict(data: dict[str, Any], routine: Routine) -> Review:
             str(data["version"]),
             str(data["content_hash"]),
             dt.datetime.fromisoformat(data["started_at"]),
-            missing=data.get("missing"),
+            missing=None if data.get("missing") is None else scrub_note(str(data["missing"]), routine),
             finished_at=dt.datetime.fromisoformat(data["finished_at"]) if data.get("finished_at") else None,
         )
         for step_id, entry in dict(data.get("items", {})).items():
+            # Scrubbed again on the way in: a file saved by an older version kept more.
+            change = scrub_note(str(entry.get("change", "")), routine)
             review.items[step_id] = ItemVerdict(
-                _item_verdict(entry["verdict"]), str(entry.get("change", "")), str(entry.get("reviewed", ""))
+                _item_verdict(entry["verdict"]), change, str(entry.get("reviewed", ""))
             )
         for contact_id, entry in dict(data.get("contacts", {})).items():
             review.contacts[contact_id] = ContactVerdict(
                 str(entry["verdict"]),
-                str(entry.get("phones", "")),
-                str(entry.get("hours", "")),
+                scrub_note(str(entry.get("phones", "")), routine, digits=True),
+                scrub_note(str(entry.get("hours", "")), routine, digits=True),
                 str(entry.get("reviewed", "")),
             )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -451,7 +459,7 @@ def apply_answers(review: Review, routine: Routine, data: object) -> None:
     if "saknas" in data:
         if not isinstance(data["saknas"], str):
             raise ReviewError('saknas: skriv vad som saknas som text, eller "" om inget saknas')
-        review.set_missing(data["saknas"])
+        review.set_missing(data["saknas"], routine)
     rest = data.get("övriga", data.get("ovriga"))
     if rest is not None:
         if _item_verdict(str(rest)) != ITEM_OK:
@@ -478,12 +486,18 @@ def save_review(review: Review, config: Config | None = None) -> Path:
 def load_saved_review(routine: Routine, config: Config | None = None) -> Review | None:
     """The review of ``routine`` in progress, or None."""
     path = review_path(routine.id, config)
+    from samverkan_tui.core.base.input_files import InputFileError, read_input_text
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as error:
+        data = json.loads(read_input_text(path))
+    except InputFileError as error:
+        if error.missing:
+            return None
         raise ReviewError(f"den sparade granskningen {path} kan inte läsas: {error}") from None
+    except ValueError:
+        raise ReviewError(
+            f"den sparade granskningen {path} kan inte läsas: den är inte giltig JSON"
+        ) from None
     if not isinstance(data, dict):
         raise ReviewError(f"den sparade granskningen {path} kan inte läsas")
     return review_from_dict(data, routine)

@@ -157,10 +157,12 @@ def mark_revised(
 
     path = Path(path)
     copied_from = None
+    from samverkan_tui.core.base.input_files import InputFileError, read_input_text
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ReviseError(f"kan inte läsa {path}: {error.strerror or error}") from None
+        text = read_input_text(path)
+    except InputFileError as error:
+        raise ReviseError(error.describe(str(path))) from None
     old_version = str(tomllib.loads(text).get("version", ""))
     if is_builtin(path):
         if user_dir is None:

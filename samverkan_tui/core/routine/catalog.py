@@ -127,7 +127,7 @@ def load_catalog(extra: list[Path] | None = None, config: Config | None = None) 
                 if routine is None:
                     catalog.problems.append(cast(Problem, problem))  # always one when no routine
                     continue
-                cache.put(path, routine)
+                routine = cache.put(path, routine)  # with its absolute path, as the cache gives it
             existing = catalog.entries.get(routine.id)
             if existing is None:
                 catalog.entries[routine.id] = Entry(routine, path, origin)

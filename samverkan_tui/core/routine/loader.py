@@ -339,14 +339,17 @@ def content_hash(data: bytes) -> str:
 def load_routine(path: Path | str) -> LoadResult:
     """Read and check one routine file. Never raises for problems in the file."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        from samverkan_tui.core.base.oserrors import os_error_reason
+    from samverkan_tui.core.base.input_files import InputFileError, read_input_bytes
 
-        return LoadResult(
-            path, None, [Problem(str(path), 0, f"kan inte läsa filen: {os_error_reason(error)}")]
-        )
+    try:
+        # A device or a FIFO named *.toml is refused, never read; a huge file stops early.
+        raw = read_input_bytes(path, limit=MAX_FILE_BYTES)
+    except InputFileError as error:
+        if error.too_big:
+            raw = b"\0" * (MAX_FILE_BYTES + 1)  # the size message below says what to do
+        else:
+            reason = f"kan inte läsa filen: {error}" if error.from_os else f"filen {error}"
+            return LoadResult(path, None, [Problem(str(path), 0, reason)])
     if len(raw) > MAX_FILE_BYTES:
         return LoadResult(
             path,

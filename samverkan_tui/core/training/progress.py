@@ -17,9 +17,11 @@ FILE_NAME = "ovningar.json"
 def load_progress(folder: Path) -> dict[str, dict[str, str]]:
     """``{"routine/exercise": {question: answer}}``; empty when nothing is stored or the
     file cannot be read (progress is a convenience, never a reason to fail)."""
+    from samverkan_tui.core.base.input_files import read_input_text
+
     try:
-        data = json.loads((folder / FILE_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_input_text(folder / FILE_NAME))
+    except (OSError, ValueError):  # InputFileError is an OSError
         return {}
     if not isinstance(data, dict):
         return {}

@@ -225,7 +225,7 @@ class ReviewScreen(Screen[None]):
         target, value = self.pending_change, event.value.strip()
         try:
             if target == MISSING:
-                self.review.set_missing(value)
+                self.review.set_missing(value, self.routine)
             elif target and target.startswith("kontakt:"):
                 phones, _, hours = value.partition(";")
                 contact_id = target.removeprefix("kontakt:")

@@ -157,7 +157,7 @@ class WalkScreen(AnsweringScreen):
         parts = Text()
         app = samverkan_app(self)
         log = app.step_log
-        problem = log.status_message if log is not None else app.step_log_error
+        problem = log.message_for(self.session) if log is not None else app.step_log_error
         if self.mode == MODE_CASE and problem:
             parts.append(
                 f"⚠ Sparas inte: {problem} Tryck x för att exportera genomgången.\n",
@@ -238,9 +238,10 @@ class WalkScreen(AnsweringScreen):
             if text is None or not text.strip():
                 save(None)
                 return
-            from samverkan_tui.steplog.scrub import scrub_comment
+            from samverkan_tui.steplog.scrub import routine_vocabulary, scrub_comment
 
-            stored = scrub_comment(text) or ""  # never empty: what is not kept becomes […]
+            # The routine's own words are kept, as the step log keeps them when it writes.
+            stored = scrub_comment(text, routine_vocabulary(self.routine)) or ""  # never empty
 
             def confirmed(ok: bool | None) -> None:
                 if ok:
