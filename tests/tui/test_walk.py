@@ -157,20 +157,30 @@ async def test_changing_an_earlier_answer_recomputes_and_keeps_ticks(make_app) -
         assert session.visible_states(app.screen.plan)["rvt-in-rvt-akut-1"].at == parse_now(NOW)
 
 
-async def test_escape_takes_back_the_last_answer_then_leaves(make_app) -> None:
+async def test_escape_never_takes_back_an_answer_u_does_and_says_so(make_app) -> None:
     app = make_app(role="rvt")
     async with app.run_test(size=(120, 40)) as pilot:
         await open_routine(pilot, "rvt")
         await pilot.press("1", "j")
         await pilot.pause()
-        assert app.screen.session.answers == {"inkom": "rvt", "akut": "ja"}
-        await pilot.press("escape")
+        walk = app.screen
+        assert walk.session.answers == {"inkom": "rvt", "akut": "ja"}
+        await pilot.press("u")  # the explicit key, in the footer while there is an answer
         await pilot.pause()
-        assert app.screen.session.answers == {"inkom": "rvt"}
-        assert app.screen.query_one(QuestionPanel).question.id == "akut"
-        await pilot.press("escape", "escape")
+        assert walk.session.answers == {"inkom": "rvt"}
+        assert walk.query_one(QuestionPanel).question.id == "akut"
+        assert any("Svaret togs tillbaka" in n.message for n in app._notifications)
+        await pilot.press("j")
+        await pilot.pause()
+        walk.query_one(PlanList).focus()
+        await pilot.press("escape")  # from the plan: back to the question, nothing undone
+        await pilot.pause()
+        assert walk.session.answers == {"inkom": "rvt", "akut": "ja"}
+        assert app.screen is walk and isinstance(app.focused, QuestionPanel)
+        await pilot.press("backspace")  # from the question: leave; the walk is kept
         await pilot.pause()
         assert not isinstance(app.screen, WalkScreen)
+        assert walk.session.answers == {"inkom": "rvt", "akut": "ja"}
 
 
 async def test_not_applicable_and_deviation_with_category(make_app) -> None:

@@ -7,6 +7,7 @@ once, so leaving the screen (or a crash) loses nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -21,9 +22,13 @@ from textual.widgets import Header
 
 from samverkan_tui.core.base.clock import STOCKHOLM
 from samverkan_tui.core.base.config import save_config
+from samverkan_tui.core.base.phone_numbers import keep_numbers_together
+from samverkan_tui.core.walk.call_now import call_advice
 from samverkan_tui.core.walk.plan import only_role, question_count
 from samverkan_tui.core.walk.session import WalkSession
 from samverkan_tui.core.walk.status import DEVIATION, MODE_CASE, NOT_APPLICABLE
+
+UNREACHABLE = "kontakt_ej_nadd"  # the deviation category that names which contact
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.screens.answering import AnsweringScreen
 from samverkan_tui.tui.widgets.answers import AnswersList
@@ -35,6 +40,7 @@ from samverkan_tui.tui.widgets.steady_static import SteadyStatic
 
 if TYPE_CHECKING:
     from samverkan_tui.core.routine.model import Moment, Question
+    from samverkan_tui.core.walk.plan import Plan
     from samverkan_tui.core.walk.session import StepState
 
 NARROW = 110  # below this width the contacts panel collapses into the plan's lines
@@ -48,6 +54,7 @@ class WalkScreen(AnsweringScreen):
         Binding("s", "summary", "Sammanfattning", id="summary"),
         Binding("x", "export", "Exportera", id="export"),
         Binding("v", "toggle_remarks", "Anmärkningar", id="toggle_remarks", show=False),
+        Binding("o", "reopen", "Öppna igen", id="reopen"),
     ]
 
     def __init__(self, session: WalkSession) -> None:
@@ -57,7 +64,7 @@ class WalkScreen(AnsweringScreen):
         self.session = session
         self.mode = session.mode
         self.role: str | None = None
-        self._keys_on_offer: str | None = "-"
+        self._keys_on_offer: object = "-"
         self.only_mine = False  # "mina steg": a filter on the plan, never a re-sort
         self.show_remarks = False
         self._asked_moments: set[str] = set()
@@ -66,6 +73,8 @@ class WalkScreen(AnsweringScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield SteadyStatic(id="walk-banner")
+        # Whom to call right now, pinned above the plan at every size (core.walk.call_now).
+        yield SteadyStatic(id="call-line")
         with Horizontal(id="walk"):
             with Vertical(id="walk-left"):
                 yield QuestionPanel(id="question")
@@ -95,6 +104,26 @@ class WalkScreen(AnsweringScreen):
         else:
             self.redraw()
             self.action_choose_role()
+        self._schedule_minute_tick()
+
+    # -- the clock -----------------------------------------------------------------
+    def _schedule_minute_tick(self) -> None:
+        """Wake just after the next whole minute: opening hours change on the minute."""
+        wall = dt.datetime.now()
+        wait = 60 - wall.second - wall.microsecond / 1_000_000 + 0.05
+        self.set_timer(wait, self.minute_tick, name="minute")
+
+    def minute_tick(self) -> None:
+        """Bring what depends on the time up to date without a key: the call line, the
+        contacts and the steps' open/closed marks. Nothing changed, nothing is redrawn
+        (the widgets keep what they show when it is the same)."""
+        self._schedule_minute_tick()
+        if self.plan is None:
+            return
+        now = samverkan_app(self).now()
+        self.plan = plan = self.session.plan(now)
+        states = self.session.visible_states(plan)
+        self.draw_time_dependent(plan, states, now)
 
     def log_started(self) -> None:
         self.remember_role()
@@ -126,18 +155,9 @@ class WalkScreen(AnsweringScreen):
         self.query_one(AnswersList).show(plan)
         plan_list = self.query_one(PlanList)
         states = self.session.visible_states(plan)
-        mine = self.role if self.only_mine else None
-        shown = plan if mine is None else only_role(plan, mine)
-        filtered = mine is not None
-        plan_list.show(
-            shown,
-            states,
-            now,
-            keep_highlight=self.focused is plan_list,
-            progress=(len(states), len(plan.actions)),
-            filtered=filtered,
-        )
-        self.query_one(ContactsPanel).show(plan, now)
+        # While questions remain and nothing is planned yet, the question takes the room.
+        self.set_class(question is not None and not plan.steps, "no-plan")
+        self.draw_time_dependent(plan, states, now, keep_highlight=self.focused is plan_list)
         self.show_banner()
         if question is None:
             self.call_after_refresh(self.ask_moments)
@@ -147,10 +167,38 @@ class WalkScreen(AnsweringScreen):
             self.query_one(PlanList).focus()
         # The footer is rebuilt on refresh_bindings, which costs more than the whole redraw:
         # only ask for it when the keys on offer change (yes/no, choice, or no question).
-        keys_on_offer = None if question is None else question.kind
+        keys_on_offer = (None if question is None else question.kind, bool(plan.asked), self.session.finished)
         if keys_on_offer != self._keys_on_offer:
             self._keys_on_offer = keys_on_offer
             self.refresh_bindings()
+
+    def draw_time_dependent(
+        self, plan: Plan, states: dict[str, StepState], now: dt.datetime, keep_highlight: bool = True
+    ) -> None:
+        """The call line, the plan and the contacts: everything that changes with the hour."""
+        mine = self.role if self.only_mine else None
+        shown = plan if mine is None else only_role(plan, mine)
+        self.query_one(PlanList).show(
+            shown,
+            states,
+            now,
+            keep_highlight=keep_highlight,
+            progress=(len(states), len(plan.actions)),
+            filtered=mine is not None,
+        )
+        self.query_one(ContactsPanel).show(plan, now)
+        self.show_call_line(plan, states, now)
+
+    def show_call_line(self, plan: Plan, states: dict[str, StepState], now: dt.datetime) -> None:
+        line = self.query_one("#call-line", SteadyStatic)
+        advice = call_advice(plan, states.keys(), now, self.role)
+        if advice is None:
+            line.display = False
+            return
+        style = "bold" if advice.call_now else "bold yellow"
+        line.show_text(Text(f"☎ {keep_numbers_together(advice.text)}", style=style))
+        line.set_class(bool(advice.call_now), "call")
+        line.display = True
 
     def show_banner(self) -> None:
         parts = Text()
@@ -188,8 +236,25 @@ class WalkScreen(AnsweringScreen):
     # -- answering ------------------------------------------------------------------
 
     # -- steps ------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reopen":
+            return self.session.finished
+        if action == "finish":
+            return not self.session.finished
+        return super().check_action(action, parameters)
+
+    def action_reopen(self) -> None:
+        """A finished walk takes changes again only when it is opened again, on purpose."""
+        if self.session.finished:
+            self.session.reopen(samverkan_app(self).now())
+            self.notify("Genomgången är öppen igen.", timeout=5)
+            self.redraw()
+            self.refresh_bindings()
+
     @on(PlanList.StepAction)
     def step_action(self, message: PlanList.StepAction) -> None:
+        if self.closed():
+            return
         now = samverkan_app(self).now()
         step_id = message.step_id
         current = self.session.steps.get(step_id)
@@ -219,22 +284,63 @@ class WalkScreen(AnsweringScreen):
             if category == "":  # "ta bort avvikelsen", offered only when editing
                 self.session.set_step(step_id, None, samverkan_app(self).now())
                 self.redraw()
+            elif category == UNREACHABLE:
+                self.ask_contact(step_id, current)
             elif category is not None:
                 self.ask_reason(step_id, DEVIATION, category, current)
 
         step = self.routine.step(step_id)
         self.app.push_screen(DeviationDialog(step.text if step is not None else step_id, editing), chosen)
 
-    def ask_reason(self, step_id: str, status: str, category: str | None, current: StepState | None) -> None:
-        """An optional reason, shown as it will be stored (scrubbed) before it is saved."""
+    def ask_contact(self, step_id: str, current: StepState | None) -> None:
+        """ "Kontakten kunde inte nås": which one, from the step's contacts (an id, never a name
+        of a person), then the optional reason."""
+        from samverkan_tui.tui.screens.dialogs import DigitDialog
+
+        step = self.routine.step(step_id)
+        contacts = [c for c in (self.routine.contact(i) for i in (step.contacts if step else ())) if c]
+        if not contacts:
+            self.ask_reason(step_id, DEVIATION, UNREACHABLE, current)
+            return
+        if len(contacts) == 1:
+            self.ask_reason(step_id, DEVIATION, UNREACHABLE, current, contacts[0].id)
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.ask_reason(step_id, DEVIATION, UNREACHABLE, current, contacts[index].id)
+
+        self.app.push_screen(
+            DigitDialog("Vilken kontakt kunde inte nås?", [c.name for c in contacts]), chosen
+        )
+
+    def ask_reason(
+        self,
+        step_id: str,
+        status: str,
+        category: str | None,
+        current: StepState | None,
+        contact: str | None = None,
+    ) -> None:
+        """An optional reason, shown as it will be stored (scrubbed) before it is saved.
+
+        Esc keeps the reason already given (editing a deviation never loses it), and saves
+        none for a new one."""
         from samverkan_tui.tui.screens.dialogs import ConfirmDialog, TextDialog
 
+        previous = current.comment if current is not None and current.status == status else ""
+
         def save(comment: str | None) -> None:
-            self.session.set_step(step_id, status, samverkan_app(self).now(), category, comment or None)
+            self.session.set_step(
+                step_id, status, samverkan_app(self).now(), category, comment or None, contact
+            )
             self.redraw()
 
         def typed(text: str | None) -> None:
-            if text is None or not text.strip():
+            if text is None:
+                save(previous or None)
+                return
+            if not text.strip():
                 save(None)
                 return
             from samverkan_tui.steplog.scrub import scrub_comment
@@ -254,8 +360,8 @@ class WalkScreen(AnsweringScreen):
 
         word = "avvikelsen" if status == DEVIATION else "att steget inte är aktuellt"
         title = f"Orsak till {word} (valfri)"
-        hint = "Skriv aldrig namn, personnummer eller annat som pekar ut någon. Enter sparar · Esc utan orsak"
-        previous = current.comment if current is not None and current.status == status else ""
+        keep = "Esc behåller orsaken" if previous else "Esc utan orsak"
+        hint = f"Skriv aldrig namn, personnummer eller annat som pekar ut någon. Enter sparar · {keep}"
         self.app.push_screen(TextDialog(title, hint, previous or ""), typed)
 
     def report_change(self, before: set[str]) -> None:
@@ -349,8 +455,16 @@ class WalkScreen(AnsweringScreen):
         def chosen(index: int | None) -> None:
             if index is None:
                 return
+            from samverkan_tui.export import ExportError
+
             try:
                 path = export_walk(self.session, samverkan_app(self).now(), choices[index][0])
+            except ExportError:
+                # The calendar holds only dated actions; a plan without any has nothing to add.
+                self.notify(
+                    "Ingen kalender: planen har inga åtgärder med datum ännu.", severity="warning", timeout=8
+                )
+                return
             except OSError as error:
                 self.notify(f"Kunde inte exportera: {error.strerror or error}", severity="error")
                 return
@@ -391,6 +505,7 @@ class WalkScreen(AnsweringScreen):
 
         app = samverkan_app(self)
         self.session.finish(app.now())
+        self.redraw()  # the footer offers o (öppna igen) instead of finishing
         saved = "" if app.step_log is None else " Den finns i stegloggen."
 
         def next_step(index: int | None) -> None:
