@@ -132,7 +132,9 @@ def _closed_text(statuses: list[ContactStatus], urgent: bool | None) -> tuple[st
     return f"{closed}; akut: {fallback.name}{_first_phone(fallback)}", (fallback,)
 
 
-def _advice_for(contacts: list[Contact], routine: Routine, now: dt.datetime, urgent: bool | None):
+def _advice_for(
+    contacts: list[Contact], routine: Routine, now: dt.datetime, urgent: bool | None
+) -> tuple[str, tuple[Contact, ...]]:
     statuses = [contact_status(c, routine, now) for c in contacts]
     open_now = [s for s in statuses if s.open_now]
     if open_now:
@@ -152,7 +154,9 @@ def _shorten(text: str, limit: int) -> str:
     return f"{cut}…"
 
 
-def _own_unit_text(plan: Plan, planned: PlannedStep, own: list[Contact], handled: Collection[str], role_id: str):
+def _own_unit_text(
+    plan: Plan, planned: PlannedStep, own: list[Contact], handled: Collection[str], role_id: str
+) -> str:
     """The next call is to the user's own unit: say who calls them and what they do themselves."""
     routine = plan.routine
     caller = routine.role(planned.step.role)

@@ -3,7 +3,8 @@
 Answering, changing an earlier answer and taking the last one back work the same in
 both. Esc and Backspace never take an answer back: they cancel a change, or move the
 focus back to the question, or leave the screen (the walk is kept). Taking back the last
-answer is its own key, ``u``, offered in the footer while there is an answer to take back. What this base reads is declared below; the subclasses set it and draw in ``redraw``.
+answer is its own key, ``u``, offered in the footer while there is an answer to take back.
+What this base reads is declared below; the subclasses set it and draw in ``redraw``.
 """
 
 from __future__ import annotations

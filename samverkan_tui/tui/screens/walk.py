@@ -27,8 +27,6 @@ from samverkan_tui.core.walk.call_now import call_advice
 from samverkan_tui.core.walk.plan import only_role, question_count
 from samverkan_tui.core.walk.session import WalkSession
 from samverkan_tui.core.walk.status import DEVIATION, MODE_CASE, NOT_APPLICABLE
-
-UNREACHABLE = "kontakt_ej_nadd"  # the deviation category that names which contact
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.screens.answering import AnsweringScreen
 from samverkan_tui.tui.widgets.answers import AnswersList
@@ -43,6 +41,7 @@ if TYPE_CHECKING:
     from samverkan_tui.core.walk.plan import Plan
     from samverkan_tui.core.walk.session import StepState
 
+UNREACHABLE = "kontakt_ej_nadd"  # the deviation category that names which contact
 NARROW = 110  # below this width the contacts panel collapses into the plan's lines
 
 

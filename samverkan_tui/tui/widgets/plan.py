@@ -90,9 +90,9 @@ def step_prompt(
         label = STATUS_LABELS[state.status]
         if state.category:
             label += f": {DEVIATION_CATEGORIES.get(state.category, state.category)}"
-        contact = plan.routine.contact(state.contact) if state.contact else None
-        if contact is not None:
-            label += f" ({contact.name})"
+        unreached = plan.routine.contact(state.contact) if state.contact else None
+        if unreached is not None:
+            label += f" ({unreached.name})"
         if state.comment:
             label += f" – ”{state.comment}”"
         text.append(f"\n{label} {local:%H.%M}", style="dim")
