@@ -145,3 +145,28 @@ class TextDialog(ModalScreen[str | None]):
 
     def action_skip(self) -> None:
         self.dismiss(None)
+
+
+class ReadingDialog(ModalScreen[None]):
+    """A longer text to read in full, however small the window: it scrolls (↑/↓, PgUp/PgDn)."""
+
+    BINDINGS = [Binding("escape,q,v", "close", "Stäng", id="close_reading")]
+
+    def __init__(self, title: str, body: Text) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+
+        with VerticalScroll(classes="dialog wide", id="reading"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield Static(self.body, id="reading-body")
+            yield Static(Text("↑/↓ bläddrar · Esc stänger", style="dim"), classes="dialog-footer")
+
+    def on_mount(self) -> None:
+        self.query_one("#reading").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

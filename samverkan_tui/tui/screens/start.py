@@ -236,9 +236,14 @@ class StartScreen(Screen[None]):
             if session is not None:
                 self.open_routine(session.routine.id, session=session)
 
-        self.app.push_screen(
-            ResumeScreen(sessions, len(unfinished), lambda s: log.discard(s.id), changes), chosen
-        )
+        offer = ResumeScreen(sessions, len(unfinished), lambda s: log.discard(s.id), changes)
+        offer.typed = self.type_into_filter
+        self.app.push_screen(offer, chosen)
+
+    def type_into_filter(self, text: str) -> None:
+        field = self.query_one("#filter", Input)
+        field.focus()
+        field.insert_text_at_cursor(text)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """The start screen's commands in the palette (registered in tui/palette.py)."""

@@ -65,7 +65,6 @@ class WalkScreen(AnsweringScreen):
         self.role: str | None = None
         self._keys_on_offer: object = "-"
         self.only_mine = False  # "mina steg": a filter on the plan, never a re-sort
-        self.show_remarks = False
         self._asked_moments: set[str] = set()
 
     # -- layout -----------------------------------------------------------------
@@ -209,16 +208,9 @@ class WalkScreen(AnsweringScreen):
                 f"⚠ Sparas inte: {problem} Tryck x för att exportera genomgången.\n",
                 style="bold white on red",
             )
-        today = app.now().date()
-        remarks = []
-        if self.routine.review_overdue(today):
-            remarks.append((f"Rutinen: {self.routine.review_status(today)}", "bold red"))
-        remarks += [(r.text, "yellow") for r in self.routine.remarks if r.severity == "varning"]
-        # Remarks are for the routine's owners: one line, and v shows them all.
-        if remarks and self.show_remarks:
-            for text, style in remarks:
-                parts.append(f"⚠ {text}\n", style=style)
-        elif remarks:
+        remarks = self.remarks()
+        # Remarks are for the routine's owners: one line, and v shows them all in a reader.
+        if remarks:
             count = f"{len(remarks)} anmärkning" + ("ar" if len(remarks) > 1 else "")
             parts.append(f"⚠ {count} om rutinen (v visar)\n", style=remarks[0][1])
         if self.role:
@@ -228,6 +220,7 @@ class WalkScreen(AnsweringScreen):
                 f"Din roll: {role.name if role else self.role} (r byter) · visar {mine} (f växlar)",
                 style="dim",
             )
+        parts.rstrip()
         banner = self.query_one("#walk-banner", SteadyStatic)
         banner.show_text(parts)
         banner.display = bool(parts.plain.strip())
@@ -417,9 +410,26 @@ class WalkScreen(AnsweringScreen):
         self.only_mine = not self.only_mine
         self.redraw()
 
+    def remarks(self) -> list[tuple[str, str]]:
+        today = samverkan_app(self).now().date()
+        remarks = []
+        if self.routine.review_overdue(today):
+            remarks.append((f"Rutinen: {self.routine.review_status(today)}", "bold red"))
+        return remarks + [(r.text, "yellow") for r in self.routine.remarks if r.severity == "varning"]
+
     def action_toggle_remarks(self) -> None:
-        self.show_remarks = not self.show_remarks
-        self.show_banner()
+        """Every remark in full, in a reader that scrolls (the banner has room for one line)."""
+        from samverkan_tui.tui.screens.dialogs import ReadingDialog
+
+        remarks = self.remarks()
+        if not remarks:
+            self.notify("Rutinen har inga anmärkningar.")
+            return
+        body = Text()
+        for number, (text, style) in enumerate(remarks, start=1):
+            body.append(f"{number}. {text}\n\n", style=style)
+        body.rstrip()
+        self.app.push_screen(ReadingDialog("Anmärkningar om rutinen", body))
 
     # -- role, summary, export, finish ------------------------------------------------
     def action_choose_role(self) -> None:
