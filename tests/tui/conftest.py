@@ -61,10 +61,14 @@ SAMVERKAN = str(Path(sys.executable).parent / "samverkan")
 
 
 class Terminal:
-    """The installed `samverkan` command in a real terminal of a fixed size, via tmux."""
+    """The installed `samverkan` command in a real terminal of a fixed size, via tmux.
+
+    Each terminal runs on a private tmux server of its own (``tmux -L``), never on the
+    user's default server."""
 
     def __init__(self, home: Path, width: int, height: int, args: str = "") -> None:
         self.name = f"samverkan-{uuid.uuid4().hex[:8]}"
+        self.socket = self.name
         env = {
             "HOME": str(home),
             "SAMVERKAN_CONFIG": str(home / "config.toml"),
@@ -78,7 +82,7 @@ class Terminal:
         command = " ".join(f"{k}={v}" for k, v in env.items())
         subprocess.run(
             [
-                "tmux",
+                *self.tmux(),
                 "new-session",
                 "-d",
                 "-s",
@@ -95,7 +99,7 @@ class Terminal:
 
     def screen(self) -> str:
         return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=False
+            [*self.tmux(), "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=False
         ).stdout
 
     def wait_for(self, text: str, timeout: float = 15) -> str:
@@ -119,11 +123,19 @@ class Terminal:
 
     def keys(self, *keys: str) -> None:
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            subprocess.run([*self.tmux(), "send-keys", "-t", self.name, key], check=True)
             time.sleep(0.15)
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
+        subprocess.run([*self.tmux(), "kill-server"], check=False, capture_output=True)
+
+    def tmux(self) -> list[str]:
+        """The tmux command on this terminal's private server."""
+        return ["tmux", "-L", self.socket]
+
+    def type_fast(self, *keys: str) -> None:
+        """Keys sent in one go, as fast as a person typing ahead."""
+        subprocess.run([*self.tmux(), "send-keys", "-t", self.name, *keys], check=True)
 
 
 @pytest.fixture

@@ -193,8 +193,8 @@ def test_typing_ahead_loses_no_key_and_opens_the_routine_typed(terminal) -> None
     term = terminal(80, 24, ARGS)
     term.wait_for("Välj rutin")
     # One burst, as a practised hand types it: the filter, Enter, role, three answers.
-    subprocess.run(["tmux", "send-keys", "-t", term.name, "s", "k", "r", "i", "v", "Enter"], check=True)
+    term.type_fast("s", "k", "r", "i", "v", "Enter")
     term.wait_for("Vilken är din roll?")
-    subprocess.run(["tmux", "send-keys", "-t", term.name, "1", "j", "2", "j"], check=True)
+    term.type_fast("1", "j", "2", "j")
     screen = term.wait_for("När kom anmälan in?")
     assert "Skrivbordsrutin (test)" in screen

@@ -522,8 +522,9 @@ class WalkScreen(AnsweringScreen):
                 self.action_summary()
             elif index == 1:
                 self.action_export()
-            else:
+            elif index == 2:
                 self.app.pop_screen()
+            # Esc (None): stay on the walk, as the dialog says; it is closed until reopened (o)
 
         self.app.push_screen(
             DigitDialog(

@@ -14,8 +14,8 @@ from textual.widgets._footer import FooterKey
 
 # Actions in the order they are kept when space runs out (first kept longest).
 PRIORITY = (
-    "answer_yes", "answer_no", "answer_option", "toggle_done", "not_applicable", "deviation",
-    "help", "app.help", "finish", "quit", "app.quit", "back", "undo_answer", "reopen", "open",
+    "reopen", "answer_yes", "answer_no", "answer_option", "undo_answer", "toggle_done",
+    "not_applicable", "deviation", "help", "app.help", "finish", "quit", "app.quit", "back", "open",
     "select_cursor", "training",
 )  # fmt: skip
 PALETTE_WIDTH = 14  # "^p Kommandon" and its margin, always kept at the right
