@@ -291,3 +291,35 @@ async def test_export_key_writes_a_file_and_says_where(make_app, tmp_path) -> No
 
 def test_now_is_fixed_for_reproducibility(make_app) -> None:
     assert make_app().now() == dt.datetime.fromisoformat(NOW).replace(tzinfo=parse_now(NOW).tzinfo)
+
+
+async def test_the_call_line_follows_the_clock_without_a_key(make_app) -> None:
+    """At 12.00.05 the mottagning has closed for lunch: the minute tick says so, no key pressed."""
+    app = make_app(role="forskola-skola")
+    app.fixed_now = parse_now("2026-12-07T11:59:30")
+    app.direct_walk = (
+        "botkyrka-forskola-skola",
+        {"verksamhet": "skola", "skede": "anmalan", "akut": "nej", "alder": "under15", "konsultation": "nej"},
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        walk = app.screen
+        while not isinstance(walk, WalkScreen):  # a moment asked: the walk's start is fine
+            await pilot.press("escape")
+            await pilot.pause()
+            walk = app.screen
+        line = walk.query_one("#call-line")
+        before = str(line.render())
+        assert "öppet till 12.00" in before
+        contacts_before = str(walk.query_one("#contacts-text").render())
+        app.fixed_now = parse_now("2026-12-07T12:00:05")
+        walk.minute_tick()
+        await pilot.pause()
+        after = str(line.render()).replace("\u00a0", " ")  # numbers are kept whole
+        assert "stängt (lunch), öppnar 13.00; akut: Socialjouren 778 48 60" in after
+        assert str(walk.query_one("#contacts-text").render()) != contacts_before
+        # Nothing changed within the minute: the line keeps what it shows (no new frame).
+        shown = line._shown
+        walk.minute_tick()
+        await pilot.pause()
+        assert line._shown is shown
