@@ -10,7 +10,6 @@ import gc
 from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.events import Resize
 from textual.message_pump import MessagePump
 from textual.screen import Screen
@@ -18,6 +17,7 @@ from textual.screen import Screen
 from samverkan_tui.core.base.clock import current_time, parse_now
 from samverkan_tui.core.base.config import Config, load_config
 from samverkan_tui.core.routine.catalog import Catalog, load_catalog
+from samverkan_tui.tui.keys import bindings
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -33,21 +33,7 @@ class SamverkanApp(App[None]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Avsluta", id="quit", priority=True),
-        Binding("f1,question_mark", "help", "Hjälp", id="help"),
-        # Declared here so that Textual does not add its own, English, "palette" key.
-        Binding(
-            "ctrl+p",
-            "command_palette",
-            "Kommandon",
-            id="command_palette",
-            show=False,
-            priority=True,
-            tooltip="Öppna kommandopaletten",
-        ),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
-    ]
+    BINDINGS = bindings("SamverkanApp")
 
     def __init__(
         self,

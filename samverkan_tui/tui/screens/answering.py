@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import OptionList
 
 from samverkan_tui.tui.app import samverkan_app
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.question import QuestionPanel
 
 if TYPE_CHECKING:
@@ -26,14 +26,7 @@ if TYPE_CHECKING:
 
 
 class AnsweringScreen(Screen[None]):
-    BINDINGS = [
-        Binding("escape,backspace", "back", "Tillbaka", id="back"),
-        Binding("u", "undo_answer", "Ångra svar", id="undo_answer"),
-        # The app's actions: a screen has no focus_next action of its own, and a binding
-        # to a missing action silently does nothing (Tab did nothing here once).
-        Binding("tab", "app.focus_next", "Nästa ruta", id="focus_next", show=False),
-        Binding("shift+tab", "app.focus_previous", "Föregående ruta", id="focus_previous", show=False),
-    ]
+    BINDINGS = bindings("AnsweringScreen")
 
     # Set by the subclasses: the routine asked, and the walk the answers go to (there is
     # one from the moment the screen is mounted).

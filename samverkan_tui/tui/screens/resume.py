@@ -14,7 +14,6 @@ from collections.abc import Callable
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -23,6 +22,7 @@ from textual.widgets.option_list import Option
 from samverkan_tui.core.base.clock import STOCKHOLM
 from samverkan_tui.core.base.dates import format_date_short, format_time
 from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.tui.keys import bindings
 
 SHOWN = 5  # the most recent few: an old walk is finished from `samverkan logg`
 
@@ -55,12 +55,7 @@ def walk_line(session: WalkSession, changes: list[str] | None = None) -> Text:
 
 
 class ResumeScreen(ModalScreen[WalkSession | None]):
-    BINDINGS = [
-        Binding("enter", "resume", "Fortsätt", id="resume", priority=True),
-        Binding("delete,ctrl+d", "discard", "Släng", id="discard"),
-        Binding("escape", "new", "Ny genomgång", id="new"),
-        Binding("question_mark", "app.help", "Hjälp", id="help_resume", show=False, priority=True),
-    ]
+    BINDINGS = bindings("ResumeScreen")
 
     def __init__(
         self, sessions: list[WalkSession], total: int, discard, changes: dict[str, list[str]] | None = None

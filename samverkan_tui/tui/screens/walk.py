@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Header
@@ -28,6 +27,7 @@ from samverkan_tui.core.walk.plan import only_role, question_count
 from samverkan_tui.core.walk.session import WalkSession
 from samverkan_tui.core.walk.status import DEVIATION, MODE_CASE, NOT_APPLICABLE
 from samverkan_tui.tui.app import samverkan_app
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.screens.answering import AnsweringScreen
 from samverkan_tui.tui.widgets.answers import AnswersList
 from samverkan_tui.tui.widgets.contacts import ContactsPanel
@@ -46,15 +46,7 @@ NARROW = 110  # below this width the contacts panel collapses into the plan's li
 
 
 class WalkScreen(AnsweringScreen):
-    BINDINGS = [
-        Binding("ctrl+f", "finish", "Avsluta genomgång", id="finish"),
-        Binding("f", "toggle_mine", "Mina/alla steg", id="toggle_mine"),
-        Binding("r", "choose_role", "Roll", id="choose_role"),
-        Binding("s", "summary", "Sammanfattning", id="summary"),
-        Binding("x", "export", "Exportera", id="export"),
-        Binding("v", "toggle_remarks", "Anmärkningar", id="toggle_remarks", show=False),
-        Binding("o", "reopen", "Öppna igen", id="reopen"),
-    ]
+    BINDINGS = bindings("WalkScreen")
 
     def __init__(self, session: WalkSession) -> None:
         """A new walk (no events yet) or one resumed from the step log."""
@@ -536,14 +528,7 @@ class WalkScreen(AnsweringScreen):
         )
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        """The walk's commands in the palette (registered in tui/palette.py)."""
-        yield SystemCommand("Ändra roll", "Din roll kan visas ensam i planen (f)", self.action_choose_role)
-        yield SystemCommand(
-            "Mina steg / alla steg", "Visa bara din rolls steg, i rutinens ordning", self.action_toggle_mine
-        )
-        yield SystemCommand(
-            "Sammanfattning för journalen", "Klara steg, avvikelser, öppna steg", self.action_summary
-        )
-        yield SystemCommand("Exportera planen", "Skriv planen till en fil", self.action_export)
-        yield SystemCommand("Avsluta genomgången", "Markera genomgången som klar", self.action_finish)
-        yield SystemCommand("Ta tillbaka senaste svaret", "Gå tillbaka en fråga", self.action_back)
+        """The walk's commands in the palette: its keys that have a palette title (tui/keys.py)."""
+        from samverkan_tui.tui.keys import palette_commands
+
+        yield from palette_commands(self)

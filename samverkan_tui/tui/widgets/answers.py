@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from samverkan_tui.core.walk.plan import Plan
+from samverkan_tui.tui.keys import bindings
 
 
 class AnswersList(OptionList):
-    BINDINGS = [Binding("enter", "select", "Ändra svar", id="change_answer")]
+    BINDINGS = bindings("AnswersList")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -12,7 +12,6 @@ import datetime as dt
 
 from rich.segment import Segment
 from rich.text import Text
-from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.message import Message
 from textual.strip import Strip
@@ -30,6 +29,7 @@ from samverkan_tui.core.walk.status import (
     NOT_APPLICABLE,
     STATUS_LABELS,
 )
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.hanging import Hanging, hanging
 
 BOXES = {None: "[ ]", DONE: "[✓]", NOT_APPLICABLE: "[–]", DEVIATION: "[!]"}
@@ -101,11 +101,7 @@ def step_prompt(
 
 
 class PlanList(OptionList):
-    BINDINGS = [
-        Binding("space", "toggle_done", "Klar", id="toggle_done"),
-        Binding("e", "not_applicable", "Ej aktuell", id="not_applicable"),
-        Binding("a", "deviation", "Avvikelse", id="deviation"),
-    ]
+    BINDINGS = bindings("PlanList")
 
     class StepAction(Message):
         def __init__(self, step_id: str, action: str) -> None:
