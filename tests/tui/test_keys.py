@@ -7,8 +7,8 @@ registry entry nothing binds any more, fails here.
 from __future__ import annotations
 
 import importlib
-import io
 import inspect
+import io
 import pkgutil
 
 import pytest
