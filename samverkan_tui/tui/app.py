@@ -78,6 +78,7 @@ class SamverkanApp(App[None]):
 
     def on_mount(self) -> None:
         self.mounted = True
+        self.schedule_minute_tick()
         self.call_after_refresh(self.check_size, self.size.width, self.size.height)
         if self.training_routine is not None:
             from samverkan_tui.tui.screens.training import open_training
@@ -100,6 +101,22 @@ class SamverkanApp(App[None]):
         for question_id, value in effective_answers(routine, answers).items():
             session.answer(question_id, value, self.now())
         self.push_screen(WalkScreen(session))
+
+    def schedule_minute_tick(self) -> None:
+        """Wake just after the next whole minute: opening hours change on the minute.
+
+        One timer for the app, not one per walk: a timer holds its screen, and a walk left
+        must not stay in memory until the minute is out."""
+        wall = dt.datetime.now()
+        self.set_timer(60.05 - wall.second - wall.microsecond / 1_000_000, self.minute_tick, name="minute")
+
+    def minute_tick(self) -> None:
+        """Every screen that shows the time brings itself up to date (the walk's call line)."""
+        self.schedule_minute_tick()
+        for screen in self.screen_stack:
+            tick = getattr(screen, "minute_tick", None)
+            if tick is not None:
+                tick()
 
     def on_resize(self, event: Resize) -> None:
         # Textual sends the first Resize before the app has mounted: a screen pushed then is

@@ -260,3 +260,21 @@ def test_remarks_can_be_read_in_full(terminal) -> None:
     term.keys("Escape")
     term.wait_gone("Anmärkningar om rutinen")
     term.keys("C-q")
+
+
+def test_numbers_never_break_in_the_plan_or_the_contacts(terminal) -> None:
+    """120×40, where the contacts panel shows the routine's "Övriga tider" line in full."""
+    term = terminal(120, 40, f"{BOTKYRKA} --svar akut=nej --svar konsultation=nej --now 2026-12-07T12:15")
+    term.wait_for("Vilken är din roll?")
+    term.keys("1")
+    screen = term.wait_for("Kontakter").replace("\u00a0", " ")
+    numbers = ("530 622 55", "530 619 05", "778 48 60", "010-564 64 67")
+    # A number broken over two lines leaves a panel's line ending in a part of it.
+    segments = [part.strip() for line in screen.splitlines() for part in line.split("│")]
+    for number in numbers:
+        words = number.split(" ")
+        for cut in range(1, len(words)):
+            part = " ".join(words[:cut])
+            assert not any(s.endswith(part) for s in segments), f"{number!r} broken after {part!r}"
+    assert "010-564 64 67" in screen
+    term.keys("C-q")

@@ -94,20 +94,13 @@ class WalkScreen(AnsweringScreen):
         else:
             self.redraw()
             self.action_choose_role()
-        self._schedule_minute_tick()
 
     # -- the clock -----------------------------------------------------------------
-    def _schedule_minute_tick(self) -> None:
-        """Wake just after the next whole minute: opening hours change on the minute."""
-        wall = dt.datetime.now()
-        wait = 60 - wall.second - wall.microsecond / 1_000_000 + 0.05
-        self.set_timer(wait, self.minute_tick, name="minute")
-
     def minute_tick(self) -> None:
         """Bring what depends on the time up to date without a key: the call line, the
-        contacts and the steps' open/closed marks. Nothing changed, nothing is redrawn
-        (the widgets keep what they show when it is the same)."""
-        self._schedule_minute_tick()
+        contacts and the steps' open/closed marks. The app calls it on every whole minute
+        (``SamverkanApp.minute_tick``). Nothing changed, nothing is redrawn (the widgets
+        keep what they show when it is the same)."""
         if self.plan is None:
             return
         now = samverkan_app(self).now()
