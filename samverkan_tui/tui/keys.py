@@ -226,7 +226,7 @@ KEYS: dict[str, tuple[Key, ...]] = {
             "Ångra svar",
             "ta tillbaka senaste svaret (planen räknas om och appen säger vilket svar)",
             id="undo_answer",
-            rank=8,
+            rank=12,
             palette="Ta tillbaka senaste svaret",
         ),
         # The app's actions: a screen has no focus_next action of its own, and a binding

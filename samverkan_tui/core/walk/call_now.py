@@ -3,8 +3,9 @@
 Decided here, once, so that the app's pinned line, the CLI's walk and the printouts say
 the same thing at the same moment. The line names the contacts of the next open action
 that needs one, whether they answer now ("öppet till 16.00"), and otherwise what to do
-now: in an acute case the fallback with its number first, in a non-acute one also when
-the contact opens again ("stängt (lunch), öppnar 13.00; akut: Socialjouren 778 48 60").
+now: in an acute case (or when the routine does not say) the fallback with its number
+first, in a non-acute one when the contact opens again and the fallback for an emergency
+("stängt (lunch), öppnar 13.00; akut: Socialjouren 778 48 60").
 
 A unit never calls itself: when the next call is to the user's own unit, the line says
 who will call them and what their own next step is. Which contacts are a role's own unit
@@ -127,7 +128,8 @@ def _closed_text(statuses: list[ContactStatus], urgent: bool | None) -> tuple[st
         return closed, ()
     if fallback_open is False:
         return f"{closed}; även {fallback.name} har stängt", ()
-    if urgent:
+    # Unknown (the routine declares no urgent question): the safe side, the fallback first.
+    if urgent is not False:
         return f"Ring nu: {fallback.name}{_first_phone(fallback)} – {closed}", (fallback,)
     return f"{closed}; akut: {fallback.name}{_first_phone(fallback)}", (fallback,)
 

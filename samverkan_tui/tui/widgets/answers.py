@@ -35,6 +35,8 @@ class AnswersList(OptionList):
         if list(self.options) != options:
             self.clear_options()
             self.add_options(options)
-        self.border_title = f"Svar ({len(plan.asked)})"
+        # Taking an answer back is its own key (Esc never does): said where the answers are,
+        # also when a narrow footer has no room for it.
+        self.border_title = f"Svar ({len(plan.asked)})" + (" · u ångrar senaste" if plan.asked else "")
         if self.option_count:
             self.highlighted = min(highlighted or 0, self.option_count - 1)
