@@ -37,6 +37,6 @@ class AnswersList(OptionList):
             self.add_options(options)
         # Taking an answer back is its own key (Esc never does): said where the answers are,
         # also when a narrow footer has no room for it.
-        self.border_title = f"Svar ({len(plan.asked)})" + (" · u ångrar senaste" if plan.asked else "")
+        self.border_title = f"Svar ({len(plan.asked)})" + (" · u ångrar" if plan.asked else "")
         if self.option_count:
             self.highlighted = min(highlighted or 0, self.option_count - 1)

@@ -33,8 +33,9 @@ from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.hanging import Hanging, hanging
 
 BOXES = {None: "[ ]", DONE: "[✓]", NOT_APPLICABLE: "[–]", DEVIATION: "[!]"}
-# How a step's phone line says whether the contact answers now (None: no hours given).
-ANSWERS_NOW = {True: "öppet nu", False: "stängt nu", None: ""}
+# How a step's phone line says whether the contact answers now (None: no hours given);
+# one unit, like the number before it (a non-breaking space, kept by hanging.wrap_kept).
+ANSWERS_NOW = {True: "öppet\u00a0nu", False: "stängt\u00a0nu", None: ""}
 
 
 def _keep(text: str) -> str:
