@@ -452,3 +452,86 @@ def test_the_holidays_package_is_imported_on_the_first_lookup_only() -> None:
         "assert 'holidays' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- the call line: whom to call now, for a plan and a role (core/walk/call_now.py) ----------
+
+BOTKYRKA_ACUTE = {"verksamhet": "skola", "skede": "anmalan", "akut": "ja", "alder": "under15"}
+
+
+def botkyrka_call(moment: str, acute: str = "ja", role: str | None = None, handled=()) -> str:
+    from samverkan_tui.core.walk.call_now import call_advice
+    from samverkan_tui.core.walk.plan import build_plan
+    from tests.conftest import shipped
+
+    now = parse_now(moment)
+    plan = build_plan(shipped("botkyrka-forskola-skola"), {**BOTKYRKA_ACUTE, "akut": acute}, now)
+    advice = call_advice(plan, set(handled), now, role)
+    assert advice is not None
+    return advice.text
+
+
+def test_call_line_on_a_saturday_in_an_acute_case_sends_to_socialjouren_first() -> None:
+    text = botkyrka_call("2026-12-12T10:00")
+    assert text.startswith("Ring nu: Socialjouren 778 48 60")
+    assert "stängt (helg), öppnar måndag 08.30" in text
+    assert text.count("Socialjouren") == 1
+
+
+def test_call_line_at_lunch_in_a_non_acute_case_waits_for_the_mottagning() -> None:
+    text = botkyrka_call("2026-12-07T12:15", acute="nej")
+    assert text == (
+        "Utredningsenhetens mottagningsgrupp: stängt (lunch), öppnar 13.00; akut: Socialjouren 778 48 60"
+    )
+
+
+def test_call_line_at_six_in_the_evening_and_on_a_holiday() -> None:
+    evening = botkyrka_call("2026-12-07T18:00")  # Monday: open until 18.00, exclusive
+    assert evening.startswith("Ring nu: Socialjouren 778 48 60")
+    assert "öppnar i morgon 08.30" in evening
+    christmas = botkyrka_call("2026-12-25T10:00")  # juldagen, a Friday: the routine gives no holiday hours
+    assert "troligen stängt (juldagen), öppnar måndag 08.30" in christmas
+    assert christmas.startswith("Ring nu: Socialjouren")
+
+
+def test_call_line_when_open_names_the_numbers_and_the_closing_time() -> None:
+    assert botkyrka_call("2026-12-07T10:00") == (
+        "Ring nu: Mottagningssektion Norr 0–20 år 530 622 55 eller "
+        "Mottagningssektion Södra 0–20 år 530 619 05 (öppet till 12.00)"
+    )
+
+
+def test_a_unit_never_calls_itself() -> None:
+    from samverkan_tui.core.walk.call_now import own_contacts
+
+    text = botkyrka_call("2026-12-12T10:00", role="socialtjanst")
+    assert text.startswith(
+        "Förskolan/skolan ringer er (Utredningsenhetens mottagningsgrupp). Ert nästa steg: "
+    )
+    assert "Ring nu" not in text
+    routine = shipped_routine("botkyrka-forskola-skola")
+    assert own_contacts(routine, "socialtjanst") >= {"mottagning-norr", "mottagning-sodra"}
+    assert own_contacts(routine, "forskola-skola") == frozenset()
+    assert own_contacts(routine, "gemensamt") == frozenset()
+    assert own_contacts(shipped_routine("rvt-bou"), "rvt") == {"rvt-beredskap"}
+    assert own_contacts(shipped_routine("rvt-bou"), "bou") == frozenset()
+
+
+def test_the_call_line_moves_on_when_the_action_is_handled() -> None:
+    from samverkan_tui.core.walk.call_now import call_advice
+    from samverkan_tui.core.walk.plan import build_plan
+
+    now = parse_now("2026-12-07T10:00")
+    plan = build_plan(shipped_routine("botkyrka-forskola-skola"), BOTKYRKA_ACUTE, now)
+    first = call_advice(plan, set(), now)
+    assert first is not None
+    handled = {p.id for p in plan.actions if p.contacts}
+    assert call_advice(plan, handled, now) is None
+    later = call_advice(plan, {first.step_id}, now)
+    assert later is None or later.step_id != first.step_id
+
+
+def shipped_routine(routine_id: str) -> Routine:
+    from tests.conftest import shipped
+
+    return shipped(routine_id)

@@ -98,3 +98,54 @@ def test_due_dates_count_from_the_start_of_the_walk() -> None:
     due = {p.id: p.due for p in plan.steps if p.due}
     assert due["rvt-in-rvt-ejakut-2"] == dt.date(2026, 11, 30)
     assert plan.now.day == 25
+
+
+def test_a_step_kept_after_a_changed_answer_is_still_in_the_plan() -> None:
+    """Done as "inte akut", the same action in the akut branch: it has not left the plan,
+    so the journal summary (`logg visa`) must not say it has."""
+    from samverkan_tui.steplog.summary import walk_summary
+
+    session = WalkSession(ROUTINE, at(0))
+    session.answer("inkom", "rvt", at(1))
+    session.answer("akut", "nej", at(1))
+    assert "rvt-in-rvt-ejakut-1" in {p.id for p in session.plan(at(1)).steps}
+    session.set_step("rvt-in-rvt-ejakut-1", DONE, at(2))
+    session.answer("akut", "ja", at(3))
+    plan = session.plan(at(4))
+    assert "rvt-in-rvt-ejakut-1" not in {p.id for p in plan.steps}
+    assert "rvt-in-rvt-akut-1" in session.visible_states(plan)
+    assert session.recorded_in_plan(plan) == {"rvt-in-rvt-ejakut-1"}
+    summary = walk_summary(session, at(4))
+    assert [h.in_plan for h in summary.done] == [True]
+
+
+def test_a_finished_walk_is_closed_until_it_is_reopened() -> None:
+    session = WalkSession(ROUTINE, at(0))
+    session.answer("inkom", "bou", at(1))
+    session.set_step("bou-in-bou-1", DONE, at(2))
+    session.finish(at(3))
+    for change in (
+        lambda: session.set_step("bou-in-bou-2", DONE, at(4)),
+        lambda: session.toggle_done("bou-in-bou-1", at(4)),
+        lambda: session.answer("akut", "ja", at(4)),
+        lambda: session.clear_answer("inkom", at(4)),
+    ):
+        with pytest.raises(SessionError, match="avslutad"):
+            change()
+    assert session.steps.keys() == {"bou-in-bou-1"} and session.answers == {"inkom": "bou"}
+    session.reopen(at(5))
+    assert not session.finished
+    session.set_step("bou-in-bou-2", DONE, at(6))
+    session.finish(at(7))
+    # The log's history replays as it happened, reopening included.
+    replayed = WalkSession.replay(ROUTINE, session.id, session.mode, at(0), session.events)
+    assert replayed.steps.keys() == {"bou-in-bou-1", "bou-in-bou-2"}
+    assert replayed.finished_at == at(7)
+
+
+def test_the_unreachable_contact_is_recorded_with_the_deviation() -> None:
+    session = WalkSession(ROUTINE, at(0))
+    session.set_step("bou-in-bou-1", DEVIATION, at(1), "kontakt_ej_nadd", None, "rvt-beredskap")
+    assert session.steps["bou-in-bou-1"].contact == "rvt-beredskap"
+    replayed = WalkSession.replay(ROUTINE, session.id, session.mode, at(0), session.events)
+    assert replayed.steps["bou-in-bou-1"].contact == "rvt-beredskap"

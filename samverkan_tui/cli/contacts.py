@@ -10,15 +10,23 @@ import typer
 
 from samverkan_tui.cli.app import app, command, examples
 from samverkan_tui.cli.common import STATE, Format, FormatOption, NowOption, complete_routine, print_json
+from samverkan_tui.core.base.phone_numbers import KEEP_TOGETHER_SPACE, keep_numbers_together
 from samverkan_tui.core.routine.model import Contact, Routine
 from samverkan_tui.core.walk.hours_text import status_summary
 
 
 def _wrap(text: str, indent: str = "    ") -> list[str]:
-    # 80 columns, like the plan printouts; never split a phone number at its hyphen.
-    return textwrap.wrap(
-        text, width=80, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
+    # 80 columns, like the plan printouts; a phone number is never split, neither at its
+    # hyphen nor at its spaces (kept non-breaking while wrapping: textwrap only breaks at
+    # ASCII whitespace).
+    lines = textwrap.wrap(
+        keep_numbers_together(text),
+        width=80,
+        initial_indent=indent,
+        subsequent_indent=indent + "  ",
+        break_on_hyphens=False,
     )
+    return [line.replace(KEEP_TOGETHER_SPACE, " ") for line in lines]
 
 
 def _selected(rutin: str | None) -> list[tuple[Routine, list[Contact]]]:

@@ -87,7 +87,7 @@ def walk_summary(
         option = question.option(value)
         summary.answers.append((question.id, question.text, value, option.label if option else value))
     summary.unanswered = [q.text for q in plan.unanswered]
-    in_plan = {p.id for p in plan.steps}
+    in_plan = session.recorded_in_plan(plan)
     buckets = {DONE: summary.done, DEVIATION: summary.deviations, NOT_APPLICABLE: summary.not_applicable}
     for step_id, state in sorted(session.steps.items(), key=lambda item: item[1].at):
         step = routine.step(step_id)

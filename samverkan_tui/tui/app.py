@@ -10,7 +10,6 @@ import gc
 from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.events import Resize
 from textual.message_pump import MessagePump
 from textual.screen import Screen
@@ -18,6 +17,7 @@ from textual.screen import Screen
 from samverkan_tui.core.base.clock import current_time, parse_now
 from samverkan_tui.core.base.config import Config, load_config
 from samverkan_tui.core.routine.catalog import Catalog, load_catalog
+from samverkan_tui.tui.keys import bindings
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -33,21 +33,7 @@ class SamverkanApp(App[None]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Avsluta", id="quit", priority=True),
-        Binding("f1,question_mark", "help", "Hjälp", id="help"),
-        # Declared here so that Textual does not add its own, English, "palette" key.
-        Binding(
-            "ctrl+p",
-            "command_palette",
-            "Kommandon",
-            id="command_palette",
-            show=False,
-            priority=True,
-            tooltip="Öppna kommandopaletten",
-        ),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
-    ]
+    BINDINGS = bindings("SamverkanApp")
 
     def __init__(
         self,
@@ -92,6 +78,7 @@ class SamverkanApp(App[None]):
 
     def on_mount(self) -> None:
         self.mounted = True
+        self.schedule_minute_tick()
         self.call_after_refresh(self.check_size, self.size.width, self.size.height)
         if self.training_routine is not None:
             from samverkan_tui.tui.screens.training import open_training
@@ -114,6 +101,22 @@ class SamverkanApp(App[None]):
         for question_id, value in effective_answers(routine, answers).items():
             session.answer(question_id, value, self.now())
         self.push_screen(WalkScreen(session))
+
+    def schedule_minute_tick(self) -> None:
+        """Wake just after the next whole minute: opening hours change on the minute.
+
+        One timer for the app, not one per walk: a timer holds its screen, and a walk left
+        must not stay in memory until the minute is out."""
+        wall = dt.datetime.now()
+        self.set_timer(60.05 - wall.second - wall.microsecond / 1_000_000, self.minute_tick, name="minute")
+
+    def minute_tick(self) -> None:
+        """Every screen that shows the time brings itself up to date (the walk's call line)."""
+        self.schedule_minute_tick()
+        for screen in self.screen_stack:
+            tick = getattr(screen, "minute_tick", None)
+            if tick is not None:
+                tick()
 
     def on_resize(self, event: Resize) -> None:
         # Textual sends the first Resize before the app has mounted: a screen pushed then is

@@ -12,20 +12,18 @@ from collections.abc import Iterable
 from rich.align import Align
 from rich.text import Text
 from textual.app import SystemCommand
-from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
 from textual.widgets.option_list import Option
+
+from samverkan_tui.tui.keys import bindings
 
 PLACEHOLDER = "Sök kommando …"
 NO_MATCHES = "Inga kommandon matchar"
 
 
 class SwedishCommandPalette(CommandPalette):
-    BINDINGS = [
-        Binding("escape", "escape", "Stäng kommandopaletten"),
-        Binding("down", "cursor_down", "Nästa kommando", show=False),
-    ]
+    BINDINGS = bindings("SwedishCommandPalette")
 
     def __init__(self, **kwargs) -> None:
         super().__init__(placeholder=PLACEHOLDER, **kwargs)

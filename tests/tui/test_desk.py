@@ -262,7 +262,7 @@ async def test_resume_shows_stockholm_time_role_and_can_throw_away(desk_app) -> 
         await pilot.pause()
         await pilot.pause()
         assert isinstance(third.screen, ResumeScreen)
-        await pilot.press("d")
+        await pilot.press("delete")
         await pilot.pause()
         assert isinstance(third.screen, ConfirmDialog)
         await pilot.press("j")

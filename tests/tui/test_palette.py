@@ -17,10 +17,10 @@ WALK_COMMANDS = {
     "Ändra roll",
     "Mina steg / alla steg",
     "Sammanfattning för journalen",
-    "Exportera planen",
+    "Exportera genomgången",
+    "Anmärkningar om rutinen",
     "Avsluta genomgången",
-    "Ta tillbaka senaste svaret",
-}
+}  # "Ta tillbaka senaste svaret" only once there is an answer, "Öppna igen" once finished
 START_COMMANDS = {"Övningsläge", "Uppföljning (statistik)", "Granska rutinen"}
 
 

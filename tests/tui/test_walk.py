@@ -17,6 +17,7 @@ from samverkan_tui.tui.screens.resume import ResumeScreen
 from samverkan_tui.tui.screens.walk import WalkScreen
 from samverkan_tui.tui.widgets.plan import PlanList
 from samverkan_tui.tui.widgets.question import QuestionPanel
+from samverkan_tui.tui.widgets.steady_static import SteadyStatic
 from tests.conftest import shipped
 from tests.tui.conftest import NOW
 
@@ -109,7 +110,7 @@ async def test_path_bou_shows_beredskap_with_number_and_same_day_date(make_app) 
         text = " ".join(plan_text(app).split())
         assert "☎ RVT:s beredskap 08-508 03 310" in text
         assert "Senast måndag 23 november 2026 (samma dag som RVT informerades av BoU)" in text
-        contacts = str(app.screen.query_one("#contacts-text").render())
+        contacts = app.screen.query_one("#contacts-text", SteadyStatic).shown
         assert "08-508 03 310" in contacts
 
 
@@ -122,7 +123,7 @@ async def test_path_botkyrka_contacts_closed_friday_evening(make_app, monkeypatc
         await pilot.press("1", "3", "j")  # förskola, anmälan om oro, akut
         await pilot.pause()
         await skip_moment(pilot)
-        contacts = str(app.screen.query_one("#contacts-text").render())
+        contacts = app.screen.query_one("#contacts-text", SteadyStatic).shown
         assert "Socialjouren" in contacts and "Stängt" in contacts
 
 
@@ -157,20 +158,30 @@ async def test_changing_an_earlier_answer_recomputes_and_keeps_ticks(make_app) -
         assert session.visible_states(app.screen.plan)["rvt-in-rvt-akut-1"].at == parse_now(NOW)
 
 
-async def test_escape_takes_back_the_last_answer_then_leaves(make_app) -> None:
+async def test_escape_never_takes_back_an_answer_u_does_and_says_so(make_app) -> None:
     app = make_app(role="rvt")
     async with app.run_test(size=(120, 40)) as pilot:
         await open_routine(pilot, "rvt")
         await pilot.press("1", "j")
         await pilot.pause()
-        assert app.screen.session.answers == {"inkom": "rvt", "akut": "ja"}
-        await pilot.press("escape")
+        walk = app.screen
+        assert walk.session.answers == {"inkom": "rvt", "akut": "ja"}
+        await pilot.press("u")  # the explicit key, in the footer while there is an answer
         await pilot.pause()
-        assert app.screen.session.answers == {"inkom": "rvt"}
-        assert app.screen.query_one(QuestionPanel).question.id == "akut"
-        await pilot.press("escape", "escape")
+        assert walk.session.answers == {"inkom": "rvt"}
+        assert walk.query_one(QuestionPanel).question.id == "akut"
+        assert any("Svaret togs tillbaka" in n.message for n in app._notifications)
+        await pilot.press("j")
+        await pilot.pause()
+        walk.query_one(PlanList).focus()
+        await pilot.press("escape")  # from the plan: back to the question, nothing undone
+        await pilot.pause()
+        assert walk.session.answers == {"inkom": "rvt", "akut": "ja"}
+        assert app.screen is walk and isinstance(app.focused, QuestionPanel)
+        await pilot.press("backspace")  # from the question: leave; the walk is kept
         await pilot.pause()
         assert not isinstance(app.screen, WalkScreen)
+        assert walk.session.answers == {"inkom": "rvt", "akut": "ja"}
 
 
 async def test_not_applicable_and_deviation_with_category(make_app) -> None:
@@ -210,10 +221,11 @@ async def test_help_shows_keys_and_glossary(make_app) -> None:
             "LVU",
             "Erasor",
             "FREDA",
-            "Mellanslag",
+            "Ctrl+O",  # the start screen's own keys: F1 shows the keys of the screen under it
             "skärmläsare",  # samverkan gå, the walk line by line
         ):
             assert word in text
+        assert "Mellanslag" not in text  # the walk's keys belong to the walk's help
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen.query_one(Input), Input)
@@ -282,3 +294,35 @@ async def test_export_key_writes_a_file_and_says_where(make_app, tmp_path) -> No
 
 def test_now_is_fixed_for_reproducibility(make_app) -> None:
     assert make_app().now() == dt.datetime.fromisoformat(NOW).replace(tzinfo=parse_now(NOW).tzinfo)
+
+
+async def test_the_call_line_follows_the_clock_without_a_key(make_app) -> None:
+    """At 12.00.05 the mottagning has closed for lunch: the minute tick says so, no key pressed."""
+    app = make_app(role="forskola-skola")
+    app.fixed_now = parse_now("2026-12-07T11:59:30")
+    app.direct_walk = (
+        "botkyrka-forskola-skola",
+        {"verksamhet": "skola", "skede": "anmalan", "akut": "nej", "alder": "under15", "konsultation": "nej"},
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        walk = app.screen
+        while not isinstance(walk, WalkScreen):  # a moment asked: the walk's start is fine
+            await pilot.press("escape")
+            await pilot.pause()
+            walk = app.screen
+        line = walk.query_one("#call-line", SteadyStatic)
+        before = line.shown
+        assert "öppet till 12.00" in before
+        contacts_before = walk.query_one("#contacts-text", SteadyStatic).shown
+        app.fixed_now = parse_now("2026-12-07T12:00:05")
+        walk.minute_tick()
+        await pilot.pause()
+        after = line.shown.replace("\u00a0", " ")  # numbers are kept whole
+        assert "stängt (lunch), öppnar 13.00; akut: Socialjouren 778 48 60" in after
+        assert walk.query_one("#contacts-text", SteadyStatic).shown != contacts_before
+        # Nothing changed within the minute: the line keeps what it shows (no new frame).
+        shown = line._shown
+        walk.minute_tick()
+        await pilot.pause()
+        assert line._shown is shown

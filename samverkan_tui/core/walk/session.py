@@ -42,6 +42,11 @@ MOMENT = "tidpunkt"
 # that a resumed walk opens as it was left.
 ROLE = "roll"
 EVENT_KINDS = (ANSWER, CLEAR_ANSWER, STEP, CLEAR_STEP, CONTACT, FINISH, MOMENT, ROLE)
+# A finished walk is reopened by a FINISH event with this value: the step log's event kinds
+# are a CHECK constraint of stored databases, so reopening is not a kind of its own.
+REOPENED = "återöppnad"
+# What a finished walk no longer takes until it is reopened: the record is closed.
+CHANGES = (ANSWER, CLEAR_ANSWER, STEP, CLEAR_STEP, MOMENT)
 
 
 class SessionError(ValueError):
@@ -96,8 +101,14 @@ class WalkSession:
             raise SessionError(f"okänt läge {self.mode!r}")
 
     # -- applying events ----------------------------------------------------
-    def apply(self, event: Event, notify: bool = True) -> None:
-        """Check and apply one event; listeners (e.g. the step log) see it after it applied."""
+    def apply(self, event: Event, notify: bool = True, replaying: bool = False) -> None:
+        """Check and apply one event; listeners (e.g. the step log) see it after it applied.
+
+        ``replaying``: an event read back from the log is history, also one that an earlier
+        version let a finished walk take; only new events meet the closed record.
+        """
+        if not replaying and self.finished_at is not None and event.kind in CHANGES:
+            raise SessionError("genomgången är avslutad: öppna den igen för att ändra den")
         self._check(event)
         # _check has made sure that the fields each kind needs are there (the `or ""` only
         # tells the type checker so).
@@ -114,7 +125,7 @@ class WalkSession:
         elif event.kind == CONTACT:
             self.contacts_used.setdefault(event.contact or "", event.at)
         elif event.kind == FINISH:
-            self.finished_at = event.at
+            self.finished_at = None if event.value == REOPENED else event.at
         elif event.kind == MOMENT:
             self.moments[event.question or ""] = dt.datetime.fromisoformat(event.value or "")
         elif event.kind == ROLE:
@@ -171,7 +182,7 @@ class WalkSession:
         session = cls(routine, started_at, mode, session_id)
         for event in events:
             try:
-                session.apply(event, notify=False)
+                session.apply(event, notify=False, replaying=True)
             except (SessionError, ValueError):
                 continue
         return session
@@ -214,6 +225,11 @@ class WalkSession:
     def finish(self, at: dt.datetime) -> None:
         self.apply(Event(FINISH, at))
 
+    def reopen(self, at: dt.datetime) -> None:
+        """Open a finished walk again, deliberately: until then it takes no changes."""
+        if self.finished_at is not None:
+            self.apply(Event(FINISH, at, value=REOPENED))
+
     def set_role(self, role_id: str, at: dt.datetime) -> None:
         if role_id != self.role:
             self.apply(Event(ROLE, at, value=role_id))
@@ -248,6 +264,19 @@ class WalkSession:
             if found is not None:
                 states[planned.id] = found
         return states
+
+    def recorded_in_plan(self, plan: Plan) -> set[str]:
+        """The ids of the recorded steps that are still in the plan: by their own id, or as
+        the same action under another branch's item (``visible_states``). A step done before
+        an answer changed and kept in the plan this way has not left it."""
+        actions = {action_key(p.step) for p in plan.actions}
+        in_plan = {p.id for p in plan.steps}
+        kept = set()
+        for step_id in self.steps:
+            step = self.routine.step(step_id)
+            if step_id in in_plan or (step is not None and step.checkable and action_key(step) in actions):
+                kept.add(step_id)
+        return kept
 
     def progress(self, plan: Plan) -> tuple[int, int]:
         """(handled, total) over the plan's actions; any status counts as handled."""

@@ -20,6 +20,7 @@ from samverkan_tui.export.document.model import (
 )
 
 if TYPE_CHECKING:
+    from samverkan_tui.core.routine.model import Routine
     from samverkan_tui.steplog.summary import HandledStep, WalkSummary
 
 
@@ -50,7 +51,7 @@ def document_for_summary(summary: WalkSummary) -> Document:
     if summary.routine_changed:
         facts.append(("Obs", "rutinfilen har ändrats sedan genomgången; stegtexterna är dagens."))
     sections = [
-        Section(f"{title} ({len(handled)})", (Block("", tuple(_handled_item(h) for h in handled)),))
+        Section(f"{title} ({len(handled)})", (Block("", tuple(_handled_item(h, routine) for h in handled)),))
         for title, handled in (
             ("Utförda steg", summary.done),
             ("Avvikelser", summary.deviations),
@@ -98,12 +99,14 @@ def _open_item(summary: WalkSummary, planned: PlannedStep) -> Item:
     return Item(0, planned.id, label, deadline=deadline, overdue=overdue, due=planned.due)
 
 
-def _handled_item(handled: HandledStep) -> Item:
+def _handled_item(handled: HandledStep, routine: Routine) -> Item:
     state = handled.state
     notes = []
     if state.status == DEVIATION:
         category = state.category or ""
-        line = f"Avvikelse: {DEVIATION_CATEGORIES.get(category, category)}."
+        unreached = routine.contact(state.contact) if state.contact else None
+        named = f" ({unreached.name})" if unreached is not None else ""
+        line = f"Avvikelse: {DEVIATION_CATEGORIES.get(category, category)}{named}."
         notes.append(line + (f" Kommentar: {state.comment}" if state.comment else ""))
     elif state.comment:
         notes.append(f"Orsak: {state.comment}")

@@ -1,7 +1,10 @@
 """The shared base of screens that ask a routine's questions: the walk and the exercise.
 
 Answering, changing an earlier answer and taking the last one back work the same in
-both. What this base reads is declared below; the subclasses set it and draw in ``redraw``.
+both. Esc and Backspace never take an answer back: they cancel a change, or move the
+focus back to the question, or leave the screen (the walk is kept). Taking back the last
+answer is its own key, ``u``, offered in the footer while there is an answer to take back.
+What this base reads is declared below; the subclasses set it and draw in ``redraw``.
 """
 
 from __future__ import annotations
@@ -9,11 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import OptionList
 
 from samverkan_tui.tui.app import samverkan_app
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.question import QuestionPanel
 
 if TYPE_CHECKING:
@@ -23,13 +26,7 @@ if TYPE_CHECKING:
 
 
 class AnsweringScreen(Screen[None]):
-    BINDINGS = [
-        Binding("escape,backspace", "back", "Tillbaka", id="back"),
-        # The app's actions: a screen has no focus_next action of its own, and a binding
-        # to a missing action silently does nothing (Tab did nothing here once).
-        Binding("tab", "app.focus_next", "Nästa ruta", id="focus_next", show=False),
-        Binding("shift+tab", "app.focus_previous", "Föregående ruta", id="focus_previous", show=False),
-    ]
+    BINDINGS = bindings("AnsweringScreen")
 
     # Set by the subclasses: the routine asked, and the walk the answers go to (there is
     # one from the moment the screen is mounted).
@@ -57,8 +54,17 @@ class AnsweringScreen(Screen[None]):
     def log_started(self) -> None:
         """Called once the walk is in the step log (the walk remembers its role then)."""
 
+    def closed(self) -> bool:
+        """A finished walk is a closed record: say so instead of changing it."""
+        if self.session.finished:
+            self.notify("Genomgången är avslutad. Tryck o för att öppna den igen och ändra.", timeout=6)
+            return True
+        return False
+
     @on(QuestionPanel.Answered)
     def answered(self, message: QuestionPanel.Answered) -> None:
+        if self.closed():
+            return
         changing = self.editing is not None
         before = {p.id for p in self.plan.actions} if changing and self.plan else set()
         self.session.answer(message.question.id, message.value, samverkan_app(self).now())
@@ -72,16 +78,39 @@ class AnsweringScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#answers")
     def change_answer(self, message: OptionList.OptionSelected) -> None:
+        if self.closed():
+            return
         self.editing = message.option.id
         self.redraw()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_answer":
+            return bool(self.plan and self.plan.asked) and not self.session.finished
+        return True
+
     def action_back(self) -> None:
-        """Cancel a change; otherwise take back the last answer; at the start, leave."""
+        """Cancel a change; from elsewhere go back to the question; from the question, leave.
+
+        Never takes an answer back (that is ``u``): an Escape too many must not unwind a walk.
+        """
         if self.editing is not None:
             self.editing = None
-        elif self.plan and self.plan.asked:
-            self.session.clear_answer(self.plan.asked[-1].id, samverkan_app(self).now())
-        else:
-            self.app.pop_screen()
+            self.redraw()
             return
+        question = self.query_one(QuestionPanel)
+        answers = self.query_one("#answers", OptionList)
+        home = question if question.question is not None else answers
+        if self.focused not in (question, answers) and home.display and home.focusable:
+            home.focus()
+            return
+        self.app.pop_screen()
+
+    def action_undo_answer(self) -> None:
+        """Take back the last answer, said aloud: the plan changes with it."""
+        if not (self.plan and self.plan.asked) or self.session.finished:
+            return
+        question = self.plan.asked[-1]
+        self.editing = None
+        self.session.clear_answer(question.id, samverkan_app(self).now())
         self.redraw()
+        self.notify(f"Svaret togs tillbaka: {question.text}", timeout=5)

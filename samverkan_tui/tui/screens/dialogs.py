@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from samverkan_tui.core.routine.model import Role
 from samverkan_tui.core.walk.status import DEVIATION_CATEGORIES
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.hanging import Hanging
-
-DIGITS = [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]
 
 
 class DigitDialog(ModalScreen):
     """A numbered list; a digit picks, Escape cancels."""
 
-    BINDINGS = [*DIGITS, Binding("escape", "cancel", "Avbryt", id="cancel")]
+    BINDINGS = bindings("DigitDialog")
 
     def __init__(self, title: str, items: list[str], footer: str = "") -> None:
         super().__init__()
@@ -49,7 +47,7 @@ class DigitDialog(ModalScreen):
 class RoleDialog(DigitDialog):
     """The user's own role, shown first in the plan. `m` toggles remembering it."""
 
-    BINDINGS = [*DigitDialog.BINDINGS, Binding("m", "toggle_remember", "Kom ihåg", id="remember")]
+    BINDINGS = bindings("RoleDialog")
 
     def __init__(self, roles: tuple[Role, ...]) -> None:
         self.roles = roles
@@ -91,10 +89,7 @@ class DeviationDialog(DigitDialog):
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question: j (or y, Enter) confirms, n or Esc declines."""
 
-    BINDINGS = [
-        Binding("j,y,enter", "answer(True)", "Ja", id="yes"),
-        Binding("n,escape", "answer(False)", "Nej", id="no"),
-    ]
+    BINDINGS = bindings("ConfirmDialog")
 
     def __init__(self, title: str, body: str = "", yes: str = "Ja", no: str = "Nej") -> None:
         super().__init__()
@@ -116,7 +111,7 @@ class ConfirmDialog(ModalScreen[bool]):
 class TextDialog(ModalScreen[str | None]):
     """One line of text: Enter saves (empty is fine), Esc skips."""
 
-    BINDINGS = [Binding("escape", "skip", "Hoppa över", id="skip")]
+    BINDINGS = bindings("TextDialog")
 
     def __init__(self, title: str, hint: str, value: str = "", placeholder: str = "", check=None) -> None:
         super().__init__()
@@ -144,4 +139,29 @@ class TextDialog(ModalScreen[str | None]):
         self.dismiss(event.value)
 
     def action_skip(self) -> None:
+        self.dismiss(None)
+
+
+class ReadingDialog(ModalScreen[None]):
+    """A longer text to read in full, however small the window: it scrolls (↑/↓, PgUp/PgDn)."""
+
+    BINDINGS = bindings("ReadingDialog")
+
+    def __init__(self, title: str, body: Text) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+
+        with VerticalScroll(classes="dialog wide", id="reading"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield Static(self.body, id="reading-body")
+            yield Static(Text("↑/↓ bläddrar · Esc stänger", style="dim"), classes="dialog-footer")
+
+    def on_mount(self) -> None:
+        self.query_one("#reading").focus()
+
+    def action_close(self) -> None:
         self.dismiss(None)

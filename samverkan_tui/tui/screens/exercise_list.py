@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samverkan_tui.export.document import when_text
 from samverkan_tui.tui.app import samverkan_app
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.screens.training import TrainingRun, routine_name
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 
@@ -31,11 +31,7 @@ class ExerciseListScreen(Screen[None]):
     }
     ExerciseListScreen #training-hint { color: $text-muted; margin-top: 1; }
     """
-    BINDINGS = [
-        Binding("r", "tour", "Rundtur", id="tour"),
-        Binding("s", "summary", "Sammanfattning", id="training_summary"),
-        Binding("escape", "leave", "Tillbaka", id="leave"),
-    ]
+    BINDINGS = bindings("ExerciseListScreen")
 
     def __init__(self, run: TrainingRun, focus: str | None = None) -> None:
         super().__init__()

@@ -7,7 +7,6 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
@@ -26,6 +25,7 @@ from samverkan_tui.export.document import (
     document_for_grade,
 )
 from samverkan_tui.tui.app import samverkan_app
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.screens.training import TrainingRun, routine_name
 from samverkan_tui.tui.screens.training_view import section_parts
 from samverkan_tui.tui.widgets.footer import PriorityFooter
@@ -83,12 +83,7 @@ class ResultScreen(Screen[None]):
     CSS = """
     ResultScreen #result { height: 1fr; padding: 0 1; }
     """
-    BINDINGS = [
-        Binding("enter", "next", "Nästa övning", id="next_exercise"),
-        Binding("g", "retry", "Gör om", id="retry"),
-        Binding("s", "summary", "Sammanfattning", id="training_summary"),
-        Binding("escape", "leave", "Till listan", id="to_list"),
-    ]
+    BINDINGS = bindings("ResultScreen")
 
     def __init__(self, run: TrainingRun, result: Grade) -> None:
         super().__init__()

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from samverkan_tui.core.base.swedish import count_text
 from samverkan_tui.tui.app import samverkan_app
+from samverkan_tui.tui.keys import bindings
 
 if TYPE_CHECKING:
     from samverkan_tui.core.walk.session import WalkSession
@@ -51,12 +51,7 @@ def unsaved_changes(app: SamverkanApp) -> int:
 class QuitDialog(ModalScreen[None]):
     """``N ändringar är inte sparade – försök igen / exportera / avsluta ändå``."""
 
-    BINDINGS = [
-        Binding("f", "retry", "Försök igen", id="quit_retry"),
-        Binding("e", "export", "Exportera", id="quit_export"),
-        Binding("a", "quit_anyway", "Avsluta ändå", id="quit_anyway"),
-        Binding("escape", "cancel", "Tillbaka", id="quit_cancel"),
-    ]
+    BINDINGS = bindings("QuitDialog")
     DEFAULT_CSS = "QuitDialog { align: center middle; }"
 
     def __init__(self, count: int) -> None:

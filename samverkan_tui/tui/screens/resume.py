@@ -2,15 +2,18 @@
 
 Each walk is told apart by what distinguishes it at the desk: the routine, when it was
 started (Stockholm time), its first answers (entry, akut or not), the role and progress.
-Esc starts anew and keeps every walk; only "släng", after a confirmation, deletes one.
+Esc starts anew and keeps every walk; only "släng" (Delete), after a confirmation, deletes
+one. Typing a letter starts anew too: the letters go to the start screen's filter, so
+"botk⏎" opens Botkyrka and never resumes the walk that happened to be highlighted.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -20,6 +23,7 @@ from samverkan_tui.core.base.clock import STOCKHOLM
 from samverkan_tui.core.base.dates import format_date_short, format_time
 from samverkan_tui.core.base.swedish import count_text
 from samverkan_tui.core.walk.session import WalkSession
+from samverkan_tui.tui.keys import bindings
 
 SHOWN = 5  # the most recent few: an old walk is finished from `samverkan logg`
 
@@ -38,6 +42,9 @@ def walk_line(session: WalkSession, changes: list[str] | None = None) -> Text:
     text.append(f"\n  påbörjad {format_date_short(started.date())} kl. {format_time(started)}")
     if answers:
         text.append(" · " + " · ".join(answers))
+    urgent = routine.is_urgent(plan.answers)
+    if urgent is not None and routine.urgent_question not in plan.asked[:2]:
+        text.append(" · akut" if urgent else " · inte akut")
     text.append(
         f"\n  {'roll ' + role.name + ' · ' if role else ''}{handled} av {total} steg hanterade"
         f" · {len(plan.asked)} svar",
@@ -49,11 +56,7 @@ def walk_line(session: WalkSession, changes: list[str] | None = None) -> Text:
 
 
 class ResumeScreen(ModalScreen[WalkSession | None]):
-    BINDINGS = [
-        Binding("enter", "resume", "Fortsätt", id="resume", priority=True),
-        Binding("d", "discard", "Släng", id="discard"),
-        Binding("n,escape", "new", "Ny genomgång", id="new"),
-    ]
+    BINDINGS = bindings("ResumeScreen")
 
     def __init__(
         self, sessions: list[WalkSession], total: int, discard, changes: dict[str, list[str]] | None = None
@@ -64,12 +67,12 @@ class ResumeScreen(ModalScreen[WalkSession | None]):
         self.sessions = list(sessions[:SHOWN])
         self.more = max(0, total - len(self.sessions))
         self.discard_walk = discard  # callable(session) -> None, deletes it from the log
+        # Letters typed here belong to the start screen's filter (a new walk).
+        self.typed: Callable[[str], None] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            count = len(self.sessions) + self.more
-            walks = count_text(count, "påbörjad genomgång", "påbörjade genomgångar")
-            yield Static(Text(f"Du har {walks}. Fortsätta?", style="bold"), classes="dialog-title")
+            yield Static(self.title_text(), classes="dialog-title", id="resume-title")
             yield OptionList(
                 *[Option(walk_line(s, self.changes.get(s.id)), id=s.id) for s in self.sessions],
                 id="resume-list",
@@ -77,12 +80,26 @@ class ResumeScreen(ModalScreen[WalkSession | None]):
             more = f"{self.more} äldre visas i `samverkan logg lista`. " if self.more else ""
             yield Static(
                 Text(
-                    more + "Enter fortsätter · d slänger (frågar först) · "
-                    "n/Esc ny genomgång (inget tas bort)",
+                    more + "Enter fortsätter · Delete slänger (frågar först) · "
+                    "Esc eller skriv ett rutinnamn: ny genomgång (inget tas bort)",
                     style="dim",
                 ),
                 classes="dialog-footer",
             )
+
+    def title_text(self) -> Text:
+        walks = count_text(len(self.sessions) + self.more, "påbörjad genomgång", "påbörjade genomgångar")
+        return Text(f"Du har {walks}. Fortsätta?", style="bold")
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter or digit starts a new walk and goes to the start screen's filter."""
+        if event.is_printable and event.character and event.character != "?":
+            event.stop()
+            event.prevent_default()
+            typed, character = self.typed, event.character
+            self.dismiss(None)
+            if typed is not None:
+                typed(character)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -122,6 +139,7 @@ class ResumeScreen(ModalScreen[WalkSession | None]):
             self.sessions.remove(session)
             options = self.query_one(OptionList)
             options.remove_option(session.id)
+            self.query_one("#resume-title", Static).update(self.title_text())
             self.notify("Genomgången är borttagen ur stegloggen.")
             if not self.sessions:
                 self.dismiss(None)

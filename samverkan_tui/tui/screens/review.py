@@ -14,7 +14,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
@@ -22,6 +21,7 @@ from textual.widgets import Header, Input, Static
 from samverkan_tui.core.manage import review_walk as rw
 from samverkan_tui.core.routine.model import Routine
 from samverkan_tui.tui.app import samverkan_app
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 
 ITEMS, CONTACTS, MISSING, DONE = "punkter", "kontakter", "saknas", "klar"
@@ -35,26 +35,7 @@ class ReviewScreen(Screen[None]):
     ReviewScreen #review-input { display: none; }
     ReviewScreen #review-input.open { display: block; }
     """
-    BINDINGS = [
-        Binding("g", "answer('gäller')", "Gäller", id="review_ok", tooltip="Punkten gäller oförändrad"),
-        Binding("ä,a", "answer('ändras')", "Ändras", id="review_change", tooltip="Skriv vad som ska ändras"),
-        Binding("t", "answer('tas bort')", "Tas bort", id="review_remove", tooltip="Punkten ska tas bort"),
-        Binding(
-            "s",
-            "answer('stämmer')",
-            "Stämmer",
-            id="review_contact_ok",
-            tooltip="Kontaktens nummer och telefontider stämmer",
-        ),
-        Binding(
-            "p",
-            "protocol",
-            "Protokoll",
-            id="review_protocol",
-            tooltip="Skriv granskningsprotokollet (Markdown och PDF)",
-        ),
-        Binding("escape", "leave", "Spara och tillbaka", id="review_leave"),
-    ]
+    BINDINGS = bindings("ReviewScreen")
 
     def __init__(self, routine: Routine, path=None) -> None:
         super().__init__()

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
@@ -24,6 +23,7 @@ from samverkan_tui.core.base.swedish import count_text
 from samverkan_tui.core.routine.model import Routine
 from samverkan_tui.core.walk.status import MODE_CASE
 from samverkan_tui.tui.app import samverkan_app
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 
 if TYPE_CHECKING:
@@ -56,24 +56,7 @@ def routine_prompt(routine: Routine, today: dt.date) -> Text:
 class StartScreen(Screen[None]):
     """Pick a routine. Typing filters; arrows move; Enter opens."""
 
-    BINDINGS = [
-        # Not a priority binding: the filter field takes Enter itself (Input.Submitted), after
-        # the letters typed before it. A priority Enter ran before the field had seen them,
-        # and fast typing ("skriv⏎") opened the wrong routine.
-        Binding("enter", "open", "Öppna", id="open"),
-        Binding("down", "move(1)", "Nästa", id="next", show=False, priority=True),
-        Binding("up", "move(-1)", "Föregående", id="previous", show=False, priority=True),
-        Binding("escape", "clear_filter", "Rensa filter", id="clear_filter", show=False),
-        # Ctrl: plain letters go to the filter (Övningsläge: tui/screens/training.py).
-        Binding("ctrl+o", "training", "Övning", id="training"),
-        Binding("ctrl+t", "statistics", "Statistik", id="statistics"),  # tui/screens/statistics.py
-        # Not in the footer (it is full at 80 columns): Ctrl+P and the help list it.
-        Binding(
-            "ctrl+g", "review", "Granska", id="review", show=False, tooltip="Årlig granskning av rutinen"
-        ),
-        # "?" opens help here too (the filter never needs it).
-        Binding("question_mark", "app.help", "Hjälp", id="help_start", show=False, priority=True),
-    ]
+    BINDINGS = bindings("StartScreen")
 
     openable = 0  # options before the broken files; only these can be highlighted and opened
 
@@ -237,9 +220,14 @@ class StartScreen(Screen[None]):
             if session is not None:
                 self.open_routine(session.routine.id, session=session)
 
-        self.app.push_screen(
-            ResumeScreen(sessions, len(unfinished), lambda s: log.discard(s.id), changes), chosen
-        )
+        offer = ResumeScreen(sessions, len(unfinished), lambda s: log.discard(s.id), changes)
+        offer.typed = self.type_into_filter
+        self.app.push_screen(offer, chosen)
+
+    def type_into_filter(self, text: str) -> None:
+        field = self.query_one("#filter", Input)
+        field.focus()
+        field.insert_text_at_cursor(text)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """The start screen's commands in the palette (registered in tui/palette.py)."""
@@ -249,16 +237,6 @@ class StartScreen(Screen[None]):
                 routine.id,
                 lambda rid=routine.id: self.open_routine(rid),
             )
-        yield SystemCommand(
-            "Övningsläge", "Öva rutinerna på påhittade fall, eller en guidad rundtur", self.action_training
-        )
-        yield SystemCommand(
-            "Uppföljning (statistik)",
-            "Var rutinerna inte följs och varför, utan personuppgifter",
-            self.action_statistics,
-        )
-        yield SystemCommand(
-            "Granska rutinen",
-            "Årlig granskning av den markerade rutinen, punkt för punkt, med protokoll",
-            self.action_review,
-        )
+        from samverkan_tui.tui.keys import palette_commands
+
+        yield from palette_commands(self)  # its keys with a palette title (tui/keys.py)

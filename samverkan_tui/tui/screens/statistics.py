@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
@@ -22,6 +21,7 @@ from textual.widgets import Header, Sparkline, Static
 from samverkan_tui.core.walk.status import DEVIATION_CATEGORIES
 from samverkan_tui.steplog.report import Aggregate, Count, RoutineAggregate
 from samverkan_tui.tui.app import samverkan_app
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 
 if TYPE_CHECKING:
@@ -70,11 +70,7 @@ class Bars(Widget):
 class StatisticsScreen(Screen[None]):
     """Uppföljning per rutin, with the disclosure control of the report."""
 
-    BINDINGS = [
-        Binding("escape", "back", "Tillbaka", id="back"),
-        Binding("right", "routine(1)", "Nästa rutin", id="next_routine", priority=True),
-        Binding("left", "routine(-1)", "Förra rutinen", id="previous_routine", priority=True),
-    ]
+    BINDINGS = bindings("StatisticsScreen")
 
     def __init__(self, aggregate: Aggregate | None = None, problem: str | None = None) -> None:
         super().__init__()

@@ -5,20 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from samverkan_tui.core.walk.session import WalkSession
 from samverkan_tui.tui.app import samverkan_app
+from samverkan_tui.tui.keys import bindings
 
 
 class SummaryScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("c", "copy", "Kopiera", id="copy"),
-        Binding("escape,q", "close", "Stäng", id="close"),
-    ]
+    BINDINGS = bindings("SummaryScreen")
 
     def __init__(self, session: WalkSession) -> None:
         super().__init__()

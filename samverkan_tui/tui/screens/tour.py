@@ -13,7 +13,6 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
@@ -21,6 +20,7 @@ from textual.widgets import Header, Static
 from samverkan_tui.core.routine.model import Routine
 from samverkan_tui.core.training.tour import TourStop, guided_tour
 from samverkan_tui.export.document import tour_stop_sections
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.screens.training_view import section_parts
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 
@@ -50,12 +50,7 @@ class TourScreen(Screen[None]):
     CSS = """
     TourScreen #tour { height: 1fr; padding: 0 1; }
     """
-    BINDINGS = [
-        # Priority: the focused scroll area binds left/right to horizontal scrolling.
-        Binding("right,space,enter", "move(1)", "Nästa", id="tour_next", priority=True),
-        Binding("left", "move(-1)", "Föregående", id="tour_previous", priority=True),
-        Binding("escape", "leave", "Tillbaka", id="tour_leave"),
-    ]
+    BINDINGS = bindings("TourScreen")
 
     def __init__(self, routine: Routine) -> None:
         super().__init__()

@@ -6,12 +6,12 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from samverkan_tui.core.training.grading import Summary
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.screens.training import TrainingRun, routine_name
 from samverkan_tui.tui.screens.training_view import hanging
 from samverkan_tui.tui.widgets.footer import PriorityFooter
@@ -53,7 +53,7 @@ class TrainingSummaryScreen(Screen[None]):
     CSS = """
     TrainingSummaryScreen #training-summary { height: 1fr; padding: 0 1; }
     """
-    BINDINGS = [Binding("escape,enter", "leave", "Till listan", id="to_list")]
+    BINDINGS = bindings("TrainingSummaryScreen")
 
     def __init__(self, run: TrainingRun) -> None:
         super().__init__()

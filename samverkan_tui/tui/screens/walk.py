@@ -7,6 +7,7 @@ once, so leaving the screen (or a crash) loses nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -14,18 +15,20 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Header
 
 from samverkan_tui.core.base.clock import STOCKHOLM
 from samverkan_tui.core.base.config import save_config
+from samverkan_tui.core.base.phone_numbers import keep_numbers_together
 from samverkan_tui.core.base.swedish import count_text
+from samverkan_tui.core.walk.call_now import call_advice
 from samverkan_tui.core.walk.plan import only_role, question_count
 from samverkan_tui.core.walk.session import WalkSession
 from samverkan_tui.core.walk.status import DEVIATION, MODE_CASE, NOT_APPLICABLE
 from samverkan_tui.tui.app import samverkan_app
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.screens.answering import AnsweringScreen
 from samverkan_tui.tui.widgets.answers import AnswersList
 from samverkan_tui.tui.widgets.contacts import ContactsPanel
@@ -36,20 +39,15 @@ from samverkan_tui.tui.widgets.steady_static import SteadyStatic
 
 if TYPE_CHECKING:
     from samverkan_tui.core.routine.model import Moment, Question
+    from samverkan_tui.core.walk.plan import Plan
     from samverkan_tui.core.walk.session import StepState
 
+UNREACHABLE = "kontakt_ej_nadd"  # the deviation category that names which contact
 NARROW = 110  # below this width the contacts panel collapses into the plan's lines
 
 
 class WalkScreen(AnsweringScreen):
-    BINDINGS = [
-        Binding("ctrl+f", "finish", "Avsluta genomgång", id="finish"),
-        Binding("f", "toggle_mine", "Mina/alla steg", id="toggle_mine"),
-        Binding("r", "choose_role", "Roll", id="choose_role"),
-        Binding("s", "summary", "Sammanfattning", id="summary"),
-        Binding("x", "export", "Exportera", id="export"),
-        Binding("v", "toggle_remarks", "Anmärkningar", id="toggle_remarks", show=False),
-    ]
+    BINDINGS = bindings("WalkScreen")
 
     def __init__(self, session: WalkSession) -> None:
         """A new walk (no events yet) or one resumed from the step log."""
@@ -58,15 +56,16 @@ class WalkScreen(AnsweringScreen):
         self.session = session
         self.mode = session.mode
         self.role: str | None = None
-        self._keys_on_offer: str | None = "-"
+        self._keys_on_offer: object = "-"
         self.only_mine = False  # "mina steg": a filter on the plan, never a re-sort
-        self.show_remarks = False
         self._asked_moments: set[str] = set()
 
     # -- layout -----------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
         yield SteadyStatic(id="walk-banner")
+        # Whom to call right now, pinned above the plan at every size (core.walk.call_now).
+        yield SteadyStatic(id="call-line")
         with Horizontal(id="walk"):
             with Vertical(id="walk-left"):
                 yield QuestionPanel(id="question")
@@ -96,6 +95,19 @@ class WalkScreen(AnsweringScreen):
         else:
             self.redraw()
             self.action_choose_role()
+
+    # -- the clock -----------------------------------------------------------------
+    def minute_tick(self) -> None:
+        """Bring what depends on the time up to date without a key: the call line, the
+        contacts and the steps' open/closed marks. The app calls it on every whole minute
+        (``SamverkanApp.minute_tick``). Nothing changed, nothing is redrawn (the widgets
+        keep what they show when it is the same)."""
+        if self.plan is None:
+            return
+        now = samverkan_app(self).now()
+        self.plan = plan = self.session.plan(now)
+        states = self.session.visible_states(plan)
+        self.draw_time_dependent(plan, states, now)
 
     def log_started(self) -> None:
         self.remember_role()
@@ -127,18 +139,9 @@ class WalkScreen(AnsweringScreen):
         self.query_one(AnswersList).show(plan)
         plan_list = self.query_one(PlanList)
         states = self.session.visible_states(plan)
-        mine = self.role if self.only_mine else None
-        shown = plan if mine is None else only_role(plan, mine)
-        filtered = mine is not None
-        plan_list.show(
-            shown,
-            states,
-            now,
-            keep_highlight=self.focused is plan_list,
-            progress=(len(states), len(plan.actions)),
-            filtered=filtered,
-        )
-        self.query_one(ContactsPanel).show(plan, now)
+        # While questions remain and nothing is planned yet, the question takes the room.
+        self.set_class(question is not None and not plan.steps, "no-plan")
+        self.draw_time_dependent(plan, states, now, keep_highlight=self.focused is plan_list)
         self.show_banner()
         if question is None:
             self.call_after_refresh(self.ask_moments)
@@ -148,10 +151,38 @@ class WalkScreen(AnsweringScreen):
             self.query_one(PlanList).focus()
         # The footer is rebuilt on refresh_bindings, which costs more than the whole redraw:
         # only ask for it when the keys on offer change (yes/no, choice, or no question).
-        keys_on_offer = None if question is None else question.kind
+        keys_on_offer = (None if question is None else question.kind, bool(plan.asked), self.session.finished)
         if keys_on_offer != self._keys_on_offer:
             self._keys_on_offer = keys_on_offer
             self.refresh_bindings()
+
+    def draw_time_dependent(
+        self, plan: Plan, states: dict[str, StepState], now: dt.datetime, keep_highlight: bool = True
+    ) -> None:
+        """The call line, the plan and the contacts: everything that changes with the hour."""
+        mine = self.role if self.only_mine else None
+        shown = plan if mine is None else only_role(plan, mine)
+        self.query_one(PlanList).show(
+            shown,
+            states,
+            now,
+            keep_highlight=keep_highlight,
+            progress=(len(states), len(plan.actions)),
+            filtered=mine is not None,
+        )
+        self.query_one(ContactsPanel).show(plan, now)
+        self.show_call_line(plan, states, now)
+
+    def show_call_line(self, plan: Plan, states: dict[str, StepState], now: dt.datetime) -> None:
+        line = self.query_one("#call-line", SteadyStatic)
+        advice = call_advice(plan, states.keys(), now, self.role)
+        if advice is None:
+            line.display = False
+            return
+        style = "bold" if advice.call_now else "bold yellow"
+        line.show_text(Text(f"☎ {keep_numbers_together(advice.text)}", style=style))
+        line.set_class(bool(advice.call_now), "call")
+        line.display = True
 
     def show_banner(self) -> None:
         parts = Text()
@@ -163,16 +194,9 @@ class WalkScreen(AnsweringScreen):
                 f"⚠ Sparas inte: {problem} Tryck x för att exportera genomgången.\n",
                 style="bold white on red",
             )
-        today = app.now().date()
-        remarks = []
-        if self.routine.review_overdue(today):
-            remarks.append((f"Rutinen: {self.routine.review_status(today)}", "bold red"))
-        remarks += [(r.text, "yellow") for r in self.routine.remarks if r.severity == "varning"]
-        # Remarks are for the routine's owners: one line, and v shows them all.
-        if remarks and self.show_remarks:
-            for text, style in remarks:
-                parts.append(f"⚠ {text}\n", style=style)
-        elif remarks:
+        remarks = self.remarks()
+        # Remarks are for the routine's owners: one line, and v shows them all in a reader.
+        if remarks:
             count = f"{len(remarks)} anmärkning" + ("ar" if len(remarks) > 1 else "")
             parts.append(f"⚠ {count} om rutinen (v visar)\n", style=remarks[0][1])
         if self.role:
@@ -182,6 +206,7 @@ class WalkScreen(AnsweringScreen):
                 f"Din roll: {role.name if role else self.role} (r byter) · visar {mine} (f växlar)",
                 style="dim",
             )
+        parts.rstrip()
         banner = self.query_one("#walk-banner", SteadyStatic)
         banner.show_text(parts)
         banner.display = bool(parts.plain.strip())
@@ -189,8 +214,25 @@ class WalkScreen(AnsweringScreen):
     # -- answering ------------------------------------------------------------------
 
     # -- steps ------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reopen":
+            return self.session.finished
+        if action == "finish":
+            return not self.session.finished
+        return super().check_action(action, parameters)
+
+    def action_reopen(self) -> None:
+        """A finished walk takes changes again only when it is opened again, on purpose."""
+        if self.session.finished:
+            self.session.reopen(samverkan_app(self).now())
+            self.notify("Genomgången är öppen igen.", timeout=5)
+            self.redraw()
+            self.refresh_bindings()
+
     @on(PlanList.StepAction)
     def step_action(self, message: PlanList.StepAction) -> None:
+        if self.closed():
+            return
         now = samverkan_app(self).now()
         step_id = message.step_id
         current = self.session.steps.get(step_id)
@@ -220,22 +262,63 @@ class WalkScreen(AnsweringScreen):
             if category == "":  # "ta bort avvikelsen", offered only when editing
                 self.session.set_step(step_id, None, samverkan_app(self).now())
                 self.redraw()
+            elif category == UNREACHABLE:
+                self.ask_contact(step_id, current)
             elif category is not None:
                 self.ask_reason(step_id, DEVIATION, category, current)
 
         step = self.routine.step(step_id)
         self.app.push_screen(DeviationDialog(step.text if step is not None else step_id, editing), chosen)
 
-    def ask_reason(self, step_id: str, status: str, category: str | None, current: StepState | None) -> None:
-        """An optional reason, shown as it will be stored (scrubbed) before it is saved."""
+    def ask_contact(self, step_id: str, current: StepState | None) -> None:
+        """ "Kontakten kunde inte nås": which one, from the step's contacts (an id, never a name
+        of a person), then the optional reason."""
+        from samverkan_tui.tui.screens.dialogs import DigitDialog
+
+        step = self.routine.step(step_id)
+        contacts = [c for c in (self.routine.contact(i) for i in (step.contacts if step else ())) if c]
+        if not contacts:
+            self.ask_reason(step_id, DEVIATION, UNREACHABLE, current)
+            return
+        if len(contacts) == 1:
+            self.ask_reason(step_id, DEVIATION, UNREACHABLE, current, contacts[0].id)
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.ask_reason(step_id, DEVIATION, UNREACHABLE, current, contacts[index].id)
+
+        self.app.push_screen(
+            DigitDialog("Vilken kontakt kunde inte nås?", [c.name for c in contacts]), chosen
+        )
+
+    def ask_reason(
+        self,
+        step_id: str,
+        status: str,
+        category: str | None,
+        current: StepState | None,
+        contact: str | None = None,
+    ) -> None:
+        """An optional reason, shown as it will be stored (scrubbed) before it is saved.
+
+        Esc keeps the reason already given (editing a deviation never loses it), and saves
+        none for a new one."""
         from samverkan_tui.tui.screens.dialogs import ConfirmDialog, TextDialog
 
+        previous = current.comment if current is not None and current.status == status else ""
+
         def save(comment: str | None) -> None:
-            self.session.set_step(step_id, status, samverkan_app(self).now(), category, comment or None)
+            self.session.set_step(
+                step_id, status, samverkan_app(self).now(), category, comment or None, contact
+            )
             self.redraw()
 
         def typed(text: str | None) -> None:
-            if text is None or not text.strip():
+            if text is None:
+                save(previous or None)
+                return
+            if not text.strip():
                 save(None)
                 return
             from samverkan_tui.steplog.scrub import routine_vocabulary, scrub_comment
@@ -256,8 +339,8 @@ class WalkScreen(AnsweringScreen):
 
         word = "avvikelsen" if status == DEVIATION else "att steget inte är aktuellt"
         title = f"Orsak till {word} (valfri)"
-        hint = "Skriv aldrig namn, personnummer eller annat som pekar ut någon. Enter sparar · Esc utan orsak"
-        previous = current.comment if current is not None and current.status == status else ""
+        keep = "Esc behåller orsaken" if previous else "Esc utan orsak"
+        hint = f"Skriv aldrig namn, personnummer eller annat som pekar ut någon. Enter sparar · {keep}"
         self.app.push_screen(TextDialog(title, hint, previous or ""), typed)
 
     def report_change(self, before: set[str]) -> None:
@@ -314,9 +397,26 @@ class WalkScreen(AnsweringScreen):
         self.only_mine = not self.only_mine
         self.redraw()
 
+    def remarks(self) -> list[tuple[str, str]]:
+        today = samverkan_app(self).now().date()
+        remarks = []
+        if self.routine.review_overdue(today):
+            remarks.append((f"Rutinen: {self.routine.review_status(today)}", "bold red"))
+        return remarks + [(r.text, "yellow") for r in self.routine.remarks if r.severity == "varning"]
+
     def action_toggle_remarks(self) -> None:
-        self.show_remarks = not self.show_remarks
-        self.show_banner()
+        """Every remark in full, in a reader that scrolls (the banner has room for one line)."""
+        from samverkan_tui.tui.screens.dialogs import ReadingDialog
+
+        remarks = self.remarks()
+        if not remarks:
+            self.notify("Rutinen har inga anmärkningar.")
+            return
+        body = Text()
+        for number, (text, style) in enumerate(remarks, start=1):
+            body.append(f"{number}. {text}\n\n", style=style)
+        body.rstrip()
+        self.app.push_screen(ReadingDialog("Anmärkningar om rutinen", body))
 
     # -- role, summary, export, finish ------------------------------------------------
     def action_choose_role(self) -> None:
@@ -351,8 +451,16 @@ class WalkScreen(AnsweringScreen):
         def chosen(index: int | None) -> None:
             if index is None:
                 return
+            from samverkan_tui.export import ExportError
+
             try:
                 path = export_walk(self.session, samverkan_app(self).now(), choices[index][0])
+            except ExportError:
+                # The calendar holds only dated actions; a plan without any has nothing to add.
+                self.notify(
+                    "Ingen kalender: planen har inga åtgärder med datum ännu.", severity="warning", timeout=8
+                )
+                return
             except OSError as error:
                 self.notify(f"Kunde inte exportera: {error.strerror or error}", severity="error")
                 return
@@ -400,6 +508,7 @@ class WalkScreen(AnsweringScreen):
 
         app = samverkan_app(self)
         self.session.finish(app.now())
+        self.redraw()  # the footer offers o (öppna igen) instead of finishing
         saved = "" if app.step_log is None else " Den finns i stegloggen."
 
         def next_step(index: int | None) -> None:
@@ -407,8 +516,9 @@ class WalkScreen(AnsweringScreen):
                 self.action_summary()
             elif index == 1:
                 self.action_export()
-            else:
+            elif index == 2:
                 self.app.pop_screen()
+            # Esc (None): stay on the walk, as the dialog says; it is closed until reopened (o)
 
         self.app.push_screen(
             DigitDialog(
@@ -420,14 +530,7 @@ class WalkScreen(AnsweringScreen):
         )
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        """The walk's commands in the palette (registered in tui/palette.py)."""
-        yield SystemCommand("Ändra roll", "Din roll kan visas ensam i planen (f)", self.action_choose_role)
-        yield SystemCommand(
-            "Mina steg / alla steg", "Visa bara din rolls steg, i rutinens ordning", self.action_toggle_mine
-        )
-        yield SystemCommand(
-            "Sammanfattning för journalen", "Klara steg, avvikelser, öppna steg", self.action_summary
-        )
-        yield SystemCommand("Exportera planen", "Skriv planen till en fil", self.action_export)
-        yield SystemCommand("Avsluta genomgången", "Markera genomgången som klar", self.action_finish)
-        yield SystemCommand("Ta tillbaka senaste svaret", "Gå tillbaka en fråga", self.action_back)
+        """The walk's commands in the palette: its keys that have a palette title (tui/keys.py)."""
+        from samverkan_tui.tui.keys import palette_commands
+
+        yield from palette_commands(self)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from samverkan_tui.core.walk.plan import Plan
+from samverkan_tui.tui.keys import bindings
 
 
 class AnswersList(OptionList):
-    BINDINGS = [Binding("enter", "select", "Ändra svar", id="change_answer")]
+    BINDINGS = bindings("AnswersList")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -35,6 +35,8 @@ class AnswersList(OptionList):
         if list(self.options) != options:
             self.clear_options()
             self.add_options(options)
-        self.border_title = f"Svar ({len(plan.asked)})"
+        # Taking an answer back is its own key (Esc never does): said where the answers are,
+        # also when a narrow footer has no room for it.
+        self.border_title = f"Svar ({len(plan.asked)})" + (" · u ångrar" if plan.asked else "")
         if self.option_count:
             self.highlighted = min(highlighted or 0, self.option_count - 1)

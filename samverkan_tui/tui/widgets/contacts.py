@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
+from samverkan_tui.core.base.phone_numbers import keep_numbers_together as whole
 from samverkan_tui.core.walk.hours import contact_status
 from samverkan_tui.core.walk.hours_text import status_summary
 from samverkan_tui.core.walk.plan import Plan
@@ -32,13 +33,14 @@ class ContactsPanel(VerticalScroll, can_focus=True):
         for contact in plan.contacts:
             status = contact_status(contact, plan.routine, now)
             text.append(contact.name + "\n", style="bold")
+            # Every number one unbreakable unit (its spaces non-breaking), here and in the status.
             for phone in contact.phones:
-                text.append(f"  ☎ {phone}\n")
+                text.append(f"  ☎ {whole(phone)}\n")
             for fax in contact.fax:
-                text.append(f"  fax {fax}\n", style="dim")
+                text.append(f"  fax {whole(fax)}\n", style="dim")
             style = {True: "green", False: "bold red", None: "yellow"}[status.open_now]
-            text.append(f"  {status_summary(status)}\n", style=style)
+            text.append(f"  {whole(status_summary(status))}\n", style=style)
             if contact.instructions:
-                text.append(f"  {contact.instructions}\n", style="italic dim")
+                text.append(f"  {whole(contact.instructions)}\n", style="italic dim")
             text.append("\n")
         self.update(text)

@@ -2,7 +2,8 @@
 
 Textual's footer lists every key on offer and, in a narrow window, cuts the last ones
 mid-word. At the desk the answer keys, help, finishing and quitting must always be
-readable; the rest are in the command palette and on the help screen.
+readable; the rest are in the command palette and on the help screen. Which keys matter
+most is each key's footer rank in the registry (``tui/keys.py``).
 """
 
 from __future__ import annotations
@@ -12,18 +13,13 @@ from textual.events import Resize
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-# Actions in the order they are kept when space runs out (first kept longest).
-PRIORITY = (
-    "answer_yes", "answer_no", "answer_option", "toggle_done", "not_applicable", "deviation",
-    "help", "app.help", "finish", "quit", "app.quit", "back", "open", "select_cursor",
-    "training",
-)  # fmt: skip
 PALETTE_WIDTH = 14  # "^p Kommandon" and its margin, always kept at the right
 
 
 def _rank(action: str) -> int:
-    name = action.partition("(")[0]
-    return PRIORITY.index(name) if name in PRIORITY else len(PRIORITY)
+    from samverkan_tui.tui.keys import footer_rank  # the one registry of keys (tui/keys.py)
+
+    return footer_rank(action)
 
 
 def _width(key: FooterKey) -> int:

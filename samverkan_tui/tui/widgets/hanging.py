@@ -11,14 +11,35 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.containers import Lines
 from rich.measure import Measurement
 from rich.text import Text
+
+from samverkan_tui.core.base.phone_numbers import KEEP_TOGETHER_SPACE
+
+# Rich and Textual break lines at any whitespace, U+00A0 included, so the non-breaking
+# spaces that keep a phone number whole stand in as a private-use character (one cell,
+# not whitespace) while a line is wrapped, and come out as plain spaces.
+_HELD = "\ue000"
+
+
+def wrap_kept(text: Text, console: Console, width: int) -> Lines:
+    """``text`` wrapped to ``width`` (folding words longer than a line), never at a
+    non-breaking space: a phone number is one unbreakable unit."""
+    if KEEP_TOGETHER_SPACE not in text.plain:
+        return text.wrap(console, width, overflow="fold")
+    held = text.copy()
+    held.plain = text.plain.replace(KEEP_TOGETHER_SPACE, _HELD)
+    lines = held.wrap(console, width, overflow="fold")
+    for line in lines:
+        line.plain = line.plain.replace(_HELD, " ")
+    return lines
 
 
 class Hanging:
     """Rows of ``(mark, body)``: the marks share a column as wide as the widest of them,
     one space follows it, and each body wraps (folding words longer than a line) within
-    the rest of the width."""
+    the rest of the width. Phone numbers stay whole (``wrap_kept``)."""
 
     def __init__(self, rows: Iterable[tuple[Text, Text]]) -> None:
         self.rows = list(rows)
@@ -29,7 +50,7 @@ class Hanging:
         width = max(1, options.max_width - indent)
         blank = " " * indent
         for mark, body in self.rows:
-            lines = body.wrap(console, width, overflow="fold") or [Text()]
+            lines = wrap_kept(body, console, width) or [Text()]
             # assemble, not +: a Text's base style would carry over to what is added to it
             first = Text.assemble(mark, " " * (indent - mark.cell_len))
             for number, line in enumerate(lines):

@@ -2,7 +2,8 @@
 
 Actions carry a box and their role; information is shown without one and cannot be
 ticked. Owns the step keys: space ticks, e marks "ej aktuell", a opens the deviation
-dialog. The first line says who to call right now for the next open action.
+dialog. Whom to call right now is the walk's pinned call line above the plan
+(``core.walk.call_now``); each step's phone lines say whether the contact answers now.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import datetime as dt
 
 from rich.segment import Segment
 from rich.text import Text
-from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.message import Message
 from textual.strip import Strip
@@ -29,20 +29,36 @@ from samverkan_tui.core.walk.status import (
     NOT_APPLICABLE,
     STATUS_LABELS,
 )
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.hanging import Hanging, hanging
 
 BOXES = {None: "[ ]", DONE: "[✓]", NOT_APPLICABLE: "[–]", DEVIATION: "[!]"}
-# Phone numbers must never wrap inside the number: their spaces become non-breaking.
-NBSP = "\u00a0"
+# How a step's phone line says whether the contact answers now (None: no hours given);
+# one unit, like the number before it (a non-breaking space, kept by hanging.wrap_kept).
+ANSWERS_NOW = {True: "öppet\u00a0nu", False: "stängt\u00a0nu", None: ""}
 
 
 def _keep(text: str) -> str:
+    """Phone numbers never wrap inside the number: their spaces become non-breaking."""
     from samverkan_tui.core.base.phone_numbers import keep_numbers_together
 
     return keep_numbers_together(text)
 
 
-def step_prompt(planned: PlannedStep, state: StepState | None, plan: Plan, now: dt.datetime) -> Hanging:
+def contacts_open(planned: PlannedStep, now: dt.datetime) -> tuple[bool | None, ...]:
+    """Whether each of the step's contacts answers at ``now``, in the step's order."""
+    from samverkan_tui.core.walk.hours import contact_status
+
+    return tuple(contact_status(c, None, now).open_now for c in planned.contacts)
+
+
+def step_prompt(
+    planned: PlannedStep,
+    state: StepState | None,
+    plan: Plan,
+    now: dt.datetime,
+    answers_now: tuple[bool | None, ...] = (),
+) -> Hanging:
     step = planned.step
     role = plan.routine.role(step.role)
     text = Text()
@@ -63,14 +79,21 @@ def step_prompt(planned: PlannedStep, state: StepState | None, plan: Plan, now: 
         text.append(f"\n⚠ {_keep(warning)}", style="bold red")
     for note in step.notes:
         text.append(f"\n{_keep(note)}", style="italic dim")
-    for contact in planned.contacts:
-        numbers = NBSP.join(" / ".join(contact.phones).split(" "))
-        text.append(f"\n☎ {contact.name} {numbers}", style="yellow")
+    for index, contact in enumerate(planned.contacts):
+        # Each number one unbreakable unit; a line may wrap between two numbers.
+        numbers = " / ".join(_keep(phone) for phone in contact.phones)
+        text.append(f"\n☎ {contact.name} {numbers}".rstrip(), style="yellow")
+        answers = ANSWERS_NOW[answers_now[index]] if index < len(answers_now) else ""
+        if answers:
+            text.append(f" · {answers}", style="green" if answers_now[index] else "bold red")
     if state is not None:
         local = state.at.astimezone(now.tzinfo)
         label = STATUS_LABELS[state.status]
         if state.category:
             label += f": {DEVIATION_CATEGORIES.get(state.category, state.category)}"
+        unreached = plan.routine.contact(state.contact) if state.contact else None
+        if unreached is not None:
+            label += f" ({unreached.name})"
         if state.comment:
             label += f" – ”{state.comment}”"
         text.append(f"\n{label} {local:%H.%M}", style="dim")
@@ -78,23 +101,8 @@ def step_prompt(planned: PlannedStep, state: StepState | None, plan: Plan, now: 
     return hanging(box, text)
 
 
-def call_now_text(plan: Plan, states: dict[str, StepState], now: dt.datetime) -> Text | None:
-    """ "Ring nu: …" for the contacts of the first open action that needs one."""
-    from samverkan_tui.core.walk.hours_text import call_now_line
-
-    for planned in plan.actions:
-        if planned.id not in states and planned.contacts:
-            lines = [call_now_line(c, plan.routine, now) for c in planned.contacts]
-            return Text(_keep("\n".join(lines)), style="bold yellow")
-    return None
-
-
 class PlanList(OptionList):
-    BINDINGS = [
-        Binding("space", "toggle_done", "Klar", id="toggle_done"),
-        Binding("e", "not_applicable", "Ej aktuell", id="not_applicable"),
-        Binding("a", "deviation", "Avvikelse", id="deviation"),
-    ]
+    BINDINGS = bindings("PlanList")
 
     class StepAction(Message):
         def __init__(self, step_id: str, action: str) -> None:
@@ -171,9 +179,6 @@ class PlanList(OptionList):
         def add(key: tuple, make) -> None:
             options.append(self._option(key, make))
 
-        call_now = call_now_text(plan, states, now)
-        if call_now is not None:
-            add(("call", call_now.plain), lambda: Option(call_now, disabled=True))
         phase = None
         for part in plan.sections:
             if part.phase is not None and part.phase.id != phase and part.depth == 0:
@@ -195,11 +200,12 @@ class PlanList(OptionList):
             for planned in part.steps:
                 state = states.get(planned.id)
                 overdue = planned.due is not None and planned.due < now.date()
-                key = ("step", planned.id, state, planned.due, overdue)
+                answers_now = contacts_open(planned, now) if planned.contacts else ()
+                key = ("step", planned.id, state, planned.due, overdue, answers_now)
                 add(
                     key,
-                    lambda p=planned, st=state: Option(
-                        step_prompt(p, st, plan, now), id=p.id, disabled=not p.checkable
+                    lambda p=planned, st=state, a=answers_now: Option(
+                        step_prompt(p, st, plan, now, a), id=p.id, disabled=not p.checkable
                     ),
                 )
         if not plan.steps:
@@ -235,6 +241,9 @@ class PlanList(OptionList):
                 if first_open is not None
                 else next((i for i, oid in enumerate(ids) if oid is not None), None)
             )
+            # The plan opens at its top, so the first actions are on screen under the call
+            # line; the highlight waits on the first open action for the user to come in.
+            self.call_after_refresh(self.scroll_home, animate=False, immediate=True)
 
     def current_step(self) -> str | None:
         if self.highlighted is None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
 from samverkan_tui.core.routine.model import NO, YES, Question
+from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.hanging import Hanging
 
 
@@ -21,12 +21,7 @@ class QuestionPanel(VerticalScroll, can_focus=True):
     read, however small the window.
     """
 
-    BINDINGS = [
-        Binding("j,y", "answer_yes", "Ja", id="answer_yes"),
-        Binding("n", "answer_no", "Nej", id="answer_no"),
-        Binding("1", "answer_option(1)", "Välj", id="answer_option", key_display="1–9"),
-        *[Binding(str(n), f"answer_option({n})", show=False) for n in range(2, 10)],
-    ]
+    BINDINGS = bindings("QuestionPanel")
 
     class Answered(Message):
         def __init__(self, question: Question, value: str) -> None:
