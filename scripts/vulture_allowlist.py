@@ -29,6 +29,7 @@ walk_plain
 enumerate_paths
 store_walks
 list_sessions
+writes  # whether this window writes a walk: the two-window tests ask it (steplog/store.py)
 closed_contacts  # a graded exercise's closed contacts, read by tests/test_training.py
 BLOCK_KINDS  # every block kind, which tests/test_document_blocks.py renders in every format
 

@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from samverkan_tui.core.walk.session import WalkSession
     from samverkan_tui.tui.app import SamverkanApp
 
-RETRY, EXPORT, QUIT_ANYWAY = "försök", "exportera", "avsluta"
-
-
 def changes_text(count: int) -> str:
     return count_text(count, "ändring är inte sparad", "ändringar är inte sparade")
 
