@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from samverkan_tui.core.walk.session import WalkSession
     from samverkan_tui.tui.app import SamverkanApp
 
+
 def changes_text(count: int) -> str:
     return count_text(count, "ändring är inte sparad", "ändringar är inte sparade")
 
