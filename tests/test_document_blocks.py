@@ -121,11 +121,12 @@ def test_every_format_shows_every_block(format: str) -> None:
 def test_a_plans_contact_closed_for_lunch_says_so_in_every_format(format: str) -> None:
     """The plan's contact line "Just nu (12.10): Stängt (lunch) …" printed only in text."""
     routine = shipped("botkyrka-forskola-skola")
+    # Förskolan reports straight to the mottagningsgrupp (an action with its phones); the
+    # school's phone route is an alternative since issue 24 (B4), so it has no "Ring nu".
     answers = {
-        "verksamhet": "skola",
+        "verksamhet": "forskola",
         "skede": "anmalan",
         "akut": "nej",
-        "alder": "under15",
         "konsultation": "nej",
         "familj_motiverad": "ja",
     }
