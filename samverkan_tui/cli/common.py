@@ -182,7 +182,10 @@ def output_failed(target: Path, error: OSError) -> NoReturn:
 
     own = isinstance(error, FileSafetyError) and error.errno not in (errno.EISDIR, errno.ENOTDIR)
     reason = str(error) if own else os_error_reason(error, writing=True)
-    fail(f"kan inte skriva {target}: {reason}", EXIT_USAGE if error.errno in INPUT_ERRNOS else EXIT_FAILURE)
+    # Exit 2 when the path as typed cannot be (too long, invalid); 1 when the system or our
+    # own safety rule refuses it (a symbolic link is refused on purpose: exit 1).
+    usage = not own and error.errno in INPUT_ERRNOS
+    fail(f"kan inte skriva {target}: {reason}", EXIT_USAGE if usage else EXIT_FAILURE)
 
 
 def read_input_file(path: Path, limit: int | None = None) -> str:

@@ -94,6 +94,9 @@ _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 _OPENERS = frozenset(
     [
         "alla",
+        "ny",
+        "nya",
+        "nytt",
         "allt",
         "andra",
         "annars",

@@ -63,7 +63,7 @@ def _size_text(size: int) -> str:
 def _kind(mode: int) -> str | None:
     """What a path is when it is not a regular file, in Swedish."""
     if stat.S_ISDIR(mode):
-        return "är en katalog, inte en fil"
+        return "det är en katalog, inte en fil"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "är en enhet, inte en fil; ange en vanlig fil"
     if stat.S_ISFIFO(mode):
@@ -90,7 +90,8 @@ def read_input_bytes(path: Path | str, limit: int | None = None) -> bytes:
         raise InputFileError("ogiltig sökväg", from_os=True) from None
     kind = _kind(info.st_mode)
     if kind is not None:
-        raise InputFileError(kind)
+        # A folder reads like the OS says it ("det är en katalog"), a device like our check.
+        raise InputFileError(kind, from_os=stat.S_ISDIR(info.st_mode))
     if info.st_size > limit:
         raise InputFileError(
             f"är för stor ({_size_text(info.st_size)}; högst {_size_text(limit)})", number=errno.EFBIG
