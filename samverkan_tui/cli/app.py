@@ -54,12 +54,14 @@ def examples(*lines: str, after: str = "") -> str:
     return text + (f"\n\n{after}" if after else "")
 
 
-def command(group: typer.Typer, name: str, *aliases: str, **settings: Any) -> Callable:
+def command(
+    group: typer.Typer, name: str, *aliases: str, **settings: Any
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a command under its Swedish name, and under ``aliases`` hidden from help
     (the English names scripts use, spellings without å ä ö)."""
     settings.setdefault("options_metavar", "[FLAGGOR]")
 
-    def register(function: Callable) -> Callable:
+    def register(function: Callable[..., Any]) -> Callable[..., Any]:
         group.command(name, **settings)(function)
         for alias in aliases:
             group.command(alias, **{**settings, "hidden": True})(function)

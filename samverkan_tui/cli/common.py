@@ -17,13 +17,13 @@ from typing import Annotated, NoReturn, TypeVar
 import typer
 
 from samverkan_tui.cli.commands import NOW_HELP
-from samverkan_tui.cli.state import (  # noqa: F401  (re-exported)
-    EXIT_FAILURE,
-    EXIT_USAGE,
-    STATE,
-    fail,
-    parse_answers,
-)
+
+# Re-exported (the `as` makes it explicit): the command modules import these from here.
+from samverkan_tui.cli.state import EXIT_FAILURE as EXIT_FAILURE
+from samverkan_tui.cli.state import EXIT_USAGE as EXIT_USAGE
+from samverkan_tui.cli.state import STATE as STATE
+from samverkan_tui.cli.state import fail as fail
+from samverkan_tui.cli.state import parse_answers as parse_answers
 
 T = TypeVar("T")
 

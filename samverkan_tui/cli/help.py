@@ -11,7 +11,10 @@ command of the tree a context whose formatter translates them (Click's documente
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from click.formatting import HelpFormatter
 
 HEADINGS = {"Usage": "Användning", "Options": "Flaggor", "Arguments": "Argument", "Commands": "Kommandon"}
 
@@ -91,8 +94,10 @@ def translate_term(term: str) -> str:
     return _TYPE.sub("", term)
 
 
-def formatter_class(base: type) -> type:
-    class SwedishHelpFormatter(base):
+def formatter_class(base: type[HelpFormatter]) -> type[HelpFormatter]:
+    # The base is the command's own formatter class, known only at run time; mypy cannot
+    # check a class whose base is a variable.
+    class SwedishHelpFormatter(base):  # type: ignore[valid-type, misc]
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             super().write_usage(
                 prog, usage_args(args), "Användning: " if prefix in (None, "Usage: ") else prefix

@@ -11,7 +11,7 @@ import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -186,7 +186,7 @@ def _printout(summary: WalkSummary, format: ExportFormat) -> str | bytes:
     raise AssertionError("unreachable")  # fail() exits
 
 
-def _stored_text(data: dict, markdown: bool = False) -> str:
+def _stored_text(data: dict[str, Any], markdown: bool = False) -> str:
     """A walk whose routine cannot be used now, read-only: only what the log stores."""
     from samverkan_tui.export import render
     from samverkan_tui.export.document import document_for_stored_walk

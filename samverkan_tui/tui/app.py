@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual.app import App, SystemCommand
 from textual.events import Resize
@@ -65,7 +65,7 @@ class SamverkanApp(App[None]):
         """`--now` if given (everything reproducible), otherwise the real Stockholm time."""
         return self.fixed_now or current_time()
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The start screen is the app's base screen.
 
         Pushed over Textual's own empty default screen instead, it was the second screen to be
@@ -204,7 +204,7 @@ class SamverkanApp(App[None]):
             return "Stäng Samverkan (allt är redan sparat)"
         return "Stäng Samverkan"
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette's commands: the app's own, then those of the screen shown."""
         from samverkan_tui.tui.palette import screen_commands
 

@@ -8,6 +8,7 @@ of the screen shown: the screens that have any are registered in ``screen_comman
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rich.align import Align
 from rich.text import Text
@@ -25,7 +26,7 @@ NO_MATCHES = "Inga kommandon matchar"
 class SwedishCommandPalette(CommandPalette):
     BINDINGS = bindings("SwedishCommandPalette")
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(placeholder=PLACEHOLDER, **kwargs)
 
     def _start_no_matches_countdown(self, search_value: str) -> None:

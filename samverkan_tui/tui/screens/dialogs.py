@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -13,9 +16,17 @@ from samverkan_tui.core.walk.status import DEVIATION_CATEGORIES
 from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.hanging import Hanging
 
+if TYPE_CHECKING:
+    from textual.widgets import Input
 
-class DigitDialog(ModalScreen):
-    """A numbered list; a digit picks, Escape cancels."""
+
+class DigitDialog(ModalScreen[Any]):
+    """A numbered list; a digit picks, Escape cancels.
+
+    The result is what ``result_for`` makes of the picked index: the index itself here, a
+    role and "remember" in RoleDialog, a deviation code in DeviationDialog. The callbacks
+    in the walk screen state the type they receive.
+    """
 
     BINDINGS = bindings("DigitDialog")
 
@@ -37,7 +48,7 @@ class DigitDialog(ModalScreen):
         if 1 <= number <= len(self.items):
             self.dismiss(self.result_for(number - 1))
 
-    def result_for(self, index: int):
+    def result_for(self, index: int) -> Any:
         return index
 
     def action_cancel(self) -> None:
@@ -66,7 +77,7 @@ class RoleDialog(DigitDialog):
         self.remember = not self.remember
         self.query_one(".dialog-footer", Static).update(Text(self._footer(), style="dim"))
 
-    def result_for(self, index: int):
+    def result_for(self, index: int) -> tuple[str, bool]:
         return (self.roles[index].id, self.remember)
 
 
@@ -82,7 +93,7 @@ class DeviationDialog(DigitDialog):
         short = step_text if len(step_text) < 70 else step_text[:67] + "…"
         super().__init__(f"{'Ändra avvikelse' if editing else 'Avvikelse'}: {short}", labels)
 
-    def result_for(self, index: int):
+    def result_for(self, index: int) -> str:
         return self.codes[index]
 
 
@@ -113,7 +124,14 @@ class TextDialog(ModalScreen[str | None]):
 
     BINDINGS = bindings("TextDialog")
 
-    def __init__(self, title: str, hint: str, value: str = "", placeholder: str = "", check=None) -> None:
+    def __init__(
+        self,
+        title: str,
+        hint: str,
+        value: str = "",
+        placeholder: str = "",
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
         super().__init__()
         self.title_text, self.hint, self.value, self.placeholder = title, hint, value, placeholder
         # check(text) -> error message or None; the dialog stays open on an error.
@@ -131,7 +149,7 @@ class TextDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#dialog-input").focus()
 
-    def on_input_submitted(self, event) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
         error = self.check(event.value) if self.check is not None else None
         if error:
             self.query_one("#dialog-error", Static).update(Text(error, style="bold red"))

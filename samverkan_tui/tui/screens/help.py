@@ -33,7 +33,7 @@ PLAIN_WALK = (
 class HelpScreen(ModalScreen[None]):
     BINDINGS = bindings("HelpScreen")
 
-    def __init__(self, under: Screen | None = None) -> None:
+    def __init__(self, under: Screen[object] | None = None) -> None:
         super().__init__()
         self.under = under
 

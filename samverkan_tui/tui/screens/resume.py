@@ -59,7 +59,11 @@ class ResumeScreen(ModalScreen[WalkSession | None]):
     BINDINGS = bindings("ResumeScreen")
 
     def __init__(
-        self, sessions: list[WalkSession], total: int, discard, changes: dict[str, list[str]] | None = None
+        self,
+        sessions: list[WalkSession],
+        total: int,
+        discard: Callable[[WalkSession], object],
+        changes: dict[str, list[str]] | None = None,
     ) -> None:
         super().__init__()
         # What changed in the routine since a walk began, per walk id (core.compare).

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from samverkan_tui.core.manage import review_walk as rw
-from samverkan_tui.core.routine.model import Routine
+from samverkan_tui.core.routine.model import Contact, Routine
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.footer import PriorityFooter
@@ -37,7 +37,7 @@ class ReviewScreen(Screen[None]):
     """
     BINDINGS = bindings("ReviewScreen")
 
-    def __init__(self, routine: Routine, path=None) -> None:
+    def __init__(self, routine: Routine, path: Path | None = None) -> None:
         super().__init__()
         self.routine = routine
         self.path = path
@@ -89,7 +89,7 @@ class ReviewScreen(Screen[None]):
         assert self.review is not None
         return next((i for i in self.items if i.step.id not in self.review.items), None)
 
-    def current_contact(self):
+    def current_contact(self) -> Contact | None:
         assert self.review is not None
         pending = self.review.pending_contacts(self.routine)
         return self.routine.contact(pending[0]) if pending else None
@@ -112,14 +112,15 @@ class ReviewScreen(Screen[None]):
             text.append(f"{item.condition}\n", style="italic")
             if item.deadline:
                 text.append(f"{item.deadline}\n")
-            for contact in item.contacts:
-                text.append(f"Kontakt: {contact}\n")
+            for contact_name in item.contacts:
+                text.append(f"Kontakt: {contact_name}\n")
             where = f" (rad {item.source_line})" if item.source_line else ""
             text.append(f"\nKällan{where}: ", style="bold")
             text.append(f"{item.source}\n", style="dim")
             text.append("\ng gäller · ä ändras · t tas bort · Esc sparar och går tillbaka", style="dim")
         elif stage == CONTACTS:
             contact = self.current_contact()
+            assert contact is not None  # the contacts stage lasts while one is pending
             text.append(f"Kontakt: {contact.name}\n", style="bold")
             text.append(f"Telefon: {' / '.join(contact.phones) or 'inget nummer angivet'}\n")
             if contact.fax:
@@ -142,7 +143,7 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review-text", Static).update(text)
         self.refresh_bindings()
 
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.review is None:
             return True
         stage = self.stage
@@ -178,6 +179,7 @@ class ReviewScreen(Screen[None]):
             self.review.mark_item(self.routine, item.step.id, verdict)
         elif self.stage == CONTACTS:
             contact = self.current_contact()
+            assert contact is not None  # the contacts stage lasts while one is pending
             if verdict == "ändras":
                 self.open_input(f"kontakt:{contact.id}", "Nytt nummer; nya telefontider (Enter sparar)")
                 return
@@ -256,7 +258,8 @@ class ReviewScreen(Screen[None]):
                     user_dir, created = ensure_user_routine_dir([], app.config)
                     if created:
                         self.written.append(created)
-                revision = mark_revised(path, now.date(), None, user_dir)
+                # No path: mark_revised raises TypeError, reported below like a ReviseError.
+                revision = mark_revised(path, now.date(), None, user_dir)  # type: ignore[arg-type]
             except (ReviseError, TypeError) as error:
                 self.notify(f"Rutinfilen kunde inte ändras: {error}", severity="error")
             else:

@@ -9,7 +9,7 @@ per category, "ej aktuell" per step and median times as bars of block characters
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +25,8 @@ from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 
 if TYPE_CHECKING:
+    from textual.geometry import Size
+
     from samverkan_tui.tui.app import SamverkanApp
 
 LABEL = 34  # characters of step text beside a bar
@@ -36,12 +38,12 @@ class Bars(Widget):
 
     DEFAULT_CSS = "Bars { height: auto; }"
 
-    def __init__(self, rows: list[tuple[str, Count]], threshold: int, **kwargs) -> None:
+    def __init__(self, rows: list[tuple[str, Count]], threshold: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.rows = rows
         self.threshold = threshold
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.rows))
 
     def render(self) -> Text:

@@ -80,6 +80,7 @@ class TrainingRun:
         """The next exercise in the list, else the first one not done yet, else None."""
         keys = [(r.id, e.id) for r, e in self.items]
         here = keys.index((routine.id, exercise.id))
+        index: int
         for index in [*range(here + 1, len(keys)), *range(here)]:
             if keys[index] not in self.grades:
                 return self.items[index]

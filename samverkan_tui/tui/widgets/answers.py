@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -13,7 +15,7 @@ from samverkan_tui.tui.keys import bindings
 class AnswersList(OptionList):
     BINDINGS = bindings("AnswersList")
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._options_by_key: dict[tuple[str, str], Option] = {}  # reused: see PlanList
 

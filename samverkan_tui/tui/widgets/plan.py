@@ -9,6 +9,8 @@ dialog. Whom to call right now is the walk's pinned call line above the plan
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from rich.segment import Segment
 from rich.text import Text
@@ -110,13 +112,13 @@ class PlanList(OptionList):
             self.step_id = step_id
             self.action = action
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Options are reused while their content is unchanged, also when a changed answer
         # is changed back: renders are kept per option object (below), and new objects on
         # every key would be drawn anew. Both caches are bounded.
-        self._options_by_key: LRUCache[tuple, Option] = LRUCache(maxsize=256)
-        self._kept_renders: LRUCache[tuple, tuple[int, list[Strip]]] = LRUCache(maxsize=512)
+        self._options_by_key: LRUCache[tuple[object, ...], Option] = LRUCache(maxsize=256)
+        self._kept_renders: LRUCache[tuple[object, ...], tuple[int, list[Strip]]] = LRUCache(maxsize=512)
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         """The option list's render of ``option``, kept across changes of the options.
@@ -151,7 +153,7 @@ class PlanList(OptionList):
         self._kept_renders[key] = (index, strips)
         return strips
 
-    def _option(self, key: tuple, make) -> Option:
+    def _option(self, key: tuple[object, ...], make: Callable[..., Option]) -> Option:
         option = self._options_by_key.get(key)
         if option is None:
             option = self._options_by_key[key] = make()
@@ -176,7 +178,9 @@ class PlanList(OptionList):
         )
         options: list[Option] = []
 
-        def add(key: tuple, make) -> None:
+        # Callable[..., Option]: the makers are lambdas that bind the loop values as
+        # defaults, and mypy types a lambda with defaults only against "...".
+        def add(key: tuple[object, ...], make: Callable[..., Option]) -> None:
             options.append(self._option(key, make))
 
         phase = None

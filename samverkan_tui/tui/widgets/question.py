@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
@@ -29,7 +31,7 @@ class QuestionPanel(VerticalScroll, can_focus=True):
             self.question = question
             self.value = value
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.question: Question | None = None
         # Typing ahead: "j 2 j" typed fast reaches this panel before the screen has shown
@@ -37,7 +39,7 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         # here and apply to the question they were meant for, in order; none is lost or
         # read against the question just answered.
         self._waiting = False
-        self._typed_ahead: list[tuple[str, tuple]] = []
+        self._typed_ahead: list[tuple[str, tuple[object, ...]]] = []
         self._footer_stale = False
 
     def compose(self) -> ComposeResult:
@@ -80,7 +82,7 @@ class QuestionPanel(VerticalScroll, can_focus=True):
             parts += [Text(""), Text(question.help, style="italic dim")]
         self.update(Group(*parts))
 
-    def _replay(self, typed: list[tuple[str, tuple]]) -> None:
+    def _replay(self, typed: list[tuple[str, tuple[object, ...]]]) -> None:
         for index, (action, parameters) in enumerate(typed):
             if self._waiting:  # an earlier replayed key answered: the rest wait again
                 self._typed_ahead.extend(typed[index:])
@@ -88,12 +90,12 @@ class QuestionPanel(VerticalScroll, can_focus=True):
             if self.check_action(action, parameters):
                 getattr(self, f"action_{action}")(*parameters)
 
-    def _typed_while_waiting(self, action: str, *parameters) -> bool:
+    def _typed_while_waiting(self, action: str, *parameters: object) -> bool:
         if self._waiting:
             self._typed_ahead.append((action, parameters))
         return self._waiting
 
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._waiting and action.startswith("answer_"):
             self._footer_stale = True  # the footer asked while no question was shown
             return True
