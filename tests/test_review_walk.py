@@ -202,7 +202,8 @@ def test_the_protocol_lists_changes_contacts_remarks_and_signature_lines() -> No
     # Items under the binder's reference, as the printouts number them; one bullet each.
     assert "- 1.25 BoU informerar RVT" in markdown
     assert "1.25 BoU informerar RVT" in text
-    assert "- •" not in markdown and "- RVT:s beredskap, tel 08-508 03 310" in markdown
+    # Markdown keeps a phone number whole with non-breaking spaces (one number, one unit).
+    assert "- •" not in markdown and "- RVT:s beredskap, tel 08-508\u00a003\u00a0310" in markdown
     assert render(document, "pdf")[:4] == b"%PDF"
     record = review_dict(routine, review, NOW)
     assert record["unchanged"] is False and [e["id"] for e in record["remove"]] == ["sikt-bou-3"]

@@ -44,7 +44,16 @@ PROGRAM_COLUMNS = {
     "events": {"kind", "at", "question", "value", "step", "status", "category", "contact", "written_at"},
     "step_states": {"step", "status", "category", "contact", "at", "mode", "routine_id", "started_at"},
 }
-PROGRAM_REVIEW_KEYS = {"routine", "version", "content_hash", "started_at", "finished_at", "verdict"}
+# "reviewed": the fingerprint of the item or contact as it was judged (a hash the program makes).
+PROGRAM_REVIEW_KEYS = {
+    "routine",
+    "version",
+    "content_hash",
+    "started_at",
+    "finished_at",
+    "verdict",
+    "reviewed",
+}
 
 # Identifier-laden texts a person might type (names that are words, spelled numbers …).
 EXTRA = [

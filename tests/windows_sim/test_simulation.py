@@ -75,8 +75,16 @@ def test_exports_in_the_simulation_are_byte_identical(capsys, tmp_path: Path, ar
     with windows_os():
         code, _, err = run_cli(capsys, *args, "-o", str(simulated), *NOW)
     assert code == 0, err
-    data = simulated.read_bytes()
-    assert data == normal.read_bytes()
+    data, expected = simulated.read_bytes(), normal.read_bytes()
+    if args[args.index("-f") + 1] == "ics":
+        # A plan from the command line draws a new key for its events' UIDs on every export
+        # (two cases must never share events): the UIDs differ, every other byte must not.
+        import re
+
+        uid = re.compile(rb"UID:[^\r\n]*")
+        assert len(uid.findall(data)) == len(uid.findall(expected)) > 0
+        data, expected = uid.sub(b"UID:x", data), uid.sub(b"UID:x", expected)
+    assert data == expected
     if args[args.index("-f") + 1] == "pdf":
         import io
 
