@@ -117,6 +117,15 @@ def test_a_step_kept_after_a_changed_answer_is_still_in_the_plan() -> None:
     assert session.recorded_in_plan(plan) == {"rvt-in-rvt-ejakut-1"}
     summary = walk_summary(session, at(4))
     assert [h.in_plan for h in summary.done] == [True]
+    # The walk's printout (`logg exportera`, the app's x) says the same: the step stands,
+    # ticked, on its action in the plan, and nothing "left the plan".
+    from samverkan_tui.export import render
+    from samverkan_tui.export.document import document_for_session
+
+    printed = str(render(document_for_session(session, at(4)), "text"))
+    assert "inte längre ingår i planen" not in printed
+    done = [i for i in document_for_session(session, at(4)).items if i.step_id == "rvt-in-rvt-akut-1"]
+    assert [i.status for i in done] == [DONE]
 
 
 def test_a_finished_walk_is_closed_until_it_is_reopened() -> None:

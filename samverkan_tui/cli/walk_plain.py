@@ -381,6 +381,7 @@ class PlainWalk:
         self.say()
         size = count_text(len(plan.actions), "åtgärd", "åtgärder")
         self.say(f"Planen: {size}, {_handled_text(self._session, plan)}.")
+        self._call_line(plan)
         for part in plan.sections:
             actions = [p for p in part.steps if p.checkable]
             if not actions:
@@ -391,8 +392,20 @@ class PlainWalk:
             for planned in actions:
                 self._action(numbers[planned.id], planned, states.get(planned.id), calls=True)
 
+    def _call_line(self, plan: Plan) -> None:
+        """The app's pinned line, decided in the core (``core.walk.call_now``): whom to call
+        now for the next open action, open or not, else the fallback, for the user's role."""
+        from samverkan_tui.core.walk.call_now import call_advice
+
+        role = STATE.config().role
+        role = role if role and self.routine.role(role) is not None else None
+        advice = call_advice(plan, self._session.visible_states(plan).keys(), plan.now, role)
+        if advice is not None:
+            self.say(advice.text)
+
     def _next(self) -> None:
         plan = self._session.plan(self.clock())
+        self._call_line(plan)
         states = self._session.visible_states(plan)
         for number, planned in enumerate(plan.actions, start=1):
             if planned.id not in states:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from samverkan_tui.core.routine.model import Routine
 from samverkan_tui.core.routine.references import item_references, section_numbers
 from samverkan_tui.core.walk.due_text import due_line
-from samverkan_tui.core.walk.plan import Plan, PlannedStep, PlanSection, build_plan
+from samverkan_tui.core.walk.plan import Plan, PlannedStep, PlanSection, action_key, build_plan
 from samverkan_tui.core.walk.status import MODE_CASE, mode_label
 from samverkan_tui.export.document.common import (
     FILL_IN_FIELDS,
@@ -220,21 +220,25 @@ def document_for_run(
     sections = list(_plan_sections(plan, records, today))
     number = sum(1 for p in plan.actions)
     in_plan = {p.id for p in plan.steps}
+    # A step done under another branch's item and shown on the same action in the plan
+    # (the session's visible states) has not left the plan.
+    shown = {action_key(p.step) for p in plan.actions if p.id in records}
     outside = []
     for step_id, record in sorted(records.items(), key=lambda pair: pair[1].at):
         step = routine.step(step_id)
-        if step is not None and step_id not in in_plan:
-            number += 1
-            outside.append(
-                _item(
-                    number,
-                    step,
-                    routine,
-                    "",
-                    record=record,
-                    reference=item_references(routine).get(step_id, ""),
-                )
+        if step is None or step_id in in_plan or (step.checkable and action_key(step) in shown):
+            continue
+        number += 1
+        outside.append(
+            _item(
+                number,
+                step,
+                routine,
+                "",
+                record=record,
+                reference=item_references(routine).get(step_id, ""),
             )
+        )
     if outside:
         sections.append(
             Section(
@@ -287,10 +291,11 @@ def document_for_session(
     notices: Sequence[str] = (),
 ) -> Document:
     """A step-log walk (core.session.WalkSession) as a run printout."""
+    plan = session.plan(session.started_at)
     return document_for_run(
         session.routine,
         session.answers,
-        session.steps,
+        {**session.steps, **session.visible_states(plan)},
         now,
         started_at=session.started_at,
         finished_at=session.finished_at,
