@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from samverkan_tui.core.routine.model import Routine
 from samverkan_tui.core.routine.references import item_references, section_numbers
 from samverkan_tui.core.walk.due_text import due_line
-from samverkan_tui.core.walk.plan import Plan, PlannedStep, PlanSection, action_key, build_plan
+from samverkan_tui.core.walk.plan import Plan, PlannedStep, PlanSection, build_plan
 from samverkan_tui.core.walk.status import MODE_CASE, mode_label
 from samverkan_tui.export.document.common import (
     FILL_IN_FIELDS,
@@ -220,13 +220,13 @@ def document_for_run(
     sections = list(_plan_sections(plan, records, today))
     number = sum(1 for p in plan.actions)
     in_plan = {p.id for p in plan.steps}
-    # A step done under another branch's item and shown on the same action in the plan
-    # (the session's visible states) has not left the plan.
-    shown = {action_key(p.step) for p in plan.actions if p.id in records}
+    # A record shown on an action of the plan (the session's visible states put a step
+    # done under another branch's item on the same action) has not left the plan.
+    shown = {id(records[p.id]) for p in plan.actions if p.id in records}
     outside = []
     for step_id, record in sorted(records.items(), key=lambda pair: pair[1].at):
         step = routine.step(step_id)
-        if step is None or step_id in in_plan or (step.checkable and action_key(step) in shown):
+        if step is None or step_id in in_plan or id(record) in shown:
             continue
         number += 1
         outside.append(
