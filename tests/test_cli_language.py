@@ -326,3 +326,13 @@ def test_shell_completion_through_typer(monkeypatch, capsys) -> None:
     monkeypatch.setenv("COMP_CWORD", "4")
     code, out, _ = run(capsys, "visa", "rvt-bou", "--svar", "ak")
     assert code == 0 and "akut=ja" in out
+
+
+@pytest.mark.parametrize("columns", [40, 80])
+def test_the_exercise_list_is_wrapped_to_the_terminal(capsys, monkeypatch, columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run(capsys, "öva", "--lista")
+    assert code == 0 and "Kniven i köket" in out.replace("\n    ", " ")
+    # Only a single word longer than the terminal (a routine id) may stand over the edge.
+    too_long = [line for line in out.splitlines() if len(line) > columns and " " in line.strip()]
+    assert too_long == []

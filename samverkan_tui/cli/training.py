@@ -150,6 +150,9 @@ def _list(routine: Routine | None, format: ShowFormat, now: str | None) -> None:
 
         print_json(exercise_list(routines))
         return
+    from samverkan_tui.cli.common import terminal_width, wrapped
+
+    columns = terminal_width()
     lines: list[str] = []
     for r in routines:
         if not r.exercises:
@@ -158,12 +161,18 @@ def _list(routine: Routine | None, format: ShowFormat, now: str | None) -> None:
             continue
         if lines:
             lines.append("")
-        lines.append(f"{_title(r)} [{r.id}]")
+        lines += wrapped(f"{_title(r)} [{r.id}]", columns)
         width = max(len(e.id) for e in r.exercises)
+        # Two columns where they fit; else a block per exercise, its id on a line of its own.
+        table = columns - width - 4 >= 24
         for exercise in r.exercises:
-            lines.append(f"  {exercise.id:<{width}}  {exercise.title}")
+            indent = "  " + " " * (width + 2) if table else "    "
+            if table:
+                lines += wrapped(exercise.title, columns, indent, f"  {exercise.id:<{width}}  ")
+            else:
+                lines += [f"  {exercise.id}", *wrapped(exercise.title, columns, indent)]
             if exercise.now:
-                lines.append(f"  {'':<{width}}  {when_text(exercise.now)}")
+                lines += wrapped(when_text(exercise.now), columns, indent)
     if not lines:
         lines.append("Inga övningar hittades.")
     sys.stdout.write("\n".join(lines) + "\n")
