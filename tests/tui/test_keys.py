@@ -125,3 +125,22 @@ async def test_f1_in_the_walk_lists_the_walk_keys_and_undo(make_app) -> None:
         text = help_text(app)
         for row in ("svara ja", "markera steget klart", "ta tillbaka senaste svaret", "tar aldrig tillbaka"):
             assert row in text
+
+
+@pytest.mark.parametrize("keys", [(), ("ctrl+o",), ("ctrl+t",), ("ctrl+g",), (*"rvt", "enter")])
+async def test_f1_lists_each_key_once(make_app, keys) -> None:
+    """The registry's rows and the help's own (scrolling) never name the same key twice."""
+    from samverkan_tui.tui.screens.help import HelpScreen
+
+    app = make_app(role="rvt")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys_table = app.screen.query("Static").first().content
+        shown = [cell.plain if hasattr(cell, "plain") else str(cell) for cell in keys_table.columns[0].cells]
+        assert shown, "the help lists keys"
+        assert len(shown) == len(set(shown)), sorted(k for k in shown if shown.count(k) > 1)

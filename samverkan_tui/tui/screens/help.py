@@ -16,11 +16,9 @@ from textual.widgets import Static
 from samverkan_tui.core.base.glossary import GLOSSARY
 from samverkan_tui.tui.keys import bindings
 
-# What no single key says: moving around is the widgets' own (scrolling, lists).
-MOVING = (
-    ("↑ / ↓, PgUp / PgDn", "bläddra: i frågan och dess hjälptext, i listor och i planen"),
-    ("Ctrl+P", "kommandopaletten: allt som går att göra här"),
-)
+# What no single key says: moving around is the widgets' own (scrolling, lists). Ctrl+P is
+# the registry's (the app's own keys), so it is not repeated here.
+MOVING = (("↑ / ↓, PgUp / PgDn", "bläddra: i frågan och dess hjälptext, i listor och i planen"),)
 
 # The alternative to this screen for a screen reader or a plain console (`samverkan gå`).
 PLAIN_WALK = (
