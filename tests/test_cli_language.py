@@ -170,9 +170,19 @@ def test_every_alias_comes_after_its_swedish_name(capsys) -> None:
     assert all(re.search("[åäö]", first) for first, _ in pairs), pairs
 
 
-def test_installing_completion_answers_in_swedish(capsys, isolated_user, monkeypatch) -> None:
-    monkeypatch.setenv("SHELL", "/bin/bash")
-    code, out, err = run(capsys, "--install-completion", "bash")
+def test_installing_completion_answers_in_swedish(isolated_user) -> None:
+    # Typer finds the shell by looking at the processes above it (shellingham), so the
+    # command runs under bash, as a person's would; in-process, a test worker's ancestry
+    # decides what it finds.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    command = f"{Path(sys.executable).parent / 'samverkan'} --install-completion"
+    env = {**os.environ, "HOME": str(isolated_user), "SHELL": "/bin/bash"}
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, check=False)
+    code, out, err = result.returncode, result.stdout, result.stderr
     assert code == 0, out + err
     script = isolated_user / ".bash_completions" / "samverkan.sh"
     assert out.splitlines() == [

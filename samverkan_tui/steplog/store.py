@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import random
 import sqlite3
@@ -814,6 +815,7 @@ def _connect(folder: Path, db_path: Path) -> sqlite3.Connection:
         ensure_private_dir,
         open_private_file,
         refuse_symlink,
+        tighten_private_file,
     )
 
     advice = f"{_WHAT_TO_DO} Kontrollera mappen {folder} eller ange en annan med {DATA_DIR_ENV}."
@@ -825,7 +827,16 @@ def _connect(folder: Path, db_path: Path) -> sqlite3.Connection:
         ensure_private_dir(folder)
         for suffix in ("-wal", "-shm", "-journal"):
             refuse_symlink(db_path.with_name(db_path.name + suffix))
-        open_private_file(db_path)
+        if db_path.exists():
+            # By path: this process may already hold a connection (and SQLite's locks) on it.
+            tighten_private_file(db_path)
+            if not os.access(db_path, os.W_OK):  # say so now, not as SQLite's "I/O error"
+                statvfs = getattr(os, "statvfs", None)
+                read_only = statvfs is not None and bool(statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1))
+                code = errno.EROFS if read_only else errno.EACCES
+                raise OSError(code, os.strerror(code), str(db_path))
+        else:
+            open_private_file(db_path)
     except FileSafetyError as error:
         raise StepLogError(f"Steglogg kan inte öppnas: {error}.", advice) from None
     except OSError as error:
@@ -849,7 +860,8 @@ def _connect(folder: Path, db_path: Path) -> sqlite3.Connection:
         for suffix in ("-wal", "-shm"):
             side = db_path.with_name(db_path.name + suffix)
             if side.exists():
-                open_private_file(side)  # 0600, no link followed
+                # 0600 by path: a descriptor closed here would drop SQLite's locks (SIGBUS).
+                tighten_private_file(side)
     except StepLogError:
         conn.close()
         raise

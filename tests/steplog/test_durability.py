@@ -34,6 +34,9 @@ def stored(folder: Path) -> set[tuple[str, str]]:
     conn = sqlite3.connect(folder / DB_NAME)
     try:
         assert conn.execute("pragma integrity_check").fetchall() == [("ok",)]
+        tables = {name for (name,) in conn.execute("select name from sqlite_master where type = 'table'")}
+        if "events" not in tables:
+            return set()  # killed while the first open made the file: nothing was committed yet
         return set(
             conn.execute("select s.id, e.at from events e join sessions s on s.key = e.session").fetchall()
         )

@@ -264,6 +264,22 @@ def open_private_file(path: Path) -> None:
         os.close(fd)
 
 
+def tighten_private_file(path: Path) -> None:
+    """Make an existing file of another program's (SQLite's -wal/-shm) 0600 by its path.
+
+    No descriptor is opened: closing any descriptor of a file releases every POSIX lock
+    the process holds on it, and SQLite locks its -shm file to know whether another
+    process still maps it. Opening and closing one beside a live connection lets a second
+    process truncate the -shm under the first one's mapping (SIGBUS)."""
+    refuse_symlink(path)
+    try:
+        mode = stat.S_IMODE(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return
+    if mode != FILE_MODE and os.name != "nt":
+        os.chmod(path, FILE_MODE)
+
+
 def unique_path(folder: Path, stem: str, suffix: str) -> Path:
     """``folder/stem.suffix``, or with ``-2``, ``-3`` … when that name is taken."""
     candidate = Path(folder) / f"{stem}{suffix}"
@@ -288,6 +304,7 @@ __all__ = [
     "open_private_file",
     "refuse_symlink",
     "swedish_reason",
+    "tighten_private_file",
     "unique_path",
     "write_private",
 ]
