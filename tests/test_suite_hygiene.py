@@ -65,10 +65,10 @@ def _test_functions() -> list[tuple[str, ast.FunctionDef | ast.AsyncFunctionDef,
 def test_no_test_can_skip_all_its_assertions() -> None:
     offenders = []
     for name, function, source in _test_functions():
-        segment = ast.get_source_segment(source, function) or ""
-        if "pytest.raises" in segment or "snap_compare" in segment:
+        if not _has_conditional_assert(function) or _always_asserts(function.body):
             continue
-        if _has_conditional_assert(function) and not _always_asserts(function.body):
+        segment = ast.get_source_segment(source, function) or ""
+        if "pytest.raises" not in segment and "snap_compare" not in segment:
             offenders.append(name)
     assert offenders == [], "assertions only under an if (a rename would pass unseen): " + ", ".join(
         offenders

@@ -318,6 +318,9 @@ def test_broken_pipe_exits_quietly(isolated_user: Path) -> None:
 def test_sigint_prints_avbrutet(isolated_user: Path) -> None:
     """Ctrl+C while a command waits: "avbrutet" and exit 130, no traceback."""
     code = (
+        # Ctrl+C as in a terminal, even when the test runs as a background job (whose
+        # children inherit SIGINT ignored).
+        "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
         "import sys, time; sys.argv = ['samverkan', 'list']; "
         "import samverkan_tui.core.routine.catalog as c; "
         "c.search_dirs = lambda *a, **k: (print('klar', flush=True), time.sleep(30))[1]; "
