@@ -93,7 +93,7 @@ def bench_terminal(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
     if not tmux_probe.available():
         return [
             Row(
-                "samverkan in a terminal vs minimal Textual app",
+                "samverkan i en terminal mot minimal Textual-app",
                 "kunde inte mätas: tmux saknas",
                 "≤ 1.25×",
                 None,
@@ -122,7 +122,7 @@ def bench_terminal(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
     except (tmux_probe.TmuxError, subprocess.CalledProcessError) as error:
         return [
             Row(
-                "samverkan in a terminal vs minimal Textual app",
+                "samverkan i en terminal mot minimal Textual-app",
                 f"kunde inte mätas: {error}",
                 "≤ 1.25×",
                 None,
@@ -135,19 +135,19 @@ def bench_terminal(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
     open_ratio = median["open"] / median["baseline"]
     return [
         Row(
-            f'samverkan in tmux 80×24 until "Välj rutin" vs minimal Textual app ({rounds} rounds)',
-            f"{ratio:.2f}× ({median['samverkan'] * 1000:.0f} ms vs {median['baseline'] * 1000:.0f} ms)",
+            f"samverkan i tmux 80×24 tills ”Välj rutin” syns, mot minimal Textual-app ({rounds} omgångar)",
+            f"{ratio:.2f}× ({median['samverkan'] * 1000:.0f} ms mot {median['baseline'] * 1000:.0f} ms)",
             "≤ 1.10×",
             ratio <= 1.10,
         ),
         Row(
-            "samverkan rvt-bou in tmux until the first question vs minimal Textual app",
-            f"{open_ratio:.2f}× ({median['open'] * 1000:.0f} ms vs {median['baseline'] * 1000:.0f} ms)",
+            "samverkan rvt-bou i tmux tills första frågan syns, mot minimal Textual-app",
+            f"{open_ratio:.2f}× ({median['open'] * 1000:.0f} ms mot {median['baseline'] * 1000:.0f} ms)",
             "≤ 1.30×",
             open_ratio <= 1.30,
         ),
         Row(
-            "answering a question in tmux until the next one is on screen",
+            "ett svar i tmux tills nästa fråga syns",
             f"{median['answer'] * 1000:.0f} ms",
             "< 100 ms",
             median["answer"] < 0.1,
@@ -167,10 +167,10 @@ def bench_cli(rounds: int, env: dict[str, str]) -> list[Row]:
         "baseline": [*minimal, "--help"],
         "baseline-command": [*minimal, "hello", "--name", "Åsa"],
         "--help": [SAMVERKAN, "--help"],
-        "list": [SAMVERKAN, "list"],
-        "show": [
+        "lista": [SAMVERKAN, "lista"],
+        "visa": [
             SAMVERKAN,
-            "show",
+            "visa",
             "rvt-bou",
             "--svar",
             "inkom=rvt",
@@ -182,13 +182,13 @@ def bench_cli(rounds: int, env: dict[str, str]) -> list[Row]:
     }
     medians = interleaved(commands, rounds, env)
     rows = []
-    for name, base in (("--help", "baseline"), ("list", "baseline-command"), ("show", "baseline-command")):
+    for name, base in (("--help", "baseline"), ("lista", "baseline-command"), ("visa", "baseline-command")):
         ratio = medians[name] / medians[base]
-        what = "--help" if base == "baseline" else "a command"
+        what = "--help" if base == "baseline" else "ett kommando"
         rows.append(
             Row(
-                f"samverkan {name} vs minimal Typer app ({what})",
-                f"{ratio:.2f}× ({medians[name] * 1000:.0f} ms vs {medians[base] * 1000:.0f} ms)",
+                f"samverkan {name} mot minimal Typer-app ({what})",
+                f"{ratio:.2f}× ({medians[name] * 1000:.0f} ms mot {medians[base] * 1000:.0f} ms)",
                 "≤ 1.20×",
                 ratio <= 1.2,
             )
@@ -209,7 +209,7 @@ def bench_validate(tmp: Path) -> list[Row]:
     reports = validate_paths(paths)
     elapsed = time.perf_counter() - start
     assert all(r.ok for r in reports), [str(p) for r in reports for p in r.problems][:3]
-    rows = [Row("validate 500 generated routines", f"{elapsed:.2f} s", "< 2 s", elapsed < 2)]
+    rows = [Row("kontrollera 500 genererade rutiner", f"{elapsed:.2f} s", "< 2 s", elapsed < 2)]
 
     routine = yes_no_routine(12)
     start = time.perf_counter()
@@ -217,7 +217,12 @@ def bench_validate(tmp: Path) -> list[Row]:
     elapsed = time.perf_counter() - start
     assert not problems, problems[:3]
     rows.append(
-        Row("all-paths proof, 12 yes/no questions (4096 paths)", f"{elapsed:.2f} s", "< 0.5 s", elapsed < 0.5)
+        Row(
+            "bevis över alla vägar, 12 ja/nej-frågor (4096 vägar)",
+            f"{elapsed:.2f} s",
+            "< 0.5 s",
+            elapsed < 0.5,
+        )
     )
     return rows
 
@@ -234,12 +239,13 @@ def bench_tui_start(rounds: int, env: dict[str, str]) -> list[Row]:
     try:
         medians = interleaved(commands, rounds, env)
     except subprocess.CalledProcessError as error:
-        return [Row("TUI cold start vs minimal Textual app", f"kunde inte mätas: {error}", "≤ 1.25×", None)]
+        failed = f"kunde inte mätas: {error}"
+        return [Row("appens kallstart mot minimal Textual-app", failed, "≤ 1.25×", None)]
     ratio = medians["samverkan"] / medians["baseline"]
     rows = [
         Row(
-            "TUI cold start to first screen vs minimal Textual app",
-            f"{ratio:.2f}× ({medians['samverkan'] * 1000:.0f} ms vs {medians['baseline'] * 1000:.0f} ms)",
+            "appens kallstart till första skärmen mot minimal Textual-app",
+            f"{ratio:.2f}× ({medians['samverkan'] * 1000:.0f} ms mot {medians['baseline'] * 1000:.0f} ms)",
             "≤ 1.25×",
             ratio <= 1.25,
         )
@@ -251,8 +257,8 @@ def bench_tui_start(rounds: int, env: dict[str, str]) -> list[Row]:
     ratio = memory["samverkan"] / memory["baseline"]
     rows.append(
         Row(
-            "TUI peak memory vs minimal Textual app",
-            f"{ratio:.2f}× ({memory['samverkan'] / 1024:.0f} MiB vs {memory['baseline'] / 1024:.0f} MiB)",
+            "appens högsta minnesanvändning mot minimal Textual-app",
+            f"{ratio:.2f}× ({memory['samverkan'] / 1024:.0f} MiB mot {memory['baseline'] / 1024:.0f} MiB)",
             "≤ 1.30×",
             ratio <= 1.3,
         )
@@ -271,13 +277,13 @@ def bench_keypress(env: dict[str, str]) -> list[Row]:
     ratio, ratio_p99 = median / base_median, p99 / base_p99
     return [
         Row(
-            "keypress to repaint during a walk (200 keys)",
+            "tangenttryck till omritning under en genomgång (200 tangenter)",
             f"median {median:.1f} ms, p99 {p99:.1f} ms",
             "p99 < 50 ms",
             p99 < 50,
         ),
         Row(
-            "the walk per key vs a minimal Textual app doing the same work (new question, 40 options)",
+            "genomgången per tangent mot en minimal Textual-app med samma arbete (ny fråga, 40 alternativ)",
             f"{ratio:.2f}× median, {ratio_p99:.2f}× p99 (minimal app: median {base_median:.1f} ms, "
             f"p99 {base_p99:.1f} ms)",
             "≤ 1.15×",
@@ -299,7 +305,7 @@ def bench_steplog(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
     for name, args in (("logg lista", ["logg", "lista"]), ("logg statistik", ["logg", "statistik"])):
         times = [wall([SAMVERKAN, *args], env) for _ in range(max(3, rounds // 3))]
         median = statistics.median(times)
-        rows.append(Row(f"{name} with 10 000 stored walks", f"{median:.2f} s", "< 0.5 s", median < 0.5))
+        rows.append(Row(f"{name} med 10 000 sparade genomgångar", f"{median:.2f} s", "< 0.5 s", median < 0.5))
     rows += bench_report(rounds, env, tmp)
     return rows
 
@@ -327,7 +333,7 @@ def bench_report(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
         files.append(str(path))
     commands = {
         "text": [SAMVERKAN, "logg", "statistik"],
-        "printout": [SAMVERKAN, "export", "rvt-bou", "-f", "pdf", "-o", out],
+        "printout": [SAMVERKAN, "exportera", "rvt-bou", "-f", "pdf", "-o", out],
         "html": [SAMVERKAN, "logg", "statistik", "-f", "html", "-o", out],
         "pdf": [SAMVERKAN, "logg", "statistik", "-f", "pdf", "-o", out],
         "merge html": [SAMVERKAN, "statistik", "slå-ihop", *files, "-f", "html", "-o", out],
@@ -342,16 +348,16 @@ def bench_report(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
         return Row(
             budget,
             f"{value:.2f} s, CPU {cpu_times[name]:.2f} s ({value / text:.2f}× logg "
-            f"statistik, {value / printout:.2f}× export -f pdf)",
+            f"statistik, {value / printout:.2f}× exportera -f pdf)",
             "< 1 s",
             value < 1,
         )
 
     return [
-        row("html", "logg statistik -f html (report), 10 000 stored walks"),
-        row("pdf", "logg statistik -f pdf (report), 10 000 stored walks"),
-        row("merge html", "statistik slå-ihop, 20 desk files, -f html"),
-        row("merge pdf", "statistik slå-ihop, 20 desk files, -f pdf"),
+        row("html", "logg statistik -f html (rapport), 10 000 sparade genomgångar"),
+        row("pdf", "logg statistik -f pdf (rapport), 10 000 sparade genomgångar"),
+        row("merge html", "statistik slå-ihop, 20 filer från skrivborden, -f html"),
+        row("merge pdf", "statistik slå-ihop, 20 filer från skrivborden, -f pdf"),
     ]
 
 
@@ -376,13 +382,13 @@ def bench_pdf() -> list[Row]:
     elapsed = time.perf_counter() - start
     return [
         Row(
-            f"PDF export of every shipped routine ({len(routines)})", f"{elapsed:.2f} s", "< 2 s", elapsed < 2
+            f"PDF-export av varje levererad rutin ({len(routines)})", f"{elapsed:.2f} s", "< 2 s", elapsed < 2
         )
     ]
 
 
 def table(rows: list[Row]) -> str:
-    lines = ["| budget | measured | target | ok |", "|---|---|---|---|"]
+    lines = ["| budget | uppmätt | mål | ok |", "|---|---|---|---|"]
     for row in rows:
         mark = {True: "ja", False: "**nej**", None: "–"}[row.ok]
         lines.append(f"| {row.budget} | {row.measured} | {row.target} | {mark} |")
