@@ -62,7 +62,8 @@ def _swedish_value_problem(text: str) -> str:
         (r"(?:Input should be )?less than (\S+?)\.?$", "ska vara mindre än {}"),
         (r"\S+ is not in the range x>=(\S+?)\.?$", "ska vara minst {}"),
         (r"\S+ is not in the range x<=(\S+?)\.?$", "ska vara högst {}"),
-        (r"'?([^']*)'? is not a valid integer\.?$", "'{}' är inte ett heltal"),
+        # Click: "'x' is not a valid integer." (older: "… valid integer range.")
+        (r"is not a valid integer(?: range)?\.?$", "ska vara ett heltal"),
         (r"Input should be a valid integer.*", "ska vara ett heltal"),
     ]
     for pattern, swedish in patterns:
