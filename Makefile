@@ -49,7 +49,7 @@ test: $(DEV) system-deps
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/vulture
-	$(BIN)/python -m pytest -n $(WORKERS)
+	$(BIN)/python -m pytest -n $(WORKERS) --durations=10
 	$(MAKE) test-windows-sim
 
 test-windows-sim: $(DEV)
