@@ -53,6 +53,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from samverkan_tui.core.base.dates import MONTH_NAMES
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -989,33 +991,9 @@ _SMALL_NUMBERS = frozenset(
     ]
 )
 _ARTICLES = frozenset({"en", "ett"})
+# The months' names as every output writes them (core.base.dates), and their short forms.
 _MONTHS = frozenset(
-    [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "dec",
-    ]
+    [*MONTH_NAMES, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"]
 )
 
 
