@@ -502,6 +502,13 @@ def test_word_and_pdf_sources_that_cannot_be_read_say_why(capsys, tmp_path: Path
     broken.write_text("inte ett Word-dokument", encoding="utf-8")
     code, _, err = run(capsys, "utkast", str(broken))
     assert code == 2 and "kan inte läsas som Word-dokument" in err and err.count("\n") == 1
+    # A damaged PDF and a missing file: one Swedish line each, none of the libraries' English.
+    damaged = tmp_path / "trasig.pdf"
+    damaged.write_text("skräp", encoding="utf-8")
+    code, _, err = run(capsys, "utkast", str(damaged))
+    assert code == 2 and err.count("\n") == 1 and "kan inte läsas som PDF" in err, err
+    code, _, err = run(capsys, "utkast", str(tmp_path / "saknas.docx"))
+    assert code == 2 and err.count("\n") == 1 and "finns inte" in err, err
     old = tmp_path / "gammal.doc"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     code, _, err = run(capsys, "utkast", str(old))

@@ -21,6 +21,7 @@ PDF (pypdf)
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,16 @@ _NUMBER_STYLE = re.compile(r"number|numrer", re.IGNORECASE)
 
 class SourceError(ValueError):
     """A source document that cannot be read; the message is one Swedish line."""
+
+
+def _source_bytes(path: Path) -> io.BytesIO:
+    """The file through the one input reader (a regular file of sane size; Swedish errors)."""
+    from samverkan_tui.core.base.input_files import InputFileError, read_input_bytes
+
+    try:
+        return io.BytesIO(read_input_bytes(path))
+    except InputFileError as error:
+        raise SourceError(error.describe(f"källan {path}")) from None
 
 
 def document_text(path: Path) -> str:
@@ -58,10 +69,14 @@ def docx_text(path: Path) -> str:
         from docx.table import Table
     except ImportError:
         raise SourceError(f"för att läsa .docx behövs python-docx; {EXTRA_HINT}") from None
+    data = _source_bytes(path)
     try:
-        document = docx.Document(str(path))
-    except Exception as error:  # python-docx raises zipfile, KeyError and its own errors alike
-        raise SourceError(f"{path.name} kan inte läsas som Word-dokument (.docx): {error}") from None
+        document = docx.Document(data)
+    except Exception:  # python-docx raises zipfile, KeyError and its own errors alike (in English)
+        raise SourceError(
+            f"{path.name} kan inte läsas som Word-dokument (.docx): filen är skadad eller inget "
+            "Word-dokument; öppna den i Word och spara som .docx"
+        ) from None
     formats = _numbering_formats(document)
     counters: dict[tuple[str, int], int] = {}
     out: list[str] = []
@@ -152,15 +167,20 @@ def pdf_text(path: Path) -> str:
         from pypdf.errors import PdfReadError
     except ImportError:
         raise SourceError(f"för att läsa .pdf behövs pypdf; {EXTRA_HINT}") from None
+    data = _source_bytes(path)
+    # pypdf logs its repairs of a damaged file in English on stderr; the user gets one line.
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
-        reader = PdfReader(str(path))
+        reader = PdfReader(data)
         if reader.is_encrypted:
             raise SourceError(f"{path.name} är lösenordsskyddad; spara en kopia utan lösenord")
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, OSError) as error:
         if isinstance(error, SourceError):
             raise
-        raise SourceError(f"{path.name} kan inte läsas som PDF: {error}") from None
+        raise SourceError(f"{path.name} kan inte läsas som PDF: filen är skadad eller ingen PDF") from None
     if not any(re.search(r"[^\W\d_]{2}", page) for page in pages):
         raise SourceError(
             f"{path.name} har ingen text att läsa (en inskannad PDF?); tolka texten först eller "
