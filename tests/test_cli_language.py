@@ -179,7 +179,9 @@ def test_installing_completion_answers_in_swedish(isolated_user) -> None:
     import sys
     from pathlib import Path
 
-    command = f"{Path(sys.executable).parent / 'samverkan'} --install-completion"
+    # "; exit $?": bash replaces itself with a lone command (exec), and then the shell above
+    # the command is whatever ran the tests, or none (seen: "skalet None stöds inte").
+    command = f"{Path(sys.executable).parent / 'samverkan'} --install-completion; exit $?"
     env = {**os.environ, "HOME": str(isolated_user), "SHELL": "/bin/bash"}
     result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, check=False)
     code, out, err = result.returncode, result.stdout, result.stderr
