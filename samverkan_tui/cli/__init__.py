@@ -6,7 +6,7 @@ Exit codes: 0 ok, 1 failure (e.g. invalid routine files), 2 usage or input error
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # for annotations only: nothing here is imported at start-up
     import re
@@ -186,6 +186,13 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
 
 
+# The Click command built from the Typer app, by the set of command modules imported when it
+# was built (importing a module is what registers its commands). A person's `samverkan` runs
+# one command per process; a process that runs many (the robustness tests run thousands
+# in-process) builds the tree once: Typer reads every command's signature each time.
+_BUILT: dict[frozenset[str], Any] = {}
+
+
 def _typer(argv: list[str]) -> object:
     """Everything but starting the app: the Typer commands, with help in Swedish."""
     from typer.main import get_command
@@ -194,8 +201,11 @@ def _typer(argv: list[str]) -> object:
     from samverkan_tui.cli.help import swedish_help
 
     load_commands(argv)
-    command = get_command(app)
-    swedish_help(command)
+    loaded = frozenset(name for name in sys.modules if name.startswith("samverkan_tui.cli."))
+    command = _BUILT.get(loaded)
+    if command is None:
+        command = _BUILT[loaded] = get_command(app)
+        swedish_help(command)
     return command.main(args=argv, prog_name="samverkan", standalone_mode=False)
 
 
