@@ -6,6 +6,12 @@ BIN    := $(VENV)/bin
 # A second environment with the lowest versions pyproject.toml allows (`make test-lowest`).
 LOWEST := .venv-lowest
 
+# Python writes bytecode here even where the environment says not to (PYTHONDONTWRITEBYTECODE):
+# the suite starts the installed command hundreds of times and pytest rewrites every test
+# module in each of its workers; without .pyc files each would compile them all again (a
+# user's install has them: pip compiles what it installs).
+export PYTHONDONTWRITEBYTECODE :=
+
 # The suite runs on four workers (pytest-xdist): its app tests mostly wait on a terminal,
 # so more workers than the two cores still shorten the run.
 WORKERS ?= 4
@@ -19,7 +25,11 @@ SIM_TESTS := tests/robustness/test_files.py tests/robustness/test_one_writer.py 
 	tests/robustness/test_config.py tests/test_paths_config.py tests/test_export_cli.py \
 	tests/steplog/test_cli_log.py tests/test_review_walk.py
 
-.PHONY: run test test-fast test-windows-sim test-lowest system-deps bench bundle docs clean
+# The generated sweeps (tests/sweeps.py): a sample in `make test`, the full size here and in CI.
+SWEEP_TESTS := tests/robustness/test_mutants.py tests/robustness/test_privacy_leaks.py \
+	tests/steplog/test_durability.py
+
+.PHONY: run test test-fast test-thorough test-windows-sim test-lowest system-deps bench bundle docs clean
 
 # The app and what it needs, nothing more (`make run`). constraints.txt pins Textual and
 # what draws the snapshots, so the tests see the versions the snapshots were made with
@@ -49,11 +59,16 @@ test: $(DEV) system-deps
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/vulture
-	$(BIN)/python -m pytest -n $(WORKERS) --durations=10
+	$(BIN)/python -m compileall -q samverkan_tui tests
+	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal --durations=10
 	$(MAKE) test-windows-sim
 
 test-windows-sim: $(DEV)
-	$(BIN)/python -m pytest -p tests.windows_sim.plugin --windows-sim -q $(SIM_TESTS)
+	$(BIN)/python -m pytest -n 2 -p tests.windows_sim.plugin --windows-sim -q $(SIM_TESTS)
+
+# The sweeps at full size: 500 mutants, 10 000 identifiers, 25 kill moments (CI runs this).
+test-thorough: $(DEV)
+	SAMVERKAN_THOROUGH=1 $(BIN)/python -m pytest -n $(WORKERS) -q $(SWEEP_TESTS)
 
 # The inner loop: lint and the tests that need no real terminal, app or subprocess
 # build (no tests/tui, no packaging), stopping at the first failure.

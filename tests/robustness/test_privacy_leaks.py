@@ -5,17 +5,17 @@ samordningsnummer in every spelling (``/ . _``, zero-width characters, full-widt
 digits), LMA numbers, case numbers of several systems, obfuscated e-mail, phones, names of
 many origins in any case, streets of every ending with and without numbers, places.
 
-Sizes: ``SAMVERKAN_PRIVACY_N`` identifiers (default 10 000) are scrubbed and stored;
-``SAMVERKAN_PRIVACY_EXPORT_WALKS`` walks (default 4, each holding one comment per step)
-are exported in every format. A leak is a digit, or a word of a name/street/place that
-the vocabulary does not list as an everyday word ("per", "inga" kept in lower case).
+Sizes: ``SAMVERKAN_PRIVACY_N`` identifiers (3 000 in `make test`, 10 000 in `make
+test-thorough`) are scrubbed and stored; ``SAMVERKAN_PRIVACY_EXPORT_WALKS`` walks (2, or 4;
+each holding one comment per step) are exported in every format. A leak is a digit, or a
+word of a name/street/place that the vocabulary does not list as an everyday word ("per",
+"inga" kept in lower case).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from pathlib import Path
 
@@ -27,11 +27,12 @@ from samverkan_tui.steplog.scrub import routine_vocabulary, scrub, scrub_comment
 from samverkan_tui.steplog.store import StepLog
 from tests.robustness.identifiers import Identifier, comments
 from tests.steplog.helpers import START, db_bytes, routine
+from tests.sweeps import sweep_size
 
 ROUTINE = routine("rvt-bou")
 VOCABULARY = routine_vocabulary(ROUTINE)
-COUNT = int(os.environ.get("SAMVERKAN_PRIVACY_N", "10000"))
-EXPORT_WALKS = int(os.environ.get("SAMVERKAN_PRIVACY_EXPORT_WALKS", "4"))
+COUNT = sweep_size("SAMVERKAN_PRIVACY_N", sample=3000, thorough=10_000)
+EXPORT_WALKS = sweep_size("SAMVERKAN_PRIVACY_EXPORT_WALKS", sample=2, thorough=4)
 _WORDS = re.compile(r"[^\W\d_]+")
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from samverkan_tui.steplog.store import DB_NAME, StepLog
 from tests.steplog.helpers import routine
+from tests.sweeps import sweep_size
 
 WRITER = Path(__file__).with_name("writer.py")
 
@@ -49,7 +50,7 @@ def test_sigkill_at_random_moments_never_corrupts_and_keeps_every_committed_even
     rng = random.Random(seed)
     folder = tmp_path / "logg"
     reported: set[tuple[str, str]] = set()
-    rounds = 25
+    rounds = sweep_size("SAMVERKAN_KILL_ROUNDS", sample=12, thorough=25)
     for round_ in range(rounds):
         child = subprocess.Popen(
             [sys.executable, str(WRITER), str(folder), "endless"],
