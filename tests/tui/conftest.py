@@ -75,7 +75,7 @@ class Terminal:
             "HOME": str(home),
             "SAMVERKAN_CONFIG": str(home / "config.toml"),
             "SAMVERKAN_DATA": str(home / "data"),
-            "SAMVERKAN_CACHE": str(home / "cache"),
+            "SAMVERKAN_CACHE": os.environ.get("SAMVERKAN_CACHE", str(home / "cache")),  # conftest
             "SAMVERKAN_EXPORT": str(home / "export"),
             "TERM": "xterm-256color",
         }

@@ -25,8 +25,17 @@ def build(role: str | None = "bou", desk: bool = False, now: str = NOW):
 
 
 async def steady(pilot) -> None:
-    """No blinking cursor, no pending work: the same pixels every run."""
-    for widget in pilot.app.screen.query("Input"):
+    """No blinking cursor, no pending work: the same pixels every run.
+
+    The blink is stopped after the field's focus has arrived: focus shows the cursor again
+    (Input restarts its blink cycle), so stopping it first left the cursor on or off by
+    which came first (seen when the start screen came up faster).
+    """
+    await pilot.pause()
+    inputs = list(pilot.app.screen.query("Input"))
+    if inputs:
+        await settled(pilot, lambda: pilot.app.focused is not None, "focus")
+    for widget in inputs:
         widget.cursor_blink = False
     await pilot.pause()
 
