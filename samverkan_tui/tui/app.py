@@ -60,6 +60,7 @@ class SamverkanApp(App[None]):
         # screen, with these answers given (checked by the CLI). No resume offer then.
         self.direct_walk: tuple[str, dict[str, str]] | None = None
         self.mounted = False  # on_mount has run (see on_resize)
+        self._waiting_for_log: list[Callable[[StepLog | None], None]] = []
 
     def now(self) -> dt.datetime:
         """`--now` if given (everything reproducible), otherwise the real Stockholm time."""
@@ -74,7 +75,9 @@ class SamverkanApp(App[None]):
         """
         from samverkan_tui.tui.screens.start import StartScreen
 
-        return StartScreen()
+        # `samverkan ID`: the walk is what is seen first; the start screen under it is built
+        # when the walk is left (composed first, it delayed the walk's first paint).
+        return StartScreen(build_later=self.direct_walk is not None)
 
     def on_mount(self) -> None:
         self.mounted = True
@@ -93,14 +96,20 @@ class SamverkanApp(App[None]):
         from samverkan_tui.tui.screens.walk import WalkScreen
 
         routine = self.catalog.get(routine_id)
-        if routine is None:
+        if routine is None:  # the CLI has checked the id; a test may not have
+            from samverkan_tui.tui.screens.start import StartScreen
+
+            if isinstance(self.screen, StartScreen):
+                self.call_later(self.screen.build)
             return
-        if self.use_step_log and self.step_log is None and self.step_log_error is None:
-            self.open_step_log()  # before the walk mounts, so that it is stored
         session = WalkSession(routine, self.now())
         for question_id, value in effective_answers(routine, answers).items():
             session.answer(question_id, value, self.now())
-        self.push_screen(WalkScreen(session))
+        walk = WalkScreen(session)
+        self.push_screen(walk)
+        # The walk is the first screen: the step log is opened once it is painted, and the
+        # walk is stored from then on (WalkScreen.on_mount, when_step_log_ready).
+        walk.call_after_refresh(self.first_screen_ready)
 
     def schedule_minute_tick(self) -> None:
         """Wake just after the next whole minute: opening hours change on the minute.
@@ -157,6 +166,18 @@ class SamverkanApp(App[None]):
             self.step_log = StepLog.open(config=self.config)
         except StepLogError as failure:
             self.step_log_error = str(failure)
+        waiting, self._waiting_for_log = self._waiting_for_log, []
+        for callback in waiting:
+            callback(self.step_log)
+
+    def when_step_log_ready(self, callback: Callable[[StepLog | None], None]) -> None:
+        """Call ``callback`` with the step log once it is open (None: no log is used, or it
+        could not be opened): at once if that is known, else when the first screen has been
+        painted and the log opened (``first_screen_ready``)."""
+        if self.use_step_log and self.step_log is None and self.step_log_error is None:
+            self._waiting_for_log.append(callback)
+        else:
+            callback(self.step_log)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
@@ -184,6 +205,8 @@ class SamverkanApp(App[None]):
 
         if isinstance(self.screen, QuitDialog):
             return
+        if self.use_step_log and self.step_log is None and self.step_log_error is None:
+            self.open_step_log()  # quit before the first paint: what was answered is stored
         log = self.step_log
         if log is not None and log.pending:
             log.retry()  # the disk may have room again

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from samverkan_tui.core.routine.model import Moment, Question
     from samverkan_tui.core.walk.plan import Plan
     from samverkan_tui.core.walk.session import StepState
+    from samverkan_tui.steplog.store import StepLog
 
 UNREACHABLE = "kontakt_ej_nadd"  # the deviation category that names which contact
 NARROW = 110  # below this width the contacts panel collapses into the plan's lines
@@ -62,6 +63,13 @@ class WalkScreen(AnsweringScreen):
 
     # -- layout -----------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # The layout's classes before the widgets are styled, not after: set in on_mount or
+        # the first redraw, each restyled the whole screen before its first paint.
+        app = samverkan_app(self)
+        self.plan = plan = self.session.plan(app.now())
+        question = self.current_question()
+        self.set_class(app.size.width < NARROW, "narrow", update=False)
+        self.set_class(question is not None and not plan.steps, "no-plan", update=False)
         yield Header()
         yield SteadyStatic(id="walk-banner")
         # Whom to call right now, pinned above the plan at every size (core.walk.call_now).
@@ -76,10 +84,11 @@ class WalkScreen(AnsweringScreen):
 
     def on_mount(self) -> None:
         app = samverkan_app(self)
-        log = app.step_log
-        if log is not None and self.mode == MODE_CASE:
+        if self.mode == MODE_CASE:
             if self.session.events:
-                log.start(self.session)  # a resumed walk: already stored, keep listening
+                # Resumed, or opened by name with answers given (then the log may open
+                # only once the walk is painted): stored, and every event from now on.
+                app.when_step_log_ready(self._log_walk)
             else:
                 self.store_from_first_event()
         self.sub_title = self.routine.short_title or self.routine.title
@@ -109,8 +118,16 @@ class WalkScreen(AnsweringScreen):
         states = self.session.visible_states(plan)
         self.draw_time_dependent(plan, states, now)
 
+    def _log_walk(self, log: StepLog | None) -> None:
+        if log is not None:
+            log.start(self.session)
+        if self.is_attached:
+            self.show_banner()  # "Sparas inte" if the log could not take the walk
+
     def log_started(self) -> None:
         self.remember_role()
+        if self.is_attached:
+            self.show_banner()  # the log may have opened after the walk was drawn
 
     def remember_role(self) -> None:
         """The role is part of the walk once the walk exists (an empty walk is never stored)."""
