@@ -75,6 +75,13 @@ class PriorityFooter(Footer):
         dropped = {id(keys[i]) for i in range(len(keys)) if i not in kept}
         self.styles.grid_size_columns = max(len(kept), 1)
         for widget in widgets:
+            if isinstance(widget, FooterKey):
+                # A key starts compact and is then bound to the footer's (not compact): each
+                # change restyled it, twice per key on every rebuild. Born as it will be shown:
+                # the palette key is not bound and stays compact.
+                compact = self.compact or widget.has_class("-command-palette")
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
             if id(widget) not in dropped:
                 yield widget
 
