@@ -152,6 +152,7 @@ class SamverkanApp(App[None]):
         # collector's generations, so full collections during a walk stay short (they were
         # the slowest keypresses).
         gc.freeze()
+        gc.enable()  # `samverkan` and `samverkan ID` start without it (cli/start.py)
         if self.use_step_log and self.step_log is None and self.step_log_error is None:
             self.open_step_log()
         if self.on_first_screen_ready is not None:
