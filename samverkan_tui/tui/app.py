@@ -88,7 +88,10 @@ class SamverkanApp(App[None]):
 
             open_training(self, self.training_routine or None)
         elif self.direct_walk is not None:
-            self.open_direct_walk(*self.direct_walk)
+            # Not from here: Textual holds every repaint until the app's start-up (this
+            # handler included) is done, so a walk pushed now had its first frame dropped
+            # and was drawn piecemeal, the question last (bench: `make bench`, terminal).
+            self.call_later(self.open_direct_walk, *self.direct_walk)
 
     def open_direct_walk(self, routine_id: str, answers: dict[str, str]) -> None:
         from samverkan_tui.core.walk.plan import effective_answers
