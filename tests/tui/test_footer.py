@@ -77,3 +77,27 @@ async def test_the_start_screen_under_a_walk_opened_by_name_is_built_when_the_wa
         assert start.query_one("#filter", Input).has_focus
         assert start.query_one("#routines").option_count == len(app.catalog.routines())
         assert "training" in footer_actions(start)
+
+
+async def test_the_footer_waits_while_an_answer_is_on_its_way(make_app) -> None:
+    """Meanwhile every answer key is taken (typing ahead), so the footer would show j, n and
+    the digits at once for a moment; it keeps what it shows until the next question."""
+    from samverkan_tui.tui.widgets.question import QuestionPanel
+
+    app = make_app(role="bou")
+    app.direct_walk = ("rvt-bou", {})
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        footer = screen.query_one(PriorityFooter)
+        keys = footer_keys(screen)
+        assert "answer_option(1)" in footer_actions(screen) and "answer_yes" not in footer_actions(screen)
+        screen.query_one(QuestionPanel).action_answer_option(1)  # inkom = rvt, on its way
+        assert not screen.keys_settled()
+        await footer.recompose()
+        assert footer_keys(screen) == keys
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.keys_settled()
+        shown = footer_actions(screen)
+        assert "answer_yes" in shown and "answer_option(1)" not in shown  # akut: ja/nej

@@ -39,6 +39,11 @@ class AnsweringScreen(Screen[None]):
     def redraw(self) -> None:
         raise NotImplementedError
 
+    def keys_settled(self) -> bool:
+        """False while an answer is on its way (the footer waits for the next question:
+        meanwhile every answer key is taken, to be typed ahead, and would be shown)."""
+        return not self.query_one(QuestionPanel).answer_pending
+
     def store_from_first_event(self) -> None:
         """Start storing the walk in the step log with its first event, not before:
         opening a routine or an exercise and leaving at once leaves nothing to resume."""

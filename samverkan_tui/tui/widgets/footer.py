@@ -102,6 +102,9 @@ class PriorityFooter(Footer):
     async def recompose(self) -> None:
         if not self._seen():
             return  # composed again when its screen is back on top (its bindings refresh then)
+        settled = getattr(self.screen, "keys_settled", None)
+        if settled is not None and not settled():
+            return  # the screen refreshes its bindings once they have settled
         if self._composed_from is not None and self._composed_from == self._inputs():
             return
         await super().recompose()

@@ -42,6 +42,11 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         self._typed_ahead: list[tuple[str, tuple[object, ...]]] = []
         self._footer_stale = False
 
+    @property
+    def answer_pending(self) -> bool:
+        """An answer is on its way to the screen: the keys on offer are about to change."""
+        return self._waiting
+
     def compose(self) -> ComposeResult:
         yield Static(id="question-text")
 
@@ -53,8 +58,10 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         """``total``: how many questions the walk asks in all, once the answers so far decide
         it (None until then: the counter does not promise a number it may break)."""
         self.question = question
-        self._waiting = False
-        if self._footer_stale:  # rare (typing ahead): offer the keys of this question again
+        was_waiting, self._waiting = self._waiting, False
+        # The footer waited while the answer was on its way (AnsweringScreen.keys_settled);
+        # typing ahead, it may have been asked meanwhile: offer the keys of this question.
+        if was_waiting or self._footer_stale:
             self._footer_stale = False
             self.call_after_refresh(self.screen.refresh_bindings)
         if self._typed_ahead:
