@@ -39,6 +39,18 @@ def test_a_marks_style_stays_on_the_mark() -> None:
     assert [(s.start, s.end) for s in row.spans if "bold" in str(s.style)] == [(0, 3)]
 
 
+def test_a_long_body_shows_its_first_line_and_an_ellipsis() -> None:
+    """Long information in the plan: more than two lines shows one, ending in "…"."""
+    body = Text("Gör en skyddsbedömning på barnen samma dag som anmälan kom in")
+    assert lines(hanging(Text(" ℹ "), body, max_lines=2, short=1), 32) == [" ℹ  Gör en skyddsbedömning på …"]
+    assert lines(hanging(Text(" ℹ "), body, max_lines=2, short=1), 30) == [" ℹ  Gör en skyddsbedömning …"]
+    short = Text("Informera inte föräldrarna i det akuta skedet.")
+    assert lines(hanging(Text(" ℹ "), short, max_lines=2, short=1), 40) == [
+        " ℹ  Informera inte föräldrarna i det",
+        "    akuta skedet.",
+    ]
+
+
 async def test_kept_renders_follow_their_options_index(make_app) -> None:
     """An option drawn before keeps its render when steps come and go above it, but the
     index the strips carry (a mouse click selects by it) is the option's new one."""

@@ -435,6 +435,36 @@ class WalkScreen(AnsweringScreen):
         body.rstrip()
         self.app.push_screen(ReadingDialog("Anmärkningar om rutinen", body))
 
+    def action_read_information(self) -> None:
+        """The plan's information items in full (the plan shows each on one line), in the
+        plan's order under their headings, in a reader that scrolls."""
+        from samverkan_tui.core.routine.references import item_references
+        from samverkan_tui.tui.screens.dialogs import ReadingDialog
+
+        plan = self.plan
+        if plan is None or all(p.checkable for p in plan.steps):
+            self.notify("Planen har ingen information att läsa.")
+            return
+        shown = plan if not (self.only_mine and self.role) else only_role(plan, self.role)
+        references = item_references(self.routine)
+        body = Text()
+        for part in shown.sections:
+            information = [p for p in part.steps if not p.checkable]
+            if not information:
+                continue
+            if part.section is not None and not part.continued:
+                body.append(f"{part.section.title}\n", style="bold")
+            for planned in information:
+                reference = references.get(planned.id)
+                if reference:
+                    body.append(f"{reference} ", style="dim")
+                body.append(f"{keep_numbers_together(planned.step.text)}\n", style="italic")
+                for note in planned.step.notes:
+                    body.append(f"{keep_numbers_together(note)}\n", style="italic dim")
+            body.append("\n")
+        body.rstrip()
+        self.app.push_screen(ReadingDialog("Information i planen", body))
+
     # -- role, summary, export, finish ------------------------------------------------
     def action_choose_role(self) -> None:
         from samverkan_tui.tui.screens.dialogs import RoleDialog
