@@ -33,6 +33,7 @@ from samverkan_tui.core.walk.status import (
 )
 from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.hanging import Hanging, hanging
+from samverkan_tui.tui.widgets.titles import set_border_subtitle, set_border_title
 
 BOXES = {None: "[ ]", DONE: "[✓]", NOT_APPLICABLE: "[–]", DEVIATION: "[!]"}
 # How a step's phone line says whether the contact answers now (None: no hours given);
@@ -243,8 +244,8 @@ class PlanList(OptionList):
             else (sum(1 for p in plan.actions if p.id in states), len(plan.actions))
         )
         title = f"Plan – {handled} av {total} steg hanterade"
-        self.border_title = title + (" (mina steg)" if filtered else "")
-        self.border_subtitle = INFORMATION_HINT if any(not p.checkable for p in plan.steps) else ""
+        set_border_title(self, title + (" (mina steg)" if filtered else ""))
+        set_border_subtitle(self, INFORMATION_HINT if any(not p.checkable for p in plan.steps) else "")
         ids = [option.id if not option.disabled else None for option in options]
         if current_id is not None and current_id in ids:
             self.highlighted = ids.index(current_id)

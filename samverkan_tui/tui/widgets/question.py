@@ -14,6 +14,7 @@ from textual.widgets import Static
 from samverkan_tui.core.routine.model import NO, YES, Question
 from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.hanging import Hanging
+from samverkan_tui.tui.widgets.titles import set_border_title
 
 
 class QuestionPanel(VerticalScroll, can_focus=True):
@@ -68,7 +69,7 @@ class QuestionPanel(VerticalScroll, can_focus=True):
             typed, self._typed_ahead = self._typed_ahead, []
             self.call_after_refresh(self._replay, typed)
         if question is None:
-            self.border_title = "Alla frågor besvarade"
+            set_border_title(self, "Alla frågor besvarade")
             self.update(
                 Text(
                     "Planen är komplett. Tab går till svaren och planen; Enter på ett svar ändrar det.",
@@ -76,8 +77,9 @@ class QuestionPanel(VerticalScroll, can_focus=True):
                 )
             )
             return
-        self.border_title = (
-            "Ändra svar" if editing else (f"Fråga {number} av {total}" if total else f"Fråga {number}")
+        set_border_title(
+            self,
+            "Ändra svar" if editing else (f"Fråga {number} av {total}" if total else f"Fråga {number}"),
         )
         rows = []
         for index, option in enumerate(question.options, start=1):
