@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from samverkan_tui.steplog.store import StepLog
 
 
+# `samverkan ID`: the step log opens this long after the walk is painted (opening it, with
+# SQLite's import, took 25-55 ms: a key pressed as soon as the question showed waited for it).
+LOG_AFTER_DIRECT_WALK = 0.25
+
+
 class SamverkanApp(App[None]):
     """Samverkan TUI. Screens own their keys; the app only knows quit, help and the clock."""
 
@@ -110,9 +115,9 @@ class SamverkanApp(App[None]):
             session.answer(question_id, value, self.now())
         walk = WalkScreen(session)
         self.push_screen(walk)
-        # The walk is the first screen: the step log is opened once it is painted, and the
-        # walk is stored from then on (WalkScreen.on_mount, when_step_log_ready).
-        walk.call_after_refresh(self.first_screen_ready)
+        # The walk is the first screen: the step log is opened a moment after it is painted,
+        # and the walk is stored from then on (WalkScreen.on_mount, when_step_log_ready).
+        walk.call_after_refresh(self.first_screen_ready, LOG_AFTER_DIRECT_WALK)
 
     def schedule_minute_tick(self) -> None:
         """Wake just after the next whole minute: opening hours change on the minute.
@@ -150,17 +155,28 @@ class SamverkanApp(App[None]):
         else:
             self.push_screen(TooSmallScreen())
 
-    def first_screen_ready(self) -> None:
+    def first_screen_ready(self, open_log_after: float = 0.0) -> None:
+        """The first screen is painted: what start-up put off happens now.
+
+        ``open_log_after``: open the step log that many seconds later, not at once (a walk
+        opened by name: a key pressed as soon as the question shows is answered first, and
+        the walk is stored when the log opens, ``when_step_log_ready``)."""
         # Everything loaded at start-up lives as long as the app: move it out of the garbage
         # collector's generations, so full collections during a walk stay short (they were
         # the slowest keypresses).
         gc.freeze()
         gc.enable()  # `samverkan` and `samverkan ID` start without it (cli/start.py)
-        if self.use_step_log and self.step_log is None and self.step_log_error is None:
-            self.open_step_log()
+        if open_log_after > 0:
+            self.set_timer(open_log_after, self._open_step_log_if_wanted, name="open step log")
+        else:
+            self._open_step_log_if_wanted()
         if self.on_first_screen_ready is not None:
             callback, self.on_first_screen_ready = self.on_first_screen_ready, None
             callback()
+
+    def _open_step_log_if_wanted(self) -> None:
+        if self.use_step_log and self.step_log is None and self.step_log_error is None:
+            self.open_step_log()
 
     def open_step_log(self) -> None:
         """Open the step log; if it cannot be used, remember why (the screens say so)."""
@@ -240,6 +256,8 @@ class SamverkanApp(App[None]):
         yield from screen_commands(screen)
 
     def on_unmount(self) -> None:
+        if self._waiting_for_log:  # a walk waits for the log, which was to open a moment later
+            self._open_step_log_if_wanted()
         if self.step_log is not None:
             self.step_log.close()
 

@@ -8,6 +8,15 @@ from samverkan_tui.tui.screens.walk import WalkScreen
 from tests.tui.conftest import needs_tmux
 
 
+async def step_log_opened(pilot, app) -> None:
+    """A walk opened by name opens the step log a moment after it is painted."""
+    for _ in range(100):
+        if app.step_log is not None:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the step log was not opened")
+
+
 async def test_the_walk_opens_with_the_given_answers_and_is_stored(make_app) -> None:
     app = make_app(role="bou")
     app.direct_walk = ("rvt-bou", {"inkom": "rvt"})
@@ -22,6 +31,7 @@ async def test_the_walk_opens_with_the_given_answers_and_is_stored(make_app) -> 
         await pilot.pause()
         assert screen.session.answers["akut"] == "nej"
         session_id = screen.session.id
+        await step_log_opened(pilot, app)
         # stored like any walk: the given answer and the one made here
         assert [i.id for i in app.step_log.unfinished()] == [session_id]
         await pilot.press("escape", "escape", "escape")  # back through the answers
@@ -68,7 +78,7 @@ async def test_answers_given_before_the_step_log_is_open_are_stored_when_it_open
     ahead of that is not lost."""
     from samverkan_tui.tui.app import SamverkanApp
 
-    monkeypatch.setattr(SamverkanApp, "first_screen_ready", lambda self: None)  # log not opened yet
+    monkeypatch.setattr(SamverkanApp, "first_screen_ready", lambda self, *after: None)  # log not opened yet
     app = make_app(role="bou")
     app.direct_walk = ("rvt-bou", {"inkom": "rvt"})
     async with app.run_test(size=(80, 24)) as pilot:
@@ -88,7 +98,7 @@ async def test_quitting_before_the_step_log_is_open_stores_the_walk(make_app, mo
     from samverkan_tui.steplog.store import StepLog
     from samverkan_tui.tui.app import SamverkanApp
 
-    monkeypatch.setattr(SamverkanApp, "first_screen_ready", lambda self: None)
+    monkeypatch.setattr(SamverkanApp, "first_screen_ready", lambda self, *after: None)
     app = make_app(role="bou")
     app.direct_walk = ("rvt-bou", {})
     async with app.run_test(size=(80, 24)) as pilot:

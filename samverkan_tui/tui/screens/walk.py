@@ -121,13 +121,17 @@ class WalkScreen(AnsweringScreen):
     def _log_walk(self, log: StepLog | None) -> None:
         if log is not None:
             log.start(self.session)
-        if self.is_attached:
+        if self.shown():
             self.show_banner()  # "Sparas inte" if the log could not take the walk
 
     def log_started(self) -> None:
         self.remember_role()
-        if self.is_attached:
+        if self.shown():
             self.show_banner()  # the log may have opened after the walk was drawn
+
+    def shown(self) -> bool:
+        """Still on the screen stack (the log can open after the walk was left)."""
+        return self.is_attached and self in self.app.screen_stack
 
     def remember_role(self) -> None:
         """The role is part of the walk once the walk exists (an empty walk is never stored)."""
