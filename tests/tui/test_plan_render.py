@@ -32,9 +32,7 @@ def test_rows_share_the_widest_mark_and_long_words_fold() -> None:
 
 
 def test_a_marks_style_stays_on_the_mark() -> None:
-    [row] = list(
-        Hanging([(Text("[✓]", style="bold"), Text("Klar"))]).__rich_console__(Console(), Console().options)
-    )
+    [row] = Hanging([(Text("[✓]", style="bold"), Text("Klar"))]).lines(Console(), 80)
     assert row.plain == "[✓] Klar"
     assert [(s.start, s.end) for s in row.spans if "bold" in str(s.style)] == [(0, 3)]
 
