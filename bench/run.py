@@ -34,6 +34,9 @@ class Row:
     measured: str
     target: str
     ok: bool | None  # None: could not be measured (reason in `measured`)
+    # One of the three ratios of issue 23 (start, open a routine, per key), printed again
+    # on a line of their own at the end; the ratio is what `measured` starts with.
+    user_wait: bool = False
 
 
 def wall(cmd: list[str], env: dict[str, str] | None = None) -> float:
@@ -139,12 +142,14 @@ def bench_terminal(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
             f"{ratio:.2f}× ({median['samverkan'] * 1000:.0f} ms mot {median['baseline'] * 1000:.0f} ms)",
             "≤ 1.10×",
             ratio <= 1.10,
+            user_wait=True,
         ),
         Row(
             "samverkan rvt-bou i tmux tills första frågan syns, mot minimal Textual-app",
             f"{open_ratio:.2f}× ({median['open'] * 1000:.0f} ms mot {median['baseline'] * 1000:.0f} ms)",
             "≤ 1.30×",
             open_ratio <= 1.30,
+            user_wait=True,
         ),
         Row(
             "ett svar i tmux tills nästa fråga syns",
@@ -288,6 +293,7 @@ def bench_keypress(env: dict[str, str]) -> list[Row]:
             f"p99 {base_p99:.1f} ms)",
             "≤ 1.15×",
             ratio <= 1.15 and ratio_p99 <= 1.15,
+            user_wait=True,
         ),
     ]
 
@@ -417,6 +423,13 @@ def load() -> str:
         return "okänd"
 
 
+def user_wait_line(rows: list[Row]) -> str:
+    """The three ratios of the walk as the user waits (issue 23), on one line of their own;
+    "" when none of them was measured."""
+    ratios = "; ".join(r.measured.split(" (")[0] for r in rows if r.user_wait)
+    return f"Kvoterna som användaren väntar (start, öppna rutin, per tangent): {ratios}" if ratios else ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=21)
@@ -449,11 +462,9 @@ def main() -> None:
                 rows += section()
     print(f"Maskin: {machine()}; belastning (load average) {load()}\n")
     print(table(rows))
-    # The three ratios of the walk as the user waits (issue 23), on one line of their own.
-    wanted = ("samverkan in tmux 80×24", "samverkan rvt-bou in tmux", "the walk per key")
-    ratios = "; ".join(r.measured.split(" (")[0] for r in rows if r.budget.startswith(wanted))
-    if ratios:
-        print(f"\nKvoterna som användaren väntar (start, öppna rutin, per tangent): {ratios}")
+    line = user_wait_line(rows)
+    if line:
+        print(f"\n{line}")
 
 
 if __name__ == "__main__":

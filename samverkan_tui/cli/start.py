@@ -9,6 +9,7 @@ or Click (tests/test_imports.py checks it).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -39,7 +40,21 @@ def fast_start(argv: list[str]) -> bool:
         parsed = _parse(argv)
     except _NotMine:
         return False
-    now, folders, debug, routine_id, pairs = parsed
+    # The app starts (or a usage error ends the process). Start-up allocates a great deal,
+    # almost all of it for as long as the app runs, so the garbage collector waits until the
+    # first screen is painted (SamverkanApp.first_screen_ready): its passes during the imports
+    # and the first layout were about a tenth of the time to the first screen.
+    gc.disable()
+    try:
+        _start(*parsed)
+    finally:
+        gc.enable()
+    return True
+
+
+def _start(
+    now: str | None, folders: list[Path], debug: bool, routine_id: str | None, pairs: list[str]
+) -> None:
     STATE.now_text = now
     STATE.routine_dirs = folders
     STATE.debug = debug
@@ -53,7 +68,6 @@ def fast_start(argv: list[str]) -> bool:
     elif pairs:
         fail("--svar gäller en rutin: samverkan ID --svar FRÅGA=SVAR (se samverkan --help)")
     start_app(routine_id=routine.id if routine is not None else None, answers=answers)
-    return True
 
 
 def _parse(argv: list[str]) -> tuple[str | None, list[Path], bool, str | None, list[str]]:

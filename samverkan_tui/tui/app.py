@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from samverkan_tui.steplog.store import StepLog
 
 
+# `samverkan ID`: the step log opens this long after the walk is painted (opening it, with
+# SQLite's import, took 25-55 ms: a key pressed as soon as the question showed waited for it).
+LOG_AFTER_DIRECT_WALK = 0.25
+
+
 class SamverkanApp(App[None]):
     """Samverkan TUI. Screens own their keys; the app only knows quit, help and the clock."""
 
@@ -60,6 +65,7 @@ class SamverkanApp(App[None]):
         # screen, with these answers given (checked by the CLI). No resume offer then.
         self.direct_walk: tuple[str, dict[str, str]] | None = None
         self.mounted = False  # on_mount has run (see on_resize)
+        self._waiting_for_log: list[Callable[[StepLog | None], None]] = []
 
     def now(self) -> dt.datetime:
         """`--now` if given (everything reproducible), otherwise the real Stockholm time."""
@@ -74,7 +80,9 @@ class SamverkanApp(App[None]):
         """
         from samverkan_tui.tui.screens.start import StartScreen
 
-        return StartScreen()
+        # `samverkan ID`: the walk is what is seen first; the start screen under it is built
+        # when the walk is left (composed first, it delayed the walk's first paint).
+        return StartScreen(build_later=self.direct_walk is not None)
 
     def on_mount(self) -> None:
         self.mounted = True
@@ -85,7 +93,10 @@ class SamverkanApp(App[None]):
 
             open_training(self, self.training_routine or None)
         elif self.direct_walk is not None:
-            self.open_direct_walk(*self.direct_walk)
+            # Not from here: Textual holds every repaint until the app's start-up (this
+            # handler included) is done, so a walk pushed now had its first frame dropped
+            # and was drawn piecemeal, the question last (bench: `make bench`, terminal).
+            self.call_later(self.open_direct_walk, *self.direct_walk)
 
     def open_direct_walk(self, routine_id: str, answers: dict[str, str]) -> None:
         from samverkan_tui.core.walk.plan import effective_answers
@@ -93,14 +104,20 @@ class SamverkanApp(App[None]):
         from samverkan_tui.tui.screens.walk import WalkScreen
 
         routine = self.catalog.get(routine_id)
-        if routine is None:
+        if routine is None:  # the CLI has checked the id; a test may not have
+            from samverkan_tui.tui.screens.start import StartScreen
+
+            if isinstance(self.screen, StartScreen):
+                self.call_later(self.screen.build)
             return
-        if self.use_step_log and self.step_log is None and self.step_log_error is None:
-            self.open_step_log()  # before the walk mounts, so that it is stored
         session = WalkSession(routine, self.now())
         for question_id, value in effective_answers(routine, answers).items():
             session.answer(question_id, value, self.now())
-        self.push_screen(WalkScreen(session))
+        walk = WalkScreen(session)
+        self.push_screen(walk)
+        # The walk is the first screen: the step log is opened a moment after it is painted,
+        # and the walk is stored from then on (WalkScreen.on_mount, when_step_log_ready).
+        walk.call_after_refresh(self.first_screen_ready, LOG_AFTER_DIRECT_WALK)
 
     def schedule_minute_tick(self) -> None:
         """Wake just after the next whole minute: opening hours change on the minute.
@@ -138,16 +155,28 @@ class SamverkanApp(App[None]):
         else:
             self.push_screen(TooSmallScreen())
 
-    def first_screen_ready(self) -> None:
+    def first_screen_ready(self, open_log_after: float = 0.0) -> None:
+        """The first screen is painted: what start-up put off happens now.
+
+        ``open_log_after``: open the step log that many seconds later, not at once (a walk
+        opened by name: a key pressed as soon as the question shows is answered first, and
+        the walk is stored when the log opens, ``when_step_log_ready``)."""
         # Everything loaded at start-up lives as long as the app: move it out of the garbage
         # collector's generations, so full collections during a walk stay short (they were
         # the slowest keypresses).
         gc.freeze()
-        if self.use_step_log and self.step_log is None and self.step_log_error is None:
-            self.open_step_log()
+        gc.enable()  # `samverkan` and `samverkan ID` start without it (cli/start.py)
+        if open_log_after > 0:
+            self.set_timer(open_log_after, self._open_step_log_if_wanted, name="open step log")
+        else:
+            self._open_step_log_if_wanted()
         if self.on_first_screen_ready is not None:
             callback, self.on_first_screen_ready = self.on_first_screen_ready, None
             callback()
+
+    def _open_step_log_if_wanted(self) -> None:
+        if self.use_step_log and self.step_log is None and self.step_log_error is None:
+            self.open_step_log()
 
     def open_step_log(self) -> None:
         """Open the step log; if it cannot be used, remember why (the screens say so)."""
@@ -157,6 +186,18 @@ class SamverkanApp(App[None]):
             self.step_log = StepLog.open(config=self.config)
         except StepLogError as failure:
             self.step_log_error = str(failure)
+        waiting, self._waiting_for_log = self._waiting_for_log, []
+        for callback in waiting:
+            callback(self.step_log)
+
+    def when_step_log_ready(self, callback: Callable[[StepLog | None], None]) -> None:
+        """Call ``callback`` with the step log once it is open (None: no log is used, or it
+        could not be opened): at once if that is known, else when the first screen has been
+        painted and the log opened (``first_screen_ready``)."""
+        if self.use_step_log and self.step_log is None and self.step_log_error is None:
+            self._waiting_for_log.append(callback)
+        else:
+            callback(self.step_log)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
@@ -184,6 +225,8 @@ class SamverkanApp(App[None]):
 
         if isinstance(self.screen, QuitDialog):
             return
+        if self.use_step_log and self.step_log is None and self.step_log_error is None:
+            self.open_step_log()  # quit before the first paint: what was answered is stored
         log = self.step_log
         if log is not None and log.pending:
             log.retry()  # the disk may have room again
@@ -213,6 +256,8 @@ class SamverkanApp(App[None]):
         yield from screen_commands(screen)
 
     def on_unmount(self) -> None:
+        if self._waiting_for_log:  # a walk waits for the log, which was to open a moment later
+            self._open_step_log_if_wanted()
         if self.step_log is not None:
             self.step_log.close()
 

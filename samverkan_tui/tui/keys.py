@@ -336,6 +336,15 @@ KEYS: dict[str, tuple[Key, ...]] = {
             palette="Anmärkningar om rutinen",
         ),
         Key(
+            "i",
+            "read_information",
+            "Information",
+            "läs planens information (principer, begrepp, lagtext) i sin helhet: planen visar den på en rad",
+            id="read_information",
+            show=False,
+            palette="Läs informationen i planen",
+        ),
+        Key(
             "o",
             "reopen",
             "Öppna igen",

@@ -8,6 +8,15 @@ from samverkan_tui.tui.screens.walk import WalkScreen
 from tests.tui.conftest import needs_tmux
 
 
+async def step_log_opened(pilot, app) -> None:
+    """A walk opened by name opens the step log a moment after it is painted."""
+    for _ in range(100):
+        if app.step_log is not None:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the step log was not opened")
+
+
 async def test_the_walk_opens_with_the_given_answers_and_is_stored(make_app) -> None:
     app = make_app(role="bou")
     app.direct_walk = ("rvt-bou", {"inkom": "rvt"})
@@ -22,6 +31,7 @@ async def test_the_walk_opens_with_the_given_answers_and_is_stored(make_app) -> 
         await pilot.pause()
         assert screen.session.answers["akut"] == "nej"
         session_id = screen.session.id
+        await step_log_opened(pilot, app)
         # stored like any walk: the given answer and the one made here
         assert [i.id for i in app.step_log.unfinished()] == [session_id]
         await pilot.press("escape", "escape", "escape")  # back through the answers
@@ -59,3 +69,47 @@ def test_samverkan_id_in_a_real_terminal(terminal) -> None:
     screen = term.wait_for("Är situationen akut?")
     assert "Välj rutin" not in screen
     term.keys("C-q")
+
+
+async def test_answers_given_before_the_step_log_is_open_are_stored_when_it_opens(
+    make_app, monkeypatch
+) -> None:
+    """The walk opened by name is painted first and the log opened after; an answer typed
+    ahead of that is not lost."""
+    from samverkan_tui.tui.app import SamverkanApp
+
+    monkeypatch.setattr(SamverkanApp, "first_screen_ready", lambda self, *after: None)  # log not opened yet
+    app = make_app(role="bou")
+    app.direct_walk = ("rvt-bou", {"inkom": "rvt"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WalkScreen) and app.step_log is None
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.session.answers == {"inkom": "rvt", "akut": "nej"}
+        app.open_step_log()
+        assert [i.id for i in app.step_log.unfinished()] == [screen.session.id]
+        stored = app.step_log.resume(screen.session.id, screen.routine)
+        assert stored.answers == {"inkom": "rvt", "akut": "nej"}
+
+
+async def test_quitting_before_the_step_log_is_open_stores_the_walk(make_app, monkeypatch) -> None:
+    from samverkan_tui.steplog.store import StepLog
+    from samverkan_tui.tui.app import SamverkanApp
+
+    monkeypatch.setattr(SamverkanApp, "first_screen_ready", lambda self, *after: None)
+    app = make_app(role="bou")
+    app.direct_walk = ("rvt-bou", {})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session = app.screen.session
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    log = StepLog.open(config=app.config)
+    try:
+        assert [i.id for i in log.unfinished()] == [session.id]
+    finally:
+        log.close()

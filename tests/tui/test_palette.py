@@ -19,6 +19,7 @@ WALK_COMMANDS = {
     "Sammanfattning för journalen",
     "Exportera genomgången",
     "Anmärkningar om rutinen",
+    "Läs informationen i planen",
     "Avsluta genomgången",
 }  # "Ta tillbaka senaste svaret" only once there is an answer, "Öppna igen" once finished
 START_COMMANDS = {"Övningsläge", "Uppföljning (statistik)", "Granska rutinen"}

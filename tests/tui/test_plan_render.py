@@ -32,11 +32,21 @@ def test_rows_share_the_widest_mark_and_long_words_fold() -> None:
 
 
 def test_a_marks_style_stays_on_the_mark() -> None:
-    [row] = list(
-        Hanging([(Text("[✓]", style="bold"), Text("Klar"))]).__rich_console__(Console(), Console().options)
-    )
+    [row] = Hanging([(Text("[✓]", style="bold"), Text("Klar"))]).lines(Console(), 80)
     assert row.plain == "[✓] Klar"
     assert [(s.start, s.end) for s in row.spans if "bold" in str(s.style)] == [(0, 3)]
+
+
+def test_a_long_body_shows_its_first_line_and_an_ellipsis() -> None:
+    """Long information in the plan: more than two lines shows one, ending in "…"."""
+    body = Text("Gör en skyddsbedömning på barnen samma dag som anmälan kom in")
+    assert lines(hanging(Text(" ℹ "), body, max_lines=2, short=1), 32) == [" ℹ  Gör en skyddsbedömning på …"]
+    assert lines(hanging(Text(" ℹ "), body, max_lines=2, short=1), 30) == [" ℹ  Gör en skyddsbedömning …"]
+    short = Text("Informera inte föräldrarna i det akuta skedet.")
+    assert lines(hanging(Text(" ℹ "), short, max_lines=2, short=1), 40) == [
+        " ℹ  Informera inte föräldrarna i det",
+        "    akuta skedet.",
+    ]
 
 
 async def test_kept_renders_follow_their_options_index(make_app) -> None:

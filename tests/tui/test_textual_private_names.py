@@ -9,6 +9,9 @@ No public API does what these do at the same cost (checked on Textual 8.2):
   and which index they carry is pinned in test_plan_render.py.
 - ``textual.widgets._footer.FooterKey`` is how the priority footer (widgets/footer.py)
   tells a key from the other widgets Textual's footer composes, and reads its width from.
+  The priority footer sets each key's ``compact`` reactive (and ``-compact`` class) before
+  it is mounted to what Textual ends up with: the footer's own for the keys Textual binds
+  to it, compact for the palette key, which Textual leaves unbound.
 - ``CommandPalette._start_no_matches_countdown`` is overridden (tui/palette.py) to say
   "no matches" in Swedish; it uses ``_stop_no_matches_countdown``, ``_NO_MATCHES``,
   ``_NO_MATCHES_COUNTDOWN``, ``_list_visible`` and ``_no_matches_timer`` as Textual's own
@@ -143,6 +146,19 @@ async def test_footer_composes_a_footer_key_per_binding_and_marks_the_palette_ke
         # widgets/footer.py's width, measured on Textual 8.2: never narrower than the key.
         for key in others:
             assert 0 < key.size.width <= _width(key)
+
+
+async def test_footer_keys_end_up_as_compact_as_the_priority_footer_makes_them() -> None:
+    assert isinstance(FooterKey.__dict__["compact"], Reactive)
+    app = FooterApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(Footer)
+        for key in footer.query(FooterKey):
+            palette = key.has_class("-command-palette")
+            expected = True if palette else footer.compact
+            assert key.compact is expected
+            assert key.has_class("-compact") is expected
 
 
 # --- Command palette: "no matches" in Swedish ----------------------------------------------

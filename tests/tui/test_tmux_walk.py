@@ -63,6 +63,28 @@ def test_call_line_on_a_saturday_sends_an_acute_case_to_socialjouren(terminal) -
     term.keys("C-q")
 
 
+def test_the_first_actions_of_an_acute_plan_are_on_the_first_screen_at_80x24(terminal) -> None:
+    """Botkyrka's acute plan opens with long information (principles, the law's text): each
+    is one line with "…" in the plan, so the first action is on screen with the call line,
+    and i reads the information in full."""
+    term = open_walk(terminal, f"{BOTKYRKA} --svar akut=ja --now 2026-12-05T11:00")
+    screen = term.wait_for("Socialjouren")
+    assert call_line(screen).startswith("☎ Ring nu: Socialjouren 778 48 60")
+    lines = screen.splitlines()
+    assert len(lines) <= 24 and all(len(line) <= 80 for line in lines)
+    plan = flat(screen)
+    assert "UTGÅNGSPUNKTER OCH BEGREPP" in plan  # the plan at its top
+    assert "ℹ För att vårdnadshavaren ska kunna …" in plan  # one line, and more to read
+    assert "[ ] Förskolan/skolan När förskolan/skolan" in plan  # the first action
+    assert "i läser informationen" in plan
+    term.keys("i")
+    term.wait_for("Information i planen")
+    term.wait_for("BFS F.3 För att vårdnadshavaren ska kunna fullgöra sitt ansvar")
+    term.keys("Escape")
+    term.wait_gone("Information i planen")
+    term.keys("C-q")
+
+
 def test_call_line_at_lunch_says_when_the_mottagning_opens_again(terminal) -> None:
     # A question is still open (no moment asked yet): the call line is there already.
     term = open_walk(terminal, f"{BOTKYRKA} --svar akut=nej --now 2026-12-07T12:15", moment="")

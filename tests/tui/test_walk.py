@@ -326,3 +326,43 @@ async def test_the_call_line_follows_the_clock_without_a_key(make_app) -> None:
         walk.minute_tick()
         await pilot.pause()
         assert line._shown is shown
+
+
+async def test_a_minute_tick_that_changes_nothing_repaints_nothing(make_app, monkeypatch) -> None:
+    """The tick recomputes the plan, the call line and the contacts every minute; when they
+    are as shown, no widget of the walk asks for a repaint (no frame is drawn)."""
+    from textual.widget import Widget
+
+    app = make_app(role="forskola-skola")
+    app.fixed_now = parse_now("2026-12-07T10:00")
+    app.direct_walk = (
+        "botkyrka-forskola-skola",
+        {"verksamhet": "skola", "skede": "anmalan", "akut": "nej", "alder": "under15", "konsultation": "nej"},
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        walk = app.screen
+        while not isinstance(walk, WalkScreen):  # a moment asked: the walk's start is fine
+            await pilot.press("escape")
+            await pilot.pause()
+            walk = app.screen
+        await pilot.pause()
+        await pilot.pause()  # the dialog closed, the focus settled
+        assert walk.plan is not None and walk.plan.steps
+        assert walk.query_one("#call-line", SteadyStatic).display
+        refreshed: list[str] = []
+        original = Widget.refresh
+
+        def refresh(self, *args, **kwargs):
+            if self.screen is walk:
+                refreshed.append(f"{type(self).__name__}#{self.id}")
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", refresh)
+        walk.minute_tick()
+        await pilot.pause()
+        assert refreshed == []
+        app.fixed_now = parse_now("2026-12-07T10:01")  # a minute later: still nothing changes
+        walk.minute_tick()
+        await pilot.pause()
+        assert refreshed == []

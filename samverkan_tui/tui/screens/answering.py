@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from samverkan_tui.core.routine.model import Routine
     from samverkan_tui.core.walk.plan import Plan
     from samverkan_tui.core.walk.session import Event, WalkSession
+    from samverkan_tui.steplog.store import StepLog
 
 
 class AnsweringScreen(Screen[None]):
@@ -38,6 +39,11 @@ class AnsweringScreen(Screen[None]):
     def redraw(self) -> None:
         raise NotImplementedError
 
+    def keys_settled(self) -> bool:
+        """False while an answer is on its way (the footer waits for the next question:
+        meanwhile every answer key is taken, to be typed ahead, and would be shown)."""
+        return not self.query_one(QuestionPanel).answer_pending
+
     def store_from_first_event(self) -> None:
         """Start storing the walk in the step log with its first event, not before:
         opening a routine or an exercise and leaving at once leaves nothing to resume."""
@@ -45,10 +51,13 @@ class AnsweringScreen(Screen[None]):
 
     def _start_log_on_first_event(self, session: WalkSession, event: Event) -> None:
         session.listeners.remove(self._start_log_on_first_event)
-        # Looked up now, not at mount: the app opens the log after the first screen is painted.
-        log = samverkan_app(self).step_log
+        # Not looked up at mount: the app opens the log after the first screen is painted,
+        # and an answer typed ahead can come before that (it is stored once the log is open).
+        samverkan_app(self).when_step_log_ready(self._start_log)
+
+    def _start_log(self, log: StepLog | None) -> None:
         if log is not None:
-            log.start(session)
+            log.start(self.session)
         self.log_started()
 
     def log_started(self) -> None:

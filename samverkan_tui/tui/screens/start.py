@@ -60,7 +60,16 @@ class StartScreen(Screen[None]):
 
     openable = 0  # options before the broken files; only these can be highlighted and opened
 
+    def __init__(self, build_later: bool = False) -> None:
+        """``build_later``: under a walk opened by name (`samverkan ID`), the screen stays
+        empty until it is shown, when the walk is left (``build``)."""
+        super().__init__()
+        self.built = not build_later
+        self._covered = False
+
     def compose(self) -> ComposeResult:
+        if not self.built:
+            return
         yield Header()
         with Vertical(id="start"):
             yield Static("Välj rutin – skriv för att filtrera, Enter öppnar", id="start-hint")
@@ -70,6 +79,25 @@ class StartScreen(Screen[None]):
         yield PriorityFooter()
 
     def on_mount(self) -> None:
+        if self.built:
+            self.ready()
+
+    def on_screen_suspend(self) -> None:
+        self._covered = True
+
+    async def on_screen_resume(self) -> None:
+        if not self.built and self._covered and self.app.screen is self:
+            await self.build()
+
+    async def build(self) -> None:
+        """Compose the screen that was left empty under a walk, and make it ready."""
+        if self.built:
+            return
+        self.built = True
+        await self.recompose()
+        self.ready()
+
+    def ready(self) -> None:
         self.refresh_list("")
         self.query_one("#filter", Input).focus()
         self.call_after_refresh(samverkan_app(self).first_screen_ready)  # opens the step log, too

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from samverkan_tui.core.routine.model import Moment, Question
     from samverkan_tui.core.walk.plan import Plan
     from samverkan_tui.core.walk.session import StepState
+    from samverkan_tui.steplog.store import StepLog
 
 UNREACHABLE = "kontakt_ej_nadd"  # the deviation category that names which contact
 NARROW = 110  # below this width the contacts panel collapses into the plan's lines
@@ -62,6 +63,13 @@ class WalkScreen(AnsweringScreen):
 
     # -- layout -----------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # The layout's classes before the widgets are styled, not after: set in on_mount or
+        # the first redraw, each restyled the whole screen before its first paint.
+        app = samverkan_app(self)
+        self.plan = plan = self.session.plan(app.now())
+        question = self.current_question()
+        self.set_class(app.size.width < NARROW, "narrow", update=False)
+        self.set_class(question is not None and not plan.steps, "no-plan", update=False)
         yield Header()
         yield SteadyStatic(id="walk-banner")
         # Whom to call right now, pinned above the plan at every size (core.walk.call_now).
@@ -76,10 +84,11 @@ class WalkScreen(AnsweringScreen):
 
     def on_mount(self) -> None:
         app = samverkan_app(self)
-        log = app.step_log
-        if log is not None and self.mode == MODE_CASE:
+        if self.mode == MODE_CASE:
             if self.session.events:
-                log.start(self.session)  # a resumed walk: already stored, keep listening
+                # Resumed, or opened by name with answers given (then the log may open
+                # only once the walk is painted): stored, and every event from now on.
+                app.when_step_log_ready(self._log_walk)
             else:
                 self.store_from_first_event()
         self.sub_title = self.routine.short_title or self.routine.title
@@ -109,8 +118,20 @@ class WalkScreen(AnsweringScreen):
         states = self.session.visible_states(plan)
         self.draw_time_dependent(plan, states, now)
 
+    def _log_walk(self, log: StepLog | None) -> None:
+        if log is not None:
+            log.start(self.session)
+        if self.shown():
+            self.show_banner()  # "Sparas inte" if the log could not take the walk
+
     def log_started(self) -> None:
         self.remember_role()
+        if self.shown():
+            self.show_banner()  # the log may have opened after the walk was drawn
+
+    def shown(self) -> bool:
+        """Still on the screen stack (the log can open after the walk was left)."""
+        return self.is_attached and self in self.app.screen_stack
 
     def remember_role(self) -> None:
         """The role is part of the walk once the walk exists (an empty walk is never stored)."""
@@ -417,6 +438,36 @@ class WalkScreen(AnsweringScreen):
             body.append(f"{number}. {text}\n\n", style=style)
         body.rstrip()
         self.app.push_screen(ReadingDialog("Anmärkningar om rutinen", body))
+
+    def action_read_information(self) -> None:
+        """The plan's information items in full (the plan shows each on one line), in the
+        plan's order under their headings, in a reader that scrolls."""
+        from samverkan_tui.core.routine.references import item_references
+        from samverkan_tui.tui.screens.dialogs import ReadingDialog
+
+        plan = self.plan
+        if plan is None or all(p.checkable for p in plan.steps):
+            self.notify("Planen har ingen information att läsa.")
+            return
+        shown = plan if not (self.only_mine and self.role) else only_role(plan, self.role)
+        references = item_references(self.routine)
+        body = Text()
+        for part in shown.sections:
+            information = [p for p in part.steps if not p.checkable]
+            if not information:
+                continue
+            if part.section is not None and not part.continued:
+                body.append(f"{part.section.title}\n", style="bold")
+            for planned in information:
+                reference = references.get(planned.id)
+                if reference:
+                    body.append(f"{reference} ", style="dim")
+                body.append(f"{keep_numbers_together(planned.step.text)}\n", style="italic")
+                for note in planned.step.notes:
+                    body.append(f"{keep_numbers_together(note)}\n", style="italic dim")
+            body.append("\n")
+        body.rstrip()
+        self.app.push_screen(ReadingDialog("Information i planen", body))
 
     # -- role, summary, export, finish ------------------------------------------------
     def action_choose_role(self) -> None:

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from samverkan_tui.core.walk.plan import Plan
 from samverkan_tui.tui.keys import bindings
+from samverkan_tui.tui.widgets.titles import set_border_title
 
 
 class AnswersList(OptionList):
@@ -39,6 +40,6 @@ class AnswersList(OptionList):
             self.add_options(options)
         # Taking an answer back is its own key (Esc never does): said where the answers are,
         # also when a narrow footer has no room for it.
-        self.border_title = f"Svar ({len(plan.asked)})" + (" · u ångrar" if plan.asked else "")
+        set_border_title(self, f"Svar ({len(plan.asked)})" + (" · u ångrar" if plan.asked else ""))
         if self.option_count:
             self.highlighted = min(highlighted or 0, self.option_count - 1)

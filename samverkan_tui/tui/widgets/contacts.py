@@ -13,6 +13,7 @@ from samverkan_tui.core.walk.hours import contact_status
 from samverkan_tui.core.walk.hours_text import status_summary
 from samverkan_tui.core.walk.plan import Plan
 from samverkan_tui.tui.widgets.steady_static import SteadyStatic
+from samverkan_tui.tui.widgets.titles import set_border_title
 
 
 class ContactsPanel(VerticalScroll, can_focus=True):
@@ -25,7 +26,7 @@ class ContactsPanel(VerticalScroll, can_focus=True):
         self.query_one("#contacts-text", SteadyStatic).show_text(content)
 
     def show(self, plan: Plan, now: dt.datetime) -> None:
-        self.border_title = "Kontakter"
+        set_border_title(self, "Kontakter")
         if not plan.contacts:
             self.update(Text("Stegen i planen behöver inga särskilda kontakter.", style="dim"))
             return

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.containers import Lines
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 
 from samverkan_tui.core.base.phone_numbers import KEEP_TOGETHER_SPACE
@@ -36,25 +37,74 @@ def wrap_kept(text: Text, console: Console, width: int) -> Lines:
     return lines
 
 
+ELLIPSIS = " …"
+
+
+def _shortened(lines: list[Text], max_lines: int, short: int, width: int) -> list[Text]:
+    """``lines`` if there are at most ``max_lines``, else their first ``short``, the last
+    ending in "…"."""
+    if len(lines) <= max_lines:
+        return lines
+    kept = lines[:short]
+    last = kept[-1].copy()
+    last.rstrip()
+    room = width - len(ELLIPSIS)
+    if last.cell_len > room:  # cut at the last word that leaves room, or mid-word if none
+        cut = last.plain.rfind(" ", 0, room + 1)
+        if cut > 0:
+            last = last[:cut]
+        else:
+            last.truncate(max(room, 0))
+        last.rstrip()
+    last.append(ELLIPSIS, style="dim")
+    return [*kept[:-1], last]
+
+
 class Hanging:
     """Rows of ``(mark, body)``: the marks share a column as wide as the widest of them,
     one space follows it, and each body wraps (folding words longer than a line) within
-    the rest of the width. Phone numbers stay whole (``wrap_kept``)."""
+    the rest of the width. Phone numbers stay whole (``wrap_kept``). With ``max_lines``, a
+    body longer than that shows only its first ``short`` lines, the last ending in "…"."""
 
-    def __init__(self, rows: Iterable[tuple[Text, Text]]) -> None:
+    def __init__(
+        self, rows: Iterable[tuple[Text, Text]], max_lines: int | None = None, short: int = 1
+    ) -> None:
         self.rows = list(rows)
         self.mark_width = max((mark.cell_len for mark, _ in self.rows), default=0)
+        self.max_lines = max_lines
+        self.short = min(short, max_lines) if max_lines is not None else short
+        # The rendered lines by width: the plan's option list measures a step's height and
+        # draws it by rendering it again whenever its options change (on almost every key),
+        # and the plan's steps are the same objects from key to key (widgets/plan.py).
+        self._rendered: dict[tuple[Console, int], list[Segment]] = {}
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def lines(self, console: Console, max_width: int) -> list[Text]:
+        """The lines as drawn at ``max_width``, marks and indents included."""
         indent = self.mark_width + 1
-        width = max(1, options.max_width - indent)
+        width = max(1, max_width - indent)
         blank = " " * indent
+        result = []
         for mark, body in self.rows:
-            lines = wrap_kept(body, console, width) or [Text()]
+            lines = list(wrap_kept(body, console, width)) or [Text()]
+            if self.max_lines is not None:
+                lines = _shortened(lines, self.max_lines, self.short, width)
             # assemble, not +: a Text's base style would carry over to what is added to it
             first = Text.assemble(mark, " " * (indent - mark.cell_len))
-            for number, line in enumerate(lines):
-                yield Text.assemble(first if number == 0 else blank, line)
+            result += [
+                Text.assemble(first if number == 0 else blank, line) for number, line in enumerate(lines)
+            ]
+        return result
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (console, options.max_width)
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            rendered = []
+            for line in self.lines(console, options.max_width):
+                rendered += line.render(console)
+                rendered.append(Segment.line())
+            self._rendered[key] = rendered
+        yield from rendered
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         indent = self.mark_width + 1
@@ -65,6 +115,6 @@ class Hanging:
         return Measurement(indent + 1, indent + longest).with_maximum(options.max_width)
 
 
-def hanging(mark: Text, body: Text) -> Hanging:
+def hanging(mark: Text, body: Text, max_lines: int | None = None, short: int = 1) -> Hanging:
     """One row: ``mark``, and ``body`` whose wrapped lines start under its first letter."""
-    return Hanging([(mark, body)])
+    return Hanging([(mark, body)], max_lines, short)

@@ -33,11 +33,17 @@ from samverkan_tui.core.walk.status import (
 )
 from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.hanging import Hanging, hanging
+from samverkan_tui.tui.widgets.titles import set_border_subtitle, set_border_title
 
 BOXES = {None: "[ ]", DONE: "[✓]", NOT_APPLICABLE: "[–]", DEVIATION: "[!]"}
 # How a step's phone line says whether the contact answers now (None: no hours given);
 # one unit, like the number before it (a non-breaking space, kept by hanging.wrap_kept).
 ANSWERS_NOW = {True: "öppet\u00a0nu", False: "stängt\u00a0nu", None: ""}
+# An information item longer than INFORMATION_LINES shows its first INFORMATION_SHORT
+# lines in the plan, ending in "…"; a short one (a warning, a note) is shown whole.
+INFORMATION_LINES = 2
+INFORMATION_SHORT = 1
+INFORMATION_HINT = "i läser informationen"
 
 
 def _keep(text: str) -> str:
@@ -65,10 +71,14 @@ def step_prompt(
     role = plan.routine.role(step.role)
     text = Text()
     if not step.checkable:
+        # Long information (a principle, a definition, the law's text) on one line: in full
+        # it filled the first screen at 80×24, and the first actions were below it. The
+        # whole text is a key away (i, WalkScreen.action_read_information) and in every
+        # printout.
         text.append(_keep(step.text), style="italic")
         for note in step.notes:
             text.append(f"\n{_keep(note)}", style="italic dim")
-        return hanging(Text(" ℹ ", style="dim"), text)
+        return hanging(Text(" ℹ ", style="dim"), text, INFORMATION_LINES, INFORMATION_SHORT)
     status = state.status if state else None
     text.append(f"{role.name if role else step.role}", style="reverse")
     text.append(" ")
@@ -234,7 +244,8 @@ class PlanList(OptionList):
             else (sum(1 for p in plan.actions if p.id in states), len(plan.actions))
         )
         title = f"Plan – {handled} av {total} steg hanterade"
-        self.border_title = title + (" (mina steg)" if filtered else "")
+        set_border_title(self, title + (" (mina steg)" if filtered else ""))
+        set_border_subtitle(self, INFORMATION_HINT if any(not p.checkable for p in plan.steps) else "")
         ids = [option.id if not option.disabled else None for option in options]
         if current_id is not None and current_id in ids:
             self.highlighted = ids.index(current_id)

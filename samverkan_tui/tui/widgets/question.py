@@ -14,6 +14,7 @@ from textual.widgets import Static
 from samverkan_tui.core.routine.model import NO, YES, Question
 from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.hanging import Hanging
+from samverkan_tui.tui.widgets.titles import set_border_title
 
 
 class QuestionPanel(VerticalScroll, can_focus=True):
@@ -42,6 +43,11 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         self._typed_ahead: list[tuple[str, tuple[object, ...]]] = []
         self._footer_stale = False
 
+    @property
+    def answer_pending(self) -> bool:
+        """An answer is on its way to the screen: the keys on offer are about to change."""
+        return self._waiting
+
     def compose(self) -> ComposeResult:
         yield Static(id="question-text")
 
@@ -53,15 +59,17 @@ class QuestionPanel(VerticalScroll, can_focus=True):
         """``total``: how many questions the walk asks in all, once the answers so far decide
         it (None until then: the counter does not promise a number it may break)."""
         self.question = question
-        self._waiting = False
-        if self._footer_stale:  # rare (typing ahead): offer the keys of this question again
+        was_waiting, self._waiting = self._waiting, False
+        # The footer waited while the answer was on its way (AnsweringScreen.keys_settled);
+        # typing ahead, it may have been asked meanwhile: offer the keys of this question.
+        if was_waiting or self._footer_stale:
             self._footer_stale = False
             self.call_after_refresh(self.screen.refresh_bindings)
         if self._typed_ahead:
             typed, self._typed_ahead = self._typed_ahead, []
             self.call_after_refresh(self._replay, typed)
         if question is None:
-            self.border_title = "Alla frågor besvarade"
+            set_border_title(self, "Alla frågor besvarade")
             self.update(
                 Text(
                     "Planen är komplett. Tab går till svaren och planen; Enter på ett svar ändrar det.",
@@ -69,8 +77,9 @@ class QuestionPanel(VerticalScroll, can_focus=True):
                 )
             )
             return
-        self.border_title = (
-            "Ändra svar" if editing else (f"Fråga {number} av {total}" if total else f"Fråga {number}")
+        set_border_title(
+            self,
+            "Ändra svar" if editing else (f"Fråga {number} av {total}" if total else f"Fråga {number}"),
         )
         rows = []
         for index, option in enumerate(question.options, start=1):
