@@ -174,6 +174,13 @@ class SamverkanApp(App[None]):
             callback, self.on_first_screen_ready = self.on_first_screen_ready, None
             callback()
 
+    def open_step_log_soon(self) -> None:
+        """A walk changed while its step log waits to open (``LOG_AFTER_DIRECT_WALK``): open
+        it right after this change is painted, not when the timer runs out, so that a crash
+        in between cannot take the answer with it; the key is still answered first."""
+        if self._waiting_for_log:
+            self.call_after_refresh(self._open_step_log_if_wanted)
+
     def _open_step_log_if_wanted(self) -> None:
         if self.use_step_log and self.step_log is None and self.step_log_error is None:
             self.open_step_log()

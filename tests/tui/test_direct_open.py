@@ -71,14 +71,15 @@ def test_samverkan_id_in_a_real_terminal(terminal) -> None:
     term.keys("C-q")
 
 
-async def test_answers_given_before_the_step_log_is_open_are_stored_when_it_opens(
+async def test_an_answer_before_the_step_log_opens_is_stored_right_after_its_repaint(
     make_app, monkeypatch
 ) -> None:
-    """The walk opened by name is painted first and the log opened after; an answer typed
-    ahead of that is not lost."""
-    from samverkan_tui.tui.app import SamverkanApp
+    """The walk opened by name is painted first and the log opened a moment later; an answer
+    typed ahead of that is answered first and the log opened right after its repaint, not
+    when the moment is out (a crash in between would have taken the answer)."""
+    from samverkan_tui.tui import app as app_module
 
-    monkeypatch.setattr(SamverkanApp, "first_screen_ready", lambda self, *after: None)  # log not opened yet
+    monkeypatch.setattr(app_module, "LOG_AFTER_DIRECT_WALK", 600.0)  # the moment never ends here
     app = make_app(role="bou")
     app.direct_walk = ("rvt-bou", {"inkom": "rvt"})
     async with app.run_test(size=(80, 24)) as pilot:
@@ -88,7 +89,7 @@ async def test_answers_given_before_the_step_log_is_open_are_stored_when_it_open
         await pilot.press("n")
         await pilot.pause()
         assert screen.session.answers == {"inkom": "rvt", "akut": "nej"}
-        app.open_step_log()
+        assert app.step_log is not None
         assert [i.id for i in app.step_log.unfinished()] == [screen.session.id]
         stored = app.step_log.resume(screen.session.id, screen.routine)
         assert stored.answers == {"inkom": "rvt", "akut": "nej"}
@@ -96,16 +97,15 @@ async def test_answers_given_before_the_step_log_is_open_are_stored_when_it_open
 
 async def test_quitting_before_the_step_log_is_open_stores_the_walk(make_app, monkeypatch) -> None:
     from samverkan_tui.steplog.store import StepLog
-    from samverkan_tui.tui.app import SamverkanApp
+    from samverkan_tui.tui import app as app_module
 
-    monkeypatch.setattr(SamverkanApp, "first_screen_ready", lambda self, *after: None)
+    monkeypatch.setattr(app_module, "LOG_AFTER_DIRECT_WALK", 600.0)
     app = make_app(role="bou")
-    app.direct_walk = ("rvt-bou", {})
+    app.direct_walk = ("rvt-bou", {"inkom": "rvt"})  # an answer given: a walk to keep
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         session = app.screen.session
-        await pilot.press("1")
-        await pilot.pause()
+        assert app.step_log is None
         await pilot.press("ctrl+q")
         await pilot.pause()
     log = StepLog.open(config=app.config)

@@ -53,7 +53,9 @@ class AnsweringScreen(Screen[None]):
         session.listeners.remove(self._start_log_on_first_event)
         # Not looked up at mount: the app opens the log after the first screen is painted,
         # and an answer typed ahead can come before that (it is stored once the log is open).
-        samverkan_app(self).when_step_log_ready(self._start_log)
+        app = samverkan_app(self)
+        app.when_step_log_ready(self._start_log)
+        app.open_step_log_soon()
 
     def _start_log(self, log: StepLog | None) -> None:
         if log is not None:

@@ -40,7 +40,7 @@ from samverkan_tui.tui.widgets.steady_static import SteadyStatic
 if TYPE_CHECKING:
     from samverkan_tui.core.routine.model import Moment, Question
     from samverkan_tui.core.walk.plan import Plan
-    from samverkan_tui.core.walk.session import StepState
+    from samverkan_tui.core.walk.session import Event, StepState
     from samverkan_tui.steplog.store import StepLog
 
 UNREACHABLE = "kontakt_ej_nadd"  # the deviation category that names which contact
@@ -89,6 +89,7 @@ class WalkScreen(AnsweringScreen):
                 # Resumed, or opened by name with answers given (then the log may open
                 # only once the walk is painted): stored, and every event from now on.
                 app.when_step_log_ready(self._log_walk)
+                self.session.listeners.append(self._open_log_on_first_change)
             else:
                 self.store_from_first_event()
         self.sub_title = self.routine.short_title or self.routine.title
@@ -117,6 +118,10 @@ class WalkScreen(AnsweringScreen):
         self.plan = plan = self.session.plan(now)
         states = self.session.visible_states(plan)
         self.draw_time_dependent(plan, states, now)
+
+    def _open_log_on_first_change(self, session: WalkSession, event: Event) -> None:
+        session.listeners.remove(self._open_log_on_first_change)
+        samverkan_app(self).open_step_log_soon()
 
     def _log_walk(self, log: StepLog | None) -> None:
         if log is not None:
