@@ -29,7 +29,7 @@ SIM_TESTS := tests/robustness/test_files.py tests/robustness/test_one_writer.py 
 SWEEP_TESTS := tests/robustness/test_mutants.py tests/robustness/test_privacy_leaks.py \
 	tests/steplog/test_durability.py
 
-.PHONY: run test test-fast test-thorough test-windows-sim test-lowest system-deps bench bundle docs clean
+.PHONY: run test test-suite test-types test-fast test-thorough test-windows-sim test-lowest system-deps bench bundle docs clean
 
 # The app and what it needs, nothing more (`make run`). constraints.txt pins Textual and
 # what draws the snapshots, so the tests see the versions the snapshots were made with
@@ -53,15 +53,22 @@ run: $(BIN)/samverkan
 system-deps:
 	@sh scripts/ensure-system-deps.sh
 
+# The quick checks first; then the suite, the type checker and the Windows simulation side by
+# side (the suite leaves a core idle while its app tests wait on a terminal, which the other
+# two fill), each one's output printed whole when it ends.
 test: $(DEV) system-deps
 	$(BIN)/ruff check samverkan_tui tests bench scripts
 	$(BIN)/ruff format --check samverkan_tui tests bench scripts
 	$(BIN)/lint-imports
-	$(BIN)/mypy
 	$(BIN)/vulture
 	$(BIN)/python -m compileall -q samverkan_tui tests
+	$(MAKE) --no-print-directory -j3 --output-sync=target test-suite test-types test-windows-sim
+
+test-suite: $(DEV)
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal --durations=10
-	$(MAKE) test-windows-sim
+
+test-types: $(DEV)
+	$(BIN)/mypy
 
 test-windows-sim: $(DEV)
 	$(BIN)/python -m pytest -n 2 -p tests.windows_sim.plugin --windows-sim -q $(SIM_TESTS)
