@@ -331,9 +331,11 @@ def bench_report(rounds: int, env: dict[str, str], tmp: Path) -> list[Row]:
         [SAMVERKAN, "logg", "statistik", "-f", "json"], env=env, check=True, capture_output=True, text=True
     ).stdout
     files = []
-    for number in range(20):  # twenty desks: the same figures under twenty export ids
+    for number in range(20):  # twenty desks: the same figures under twenty export and desk ids
         data = json.loads(desk)
         data["ids"] = [uuid.uuid4().hex]
+        # Each desk's step log has an id of its own; one desk's overlapping periods are refused.
+        data["coverage"] = [{**span, "desk": uuid.uuid4().hex} for span in data["coverage"]]
         path = tmp / f"desk-{number:02d}.json"
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         files.append(str(path))
