@@ -106,7 +106,10 @@ class ResumeScreen(ModalScreen[WalkSession | None]):
                 typed(character)
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
+        found = self.query(OptionList)
+        if not found:  # the app closed as the offer came (a Ctrl+Q at once): never composed
+            return
+        options = found.first()
         options.highlighted = 0
         options.focus()
 
