@@ -296,21 +296,32 @@ def test_now_is_fixed_for_reproducibility(make_app) -> None:
     assert make_app().now() == dt.datetime.fromisoformat(NOW).replace(tzinfo=parse_now(NOW).tzinfo)
 
 
+# Botkyrka's plan for a school's non-acute report about a child under 15: the mottagning's
+# telefontider decide the call line.
+BOTKYRKA_SCHOOL_REPORT = (
+    "botkyrka-forskola-skola",
+    {"verksamhet": "skola", "skede": "anmalan", "akut": "nej", "alder": "under15", "konsultation": "nej"},
+)
+
+
+async def walk_past_the_moment(app, pilot) -> WalkScreen:
+    """The walk opened by name, past the dialog asking for its start (the default is fine)."""
+    await pilot.pause()
+    walk = app.screen
+    while not isinstance(walk, WalkScreen):
+        await pilot.press("escape")
+        await pilot.pause()
+        walk = app.screen
+    return walk
+
+
 async def test_the_call_line_follows_the_clock_without_a_key(make_app) -> None:
     """At 12.00.05 the mottagning has closed for lunch: the minute tick says so, no key pressed."""
     app = make_app(role="forskola-skola")
     app.fixed_now = parse_now("2026-12-07T11:59:30")
-    app.direct_walk = (
-        "botkyrka-forskola-skola",
-        {"verksamhet": "skola", "skede": "anmalan", "akut": "nej", "alder": "under15", "konsultation": "nej"},
-    )
+    app.direct_walk = BOTKYRKA_SCHOOL_REPORT
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        walk = app.screen
-        while not isinstance(walk, WalkScreen):  # a moment asked: the walk's start is fine
-            await pilot.press("escape")
-            await pilot.pause()
-            walk = app.screen
+        walk = await walk_past_the_moment(app, pilot)
         line = walk.query_one("#call-line", SteadyStatic)
         before = line.shown
         assert "öppet till 12.00" in before
@@ -335,17 +346,9 @@ async def test_a_minute_tick_that_changes_nothing_repaints_nothing(make_app, mon
 
     app = make_app(role="forskola-skola")
     app.fixed_now = parse_now("2026-12-07T10:00")
-    app.direct_walk = (
-        "botkyrka-forskola-skola",
-        {"verksamhet": "skola", "skede": "anmalan", "akut": "nej", "alder": "under15", "konsultation": "nej"},
-    )
+    app.direct_walk = BOTKYRKA_SCHOOL_REPORT
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        walk = app.screen
-        while not isinstance(walk, WalkScreen):  # a moment asked: the walk's start is fine
-            await pilot.press("escape")
-            await pilot.pause()
-            walk = app.screen
+        walk = await walk_past_the_moment(app, pilot)
         await pilot.pause()
         await pilot.pause()  # the dialog closed, the focus settled
         assert walk.plan is not None and walk.plan.steps
