@@ -3,26 +3,20 @@
 Textual repaints a widget whenever its border title or subtitle is set, even to the text it
 shows. The walk sets the titles of its question, answers, plan and contacts on every key
 and on every minute (``WalkScreen.minute_tick``): a minute that changed nothing repainted
-the plan and the contacts.
+the plan and the contacts. The widget's own title is what is compared (Textual gives it
+back as the markup it was set from), so nothing else needs to remember it.
 """
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
 from textual.widget import Widget
-
-_titles: WeakKeyDictionary[Widget, str] = WeakKeyDictionary()
-_subtitles: WeakKeyDictionary[Widget, str] = WeakKeyDictionary()
 
 
 def set_border_title(widget: Widget, title: str) -> None:
-    if _titles.get(widget) != title:
-        _titles[widget] = title
+    if widget.border_title != title:
         widget.border_title = title
 
 
 def set_border_subtitle(widget: Widget, subtitle: str) -> None:
-    if _subtitles.get(widget) != subtitle:
-        _subtitles[widget] = subtitle
+    if widget.border_subtitle != subtitle:
         widget.border_subtitle = subtitle
