@@ -9,8 +9,6 @@ This module imports no Typer: the fast start of the app (cli/start.py) reads the
 here to tell a command from a routine id.
 """
 
-from __future__ import annotations
-
 import importlib
 from typing import Any, NamedTuple
 

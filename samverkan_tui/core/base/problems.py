@@ -1,7 +1,5 @@
 """Problems found while loading or validating a routine file, in plain Swedish."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from typing import NamedTuple
 

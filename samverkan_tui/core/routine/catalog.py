@@ -9,8 +9,6 @@ Order of precedence for the same routine id (first wins): ``--katalog`` folders,
 in the config file, and last the routines shipped with the package.
 """
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import NamedTuple, cast

@@ -21,8 +21,6 @@ answered yet is *unknown* (``None``). A step is in the plan only when its
 condition is ``True``, so nothing shows up before the answer that decides it.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
@@ -62,7 +60,7 @@ class Compare(NamedTuple):
 
 
 class Not(NamedTuple):
-    item: Condition
+    item: "Condition"
 
     def evaluate(self, answers: Answers) -> bool | None:
         value = self.item.evaluate(answers)
@@ -70,7 +68,7 @@ class Not(NamedTuple):
 
 
 class All(NamedTuple):
-    items: tuple[Condition, ...]
+    items: tuple["Condition", ...]
 
     def evaluate(self, answers: Answers) -> bool | None:
         result: bool | None = True
@@ -84,7 +82,7 @@ class All(NamedTuple):
 
 
 class Any(NamedTuple):
-    items: tuple[Condition, ...]
+    items: tuple["Condition", ...]
 
     def evaluate(self, answers: Answers) -> bool | None:
         result: bool | None = False

@@ -9,8 +9,6 @@ times a NamedTuple. Equality is by value, as tuples; do not compare records of
 different types.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping
 from typing import NamedTuple, Protocol, TypeVar
