@@ -17,6 +17,7 @@ from textual.widgets import OptionList
 
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.keys import bindings
+from samverkan_tui.tui.styles import screen_css
 from samverkan_tui.tui.widgets.question import QuestionPanel
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 class AnsweringScreen(Screen[None]):
     BINDINGS = bindings("AnsweringScreen")
+    DEFAULT_CSS = screen_css(__file__)
 
     # Set by the subclasses: the routine asked, and the walk the answers go to (there is
     # one from the moment the screen is mounted).

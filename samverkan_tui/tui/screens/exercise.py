@@ -16,7 +16,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from samverkan_tui.core.routine.model import Exercise, Routine
 from samverkan_tui.core.training.grading import exercise_moment, grade
@@ -30,6 +30,7 @@ from samverkan_tui.tui.screens.training import TrainingRun, routine_name
 from samverkan_tui.tui.widgets.answers import AnswersList
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 from samverkan_tui.tui.widgets.question import QuestionPanel
+from samverkan_tui.tui.widgets.title_bar import TitleBar
 
 MIN_CASE_ROWS = 6  # the case's border and four lines, however long the question
 
@@ -64,7 +65,7 @@ class ExerciseScreen(AnsweringScreen):
         self.plan: Plan | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="case"):
             yield Static(id="case-text")
         with Horizontal(id="exercise"):

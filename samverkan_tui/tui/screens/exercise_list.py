@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from samverkan_tui.export.document import when_text
@@ -17,6 +17,7 @@ from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.screens.training import TrainingRun, routine_name
 from samverkan_tui.tui.widgets.footer import PriorityFooter
+from samverkan_tui.tui.widgets.title_bar import TitleBar
 
 TOUR_PREFIX = "rundtur:"
 
@@ -39,7 +40,7 @@ class ExerciseListScreen(Screen[None]):
         self.focus_routine = focus
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(
             "Övningsläge – påhittade fall. Enter öppnar en övning; r ger en guidad rundtur genom rutinen.",
             id="training-hint",

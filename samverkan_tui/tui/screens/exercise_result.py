@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from samverkan_tui.core.training.grading import EXTRA, NOT_ASKED, RIGHT, UNANSWERED, WRONG, Grade
 from samverkan_tui.export.document import (
@@ -29,6 +29,7 @@ from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.screens.training import TrainingRun, routine_name
 from samverkan_tui.tui.screens.training_view import section_parts
 from samverkan_tui.tui.widgets.footer import PriorityFooter
+from samverkan_tui.tui.widgets.title_bar import TitleBar
 
 # The colour of each answer's grade (mark and text), by the mark the document gives it.
 ANSWER_STYLES = {
@@ -92,7 +93,7 @@ class ResultScreen(Screen[None]):
         self.document = document_for_grade(result)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="result"):
             yield Static(result_renderable(self.result, self.document), id="result-text")
         yield PriorityFooter()

@@ -16,13 +16,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from samverkan_tui.core.manage import review_walk as rw
 from samverkan_tui.core.routine.model import Contact, Routine
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.footer import PriorityFooter
+from samverkan_tui.tui.widgets.title_bar import TitleBar
 
 ITEMS, CONTACTS, MISSING, DONE = "punkter", "kontakter", "saknas", "klar"
 
@@ -47,7 +48,7 @@ class ReviewScreen(Screen[None]):
         self.written: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="review"):
             yield Static(id="review-text")
         yield Input(id="review-input")

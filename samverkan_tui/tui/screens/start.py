@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
-from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samverkan_tui.core.base.problems import Problem
@@ -25,6 +24,7 @@ from samverkan_tui.core.walk.status import MODE_CASE
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.widgets.footer import PriorityFooter
+from samverkan_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from samverkan_tui.core.walk.session import WalkSession
@@ -70,12 +70,13 @@ class StartScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         if not self.built:
             return
-        yield Header()
-        with Vertical(id="start"):
-            yield Static("Välj rutin – skriv för att filtrera, Enter öppnar", id="start-hint")
-            yield Input(placeholder="Filtrera rutiner …", id="filter")
-            yield OptionList(id="routines")
-            yield Static(id="start-status")
+        # No container around the four: each node costs start-up (styled twice before the
+        # first paint), and the screen's own vertical layout is all they need.
+        yield TitleBar()
+        yield Static("Välj rutin – skriv för att filtrera, Enter öppnar", id="start-hint")
+        yield Input(placeholder="Filtrera rutiner …", id="filter")
+        yield OptionList(id="routines")
+        yield Static(id="start-status")
         yield PriorityFooter()
 
     def on_mount(self) -> None:

@@ -16,13 +16,15 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from samverkan_tui.core.walk.status import DEVIATION_CATEGORIES
 from samverkan_tui.steplog.report import Aggregate, Count, RoutineAggregate
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.keys import bindings
+from samverkan_tui.tui.styles import screen_css
 from samverkan_tui.tui.widgets.footer import PriorityFooter
+from samverkan_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -73,6 +75,7 @@ class StatisticsScreen(Screen[None]):
     """Uppföljning per rutin, with the disclosure control of the report."""
 
     BINDINGS = bindings("StatisticsScreen")
+    DEFAULT_CSS = screen_css(__file__)
 
     def __init__(self, aggregate: Aggregate | None = None, problem: str | None = None) -> None:
         super().__init__()
@@ -81,7 +84,7 @@ class StatisticsScreen(Screen[None]):
         self.index = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="statistics-title")
         yield VerticalScroll(id="statistics")
         yield PriorityFooter()

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from samverkan_tui.core.routine.model import Routine
 from samverkan_tui.core.training.tour import TourStop, guided_tour
@@ -23,6 +23,7 @@ from samverkan_tui.export.document import tour_stop_sections
 from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.screens.training_view import section_parts
 from samverkan_tui.tui.widgets.footer import PriorityFooter
+from samverkan_tui.tui.widgets.title_bar import TitleBar
 
 
 def end_renderable(routine: Routine, stops: list[TourStop]) -> Group:
@@ -59,7 +60,7 @@ class TourScreen(Screen[None]):
         self.index = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="tour"):
             yield Static(id="tour-text")
         yield PriorityFooter()

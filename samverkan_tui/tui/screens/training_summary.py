@@ -8,13 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from samverkan_tui.core.training.grading import Summary
 from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.screens.training import TrainingRun, routine_name
 from samverkan_tui.tui.screens.training_view import hanging
 from samverkan_tui.tui.widgets.footer import PriorityFooter
+from samverkan_tui.tui.widgets.title_bar import TitleBar
 
 
 def summary_renderable(summary: Summary) -> Group:
@@ -60,7 +61,7 @@ class TrainingSummaryScreen(Screen[None]):
         self.run = run
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="training-summary"):
             yield Static(summary_renderable(self.run.summary()), id="training-summary-text")
         yield PriorityFooter()

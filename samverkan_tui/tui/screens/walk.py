@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.widgets import Header
 
 from samverkan_tui.core.base.clock import STOCKHOLM
 from samverkan_tui.core.base.config import save_config
@@ -30,12 +29,14 @@ from samverkan_tui.core.walk.status import DEVIATION, MODE_CASE, NOT_APPLICABLE
 from samverkan_tui.tui.app import samverkan_app
 from samverkan_tui.tui.keys import bindings
 from samverkan_tui.tui.screens.answering import AnsweringScreen
+from samverkan_tui.tui.styles import screen_css
 from samverkan_tui.tui.widgets.answers import AnswersList
 from samverkan_tui.tui.widgets.contacts import ContactsPanel
 from samverkan_tui.tui.widgets.footer import PriorityFooter
 from samverkan_tui.tui.widgets.plan import PlanList
 from samverkan_tui.tui.widgets.question import QuestionPanel
 from samverkan_tui.tui.widgets.steady_static import SteadyStatic
+from samverkan_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from samverkan_tui.core.routine.model import Moment, Question
@@ -49,6 +50,7 @@ NARROW = 110  # below this width the contacts panel collapses into the plan's li
 
 class WalkScreen(AnsweringScreen):
     BINDINGS = bindings("WalkScreen")
+    DEFAULT_CSS = screen_css(__file__)
 
     def __init__(self, session: WalkSession) -> None:
         """A new walk (no events yet) or one resumed from the step log."""
@@ -70,7 +72,7 @@ class WalkScreen(AnsweringScreen):
         question = self.current_question()
         self.set_class(app.size.width < NARROW, "narrow", update=False)
         self.set_class(question is not None and not plan.steps, "no-plan", update=False)
-        yield Header()
+        yield TitleBar()
         yield SteadyStatic(id="walk-banner")
         # Whom to call right now, pinned above the plan at every size (core.walk.call_now).
         yield SteadyStatic(id="call-line")
