@@ -3,7 +3,8 @@
     python3 scripts/try_bundle_in_tmux.py [dist/samverkan/samverkan]
 
 Used by .ci/run after `make bundle`: proof that the self-contained program starts the app,
-finds its routines and quits on Ctrl+Q, with a clean environment and a home of its own.
+finds its routines, opens one (the walk's styles are data files beside its module, read
+when it is first shown) and quits on Ctrl+Q, with a clean environment and a home of its own.
 Exit 0 when it did; otherwise the screen as it was, and 1.
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 SOCKET = "samverkan-bundle"  # a private tmux server, never the user's own
 WAIT_FOR = "Välj rutin"
 ROUTINE = "RVT–BoU"
+FIRST_QUESTION = "Fråga 1"  # the walk's question panel: Enter opened the first routine
 
 
 def tmux(*args: str) -> subprocess.CompletedProcess[str]:
@@ -57,6 +59,15 @@ def main() -> int:
         if ROUTINE not in shown:
             print("try_bundle_in_tmux: the shipped routines are missing", file=sys.stderr)
             return 1
+        tmux("send-keys", "Enter")
+        deadline = time.monotonic() + 30
+        while FIRST_QUESTION not in screen():
+            if time.monotonic() > deadline:
+                print(screen())
+                print("try_bundle_in_tmux: Enter did not open the routine's walk", file=sys.stderr)
+                return 1
+            time.sleep(0.2)
+        print(screen())
         tmux("send-keys", "C-q")
         deadline = time.monotonic() + 30
         while not (home / "exit").exists():
@@ -65,7 +76,7 @@ def main() -> int:
                 return 1
             time.sleep(0.2)
         result = (home / "exit").read_text(encoding="utf-8").split()
-        print(f"The bundle started, showed its routines and quit with exit code {result[-1]}.")
+        print(f"The bundle started, showed its routines, opened one and quit with exit code {result[-1]}.")
         return 0 if result[-1] == "0" else 1
     finally:
         tmux("kill-server")
