@@ -31,6 +31,18 @@ def screen() -> str:
     return tmux("capture-pane", "-p").stdout
 
 
+def shows(text: str, seconds: float, failure: str) -> bool:
+    """Wait until ``text`` is on the screen; if it never comes, print the screen and why."""
+    deadline = time.monotonic() + seconds
+    while text not in screen():
+        if time.monotonic() > deadline:
+            print(screen())
+            print(f"try_bundle_in_tmux: {failure}", file=sys.stderr)
+            return False
+        time.sleep(0.2)
+    return True
+
+
 def main() -> int:
     program = Path(sys.argv[1] if len(sys.argv) > 1 else "dist/samverkan/samverkan").resolve()
     if not program.is_file():
@@ -47,26 +59,16 @@ def main() -> int:
     tmux("kill-server")
     tmux("new-session", "-d", "-x", "80", "-y", "24", command)
     try:
-        deadline = time.monotonic() + 60
-        while WAIT_FOR not in screen():
-            if time.monotonic() > deadline:
-                print(screen())
-                print("try_bundle_in_tmux: the first screen never came", file=sys.stderr)
-                return 1
-            time.sleep(0.2)
+        if not shows(WAIT_FOR, 60, "the first screen never came"):
+            return 1
         shown = screen()
         print(shown)
         if ROUTINE not in shown:
             print("try_bundle_in_tmux: the shipped routines are missing", file=sys.stderr)
             return 1
         tmux("send-keys", "Enter")
-        deadline = time.monotonic() + 30
-        while FIRST_QUESTION not in screen():
-            if time.monotonic() > deadline:
-                print(screen())
-                print("try_bundle_in_tmux: Enter did not open the routine's walk", file=sys.stderr)
-                return 1
-            time.sleep(0.2)
+        if not shows(FIRST_QUESTION, 30, "Enter did not open the routine's walk"):
+            return 1
         print(screen())
         tmux("send-keys", "C-q")
         deadline = time.monotonic() + 30
