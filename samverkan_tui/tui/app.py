@@ -181,8 +181,13 @@ class SamverkanApp(App[None]):
         if self._waiting_for_log:
             self.call_after_refresh(self._open_step_log_if_wanted)
 
+    @property
+    def step_log_awaited(self) -> bool:
+        """A step log is wanted and has been neither opened nor found unusable yet."""
+        return self.use_step_log and self.step_log is None and self.step_log_error is None
+
     def _open_step_log_if_wanted(self) -> None:
-        if self.use_step_log and self.step_log is None and self.step_log_error is None:
+        if self.step_log_awaited:
             self.open_step_log()
 
     def open_step_log(self) -> None:
@@ -201,7 +206,7 @@ class SamverkanApp(App[None]):
         """Call ``callback`` with the step log once it is open (None: no log is used, or it
         could not be opened): at once if that is known, else when the first screen has been
         painted and the log opened (``first_screen_ready``)."""
-        if self.use_step_log and self.step_log is None and self.step_log_error is None:
+        if self.step_log_awaited:
             self._waiting_for_log.append(callback)
         else:
             callback(self.step_log)
@@ -232,8 +237,7 @@ class SamverkanApp(App[None]):
 
         if isinstance(self.screen, QuitDialog):
             return
-        if self.use_step_log and self.step_log is None and self.step_log_error is None:
-            self.open_step_log()  # quit before the first paint: what was answered is stored
+        self._open_step_log_if_wanted()  # quit before the first paint: what was answered is stored
         log = self.step_log
         if log is not None and log.pending:
             log.retry()  # the disk may have room again
